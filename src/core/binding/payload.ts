@@ -1,0 +1,77 @@
+import { ok, type Binding, type CapturedPayload, type RedirectSignatureParts, type Result } from '../types';
+import { decodeBase64Lenient } from './base64';
+import { inflateSamlPayload } from './inflate';
+import { parseRawParams, repairDoubleEncoding, type RawParam } from './query';
+
+type SamlParam = 'SAMLRequest' | 'SAMLResponse';
+
+/** Decode a SAMLRequest/SAMLResponse parameter value (already URL-decoded once) to XML. */
+export function decodeSamlParameterValue(value: string, binding: Binding): Result<{ xml: string; encoding: string[]; notes: string[] }> {
+  const notes: string[] = [];
+  const repaired = repairDoubleEncoding(value);
+  let v = repaired.value;
+  if (repaired.repaired) notes.push('The value was URL-encoded twice; decoded a second time.');
+  // A '+' sent unescaped turns into a space after form decoding; base64 has no spaces, so put it back.
+  if (/ /.test(v.trim())) {
+    v = v.trim().replace(/ /g, '+');
+    notes.push('Spaces in the base64 value read as "+" (the "+" was not percent-encoded by the sender).');
+  }
+  const b64 = decodeBase64Lenient(v);
+  if (!b64.ok) return b64;
+  notes.push(...b64.value.notes);
+  const inflated = inflateSamlPayload(b64.value.bytes, binding === 'HTTP-Redirect');
+  if (!inflated.ok) return inflated;
+  const encoding = binding === 'HTTP-Redirect' || binding === null ? inflated.value.encoding : inflated.value.encoding;
+  return ok({ xml: inflated.value.xml, encoding: [...encoding], notes: [...notes, ...inflated.value.notes] });
+}
+
+function findParam(params: RawParam[], name: string): RawParam | undefined {
+  return params.find((p) => p.name === name);
+}
+
+/**
+ * Extract the SAML message from query-string or form parameters. The binding is the caller's
+ * best knowledge; for a bare parameter string it is inferred: a SigAlg/Signature or a
+ * DEFLATE-compressed payload means HTTP-Redirect, a plain base64 XML payload means HTTP-POST.
+ */
+export function payloadFromParams(
+  rawQuery: string,
+  bindingHint: Binding | 'infer',
+  context: { url?: string; method?: string; time?: string } = {},
+): Result<CapturedPayload> | null {
+  const params = parseRawParams(rawQuery);
+  const msg = params.find((p) => p.name === 'SAMLRequest' || p.name === 'SAMLResponse');
+  if (!msg) return null;
+  const parameter = msg.name as SamlParam;
+  const relay = findParam(params, 'RelayState');
+  const sigAlg = findParam(params, 'SigAlg');
+  const signature = findParam(params, 'Signature');
+  let binding: Binding = bindingHint === 'infer' ? (sigAlg || signature ? 'HTTP-Redirect' : null) : bindingHint;
+  const decoded = decodeSamlParameterValue(msg.value, binding ?? 'HTTP-Redirect');
+  if (!decoded.ok) return decoded;
+  if (binding === null) binding = decoded.value.encoding.some((e) => e.includes('DEFLATE')) ? 'HTTP-Redirect' : 'HTTP-POST';
+  if (binding === 'HTTP-POST') decoded.value.notes = decoded.value.notes.filter((n) => !n.includes('not DEFLATE-compressed'));
+  const payload: CapturedPayload = {
+    binding,
+    parameter,
+    xml: decoded.value.xml,
+    encoding: binding === 'HTTP-Redirect' ? ['URL', ...decoded.value.encoding] : ['form', ...decoded.value.encoding],
+    notes: decoded.value.notes,
+    ...(relay ? { relayState: relay.value } : {}),
+    ...(context.url ? { url: context.url } : {}),
+    ...(context.method ? { method: context.method } : {}),
+    ...(context.time ? { time: context.time } : {}),
+  };
+  if (binding === 'HTTP-Redirect') {
+    const redirect: RedirectSignatureParts = { rawMessageParam: msg.raw, rawQuery: rawQuery.replace(/^\?/, '') };
+    if (relay) redirect.rawRelayStateParam = relay.raw;
+    if (sigAlg) {
+      redirect.rawSigAlgParam = sigAlg.raw;
+      redirect.sigAlg = sigAlg.value;
+    }
+    if (signature) redirect.signature = signature.value.replace(/ /g, '+');
+    payload.redirect = redirect;
+  }
+  return ok(payload);
+}
+

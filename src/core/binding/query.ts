@@ -1,0 +1,47 @@
+/** One `name=value` pair of a query string or form body, with its raw octets kept. */
+export interface RawParam { name: string; value: string; raw: string }
+
+/** application/x-www-form-urlencoded decoding: `+` is a space, then %XX escapes. */
+export function formDecode(s: string): string {
+  const plus = s.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(plus);
+  } catch {
+    // A lone % that is not an escape: decode what can be decoded, keep the rest.
+    return plus.replace(/%[0-9A-Fa-f]{2}/g, (m) => String.fromCharCode(parseInt(m.slice(1), 16)));
+  }
+}
+
+/**
+ * Split a query string or form body into parameters, keeping each `name=value` exactly as
+ * received: SAML bindings §3.4.4.1 signs the octets as sent, so they must never be re-encoded.
+ */
+export function parseRawParams(query: string): RawParam[] {
+  const q = query.replace(/^[?#]/, '').trim();
+  if (!q) return [];
+  return q.split('&').filter((p) => p.length > 0).map((raw) => {
+    const eq = raw.indexOf('=');
+    const rawName = eq >= 0 ? raw.slice(0, eq) : raw;
+    const rawValue = eq >= 0 ? raw.slice(eq + 1) : '';
+    return { name: formDecode(rawName), value: formDecode(rawValue), raw };
+  });
+}
+
+/** The query part of a URL or the text itself when it is a bare query string. */
+export function extractQuery(text: string): { query: string; url: string | null } {
+  const t = text.trim();
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^\s?#]*\?([^#\s]*)/i.exec(t);
+  if (m) return { query: m[1] ?? '', url: t };
+  const q = t.indexOf('?');
+  if (q >= 0 && /^[^\s]*$/.test(t) && /^(\/|[a-z0-9.-]+\/)/i.test(t)) return { query: t.slice(q + 1).replace(/#.*$/, ''), url: t };
+  return { query: t.replace(/^\?/, ''), url: null };
+}
+
+/**
+ * Values that were URL-encoded twice (a proxy or copy-paste encoded them again) still hold
+ * %XX escapes after one decoding; base64 never contains '%', so decode once more.
+ */
+export function repairDoubleEncoding(value: string): { value: string; repaired: boolean } {
+  if (/%[0-9A-Fa-f]{2}/.test(value)) return { value: formDecode(value), repaired: true };
+  return { value, repaired: false };
+}

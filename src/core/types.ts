@@ -1,0 +1,327 @@
+// Shared shapes of the core. The JSON report (../shared/CONTRACT.md §2) is built from these;
+// everything a shell (UI, CLI) shows comes from an InspectReport.
+
+/** CONTRACT §3 input codes: an input that could not be read or decoded at all. */
+export type InputErrorCode =
+  | 'input-bad-base64'
+  | 'input-bad-deflate'
+  | 'input-not-xml'
+  | 'input-dtd-forbidden'
+  | 'input-multiple-roots'
+  | 'input-unrecognized';
+
+/** Errors are values: every decoder returns one of these instead of throwing. */
+export interface InputError {
+  code: InputErrorCode;
+  message: string;
+  /** 1-based, in the decoded XML, where the parser knows it. */
+  line?: number;
+  column?: number;
+}
+
+export type Result<T, E = InputError> = { ok: true; value: T } | { ok: false; error: E };
+
+export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
+export const fail = <E>(error: E): Result<never, E> => ({ ok: false, error });
+
+export type DetectedFormat = 'redirect-url' | 'post-body' | 'base64' | 'xml' | 'har' | 'saml-tracer';
+
+export type Binding = 'HTTP-Redirect' | 'HTTP-POST' | null;
+
+/**
+ * One SAML payload pulled out of an input, before XML parsing. `xml` is the exact decoded
+ * text (verification works on it; pretty-printing is for display only).
+ */
+export interface CapturedPayload {
+  binding: Binding;
+  /** Which form/query parameter carried it, when it came through a binding. */
+  parameter: 'SAMLRequest' | 'SAMLResponse' | null;
+  xml: string;
+  relayState?: string;
+  /** HTTP-Redirect only: the query-string signature parameters and the raw octets as received. */
+  redirect?: RedirectSignatureParts;
+  /** Where it was captured (HAR / SAML-tracer / URL). */
+  url?: string;
+  method?: string;
+  /** ISO-8601 time of the HTTP exchange (HAR/SAML-tracer). */
+  time?: string;
+  /** How the payload was encoded, for the summary ("base64 + raw DEFLATE", "zlib", …). */
+  encoding: string[];
+  /** Non-fatal remarks about the decoding (double URL-encoding repaired, padding added, …). */
+  notes: string[];
+}
+
+/**
+ * SAML bindings §3.4.4.1: the query signature covers the parameters exactly as they were
+ * URL-encoded on the wire, so they are kept as raw octets (strings of the raw query, not decoded).
+ */
+export interface RedirectSignatureParts {
+  /** e.g. "SAMLRequest=fZJ...%3D" — exactly as in the received query string */
+  rawMessageParam: string;
+  rawRelayStateParam?: string;
+  rawSigAlgParam?: string;
+  /** decoded values */
+  sigAlg?: string;
+  signature?: string;
+  /** the raw query string (without leading '?') as received */
+  rawQuery: string;
+}
+
+/** What the detector found in one input. */
+export interface DecodedInput {
+  detected: DetectedFormat | null;
+  errors: InputError[];
+  payloads: CapturedPayload[];
+}
+
+export type MessageKind =
+  | 'AuthnRequest'
+  | 'Response'
+  | 'LogoutRequest'
+  | 'LogoutResponse'
+  | 'EntityDescriptor'
+  | 'EntitiesDescriptor'
+  | 'ArtifactResponse'
+  | 'Unknown';
+
+export interface StatusSummary {
+  code: string | null;
+  subcode: string | null;
+  message: string | null;
+}
+
+export interface NameIdSummary {
+  value: string;
+  format: string | null;
+  nameQualifier?: string | null;
+  spNameQualifier?: string | null;
+}
+
+export interface AssertionSummary {
+  id: string | null;
+  issuer: string | null;
+  issueInstant: string | null;
+  nameId: NameIdSummary | null;
+  audiences: string[];
+  recipient: string | null;
+  inResponseTo: string | null;
+  /** SubjectConfirmationData NotOnOrAfter */
+  subjectNotOnOrAfter: string | null;
+  notBefore: string | null;
+  notOnOrAfter: string | null;
+  sessionNotOnOrAfter: string | null;
+  authnInstant: string | null;
+  authnContextClassRef: string | null;
+  attributes: Record<string, string[]>;
+  /** Attribute details for the table: name, friendly name, name format, values. */
+  attributeDetails: AttributeDetail[];
+  encrypted: boolean;
+}
+
+export interface AttributeDetail {
+  name: string;
+  friendlyName: string | null;
+  nameFormat: string | null;
+  values: string[];
+}
+
+export interface EndpointSummary {
+  binding: string;
+  location: string;
+  responseLocation?: string | null;
+  index?: number | null;
+  isDefault?: boolean | null;
+}
+
+export interface KeyDescriptorSummary {
+  use: 'signing' | 'encryption' | null;
+  /** base64 DER of each X509Certificate found */
+  certificates: string[];
+}
+
+export interface RoleDescriptorSummary {
+  role: 'IDPSSODescriptor' | 'SPSSODescriptor' | string;
+  protocolSupportEnumeration: string | null;
+  wantAuthnRequestsSigned?: boolean | null;
+  authnRequestsSigned?: boolean | null;
+  wantAssertionsSigned?: boolean | null;
+  singleSignOnServices: EndpointSummary[];
+  singleLogoutServices: EndpointSummary[];
+  assertionConsumerServices: EndpointSummary[];
+  nameIdFormats: string[];
+  keyDescriptors: KeyDescriptorSummary[];
+}
+
+export interface EntitySummary {
+  entityId: string;
+  validUntil: string | null;
+  cacheDuration: string | null;
+  roles: RoleDescriptorSummary[];
+}
+
+export interface MetadataSummary {
+  validUntil: string | null;
+  entities: EntitySummary[];
+}
+
+/** Parsed certificate, via @peculiar/x509. */
+export interface CertificateSummary {
+  subject: string;
+  issuer: string;
+  notBefore: string;
+  notAfter: string;
+  serialNumber: string;
+  publicKeyAlgorithm: string;
+  sha1Fingerprint: string; // "AB:CD:…"
+  sha256Fingerprint: string;
+  /** base64 DER */
+  der: string;
+  /** where it was found: "KeyInfo of Signature 1", "metadata signing key of https://…" */
+  foundIn: string;
+}
+
+export interface MessageSummary {
+  kind: MessageKind;
+  /** Namespace URI and local name of the root element. */
+  rootName: string;
+  id: string | null;
+  issuer: string | null;
+  destination: string | null;
+  inResponseTo: string | null;
+  issueInstant: string | null;
+  version: string | null;
+  status: StatusSummary | null;
+  assertions: AssertionSummary[];
+  /** AuthnRequest fields */
+  authnRequest?: {
+    assertionConsumerServiceURL: string | null;
+    assertionConsumerServiceIndex: string | null;
+    protocolBinding: string | null;
+    nameIdPolicyFormat: string | null;
+    allowCreate: boolean | null;
+    forceAuthn: boolean | null;
+    isPassive: boolean | null;
+    requestedAuthnContext: { comparison: string | null; classRefs: string[] } | null;
+  };
+  /** LogoutRequest fields */
+  logoutRequest?: { nameId: NameIdSummary | null; sessionIndexes: string[]; reason: string | null; notOnOrAfter: string | null };
+  metadata?: MetadataSummary;
+}
+
+// ---- signatures (CONTRACT §2) ----
+
+export type SignatureVerdict = 'valid' | 'invalid' | 'untrusted' | 'unsupported';
+
+export interface ReferenceReport {
+  uri: string;
+  digestAlgorithm: string;
+  digestValid: boolean;
+  transforms: string[];
+  expectedDigest: string;
+  computedDigest: string | null;
+  /** ID of the element the reference resolved to, and its local name. */
+  resolvedTo: { id: string; localName: string } | null;
+  /** Canonicalized octets that were digested (UTF-8 text), for diffing against another tool. */
+  canonicalForm: string | null;
+}
+
+export interface SignatureReport {
+  target: 'Response' | 'Assertion' | 'AuthnRequest' | 'LogoutRequest' | 'LogoutResponse' | 'EntityDescriptor' | 'EntitiesDescriptor' | 'query' | string;
+  targetId: string | null;
+  signatureAlgorithm: string;
+  canonicalization: string;
+  references: ReferenceReport[];
+  verdict: SignatureVerdict;
+  /** Human-readable reason for the verdict. */
+  reason: string;
+  key: {
+    source: 'metadata' | 'cert' | 'keyinfo' | 'none';
+    sha256Fingerprint: string | null;
+    subject?: string | null;
+    /** which trust anchor matched (its description) */
+    anchor?: string | null;
+  };
+  /** Canonicalized SignedInfo (UTF-8 text). */
+  signedInfoCanonical: string | null;
+  /** The ds:Signature element's position (1-based) in document order. */
+  index: number;
+  /** Certificates in this signature's KeyInfo. */
+  keyInfoCertificates: CertificateSummary[];
+}
+
+// ---- findings (CONTRACT §2/§3) ----
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  title: string;
+  explanation: string;
+  fix: string;
+  /** In the pretty-printed XML shown to the user. */
+  location: { line: number; column: number } | null;
+  references?: string[];
+}
+
+// ---- trust ----
+
+export interface TrustAnchor {
+  /** base64 DER certificate (when the anchor is a certificate) */
+  certificateDer: string | null;
+  /** SubjectPublicKeyInfo, base64 DER: keys are matched by public key */
+  spkiDer: string;
+  sha256Fingerprint: string | null;
+  subject: string | null;
+  source: 'metadata' | 'cert';
+  /** "signing key 1 of https://idp.example.com (metadata)" */
+  description: string;
+}
+
+export interface InspectOptions {
+  /** Trusted metadata documents (XML text) and certificates (PEM / base64 DER / <X509Certificate>). */
+  trust?: string[];
+  /** Evaluation instant, default now. */
+  at?: Date;
+  skewSeconds?: number;
+  spEntityId?: string;
+  acsUrl?: string;
+  idpEntityId?: string;
+  requestId?: string;
+  profile?: 'generic' | 'scaleway' | 'authentik-provider' | 'authentik-source';
+}
+
+/** One decoded, parsed and analysed message (the CONTRACT §2 message plus what the UI needs). */
+export interface InspectedMessage extends MessageSummary {
+  binding: Binding;
+  payload: CapturedPayload;
+  /** Pretty-printed XML for display; line numbers in findings refer to it. */
+  prettyXml: string;
+  certificates: CertificateSummary[];
+  signatures: SignatureReport[];
+  trusted: boolean;
+  findings: Finding[];
+  /** authentik's `properties` dictionary built from the consumed assertion's attributes. */
+  authentikProperties: Record<string, string | string[]>;
+  /** Per-message parse error, when this payload did not parse (HAR with one bad message). */
+  error?: InputError;
+}
+
+export interface InspectReport {
+  source: string;
+  detected: DetectedFormat | null;
+  errors: InputError[];
+  messages: InspectedMessage[];
+  trustAnchors: TrustAnchor[];
+  /** Errors about the trust input itself (unparseable metadata/certificate). */
+  trustErrors: InputError[];
+  evaluatedAt: string;
+}
+
+/**
+ * A finding as produced inside the core, anchored to a DOM node; inspect.ts turns the node
+ * into a line/column of the pretty-printed XML (Finding.location).
+ */
+export interface RawFinding extends Omit<Finding, 'location'> {
+  node?: Node | null;
+}

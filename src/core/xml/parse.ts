@@ -1,0 +1,54 @@
+import { DOMParser } from '@xmldom/xmldom';
+import { fail, ok, type InputError, type Result } from '../types';
+
+/**
+ * Parse XML without ever expanding or fetching anything. A DOCTYPE is refused outright: DTDs
+ * carry entity declarations (billion laughs, XXE) and SAML never needs one (SAML core §1.3;
+ * the OASIS security considerations recommend rejecting them).
+ */
+export function parseXmlSafely(xml: string): Result<Document> {
+  const doctype = /<!DOCTYPE\b|<!ENTITY\b/i.exec(xml);
+  if (doctype) {
+    const { line, column } = positionOf(xml, doctype.index);
+    return fail({ code: 'input-dtd-forbidden', message: `The XML contains a ${doctype[0].slice(2).toUpperCase()} declaration at line ${line}, column ${column}. DTDs and entities are refused, never expanded or fetched: SAML messages never need them and they are the vehicle of XXE and entity-expansion attacks.`, line, column });
+  }
+  if (!/^\s*</.test(xml)) {
+    return fail({ code: 'input-not-xml', message: 'The decoded payload is not XML: it does not start with "<".', line: 1, column: 1 });
+  }
+  let problem: InputError | null = null;
+  let doc: Document | null = null;
+  try {
+    doc = new DOMParser({
+      locator: true,
+      onError: (level: string, message: string, context?: { locator?: { lineNumber?: number; columnNumber?: number } }) => {
+        if (level === 'warning' || problem) return;
+        problem = toInputError(message, context?.locator?.lineNumber, context?.locator?.columnNumber);
+      },
+    }).parseFromString(xml, 'text/xml') as unknown as Document;
+  } catch (e) {
+    const err = e as { message?: string; locator?: { lineNumber?: number; columnNumber?: number } };
+    if (!problem) problem = toInputError(err.message ?? String(e), err.locator?.lineNumber, err.locator?.columnNumber);
+  }
+  if (problem) return fail(problem);
+  if (!doc || !doc.documentElement) return fail({ code: 'input-not-xml', message: 'The XML has no root element.' });
+  return ok(doc);
+}
+
+function toInputError(message: string, line?: number, column?: number): InputError {
+  const where = line ? ` (line ${line}${column ? `, column ${column}` : ''})` : '';
+  const clean = message.replace(/^\[xmldom [a-z]+\]\s*/i, '').replace(/\s*\n[\s\S]*$/, '');
+  if (/Only one element can be added|only after doctype/i.test(clean)) {
+    return { code: 'input-multiple-roots', message: `The XML has more than one root element${where}; a SAML message is a single element.`, ...(line ? { line } : {}), ...(column ? { column } : {}) };
+  }
+  if (/entity not found/i.test(clean)) {
+    return { code: 'input-dtd-forbidden', message: `The XML refers to an undeclared entity${where}: ${clean}. Entities are refused, never expanded.`, ...(line ? { line } : {}), ...(column ? { column } : {}) };
+  }
+  return { code: 'input-not-xml', message: `The payload is not well-formed XML${where}: ${clean}.`, ...(line ? { line } : {}), ...(column ? { column } : {}) };
+}
+
+function positionOf(text: string, index: number): { line: number; column: number } {
+  let line = 1;
+  let last = -1;
+  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) { line++; last = i; }
+  return { line, column: index - last };
+}

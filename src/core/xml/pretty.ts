@@ -1,0 +1,79 @@
+import formatXml from 'xml-formatter';
+
+export interface PrettyXml {
+  text: string;
+  /** 1-based line (and column) of an element's start tag in `text`, or null. */
+  lineOfNode(node: Node | null | undefined): { line: number; column: number } | null;
+}
+
+/**
+ * Display-only pretty printing. Verification always works on the exact decoded bytes; this
+ * text is what the user sees, so findings need a map from DOM elements to its lines. The n-th
+ * element in document order is the n-th start tag of the formatted text (xml-formatter keeps
+ * every element), which gives that map without a second parser.
+ */
+export function prettyPrintXml(xml: string, doc: Document): PrettyXml {
+  let text: string;
+  try {
+    text = formatXml(xml, { indentation: '  ', collapseContent: true, lineSeparator: '\n', whiteSpaceAtEndOfSelfclosingTag: false, throwOnFailure: true });
+  } catch {
+    text = xml;
+  }
+  let starts = startTagPositions(text);
+  const elements = elementsInOrder(doc);
+  if (starts.length !== elements.length) {
+    text = xml; // the formatter changed the structure; fall back to the exact text
+    starts = startTagPositions(text);
+  }
+  const index = new Map<Node, number>();
+  elements.forEach((el, i) => index.set(el, i));
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const toLineCol = (offset: number) => {
+    let lo = 0, hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((lineStarts[mid] ?? 0) <= offset) lo = mid; else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (lineStarts[lo] ?? 0) + 1 };
+  };
+  return {
+    text,
+    lineOfNode(node) {
+      let n: Node | null | undefined = node;
+      while (n && n.nodeType !== 1) n = n.nodeType === 2 ? (n as Attr).ownerElement : n.parentNode;
+      if (!n) return null;
+      const i = index.get(n);
+      const offset = i === undefined ? undefined : starts[i];
+      return offset === undefined ? null : toLineCol(offset);
+    },
+  };
+}
+
+function elementsInOrder(doc: Document): Element[] {
+  const out: Element[] = [];
+  const stack: Node[] = doc.documentElement ? [doc.documentElement] : [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.nodeType !== 1) continue;
+    out.push(n as Element);
+    for (let c = n.lastChild; c; c = c.previousSibling) if (c.nodeType === 1) stack.push(c);
+  }
+  return out;
+}
+
+function startTagPositions(text: string): number[] {
+  const out: number[] = [];
+  let i = 0;
+  for (;;) {
+    i = text.indexOf('<', i);
+    if (i < 0) break;
+    if (text.startsWith('<!--', i)) { const e = text.indexOf('-->', i + 4); i = e < 0 ? text.length : e + 3; continue; }
+    if (text.startsWith('<![CDATA[', i)) { const e = text.indexOf(']]>', i + 9); i = e < 0 ? text.length : e + 3; continue; }
+    if (text.startsWith('<?', i)) { const e = text.indexOf('?>', i + 2); i = e < 0 ? text.length : e + 2; continue; }
+    if (text.startsWith('<!', i) || text.startsWith('</', i)) { i += 2; continue; }
+    out.push(i);
+    i += 1;
+  }
+  return out;
+}
