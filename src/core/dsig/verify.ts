@@ -1,6 +1,374 @@
-// STUB — owned by the signature helper; replace.
-import type { RawFinding, SignatureReport, TrustAnchor } from '../types';
-export interface DocumentVerification { signatures: SignatureReport[]; findings: RawFinding[]; trusted: boolean }
-export async function verifyDocumentSignatures(_doc: Document, _anchors: TrustAnchor[], _at?: Date): Promise<DocumentVerification> {
-  return { signatures: [], findings: [], trusted: false };
+import { decodeBase64Lenient, encodeBase64 } from '../binding/base64';
+import { consumableAssertions, messageKindOf, samlRootOf } from '../saml/summarize';
+import type { CertificateSummary, RawFinding, ReferenceReport, SignatureReport, TrustAnchor } from '../types';
+import { parseCertificate, spkiOf, summarizeCertificate } from '../x509/certificate';
+import { NS, attr, childElements, descendants, firstChild } from '../xml/dom';
+import { DIGEST_ALGORITHMS, ENVELOPED_SIGNATURE, SIGNATURE_ALGORITHMS, shortAlgorithmName, type SignatureAlgorithm } from './algorithms';
+import { C14N_URIS, canonicalize } from './c14n/index';
+import { importRsaKeyValue, importVerifyKey, verifyWithKey } from './keys';
+
+export interface DocumentVerification {
+  signatures: SignatureReport[];
+  findings: RawFinding[];
+  /** CONTRACT §2: what the report shows of the message is covered by a valid signature. */
+  trusted: boolean;
+  /** Index (in MessageSummary.assertions) of the assertion a relying party would consume. */
+  consumedAssertionIndex: number | null;
+}
+
+/** Canonical forms larger than this are not kept in the trace (a 10 MB aggregate would be copied around). */
+const MAX_TRACE_CHARS = 1_000_000;
+const C14N_ALGORITHMS = new Set<string>(Object.values(C14N_URIS));
+const utf8 = new TextEncoder();
+
+interface SignatureCheck {
+  element: Element;
+  report: SignatureReport;
+  /** The element the (single) reference resolved to, when it resolved. */
+  referenced: Element | null;
+  /** Signature value and all digests check out with some key (trusted or not). */
+  mathematicallySound: boolean;
+}
+
+/** SAML core §5.4.2 and XML-DSig §4.3.3.2: references resolve by ID, over the whole document. */
+function buildIdIndex(doc: Document): Map<string, Element[]> {
+  const index = new Map<string, Element[]>();
+  const stack: Node[] = doc.documentElement ? [doc.documentElement] : [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.nodeType !== 1) continue;
+    const el = n as Element;
+    const id = el.getAttribute('ID');
+    if (id !== null && el.hasAttribute('ID')) {
+      const list = index.get(id);
+      if (list) list.push(el);
+      else index.set(id, [el]);
+    }
+    for (let c = el.lastChild; c; c = c.previousSibling) if (c.nodeType === 1) stack.push(c);
+  }
+  return index;
+}
+
+function isAncestorOrSelf(ancestor: Node, node: Node | null): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode) if (n === ancestor) return true;
+  return false;
+}
+
+async function digestBase64(hash: string, text: string): Promise<string> {
+  return encodeBase64(new Uint8Array(await crypto.subtle.digest(hash, utf8.encode(text))));
+}
+
+function sameDigest(expectedB64: string, computedB64: string): boolean {
+  const e = decodeBase64Lenient(expectedB64);
+  if (!e.ok) return false;
+  return encodeBase64(e.value.bytes) === computedB64;
+}
+
+interface ReferenceOutcome { report: ReferenceReport; element: Element | null; unsupported: string | null; problem: string | null }
+
+async function checkReference(ref: Element, signature: Element, doc: Document, ids: Map<string, Element[]>): Promise<ReferenceOutcome> {
+  const uri = attr(ref, 'URI') ?? '';
+  const digestAlgorithm = attr(firstChild(ref, NS.dsig, 'DigestMethod'), 'Algorithm') ?? '';
+  const expectedDigest = (firstChild(ref, NS.dsig, 'DigestValue')?.textContent ?? '').replace(/\s+/g, '');
+  const transforms = childElements(firstChild(ref, NS.dsig, 'Transforms'), NS.dsig, 'Transform');
+  const report: ReferenceReport = { uri, digestAlgorithm, digestValid: false, transforms: transforms.map((t) => attr(t, 'Algorithm') ?? ''), expectedDigest, computedDigest: null, resolvedTo: null, canonicalForm: null };
+  const out: ReferenceOutcome = { report, element: null, unsupported: null, problem: null };
+
+  let target: Node;
+  if (uri === '') target = doc;
+  else {
+    const m = /^#(?:xpointer\(id\('([^']*)'\)\)|([^()]+))$/.exec(uri);
+    const id = m ? (m[1] ?? m[2] ?? '') : null;
+    if (id === null) {
+      out.unsupported = `Reference URI ${JSON.stringify(uri)} is not a same-document ID reference; external and XPointer references are not followed.`;
+      return out;
+    }
+    const matches = ids.get(id) ?? [];
+    if (matches.length === 0) {
+      out.problem = `Reference ${uri} points to no element: no element has ID="${id}".`;
+      return out;
+    }
+    if (matches.length > 1) {
+      // Which of two same-ID elements was signed is ambiguous: the classic wrapping set-up.
+      out.problem = `Reference ${uri} is ambiguous: ${matches.length} elements have ID="${id}".`;
+      return out;
+    }
+    target = matches[0]!;
+  }
+  const element = target.nodeType === 9 ? (target as Document).documentElement : (target as Element);
+  out.element = element;
+  if (element) report.resolvedTo = { id: attr(element, 'ID') ?? '', localName: element.localName ?? '' };
+
+  let algorithm: string = C14N_URIS.inclusive; // XML-DSig §4.3.3.2: a node-set becomes octets by inclusive C14N
+  if (uri === '') algorithm = C14N_URIS.inclusive;
+  let inclusivePrefixes: string[] | undefined;
+  let enveloped = false;
+  for (const t of transforms) {
+    const a = attr(t, 'Algorithm') ?? '';
+    if (a === ENVELOPED_SIGNATURE) enveloped = true;
+    else if (C14N_ALGORITHMS.has(a)) {
+      algorithm = a;
+      const list = attr(firstChild(t, NS.exc, 'InclusiveNamespaces'), 'PrefixList');
+      if (list !== null) inclusivePrefixes = list.split(/\s+/).filter(Boolean);
+    } else {
+      out.unsupported = `Transform ${a || '(no Algorithm)'} is not supported (only enveloped-signature and the C14N 1.0 / exclusive C14N transforms are).`;
+      return out;
+    }
+  }
+  const hash = DIGEST_ALGORITHMS[digestAlgorithm];
+  if (!hash) {
+    out.unsupported = `Digest algorithm ${digestAlgorithm || '(none)'} is not supported.`;
+    return out;
+  }
+  const c14n = canonicalize(target, { algorithm, ...(inclusivePrefixes ? { inclusivePrefixes } : {}), excludeElement: enveloped ? signature : null });
+  if (!c14n.ok) {
+    out.unsupported = c14n.error.message;
+    return out;
+  }
+  report.computedDigest = await digestBase64(hash, c14n.value);
+  report.digestValid = sameDigest(expectedDigest, report.computedDigest);
+  report.canonicalForm = c14n.value.length <= MAX_TRACE_CHARS ? c14n.value : null;
+  return out;
+}
+
+interface KeyCandidate { key: CryptoKey; source: SignatureReport['key']['source']; sha256: string | null; subject: string | null; anchor: string | null; cert: CertificateSummary | null }
+
+async function keyInfoCandidates(signature: Element, alg: SignatureAlgorithm, certs: CertificateSummary[]): Promise<KeyCandidate[]> {
+  const out: KeyCandidate[] = [];
+  for (const c of certs) {
+    const parsed = parseCertificate(c.der);
+    if (!parsed.ok) continue;
+    const key = await importVerifyKey(spkiOf(parsed.cert), alg);
+    if (key) out.push({ key, source: 'keyinfo', sha256: c.sha256Fingerprint, subject: c.subject, anchor: null, cert: c });
+  }
+  for (const kv of descendants(firstChild(signature, NS.dsig, 'KeyInfo'), NS.dsig, 'RSAKeyValue')) {
+    const key = await importRsaKeyValue(firstChild(kv, NS.dsig, 'Modulus')?.textContent ?? '', firstChild(kv, NS.dsig, 'Exponent')?.textContent ?? '', alg);
+    if (key) out.push({ key, source: 'keyinfo', sha256: null, subject: 'RSAKeyValue in KeyInfo', anchor: null, cert: null });
+  }
+  return out;
+}
+
+function describeCert(c: { subject: string | null; sha256: string | null }, validity?: { notBefore: string; notAfter: string }): string {
+  return `${c.subject ?? 'unknown subject'} (SHA-256 ${c.sha256 ?? 'n/a'}${validity ? `, valid ${validity.notBefore.slice(0, 10)} to ${validity.notAfter.slice(0, 10)}` : ''})`;
+}
+
+async function checkSignature(signature: Element, index: number, doc: Document, ids: Map<string, Element[]>, anchors: TrustAnchor[], at: Date, findings: RawFinding[]): Promise<SignatureCheck> {
+  const parent = signature.parentNode && signature.parentNode.nodeType === 1 ? (signature.parentNode as Element) : null;
+  const signedInfo = firstChild(signature, NS.dsig, 'SignedInfo');
+  const c14nMethod = firstChild(signedInfo, NS.dsig, 'CanonicalizationMethod');
+  const canonicalization = attr(c14nMethod, 'Algorithm') ?? '';
+  const signatureAlgorithm = attr(firstChild(signedInfo, NS.dsig, 'SignatureMethod'), 'Algorithm') ?? '';
+  const keyInfoCertificates: CertificateSummary[] = [];
+  for (const c of descendants(firstChild(signature, NS.dsig, 'KeyInfo'), NS.dsig, 'X509Certificate')) {
+    const p = parseCertificate(c.textContent ?? '');
+    if (p.ok) {
+      const s = await summarizeCertificate(p.der, `KeyInfo of signature ${index}`);
+      if (s) keyInfoCertificates.push(s);
+    }
+  }
+  const report: SignatureReport = {
+    target: parent?.localName ?? 'document',
+    targetId: attr(parent, 'ID'),
+    signatureAlgorithm,
+    canonicalization,
+    references: [],
+    verdict: 'invalid',
+    reason: '',
+    key: { source: 'none', sha256Fingerprint: null, subject: null, anchor: null },
+    signedInfoCanonical: null,
+    index,
+    keyInfoCertificates,
+  };
+  const check: SignatureCheck = { element: signature, report, referenced: null, mathematicallySound: false };
+  const where = `Signature ${index} (on ${report.target}${report.targetId ? ` ID="${report.targetId}"` : ''})`;
+  const unsupported = (why: string) => {
+    report.verdict = 'unsupported';
+    report.reason = why;
+    findings.push({ code: 'unsupported-algorithm', severity: 'error', title: 'Unsupported signature algorithm or transform', explanation: `${where}: ${why} samlscope reports this instead of guessing; a relying party that does not support it either will reject the message.`, fix: 'Configure the IdP to sign with RSA-SHA256 (or ECDSA-SHA256), SHA-256 digests and exclusive canonicalization (http://www.w3.org/2001/10/xml-exc-c14n#).', references: ['XML-DSig §6'], node: signature });
+    return check;
+  };
+  if (!signedInfo) {
+    report.reason = 'The Signature has no SignedInfo element.';
+    findings.push({ code: 'signature-invalid', severity: 'error', title: 'Malformed signature', explanation: `${where} has no ds:SignedInfo, so nothing can be verified.`, fix: 'The signature was damaged or hand-edited; have the sender re-sign the message.', node: signature });
+    return check;
+  }
+  if (!C14N_ALGORITHMS.has(canonicalization)) return unsupported(`Canonicalization ${canonicalization || '(none)'} is not supported.`);
+  const alg = SIGNATURE_ALGORITHMS[signatureAlgorithm];
+  if (!alg) return unsupported(`Signature algorithm ${signatureAlgorithm || '(none)'} is not supported.`);
+
+  const refElements = childElements(signedInfo, NS.dsig, 'Reference');
+  const outcomes: ReferenceOutcome[] = [];
+  for (const ref of refElements) outcomes.push(await checkReference(ref, signature, doc, ids));
+  report.references = outcomes.map((o) => o.report);
+  const unsupportedRef = outcomes.find((o) => o.unsupported);
+  if (unsupportedRef) return unsupported(unsupportedRef.unsupported!);
+  check.referenced = outcomes.length === 1 ? outcomes[0]!.element : null;
+
+  const weak = [alg.hash, ...outcomes.map((o) => DIGEST_ALGORITHMS[o.report.digestAlgorithm])].includes('SHA-1');
+  if (weak) findings.push({ code: 'weak-algorithm', severity: 'warning', title: 'SHA-1 in a signature', explanation: `${where} uses SHA-1 (${[shortAlgorithmName(signatureAlgorithm), ...outcomes.map((o) => shortAlgorithmName(o.report.digestAlgorithm))].join(', ')}). SHA-1 collisions are practical; many SPs refuse SHA-1 signatures.`, fix: 'Switch the IdP signing algorithm to RSA-SHA256 and the digest to SHA-256 (in authentik: the provider\'s "Signature algorithm" and "Digest algorithm" settings; Terraform `signature_algorithm`, `digest_algorithm`).', references: ['RFC 6931', 'NIST SP 800-131A'], node: signature });
+
+  const inclusive = attr(firstChild(c14nMethod, NS.exc, 'InclusiveNamespaces'), 'PrefixList');
+  const si = canonicalize(signedInfo, { algorithm: canonicalization, ...(inclusive !== null ? { inclusivePrefixes: inclusive.split(/\s+/).filter(Boolean) } : {}) });
+  if (!si.ok) return unsupported(si.error.message);
+  report.signedInfoCanonical = si.value;
+  const sigBytes = decodeBase64Lenient(firstChild(signature, NS.dsig, 'SignatureValue')?.textContent ?? '');
+  const signedBytes = utf8.encode(si.value);
+
+  let used: KeyCandidate | null = null;
+  if (sigBytes.ok) {
+    for (const a of anchors) {
+      const key = await importVerifyKey(a.spkiDer, alg);
+      if (key && (await verifyWithKey(key, alg, sigBytes.value.bytes, signedBytes))) {
+        used = { key, source: a.source, sha256: a.sha256Fingerprint, subject: a.subject, anchor: a.description, cert: null };
+        break;
+      }
+    }
+    if (!used) {
+      for (const c of await keyInfoCandidates(signature, alg, keyInfoCertificates)) {
+        if (await verifyWithKey(c.key, alg, sigBytes.value.bytes, signedBytes)) {
+          used = c;
+          break;
+        }
+      }
+    }
+  }
+  if (used) report.key = { source: used.source, sha256Fingerprint: used.sha256, subject: used.subject, anchor: used.anchor };
+
+  const problems = outcomes.filter((o) => o.problem);
+  const mismatched = outcomes.filter((o) => !o.problem && !o.report.digestValid);
+  for (const o of problems) {
+    findings.push({ code: o.problem!.includes('ambiguous') ? 'duplicate-id' : 'signature-invalid', severity: 'error', title: o.problem!.includes('ambiguous') ? 'Signature reference is ambiguous (duplicate ID)' : 'Signature reference does not resolve', explanation: `${where}: ${o.problem}`, fix: 'A message whose signed element cannot be identified uniquely must be rejected. If you did not tamper with it, the sender produced a broken message.', references: ['SAML core §5.4.2', 'XML-DSig §4.3.3'], node: signature });
+  }
+  for (const o of mismatched) {
+    findings.push({ code: 'digest-mismatch', severity: 'error', title: 'Digest mismatch: the signed content was changed', explanation: `${where}, reference ${o.report.uri || '""'}: the digest of the canonicalized ${o.report.resolvedTo?.localName ?? 'content'} is ${o.report.computedDigest}, the signature expects ${o.report.expectedDigest}. The content changed after signing (edited, re-formatted or re-encoded) or is canonicalized differently.`, fix: 'Verify the message exactly as received (no pretty-printing, no re-encoding). If it is unmodified, the IdP signs something other than what it sends.', references: ['XML-DSig §3.2.1'], node: o.element ?? signature });
+  }
+  const digestsOk = outcomes.length > 0 && problems.length === 0 && mismatched.length === 0;
+  if (outcomes.length === 0) findings.push({ code: 'signature-invalid', severity: 'error', title: 'Signature without reference', explanation: `${where} signs no Reference, so it covers nothing.`, fix: 'Reject the message; a signature must reference the element it protects.', references: ['SAML core §5.4.2'], node: signature });
+  check.mathematicallySound = digestsOk && used !== null;
+
+  const anchorList = anchors.length ? anchors.map((a) => `${a.description}: ${a.subject ?? ''} (SHA-256 ${a.sha256Fingerprint ?? 'n/a'})`).join('; ') : 'none';
+  if (!sigBytes.ok || !used) {
+    report.verdict = 'invalid';
+    const hasKeyInfo = keyInfoCertificates.length > 0;
+    report.reason = !sigBytes.ok
+      ? 'The SignatureValue is not valid base64.'
+      : anchors.length === 0 && !hasKeyInfo
+        ? 'No key to verify with: nothing trusted was given and the signature carries no certificate.'
+        : `The SignatureValue does not verify with ${anchors.length ? `any of the ${anchors.length} trusted key(s)` : 'the trust you gave (none)'}${hasKeyInfo ? ' nor with the certificate in KeyInfo' : ''}.`;
+    if (sigBytes.ok && anchors.length === 0 && !hasKeyInfo) {
+      report.verdict = 'untrusted';
+      findings.push({ code: 'signature-no-trust-anchor', severity: 'info', title: 'Nothing to verify the signature against', explanation: `${where} carries no certificate and no trusted metadata or certificate was given; its signature value cannot be checked.`, fix: 'Paste the IdP metadata (or its signing certificate) into the trust field, or pass --metadata/--cert.', node: signature });
+    } else {
+      findings.push({ code: 'signature-invalid', severity: 'error', title: 'Signature value does not verify', explanation: `${where}: ${report.reason} ${mismatched.length ? 'Its digests do not match either: the content was modified.' : digestsOk ? 'The digests match, so SignedInfo itself was modified, or it was signed by a key you do not have.' : ''} Trusted keys: ${anchorList}.`, fix: 'Check that the trusted metadata is the current one of this IdP; otherwise the message was modified or forged.', references: ['XML-DSig §3.2.2'], node: signature });
+    }
+  } else if (!digestsOk) {
+    report.verdict = 'invalid';
+    report.reason = `SignedInfo is authentic (signed by ${used.subject ?? 'the key'}), but ${problems.length ? 'a reference does not resolve to a unique element' : 'a reference digest does not match'}: the signed content was changed.`;
+  } else if (used.source === 'keyinfo') {
+    report.verdict = 'untrusted';
+    const signer = describeCert({ subject: used.subject, sha256: used.sha256 }, used.cert ?? undefined);
+    if (anchors.length === 0) {
+      report.reason = `Mathematically correct with the certificate embedded in KeyInfo, ${signer}; nothing trusted was given, and an embedded certificate proves nothing on its own.`;
+      findings.push({ code: 'signature-no-trust-anchor', severity: 'info', title: 'Signature checked only against its own embedded certificate', explanation: `${where} verifies with the certificate inside the message (${signer}), but anyone can embed a certificate: without trusted metadata or a certificate the message is not authenticated.`, fix: 'Paste the IdP metadata (or its signing certificate) into the trust field, or pass --metadata/--cert.', references: ['SAML metadata §2.4.1.1'], node: signature });
+    } else {
+      report.reason = `Signed by ${signer}, which is not among your trusted keys (${anchorList}).`;
+      findings.push({ code: 'signature-untrusted-key', severity: 'error', title: 'Signed with a key you do not trust', explanation: `${where} verifies, but with the certificate embedded in the message: ${signer}. The trusted keys are: ${anchorList}. If the IdP rotated its signing certificate, your SP still trusts the old one; otherwise the message was signed by someone else.`, fix: 'If this is a legitimate rollover, download the IdP\'s current metadata (authentik: the provider\'s metadata download, /api/v3/providers/saml/<uid>/metadata/?download) and update the SP\'s trusted certificate; otherwise reject the message.', references: ['SAML metadata §2.4.1.1'], node: signature });
+    }
+  } else {
+    report.verdict = 'valid';
+    report.reason = `All ${outcomes.length} reference digest(s) match and the signature verifies with ${used.anchor}.`;
+    const anchor = anchors.find((a) => a.description === used!.anchor);
+    const der = anchor?.certificateDer;
+    if (der) {
+      const p = parseCertificate(der);
+      if (p.ok && p.cert.notAfter.getTime() < at.getTime()) {
+        findings.push({ code: 'cert-expired', severity: 'warning', title: 'Signing certificate expired', explanation: `${where} is signed with ${anchor.description}, whose certificate expired on ${p.cert.notAfter.toISOString()} (evaluated at ${at.toISOString()}). Most SPs ignore certificate validity for metadata-pinned keys, some (ADFS, Shibboleth with PKIX) reject it.`, fix: 'Rotate the IdP signing certificate (authentik: create a new certificate-key pair and select it as the provider\'s signing certificate) and republish the metadata.', node: signature });
+      }
+    }
+  }
+  return check;
+}
+
+/**
+ * Verify every ds:Signature of a parsed document and decide what is actually protected.
+ * Verdicts follow CONTRACT §2. `trusted` is decided only by whether the element a relying party
+ * consumes lies inside an element covered by a `valid` signature whose reference is its parent.
+ */
+export async function verifyDocumentSignatures(doc: Document, anchors: TrustAnchor[], at: Date = new Date()): Promise<DocumentVerification> {
+  const findings: RawFinding[] = [];
+  const root = samlRootOf(doc);
+  const kind = messageKindOf(root);
+  const ids = buildIdIndex(doc);
+  for (const [id, els] of ids) {
+    if (els.length > 1) findings.push({ code: 'duplicate-id', severity: 'error', title: 'Duplicate ID', explanation: `${els.length} elements (${els.map((e) => e.localName).join(', ')}) have ID="${id}". IDs must be unique (SAML core §1.3.4); duplicates let an attacker make a verifier check one element while the application reads another.`, fix: 'Reject the message. A legitimate IdP never emits duplicate IDs.', references: ['SAML core §1.3.4', 'XML-DSig §4.3.3.2'], node: els[1] ?? null });
+  }
+  const sigElements = descendants(doc, NS.dsig, 'Signature');
+  const checks: SignatureCheck[] = [];
+  for (const [i, s] of sigElements.entries()) checks.push(await checkSignature(s, i + 1, doc, ids, anchors, at, findings));
+
+  // Which element does a relying party consume? SAML core §3.3.3 / profiles §4.1.4.2: the
+  // Response's (first) direct-child assertion; for every other message, the root element.
+  const consumable = kind === 'Response' ? consumableAssertions(root) : [];
+  const consumedIndex = consumable.length ? 0 : null;
+  const consumedEl = consumedIndex === null ? null : consumable[consumedIndex]!;
+  const covers = (c: SignatureCheck) => c.referenced !== null && c.referenced === c.element.parentNode;
+  const validCovering = checks.filter((c) => c.report.verdict === 'valid' && covers(c)).map((c) => c.referenced!);
+  const soundCovering = checks.filter((c) => c.mathematicallySound && covers(c)).map((c) => c.referenced!);
+  const consumedTarget = consumedEl ?? root;
+  const trusted = validCovering.some((el) => isAncestorOrSelf(el, consumedTarget)) && !findings.some((f) => f.code === 'duplicate-id');
+
+  for (const c of checks) {
+    if (c.referenced && !covers(c)) {
+      findings.push({ code: 'signature-wrapping', severity: 'error', title: 'Signature covers another element than its parent', explanation: `Signature ${c.report.index} sits in ${c.report.target}${c.report.targetId ? ` ID="${c.report.targetId}"` : ''} but its reference resolves to ${c.referenced.localName} ID="${attr(c.referenced, 'ID') ?? ''}". An enveloped SAML signature must reference its own parent (SAML core §5.4.2); anything else is how XML signature wrapping smuggles unsigned content past a verifier.`, fix: 'Reject the message. Verify with a library that checks the signed element is the one consumed.', references: ['SAML core §5.4.2', 'On Breaking SAML (USENIX Security 2012)'], node: c.element });
+    }
+  }
+  const consumedSound = soundCovering.some((el) => isAncestorOrSelf(el, consumedTarget));
+  const allAssertions = descendants(doc, NS.assertion, 'Assertion');
+  if (!consumedSound && checks.some((c) => c.mathematicallySound && c.referenced && c.referenced !== consumedTarget && !isAncestorOrSelf(c.referenced, consumedTarget))) {
+    const signed = checks.filter((c) => c.mathematicallySound && c.referenced).map((c) => `${c.referenced!.localName} ID="${attr(c.referenced!, 'ID') ?? ''}"`);
+    findings.push({ code: 'signature-wrapping', severity: 'error', title: 'The signed element is not the one a relying party reads', explanation: `A relying party consumes ${consumedTarget.localName}${attr(consumedTarget, 'ID') ? ` ID="${attr(consumedTarget, 'ID')}"` : ''}, but the signature(s) that check out cover ${signed.join(', ')}. The consumed content is unsigned: this is the shape of an XML signature wrapping attack.`, fix: 'Reject the message. If your SP accepted it, upgrade its SAML library (XSW defences: verify, then consume only what was verified).', references: ['On Breaking SAML (USENIX Security 2012)', 'SAML core §5.4.2'], node: consumedTarget });
+  }
+  if (consumable.length > 1) {
+    findings.push({ code: 'multiple-assertions', severity: 'error', title: 'More than one assertion', explanation: `The Response holds ${consumable.length} assertions. SAML allows it, but almost no SP expects it, and libraries differ on which one they read — a wrapping vector.`, fix: 'Configure the IdP to send exactly one assertion per Response.', references: ['SAML profiles §4.1.4.2'], node: consumable[1] ?? null });
+  } else if (kind === 'Response' && allAssertions.length > 1) {
+    const extra = allAssertions.filter((a) => a !== consumedEl && !isInside(a, NS.assertion, 'Advice'));
+    if (extra.length) findings.push({ code: 'multiple-assertions', severity: 'warning', title: 'Assertion in an unexpected place', explanation: `Besides the assertion a relying party reads, the message contains ${extra.length} more ${extra.map((e) => `inside ${(e.parentNode as Element | null)?.localName ?? '?'}`).join(', ')}. Hidden assertions are the raw material of signature wrapping.`, fix: 'Reject messages with assertions outside the Response\'s direct children.', references: ['On Breaking SAML (USENIX Security 2012)'], node: extra[0] ?? null });
+  }
+  if (sigElements.length === 0) {
+    const severity = kind === 'Response' ? 'error' : kind === 'EntityDescriptor' || kind === 'EntitiesDescriptor' ? 'info' : 'info';
+    findings.push({ code: 'signature-missing', severity, title: 'No XML signature', explanation: kind === 'Response' ? 'Neither the Response nor its assertion is signed: anyone could have written it. SAML profiles §4.1.3.5 require the assertion (or the Response) to be signed for the POST binding.' : `This ${kind} carries no XML signature${kind === 'AuthnRequest' || kind === 'LogoutRequest' || kind === 'LogoutResponse' ? ' (with the Redirect binding the signature travels in the query string instead)' : ''}.`, fix: kind === 'Response' ? 'Enable signing on the IdP (authentik: the provider\'s signing certificate with "Sign assertions" and "Sign responses"; Terraform `signing_kp`, `sign_assertion = true`, `sign_response = true`).' : 'Sign it if the receiving party requires signed messages (metadata: WantAuthnRequestsSigned / AuthnRequestsSigned).', references: ['SAML profiles §4.1.3.5'], node: root });
+  }
+  if (consumedEl && consumedEl.localName === 'Assertion') findings.push(...commentInjectionFindings(consumedEl));
+  return { signatures: checks.map((c) => c.report), findings, trusted, consumedAssertionIndex: consumedIndex };
+}
+
+function isInside(el: Element, ns: string, localName: string): boolean {
+  for (let n = el.parentNode; n; n = n.parentNode) if (n.nodeType === 1 && (n as Element).namespaceURI === ns && (n as Element).localName === localName) return true;
+  return false;
+}
+
+/**
+ * CVE-2017-11427 family: a comment splits a text value; exclusive C14N drops the comment so the
+ * signature still verifies, but a library reading only the first text node sees a different
+ * value ("admin@evil.com<!---->.example.com" reads as "admin@evil.com").
+ */
+function commentInjectionFindings(assertion: Element): RawFinding[] {
+  const out: RawFinding[] = [];
+  const targets = [...descendants(assertion, NS.assertion, 'NameID'), ...descendants(assertion, NS.assertion, 'AttributeValue')];
+  for (const el of targets) {
+    let texts = 0;
+    let comments = 0;
+    let firstText: string | null = null;
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3 || c.nodeType === 4) {
+        texts++;
+        if (firstText === null) firstText = c.nodeValue ?? '';
+      } else if (c.nodeType === 8) comments++;
+    }
+    if (comments > 0 || texts > 1) {
+      const whole = el.textContent ?? '';
+      out.push({ code: 'nameid-comment', severity: 'error', title: `Comment or split text inside ${el.localName}`, explanation: `The value of ${el.localName} is split by ${comments ? `${comments} comment(s)` : 'several text nodes'}. Read whole it is ${JSON.stringify(whole.trim())}; read as its first text node it is ${JSON.stringify((firstText ?? '').trim())}. The signature covers both readings (canonicalization drops comments), which is exactly the comment-injection attack (CVE-2017-11427/11428/11429, CVE-2018-7340).`, fix: 'Reject the message; make sure your SP library reads the full text content of NameID and attribute values.', references: ['CVE-2018-7340', 'CVE-2017-11427'], node: el });
+    }
+  }
+  return out;
 }

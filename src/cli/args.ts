@@ -1,0 +1,94 @@
+import type { InspectOptions } from '../core/types';
+
+export interface CliArgs {
+  command: 'inspect' | 'help' | 'version';
+  inputs: string[];
+  metadataFiles: string[];
+  certFiles: string[];
+  json: boolean;
+  options: Omit<InspectOptions, 'trust'>;
+}
+
+const PROFILES = ['generic', 'scaleway', 'authentik-provider', 'authentik-source'] as const;
+
+export type ParsedArgs = { ok: true; args: CliArgs } | { ok: false; message: string };
+
+/** CONTRACT §1 options. Both `--opt value` and `--opt=value` are accepted. */
+export function parseArgs(argv: string[]): ParsedArgs {
+  const args: CliArgs = { command: 'help', inputs: [], metadataFiles: [], certFiles: [], json: false, options: {} };
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { ok: true, args };
+  if (argv[0] === '--version' || argv[0] === '-v') return { ok: true, args: { ...args, command: 'version' } };
+  if (argv[0] !== 'inspect') return { ok: false, message: `Unknown command ${JSON.stringify(argv[0])}. Usage: samlscope inspect [options] <input>...` };
+  args.command = 'inspect';
+  for (let i = 1; i < argv.length; i++) {
+    let a = argv[i]!;
+    let inline: string | undefined;
+    if (a.startsWith('--') && a.includes('=')) {
+      inline = a.slice(a.indexOf('=') + 1);
+      a = a.slice(0, a.indexOf('='));
+    }
+    const value = (): string | null => {
+      if (inline !== undefined) return inline;
+      const v = argv[i + 1];
+      if (v === undefined) return null;
+      i++;
+      return v;
+    };
+    const need = (name: string): string | { error: string } => {
+      const v = value();
+      return v === null ? { error: `${name} needs a value.` } : v;
+    };
+    if (a === '-' || !a.startsWith('-')) {
+      args.inputs.push(a);
+      continue;
+    }
+    if (a === '--json') { args.json = true; continue; }
+    if (a === '--help' || a === '-h') { args.command = 'help'; continue; }
+    const v = need(a);
+    if (typeof v !== 'string') return { ok: false, message: v.error };
+    switch (a) {
+      case '--metadata': args.metadataFiles.push(v); break;
+      case '--cert': args.certFiles.push(v); break;
+      case '--at': {
+        const d = new Date(v);
+        if (Number.isNaN(d.getTime())) return { ok: false, message: `--at ${JSON.stringify(v)} is not an ISO-8601 instant.` };
+        args.options.at = d;
+        break;
+      }
+      case '--skew': {
+        const n = Number(v);
+        if (!Number.isFinite(n) || n < 0) return { ok: false, message: `--skew ${JSON.stringify(v)} is not a number of seconds.` };
+        args.options.skewSeconds = n;
+        break;
+      }
+      case '--sp-entity-id': args.options.spEntityId = v; break;
+      case '--acs-url': args.options.acsUrl = v; break;
+      case '--idp-entity-id': args.options.idpEntityId = v; break;
+      case '--request-id': args.options.requestId = v; break;
+      case '--profile':
+        if (!(PROFILES as readonly string[]).includes(v)) return { ok: false, message: `--profile must be one of ${PROFILES.join(', ')}.` };
+        args.options.profile = v as (typeof PROFILES)[number];
+        break;
+      default:
+        return { ok: false, message: `Unknown option ${a}.` };
+    }
+  }
+  if (args.command === 'inspect' && args.inputs.length === 0) return { ok: false, message: 'No input given. Usage: samlscope inspect [options] <input>... (a file path, or - for stdin)' };
+  return { ok: true, args };
+}
+
+export const USAGE = `samlscope inspect [options] <input>...
+
+Decode, verify and explain SAML messages. <input> is a file path or - for stdin:
+a Redirect URL or query string, a POST body, base64, XML, a HAR file or a SAML-tracer export.
+
+  --metadata FILE      trusted metadata (repeatable): signing keys become trust anchors
+  --cert FILE          trusted certificate, PEM or base64 DER (repeatable)
+  --at ISO-8601        evaluate time conditions at this instant (default: now)
+  --skew SECONDS       allowed clock skew (default 180)
+  --sp-entity-id ID    expected SP entity ID        --acs-url URL      expected ACS URL
+  --idp-entity-id ID   expected IdP entity ID       --request-id ID    expected InResponseTo
+  --profile NAME       generic (default), scaleway, authentik-provider, authentik-source
+  --json               print the JSON report instead of text
+
+Exit status: 0 no error found, 1 errors found, 2 unreadable input or usage error.`;

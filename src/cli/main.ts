@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { inspectInput } from '../core/inspect';
+import { exitStatusOf, toContractReport } from '../core/report';
+import type { InspectReport } from '../core/types';
+import { USAGE, parseArgs } from './args';
+import { reportText } from './text';
+
+declare const __SAMLSCOPE_VERSION__: string;
+const VERSION = typeof __SAMLSCOPE_VERSION__ === 'string' ? __SAMLSCOPE_VERSION__ : '0.0.0-dev';
+
+function readSource(path: string): string {
+  return path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8');
+}
+
+/** The CLI is a thin shell: read files, call the core, print. */
+export async function main(argv: string[]): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    process.stderr.write(`samlscope: ${parsed.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { args } = parsed;
+  if (args.command === 'help') { process.stdout.write(`${USAGE}\n`); return 0; }
+  if (args.command === 'version') { process.stdout.write(`samlscope ${VERSION}\n`); return 0; }
+  const trust: string[] = [];
+  for (const f of [...args.metadataFiles, ...args.certFiles]) {
+    try {
+      trust.push(readSource(f));
+    } catch (e) {
+      process.stderr.write(`samlscope: cannot read ${f}: ${(e as Error).message}\n`);
+      return 2;
+    }
+  }
+  const reports: InspectReport[] = [];
+  for (const input of args.inputs) {
+    let text: string;
+    try {
+      text = readSource(input);
+    } catch (e) {
+      process.stderr.write(`samlscope: cannot read ${input}: ${(e as Error).message}\n`);
+      return 2;
+    }
+    reports.push(await inspectInput(text, input, { ...args.options, trust }));
+  }
+  const status = exitStatusOf(reports);
+  if (args.json) process.stdout.write(`${JSON.stringify({ tool: { name: 'samlscope', version: VERSION }, reports: reports.map(toContractReport) }, null, 2)}\n`);
+  else process.stdout.write(reports.map(reportText).join('\n'));
+  for (const r of reports) for (const e of r.errors) process.stderr.write(`samlscope: ${r.source}: ${e.code}: ${e.message}\n`);
+  return status;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (e) => { process.stderr.write(`samlscope: internal error: ${(e as Error).stack ?? e}\n`); process.exitCode = 2; },
+);

@@ -1,0 +1,33 @@
+import type { InspectReport, InspectedMessage } from '../core/types';
+
+const line = (label: string, value: string | null | undefined) => (value ? `  ${label.padEnd(14)} ${value}\n` : '');
+
+function messageText(m: InspectedMessage, i: number, total: number): string {
+  let out = `\n${total > 1 ? `[${i + 1}/${total}] ` : ''}${m.kind}${m.binding ? ` via ${m.binding}` : ''}${m.payload.method ? `  (${m.payload.method} ${m.payload.url ?? ''})` : ''}\n`;
+  if (m.error) return `${out}  error          ${m.error.code}: ${m.error.message}\n`;
+  out += line('ID', m.id) + line('Issuer', m.issuer) + line('Destination', m.destination) + line('InResponseTo', m.inResponseTo) + line('IssueInstant', m.issueInstant);
+  if (m.status) out += line('Status', [m.status.code, m.status.subcode, m.status.message].filter(Boolean).join(' / '));
+  for (const a of m.assertions) {
+    if (a.encrypted) { out += '  Assertion      (encrypted)\n'; continue; }
+    out += line('Assertion', a.id) + line('NameID', a.nameId ? `${a.nameId.value}${a.nameId.format ? ` [${a.nameId.format}]` : ''}` : null);
+    out += line('Audience', a.audiences.join(', ')) + line('Recipient', a.recipient) + line('Valid', a.notBefore || a.notOnOrAfter ? `${a.notBefore ?? '…'} → ${a.notOnOrAfter ?? '…'}` : null);
+    for (const [k, v] of Object.entries(a.attributes)) out += line('Attribute', `${k} = ${v.join(', ')}`);
+  }
+  if (m.metadata) for (const e of m.metadata.entities.slice(0, 20)) out += line('Entity', `${e.entityId} (${e.roles.map((r) => r.role).join(', ')})`);
+  if (m.metadata && m.metadata.entities.length > 20) out += line('', `… and ${m.metadata.entities.length - 20} more entities`);
+  for (const s of m.signatures) out += line('Signature', `${s.verdict.toUpperCase()} on ${s.target}${s.targetId ? ` ${s.targetId}` : ''}: ${s.reason}`);
+  out += line('Trusted', m.trusted ? 'yes: the content shown is covered by a valid signature' : 'no');
+  for (const f of m.findings) {
+    out += `  ${f.severity.toUpperCase().padEnd(7)} ${f.code}${f.location ? ` (line ${f.location.line})` : ''}: ${f.title}\n          ${f.explanation}\n          Fix: ${f.fix}\n`;
+  }
+  return out;
+}
+
+export function reportText(r: InspectReport): string {
+  let out = `${r.source}: ${r.detected ?? 'unrecognized input'}, ${r.messages.length} message(s)\n`;
+  for (const e of r.errors) out += `  error ${e.code}: ${e.message}\n`;
+  for (const e of r.trustErrors) out += `  trust ${e.code}: ${e.message}\n`;
+  if (r.trustAnchors.length) out += `  trust anchors: ${r.trustAnchors.map((a) => a.description).join('; ')}\n`;
+  r.messages.forEach((m, i) => (out += messageText(m, i, r.messages.length)));
+  return out;
+}

@@ -1,0 +1,71 @@
+import type { InspectReport, InspectedMessage } from './types';
+
+/**
+ * The CONTRACT §2 JSON report. Contract fields first; extra fields (reasons, digests, the
+ * signed octets, certificates, notes) are additions the contract allows. Reference canonical
+ * forms stay out: they can be megabytes and are shown in the UI trace instead.
+ */
+export function toContractMessage(m: InspectedMessage) {
+  return {
+    kind: m.kind,
+    binding: m.binding,
+    id: m.id,
+    issuer: m.issuer,
+    destination: m.destination,
+    inResponseTo: m.inResponseTo,
+    issueInstant: m.issueInstant,
+    ...(m.status ? { status: m.status } : {}),
+    assertions: m.assertions.map((a) => ({
+      id: a.id,
+      issuer: a.issuer,
+      nameId: a.nameId ? { value: a.nameId.value, format: a.nameId.format } : null,
+      audiences: a.audiences,
+      recipient: a.recipient,
+      notBefore: a.notBefore,
+      notOnOrAfter: a.notOnOrAfter,
+      attributes: a.attributes,
+      encrypted: a.encrypted,
+      inResponseTo: a.inResponseTo,
+      subjectNotOnOrAfter: a.subjectNotOnOrAfter,
+      sessionNotOnOrAfter: a.sessionNotOnOrAfter,
+    })),
+    signatures: m.signatures.map((s) => ({
+      target: s.target,
+      targetId: s.targetId,
+      signatureAlgorithm: s.signatureAlgorithm,
+      canonicalization: s.canonicalization,
+      references: s.references.map((r) => ({ uri: r.uri, digestAlgorithm: r.digestAlgorithm, digestValid: r.digestValid, expectedDigest: r.expectedDigest, computedDigest: r.computedDigest, transforms: r.transforms })),
+      verdict: s.verdict,
+      reason: s.reason,
+      key: s.key,
+      keyInfoCertificates: s.keyInfoCertificates.map((c) => ({ subject: c.subject, sha256Fingerprint: c.sha256Fingerprint, notBefore: c.notBefore, notAfter: c.notAfter })),
+    })),
+    trusted: m.trusted,
+    findings: m.findings.map((f) => ({ code: f.code, severity: f.severity, title: f.title, explanation: f.explanation, fix: f.fix, location: f.location, ...(f.references ? { references: f.references } : {}) })),
+    ...(m.error ? { error: m.error } : {}),
+    ...(m.authnRequest ? { authnRequest: m.authnRequest } : {}),
+    ...(m.logoutRequest ? { logoutRequest: m.logoutRequest } : {}),
+    ...(m.metadata ? { metadata: m.metadata } : {}),
+    certificates: m.certificates.map((c) => ({ subject: c.subject, issuer: c.issuer, notBefore: c.notBefore, notAfter: c.notAfter, sha1Fingerprint: c.sha1Fingerprint, sha256Fingerprint: c.sha256Fingerprint, foundIn: c.foundIn })),
+    capture: { url: m.payload.url ?? null, method: m.payload.method ?? null, time: m.payload.time ?? null, relayState: m.payload.relayState ?? null, encoding: m.payload.encoding, notes: m.payload.notes },
+  };
+}
+
+export function toContractReport(r: InspectReport) {
+  return {
+    source: r.source,
+    detected: r.detected,
+    errors: r.errors.map((e) => ({ code: e.code, message: e.message, ...(e.line ? { line: e.line } : {}), ...(e.column ? { column: e.column } : {}) })),
+    messages: r.messages.map(toContractMessage),
+    trustAnchors: r.trustAnchors.map((a) => ({ source: a.source, description: a.description, subject: a.subject, sha256Fingerprint: a.sha256Fingerprint })),
+    trustErrors: r.trustErrors,
+    evaluatedAt: r.evaluatedAt,
+  };
+}
+
+/** CONTRACT §1 exit status: 2 undecodable input, 1 any error finding, else 0. */
+export function exitStatusOf(reports: InspectReport[]): 0 | 1 | 2 {
+  if (reports.some((r) => r.messages.length === 0 && r.errors.length > 0)) return 2;
+  if (reports.some((r) => r.errors.length > 0 || r.messages.some((m) => m.error || m.findings.some((f) => f.severity === 'error')))) return 1;
+  return 0;
+}

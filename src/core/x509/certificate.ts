@@ -1,0 +1,79 @@
+import 'reflect-metadata';
+import * as x509 from '@peculiar/x509';
+import { decodeBase64Lenient, encodeBase64 } from '../binding/base64';
+import type { CertificateSummary } from '../types';
+
+x509.cryptoProvider.set(globalThis.crypto);
+
+export type ParsedCertificate = { ok: true; cert: x509.X509Certificate; der: Uint8Array } | { ok: false; message: string };
+
+/** Strip PEM armour, XML-DSig whitespace and an enclosing <X509Certificate> element, then parse. */
+export function parseCertificate(text: string): ParsedCertificate {
+  let body = text.trim();
+  const element = /<(?:[A-Za-z0-9_.-]+:)?X509Certificate\b[^>]*>([\s\S]*?)<\/(?:[A-Za-z0-9_.-]+:)?X509Certificate>/.exec(body);
+  if (element) body = element[1] ?? '';
+  const pem = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(body);
+  if (pem) body = pem[1] ?? '';
+  const bytes = decodeBase64Lenient(body);
+  if (!bytes.ok) return { ok: false, message: `The certificate is not base64/PEM: ${bytes.error.message}` };
+  try {
+    const cert = new x509.X509Certificate(bytes.value.bytes as Uint8Array<ArrayBuffer>);
+    return { ok: true, cert, der: bytes.value.bytes };
+  } catch (e) {
+    return { ok: false, message: `Not an X.509 certificate: ${(e as Error).message}` };
+  }
+}
+
+export function colonHex(bytes: ArrayBuffer | Uint8Array): string {
+  const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0').toUpperCase()).join(':');
+}
+
+export async function sha256Fingerprint(der: Uint8Array): Promise<string> {
+  return colonHex(await crypto.subtle.digest('SHA-256', der as BufferSource));
+}
+
+function describeKeyAlgorithm(cert: x509.X509Certificate): string {
+  const alg = cert.publicKey.algorithm as { name: string; modulusLength?: number; namedCurve?: string };
+  if (alg.name === 'RSASSA-PKCS1-v1_5' || alg.name === 'RSA-PSS' || alg.name === 'RSA-OAEP') {
+    return `RSA${alg.modulusLength ? ` ${alg.modulusLength}-bit` : ''}`;
+  }
+  if (alg.name === 'ECDSA' || alg.name === 'ECDH') return `EC ${alg.namedCurve ?? ''}`.trim();
+  return alg.name;
+}
+
+export async function summarizeCertificate(der: Uint8Array, foundIn: string): Promise<CertificateSummary | null> {
+  let cert: x509.X509Certificate;
+  try {
+    cert = new x509.X509Certificate(der as Uint8Array<ArrayBuffer>);
+  } catch {
+    return null;
+  }
+  const [sha1, sha256] = await Promise.all([
+    crypto.subtle.digest('SHA-1', der as BufferSource),
+    crypto.subtle.digest('SHA-256', der as BufferSource),
+  ]);
+  let keyAlg = 'unknown';
+  try {
+    keyAlg = describeKeyAlgorithm(cert);
+  } catch {
+    /* unusual key type: still show the certificate */
+  }
+  return {
+    subject: cert.subject,
+    issuer: cert.issuer,
+    notBefore: cert.notBefore.toISOString(),
+    notAfter: cert.notAfter.toISOString(),
+    serialNumber: cert.serialNumber,
+    publicKeyAlgorithm: keyAlg,
+    sha1Fingerprint: colonHex(sha1),
+    sha256Fingerprint: colonHex(sha256),
+    der: encodeBase64(der),
+    foundIn,
+  };
+}
+
+/** SubjectPublicKeyInfo DER (base64) of a certificate: trust is matched by public key, not by certificate bytes. */
+export function spkiOf(cert: x509.X509Certificate): string {
+  return encodeBase64(new Uint8Array(cert.publicKey.rawData));
+}

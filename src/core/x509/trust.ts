@@ -1,0 +1,81 @@
+import { signingCertificatesOf, summarizeMetadata } from '../metadata/summarize';
+import type { CertificateSummary, InputError, MetadataSummary, TrustAnchor } from '../types';
+import { parseXmlSafely } from '../xml/parse';
+import { samlRootOf } from '../saml/summarize';
+import { parseCertificate, sha256Fingerprint, spkiOf, summarizeCertificate } from './certificate';
+import { decodeBase64Lenient } from '../binding/base64';
+
+export interface TrustMaterial {
+  anchors: TrustAnchor[];
+  /** Every pasted metadata document, summarised: expectations (entity IDs, endpoints) come from it. */
+  metadata: MetadataSummary[];
+  certificates: CertificateSummary[];
+  errors: InputError[];
+}
+
+async function anchorFromDer(derB64: string, source: TrustAnchor['source'], description: string, into: TrustMaterial): Promise<void> {
+  const parsed = parseCertificate(derB64);
+  if (!parsed.ok) {
+    into.errors.push({ code: 'input-bad-base64', message: `${description}: ${parsed.message}` });
+    return;
+  }
+  const spkiDer = spkiOf(parsed.cert);
+  if (into.anchors.some((a) => a.spkiDer === spkiDer && a.description === description)) return;
+  const summary = await summarizeCertificate(parsed.der, description);
+  if (summary) into.certificates.push(summary);
+  into.anchors.push({
+    certificateDer: summary?.der ?? derB64,
+    spkiDer,
+    sha256Fingerprint: summary?.sha256Fingerprint ?? (await sha256Fingerprint(parsed.der)),
+    subject: parsed.cert.subject,
+    source,
+    description,
+  });
+}
+
+/**
+ * Turn what the user pasted as trusted into trust anchors. Only this ever becomes trusted
+ * (never a certificate found inside a message's KeyInfo). Metadata contributes every signing
+ * KeyDescriptor, not just the first: IdPs publish two during a key rollover.
+ */
+export async function parseTrustInputs(texts: string[]): Promise<TrustMaterial> {
+  const out: TrustMaterial = { anchors: [], metadata: [], certificates: [], errors: [] };
+  for (const [i, raw] of texts.entries()) {
+    const text = raw.replace(/^\uFEFF/, '').trim();
+    if (!text) continue;
+    const label = texts.length > 1 ? `trust input ${i + 1}` : 'trust input';
+    if (text.startsWith('<') && !/^<(?:[\w.-]+:)?X509Certificate\b/.test(text)) {
+      const parsed = parseXmlSafely(text);
+      if (!parsed.ok) {
+        out.errors.push({ ...parsed.error, message: `${label}: ${parsed.error.message}` });
+        continue;
+      }
+      const meta = summarizeMetadata(samlRootOf(parsed.value));
+      if (!meta) {
+        out.errors.push({ code: 'input-unrecognized', message: `${label}: this XML is not SAML metadata (EntityDescriptor or EntitiesDescriptor).` });
+        continue;
+      }
+      out.metadata.push(meta);
+      const certs = signingCertificatesOf(meta);
+      if (certs.length === 0) out.errors.push({ code: 'input-unrecognized', message: `${label}: the metadata has no signing certificate (no KeyDescriptor with use="signing" or without use).` });
+      const perEntity = new Map<string, number>();
+      for (const c of certs) {
+        const n = (perEntity.get(c.entityId) ?? 0) + 1;
+        perEntity.set(c.entityId, n);
+        await anchorFromDer(c.der, 'metadata', `signing key ${n} of ${c.entityId} (${c.role}, metadata)`, out);
+      }
+      continue;
+    }
+    const blocks = [...text.matchAll(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g)].map((m) => m[0]);
+    const elements = [...text.matchAll(/<(?:[\w.-]+:)?X509Certificate\b[^>]*>[\s\S]*?<\/(?:[\w.-]+:)?X509Certificate>/g)].map((m) => m[0]);
+    const candidates = blocks.length ? blocks : elements.length ? elements : [text];
+    for (const [j, c] of candidates.entries()) {
+      if (candidates === blocks || candidates === elements || decodeBase64Lenient(c).ok) {
+        await anchorFromDer(c, 'cert', candidates.length > 1 ? `pasted certificate ${j + 1}` : 'pasted certificate', out);
+      } else {
+        out.errors.push({ code: 'input-unrecognized', message: `${label}: expected SAML metadata, a PEM certificate, base64 DER or an <X509Certificate> element.` });
+      }
+    }
+  }
+  return out;
+}

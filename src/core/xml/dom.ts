@@ -1,0 +1,65 @@
+/** Namespaces of SAML 2.0 and XML-DSig. */
+export const NS = {
+  protocol: 'urn:oasis:names:tc:SAML:2.0:protocol',
+  assertion: 'urn:oasis:names:tc:SAML:2.0:assertion',
+  metadata: 'urn:oasis:names:tc:SAML:2.0:metadata',
+  dsig: 'http://www.w3.org/2000/09/xmldsig#',
+  xenc: 'http://www.w3.org/2001/04/xmlenc#',
+  dsig11: 'http://www.w3.org/2009/xmldsig11#',
+  exc: 'http://www.w3.org/2001/10/xml-exc-c14n#',
+} as const;
+
+export function childElements(parent: Node | null | undefined, ns?: string, localName?: string): Element[] {
+  const out: Element[] = [];
+  if (!parent) return out;
+  for (let c = parent.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType !== 1) continue;
+    const el = c as Element;
+    if (ns !== undefined && el.namespaceURI !== ns) continue;
+    if (localName !== undefined && el.localName !== localName) continue;
+    out.push(el);
+  }
+  return out;
+}
+
+export function firstChild(parent: Node | null | undefined, ns: string, localName: string): Element | null {
+  return childElements(parent, ns, localName)[0] ?? null;
+}
+
+/** All descendant elements (document order) with this namespace and local name. */
+export function descendants(root: Node | null | undefined, ns: string, localName: string): Element[] {
+  const out: Element[] = [];
+  if (!root) return out;
+  const stack: Node[] = [];
+  for (let c = root.lastChild; c; c = c.previousSibling) stack.push(c);
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.nodeType !== 1) continue;
+    const el = n as Element;
+    if (el.namespaceURI === ns && el.localName === localName) out.push(el);
+    for (let c = el.lastChild; c; c = c.previousSibling) if (c.nodeType === 1) stack.push(c);
+  }
+  return out;
+}
+
+export function attr(el: Element | null | undefined, name: string): string | null {
+  if (!el || !el.hasAttribute(name)) return null;
+  return el.getAttribute(name);
+}
+
+/** Whole text content (all descendant text, as a relying party using textContent reads it). */
+export function textOf(el: Element | null | undefined): string | null {
+  if (!el) return null;
+  return el.textContent ?? '';
+}
+
+export function trimmedText(el: Element | null | undefined): string | null {
+  const t = textOf(el);
+  return t === null ? null : t.trim();
+}
+
+export function boolAttr(el: Element | null | undefined, name: string): boolean | null {
+  const v = attr(el, name);
+  if (v === null) return null;
+  return v === 'true' || v === '1';
+}
