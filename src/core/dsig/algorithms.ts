@@ -8,6 +8,17 @@ export const DIGEST_ALGORITHMS: Record<string, HashName> = {
   'http://www.w3.org/2001/04/xmlenc#sha512': 'SHA-512',
 };
 
+/**
+ * Non-standard identifiers seen in real ADFS/ruby-saml messages (the hash is unambiguous, so
+ * they are accepted, with a `non-standard-algorithm` warning; xmlsec1 rejects them).
+ */
+export const NONSTANDARD_DIGEST_ALIASES: Record<string, HashName> = {
+  'http://www.w3.org/2001/04/xmlenc#sha384': 'SHA-384',
+  'http://www.w3.org/2001/04/xmlenc#sha1': 'SHA-1',
+  'http://www.w3.org/2001/04/xmldsig-more#sha256': 'SHA-256',
+  'http://www.w3.org/2001/04/xmldsig-more#sha512': 'SHA-512',
+};
+
 export interface SignatureAlgorithm { family: 'RSA' | 'ECDSA'; hash: HashName }
 
 export const SIGNATURE_ALGORITHMS: Record<string, SignatureAlgorithm> = {
@@ -20,6 +31,14 @@ export const SIGNATURE_ALGORITHMS: Record<string, SignatureAlgorithm> = {
   'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384': { family: 'ECDSA', hash: 'SHA-384' },
   'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512': { family: 'ECDSA', hash: 'SHA-512' },
 };
+
+export const NONSTANDARD_SIGNATURE_ALIASES: Record<string, SignatureAlgorithm> = {
+  'http://www.w3.org/2001/04/xmldsig-more#rsa-sha1': { family: 'RSA', hash: 'SHA-1' },
+  'http://www.w3.org/2000/09/xmldsig#rsa-sha256': { family: 'RSA', hash: 'SHA-256' },
+};
+
+/** Canonical XML 1.1 (W3C REC 2008): identical to 1.0 except for xml:id/xml:base inheritance. */
+export const C14N11_URIS = ['http://www.w3.org/2006/12/xml-c14n11', 'http://www.w3.org/2006/12/xml-c14n11#WithComments'];
 
 export const ENVELOPED_SIGNATURE = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
 

@@ -3,7 +3,7 @@ import { consumableAssertions, messageKindOf, samlRootOf } from '../saml/summari
 import type { CertificateSummary, RawFinding, ReferenceReport, SignatureReport, TrustAnchor } from '../types';
 import { parseCertificate, spkiOf, summarizeCertificate } from '../x509/certificate';
 import { NS, attr, childElements, descendants, firstChild } from '../xml/dom';
-import { DIGEST_ALGORITHMS, ENVELOPED_SIGNATURE, SIGNATURE_ALGORITHMS, shortAlgorithmName, type SignatureAlgorithm } from './algorithms';
+import { C14N11_URIS, DIGEST_ALGORITHMS, ENVELOPED_SIGNATURE, NONSTANDARD_DIGEST_ALIASES, NONSTANDARD_SIGNATURE_ALIASES, SIGNATURE_ALGORITHMS, shortAlgorithmName, type SignatureAlgorithm } from './algorithms';
 import { C14N_URIS, canonicalize } from './c14n/index';
 import { importRsaKeyValue, importVerifyKey, verifyWithKey } from './keys';
 
@@ -20,6 +20,26 @@ export interface DocumentVerification {
 const MAX_TRACE_CHARS = 1_000_000;
 const C14N_ALGORITHMS = new Set<string>(Object.values(C14N_URIS));
 const utf8 = new TextEncoder();
+
+/**
+ * Canonical XML 1.1 differs from 1.0 only in how xml:id and xml:base are inherited by a
+ * document subset (C14N 1.1 §2.4). When no ancestor of the subset carries an xml:* attribute
+ * the two give the same octets, so 1.0 is used; otherwise the result would be a guess and the
+ * signature is reported unsupported.
+ */
+function effectiveC14n(uri: string, subset: Node): { algorithm: string } | { unsupported: string } {
+  if (!C14N11_URIS.includes(uri)) return { algorithm: uri };
+  for (let n = subset.parentNode; n && n.nodeType === 1; n = n.parentNode) {
+    const el = n as Element;
+    for (let i = 0; i < el.attributes.length; i++) {
+      if (el.attributes[i]!.name.startsWith('xml:')) return { unsupported: `Canonical XML 1.1 over a subset whose ancestor ${el.localName} carries ${el.attributes[i]!.name} is not supported.` };
+    }
+  }
+  return { algorithm: uri.endsWith('#WithComments') ? C14N_URIS.inclusiveWithComments : C14N_URIS.inclusive };
+}
+
+const digestHashOf = (uri: string) => DIGEST_ALGORITHMS[uri] ?? NONSTANDARD_DIGEST_ALIASES[uri];
+const signatureAlgorithmOf = (uri: string) => SIGNATURE_ALGORITHMS[uri] ?? NONSTANDARD_SIGNATURE_ALIASES[uri];
 
 interface SignatureCheck {
   element: Element;
@@ -106,8 +126,13 @@ async function checkReference(ref: Element, signature: Element, doc: Document, i
   for (const t of transforms) {
     const a = attr(t, 'Algorithm') ?? '';
     if (a === ENVELOPED_SIGNATURE) enveloped = true;
-    else if (C14N_ALGORITHMS.has(a)) {
-      algorithm = a;
+    else if (C14N_ALGORITHMS.has(a) || C14N11_URIS.includes(a)) {
+      const eff = effectiveC14n(a, target);
+      if ('unsupported' in eff) {
+        out.unsupported = eff.unsupported;
+        return out;
+      }
+      algorithm = eff.algorithm;
       const list = attr(firstChild(t, NS.exc, 'InclusiveNamespaces'), 'PrefixList');
       if (list !== null) inclusivePrefixes = list.split(/\s+/).filter(Boolean);
     } else {
@@ -115,7 +140,7 @@ async function checkReference(ref: Element, signature: Element, doc: Document, i
       return out;
     }
   }
-  const hash = DIGEST_ALGORITHMS[digestAlgorithm];
+  const hash = digestHashOf(digestAlgorithm);
   if (!hash) {
     out.unsupported = `Digest algorithm ${digestAlgorithm || '(none)'} is not supported.`;
     return out;
@@ -192,9 +217,15 @@ async function checkSignature(signature: Element, index: number, doc: Document, 
     findings.push({ code: 'signature-invalid', severity: 'error', title: 'Malformed signature', explanation: `${where} has no ds:SignedInfo, so nothing can be verified.`, fix: 'The signature was damaged or hand-edited; have the sender re-sign the message.', node: signature });
     return check;
   }
-  if (!C14N_ALGORITHMS.has(canonicalization)) return unsupported(`Canonicalization ${canonicalization || '(none)'} is not supported.`);
-  const alg = SIGNATURE_ALGORITHMS[signatureAlgorithm];
-  if (!alg) return unsupported(`Signature algorithm ${signatureAlgorithm || '(none)'} is not supported.`);
+  if (!signatureAlgorithm || !canonicalization) {
+    report.reason = `The signature is malformed: SignedInfo has no ${!signatureAlgorithm ? 'SignatureMethod' : 'CanonicalizationMethod'} algorithm.`;
+    findings.push({ code: 'signature-invalid', severity: 'error', title: 'Malformed signature', explanation: `${where}: ${report.reason}`, fix: 'The signature was damaged or hand-edited; have the sender re-sign the message.', references: ['XML-DSig §4.3'], node: signature });
+    return check;
+  }
+  const siC14n = C14N_ALGORITHMS.has(canonicalization) ? { algorithm: canonicalization } : effectiveC14n(canonicalization, signedInfo);
+  if ('unsupported' in siC14n || !C14N_ALGORITHMS.has(siC14n.algorithm)) return unsupported('unsupported' in siC14n ? siC14n.unsupported : `Canonicalization ${canonicalization} is not supported.`);
+  const alg = signatureAlgorithmOf(signatureAlgorithm);
+  if (!alg) return unsupported(`Signature algorithm ${signatureAlgorithm} is not supported.`);
 
   const refElements = childElements(signedInfo, NS.dsig, 'Reference');
   const outcomes: ReferenceOutcome[] = [];
@@ -204,11 +235,13 @@ async function checkSignature(signature: Element, index: number, doc: Document, 
   if (unsupportedRef) return unsupported(unsupportedRef.unsupported!);
   check.referenced = outcomes.length === 1 ? outcomes[0]!.element : null;
 
-  const weak = [alg.hash, ...outcomes.map((o) => DIGEST_ALGORITHMS[o.report.digestAlgorithm])].includes('SHA-1');
+  const nonStandard = [signatureAlgorithm, ...outcomes.map((o) => o.report.digestAlgorithm)].filter((u) => u in NONSTANDARD_DIGEST_ALIASES || u in NONSTANDARD_SIGNATURE_ALIASES);
+  if (nonStandard.length) findings.push({ code: 'non-standard-algorithm', severity: 'warning', title: 'Non-standard algorithm identifier', explanation: `${where} uses ${nonStandard.join(', ')}, which no specification defines (RFC 6931 lists the standard URIs). samlscope reads the hash it obviously means; strict verifiers such as xmlsec1 reject it.`, fix: 'Use the standard identifiers from RFC 6931 (for example http://www.w3.org/2001/04/xmldsig-more#rsa-sha256 and http://www.w3.org/2001/04/xmlenc#sha256).', references: ['RFC 6931'], node: signature });
+  const weak = [alg.hash, ...outcomes.map((o) => digestHashOf(o.report.digestAlgorithm))].includes('SHA-1');
   if (weak) findings.push({ code: 'weak-algorithm', severity: 'warning', title: 'SHA-1 in a signature', explanation: `${where} uses SHA-1 (${[shortAlgorithmName(signatureAlgorithm), ...outcomes.map((o) => shortAlgorithmName(o.report.digestAlgorithm))].join(', ')}). SHA-1 collisions are practical; many SPs refuse SHA-1 signatures.`, fix: 'Switch the IdP signing algorithm to RSA-SHA256 and the digest to SHA-256 (in authentik: the provider\'s "Signature algorithm" and "Digest algorithm" settings; Terraform `signature_algorithm`, `digest_algorithm`).', references: ['RFC 6931', 'NIST SP 800-131A'], node: signature });
 
   const inclusive = attr(firstChild(c14nMethod, NS.exc, 'InclusiveNamespaces'), 'PrefixList');
-  const si = canonicalize(signedInfo, { algorithm: canonicalization, ...(inclusive !== null ? { inclusivePrefixes: inclusive.split(/\s+/).filter(Boolean) } : {}) });
+  const si = canonicalize(signedInfo, { algorithm: siC14n.algorithm, ...(inclusive !== null ? { inclusivePrefixes: inclusive.split(/\s+/).filter(Boolean) } : {}) });
   if (!si.ok) return unsupported(si.error.message);
   report.signedInfoCanonical = si.value;
   const sigBytes = decodeBase64Lenient(firstChild(signature, NS.dsig, 'SignatureValue')?.textContent ?? '');
@@ -311,11 +344,18 @@ export async function verifyDocumentSignatures(doc: Document, anchors: TrustAnch
   const consumable = kind === 'Response' ? consumableAssertions(root) : [];
   const consumedIndex = consumable.length ? 0 : null;
   const consumedEl = consumedIndex === null ? null : consumable[consumedIndex]!;
-  const covers = (c: SignatureCheck) => c.referenced !== null && c.referenced === c.element.parentNode;
-  const validCovering = checks.filter((c) => c.report.verdict === 'valid' && covers(c)).map((c) => c.referenced!);
+  // An enveloped signature protects its parent when its reference resolves to the parent or to
+  // an ancestor of it (URI="" is the whole document, XML-DSig §4.3.3.3).
+  const covers = (c: SignatureCheck) => c.referenced !== null && c.element.parentNode !== null && isAncestorOrSelf(c.referenced, c.element.parentNode);
   const soundCovering = checks.filter((c) => c.mathematicallySound && covers(c)).map((c) => c.referenced!);
   const consumedTarget = consumedEl ?? root;
-  const trusted = validCovering.some((el) => isAncestorOrSelf(el, consumedTarget)) && !findings.some((f) => f.code === 'duplicate-id');
+  // The outermost signature over the consumed content decides: a valid Response signature
+  // vouches for everything inside it as the IdP sent it (even a broken inner signature), while
+  // a broken Response signature means the message changed after signing, whatever lies inside.
+  const outermost = checks
+    .filter((c) => covers(c) && isAncestorOrSelf(c.referenced!, consumedTarget))
+    .sort((a, b) => depthOf(a.referenced!) - depthOf(b.referenced!))[0];
+  const trusted = outermost !== undefined && outermost.report.verdict === 'valid' && !findings.some((f) => f.code === 'duplicate-id');
 
   for (const c of checks) {
     if (c.referenced && !covers(c)) {
@@ -340,6 +380,12 @@ export async function verifyDocumentSignatures(doc: Document, anchors: TrustAnch
   }
   if (consumedEl && consumedEl.localName === 'Assertion') findings.push(...commentInjectionFindings(consumedEl));
   return { signatures: checks.map((c) => c.report), findings, trusted, consumedAssertionIndex: consumedIndex };
+}
+
+function depthOf(n: Node): number {
+  let d = 0;
+  for (let p = n.parentNode; p; p = p.parentNode) d++;
+  return d;
 }
 
 function isInside(el: Element, ns: string, localName: string): boolean {
