@@ -37,9 +37,6 @@ export const NONSTANDARD_SIGNATURE_ALIASES: Record<string, SignatureAlgorithm> =
   'http://www.w3.org/2000/09/xmldsig#rsa-sha256': { family: 'RSA', hash: 'SHA-256' },
 };
 
-/** Canonical XML 1.1 (W3C REC 2008): identical to 1.0 except for xml:id/xml:base inheritance. */
-export const C14N11_URIS = ['http://www.w3.org/2006/12/xml-c14n11', 'http://www.w3.org/2006/12/xml-c14n11#WithComments'];
-
 export const ENVELOPED_SIGNATURE = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
 
 export function shortAlgorithmName(uri: string): string {

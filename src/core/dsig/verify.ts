@@ -3,7 +3,7 @@ import { consumableAssertions, messageKindOf, samlRootOf } from '../saml/summari
 import type { CertificateSummary, RawFinding, ReferenceReport, SignatureReport, TrustAnchor } from '../types';
 import { parseCertificate, spkiOf, summarizeCertificate } from '../x509/certificate';
 import { NS, attr, childElements, descendants, firstChild } from '../xml/dom';
-import { C14N11_URIS, DIGEST_ALGORITHMS, ENVELOPED_SIGNATURE, NONSTANDARD_DIGEST_ALIASES, NONSTANDARD_SIGNATURE_ALIASES, SIGNATURE_ALGORITHMS, shortAlgorithmName, type SignatureAlgorithm } from './algorithms';
+import { DIGEST_ALGORITHMS, ENVELOPED_SIGNATURE, NONSTANDARD_DIGEST_ALIASES, NONSTANDARD_SIGNATURE_ALIASES, SIGNATURE_ALGORITHMS, shortAlgorithmName, type SignatureAlgorithm } from './algorithms';
 import { C14N_URIS, canonicalize } from './c14n/index';
 import { importRsaKeyValue, importVerifyKey, verifyWithKey } from './keys';
 
@@ -19,24 +19,12 @@ export interface DocumentVerification {
 /** Canonical forms larger than this are not kept in the trace (a 10 MB aggregate would be copied around). */
 const MAX_TRACE_CHARS = 1_000_000;
 const C14N_ALGORITHMS = new Set<string>(Object.values(C14N_URIS));
+const WITHOUT_COMMENTS: Record<string, string> = {
+  [C14N_URIS.exclusiveWithComments]: C14N_URIS.exclusive,
+  [C14N_URIS.inclusiveWithComments]: C14N_URIS.inclusive,
+  [C14N_URIS.inclusive11WithComments]: C14N_URIS.inclusive11,
+};
 const utf8 = new TextEncoder();
-
-/**
- * Canonical XML 1.1 differs from 1.0 only in how xml:id and xml:base are inherited by a
- * document subset (C14N 1.1 §2.4). When no ancestor of the subset carries an xml:* attribute
- * the two give the same octets, so 1.0 is used; otherwise the result would be a guess and the
- * signature is reported unsupported.
- */
-function effectiveC14n(uri: string, subset: Node): { algorithm: string } | { unsupported: string } {
-  if (!C14N11_URIS.includes(uri)) return { algorithm: uri };
-  for (let n = subset.parentNode; n && n.nodeType === 1; n = n.parentNode) {
-    const el = n as Element;
-    for (let i = 0; i < el.attributes.length; i++) {
-      if (el.attributes[i]!.name.startsWith('xml:')) return { unsupported: `Canonical XML 1.1 over a subset whose ancestor ${el.localName} carries ${el.attributes[i]!.name} is not supported.` };
-    }
-  }
-  return { algorithm: uri.endsWith('#WithComments') ? C14N_URIS.inclusiveWithComments : C14N_URIS.inclusive };
-}
 
 const digestHashOf = (uri: string) => DIGEST_ALGORITHMS[uri] ?? NONSTANDARD_DIGEST_ALIASES[uri];
 const signatureAlgorithmOf = (uri: string) => SIGNATURE_ALGORITHMS[uri] ?? NONSTANDARD_SIGNATURE_ALIASES[uri];
@@ -95,7 +83,7 @@ async function checkReference(ref: Element, signature: Element, doc: Document, i
   const out: ReferenceOutcome = { report, element: null, unsupported: null, problem: null };
 
   let target: Node;
-  if (uri === '') target = doc;
+  if (uri === '' || uri === '#xpointer(/)') target = doc;
   else {
     const m = /^#(?:xpointer\(id\('([^']*)'\)\)|([^()]+))$/.exec(uri);
     const id = m ? (m[1] ?? m[2] ?? '') : null;
@@ -126,13 +114,8 @@ async function checkReference(ref: Element, signature: Element, doc: Document, i
   for (const t of transforms) {
     const a = attr(t, 'Algorithm') ?? '';
     if (a === ENVELOPED_SIGNATURE) enveloped = true;
-    else if (C14N_ALGORITHMS.has(a) || C14N11_URIS.includes(a)) {
-      const eff = effectiveC14n(a, target);
-      if ('unsupported' in eff) {
-        out.unsupported = eff.unsupported;
-        return out;
-      }
-      algorithm = eff.algorithm;
+    else if (C14N_ALGORITHMS.has(a)) {
+      algorithm = a;
       const list = attr(firstChild(t, NS.exc, 'InclusiveNamespaces'), 'PrefixList');
       if (list !== null) inclusivePrefixes = list.split(/\s+/).filter(Boolean);
     } else {
@@ -140,6 +123,9 @@ async function checkReference(ref: Element, signature: Element, doc: Document, i
       return out;
     }
   }
+  // XML-DSig §4.3.3.3: URI="" and "#id" select the node-set without comments; only the
+  // XPointer forms keep them, so a #WithComments transform still drops them here.
+  if (!uri.startsWith('#xpointer(')) algorithm = WITHOUT_COMMENTS[algorithm] ?? algorithm;
   const hash = digestHashOf(digestAlgorithm);
   if (!hash) {
     out.unsupported = `Digest algorithm ${digestAlgorithm || '(none)'} is not supported.`;
@@ -222,8 +208,7 @@ async function checkSignature(signature: Element, index: number, doc: Document, 
     findings.push({ code: 'signature-invalid', severity: 'error', title: 'Malformed signature', explanation: `${where}: ${report.reason}`, fix: 'The signature was damaged or hand-edited; have the sender re-sign the message.', references: ['XML-DSig §4.3'], node: signature });
     return check;
   }
-  const siC14n = C14N_ALGORITHMS.has(canonicalization) ? { algorithm: canonicalization } : effectiveC14n(canonicalization, signedInfo);
-  if ('unsupported' in siC14n || !C14N_ALGORITHMS.has(siC14n.algorithm)) return unsupported('unsupported' in siC14n ? siC14n.unsupported : `Canonicalization ${canonicalization} is not supported.`);
+  if (!C14N_ALGORITHMS.has(canonicalization)) return unsupported(`Canonicalization ${canonicalization} is not supported.`);
   const alg = signatureAlgorithmOf(signatureAlgorithm);
   if (!alg) return unsupported(`Signature algorithm ${signatureAlgorithm} is not supported.`);
 
@@ -241,7 +226,7 @@ async function checkSignature(signature: Element, index: number, doc: Document, 
   if (weak) findings.push({ code: 'weak-algorithm', severity: 'warning', title: 'SHA-1 in a signature', explanation: `${where} uses SHA-1 (${[shortAlgorithmName(signatureAlgorithm), ...outcomes.map((o) => shortAlgorithmName(o.report.digestAlgorithm))].join(', ')}). SHA-1 collisions are practical; many SPs refuse SHA-1 signatures.`, fix: 'Switch the IdP signing algorithm to RSA-SHA256 and the digest to SHA-256 (in authentik: the provider\'s "Signature algorithm" and "Digest algorithm" settings; Terraform `signature_algorithm`, `digest_algorithm`).', references: ['RFC 6931', 'NIST SP 800-131A'], node: signature });
 
   const inclusive = attr(firstChild(c14nMethod, NS.exc, 'InclusiveNamespaces'), 'PrefixList');
-  const si = canonicalize(signedInfo, { algorithm: siC14n.algorithm, ...(inclusive !== null ? { inclusivePrefixes: inclusive.split(/\s+/).filter(Boolean) } : {}) });
+  const si = canonicalize(signedInfo, { algorithm: canonicalization, ...(inclusive !== null ? { inclusivePrefixes: inclusive.split(/\s+/).filter(Boolean) } : {}) });
   if (!si.ok) return unsupported(si.error.message);
   report.signedInfoCanonical = si.value;
   const sigBytes = decodeBase64Lenient(firstChild(signature, NS.dsig, 'SignatureValue')?.textContent ?? '');
@@ -378,8 +363,10 @@ export async function verifyDocumentSignatures(doc: Document, anchors: TrustAnch
     const severity = kind === 'Response' ? 'error' : kind === 'EntityDescriptor' || kind === 'EntitiesDescriptor' ? 'info' : 'info';
     findings.push({ code: 'signature-missing', severity, title: 'No XML signature', explanation: kind === 'Response' ? 'Neither the Response nor its assertion is signed: anyone could have written it. SAML profiles §4.1.3.5 require the assertion (or the Response) to be signed for the POST binding.' : `This ${kind} carries no XML signature${kind === 'AuthnRequest' || kind === 'LogoutRequest' || kind === 'LogoutResponse' ? ' (with the Redirect binding the signature travels in the query string instead)' : ''}.`, fix: kind === 'Response' ? 'Enable signing on the IdP (authentik: the provider\'s signing certificate with "Sign assertions" and "Sign responses"; Terraform `signing_kp`, `sign_assertion = true`, `sign_response = true`).' : 'Sign it if the receiving party requires signed messages (metadata: WantAuthnRequestsSigned / AuthnRequestsSigned).', references: ['SAML profiles §4.1.3.5'], node: root });
   }
-  if (consumedEl && consumedEl.localName === 'Assertion') findings.push(...commentInjectionFindings(consumedEl));
-  return { signatures: checks.map((c) => c.report), findings, trusted, consumedAssertionIndex: consumedIndex };
+  const injected = consumedEl && consumedEl.localName === 'Assertion' ? commentInjectionFindings(consumedEl) : [];
+  findings.push(...injected);
+  // Comments are outside what a signature covers: content split by one was altered after signing.
+  return { signatures: checks.map((c) => c.report), findings, trusted: trusted && injected.length === 0, consumedAssertionIndex: consumedIndex };
 }
 
 function depthOf(n: Node): number {

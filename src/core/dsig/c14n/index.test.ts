@@ -18,11 +18,11 @@ const byId = (doc: Document, id: string): Element => {
 describe('canonicalize API', () => {
   it('refuses unknown algorithms with a value, not an exception', () => {
     const doc = parse('<a/>');
-    const r = canonicalize(doc, { algorithm: 'http://www.w3.org/2006/12/xml-c14n11' });
+    const r = canonicalize(doc, { algorithm: 'http://www.w3.org/2000/09/xmldsig#base64' });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('unsupported-algorithm');
-      expect(r.error.message).toContain('xml-c14n11');
+      expect(r.error.message).toContain('xmldsig#base64');
     }
     expect(isSupportedC14nAlgorithm(C14N_URIS.exclusive)).toBe(true);
     expect(isSupportedC14nAlgorithm('toString')).toBe(false);
@@ -86,6 +86,16 @@ describe('canonical form details', () => {
     const doc = parse('<r xmlns:x="urn:x" xml:lang="en" xml:space="preserve"><m xml:lang="fr" xmlns:y="urn:y"><a ID="a" xml:space="default"><x:b/></a></m></r>');
     expect(inc(byId(doc, 'a'))).toBe('<a xmlns:x="urn:x" xmlns:y="urn:y" ID="a" xml:lang="fr" xml:space="default"><x:b></x:b></a>');
     expect(exc(byId(doc, 'a'))).toBe('<a ID="a" xml:space="default"><x:b xmlns:x="urn:x"></x:b></a>');
+  });
+
+  it('C14N 1.1: xml:id is not inherited; xml:base fixup is refused as a value', () => {
+    const doc = parse('<r xml:id="top" xml:lang="en"><a ID="a"/><b xml:base="x/" ID="b"/></r>');
+    const c11 = (node: Node) => canonicalize(node, { algorithm: C14N_URIS.inclusive11 });
+    expect(c11(byId(doc, 'a'))).toEqual({ ok: true, value: '<a ID="a" xml:lang="en"></a>' });
+    expect(inc(byId(doc, 'a'))).toBe('<a ID="a" xml:id="top" xml:lang="en"></a>');
+    const refused = c11(byId(doc, 'b'));
+    expect(refused.ok === false && refused.error.code).toBe('unsupported-algorithm');
+    expect(c11(doc)).toEqual({ ok: true, value: inc(doc) });
   });
 
   it('removes superfluous namespace declarations', () => {

@@ -15,6 +15,9 @@ export const C14N_URIS = {
   exclusiveWithComments: 'http://www.w3.org/2001/10/xml-exc-c14n#WithComments',
   inclusive: 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315',
   inclusiveWithComments: 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments',
+  /** Canonical XML 1.1 (used by Okta): 1.0 without xml:id inheritance and with xml:base fixup (not implemented: refused). */
+  inclusive11: 'http://www.w3.org/2006/12/xml-c14n11',
+  inclusive11WithComments: 'http://www.w3.org/2006/12/xml-c14n11#WithComments',
 } as const;
 
 export interface CanonicalizeOptions {
@@ -35,6 +38,8 @@ export type CanonicalizeBytesResult = { ok: true; value: Uint8Array } | { ok: fa
 interface Mode {
   exclusive: boolean;
   withComments: boolean;
+  /** Canonical XML 1.1 (W3C REC-xml-c14n11-20080502). */
+  version11?: boolean;
 }
 
 const MODES: Record<string, Mode> = {
@@ -42,6 +47,8 @@ const MODES: Record<string, Mode> = {
   [C14N_URIS.exclusiveWithComments]: { exclusive: true, withComments: true },
   [C14N_URIS.inclusive]: { exclusive: false, withComments: false },
   [C14N_URIS.inclusiveWithComments]: { exclusive: false, withComments: true },
+  [C14N_URIS.inclusive11]: { exclusive: false, withComments: false, version11: true },
+  [C14N_URIS.inclusive11WithComments]: { exclusive: false, withComments: true, version11: true },
 };
 
 /** True when `algorithm` is one of the canonicalization methods implemented here. */
@@ -66,6 +73,15 @@ export function canonicalize(node: Node, options: CanonicalizeOptions): Canonica
         code: 'unsupported-algorithm',
         message: `Unsupported canonicalization algorithm "${options.algorithm}"; supported: ${Object.values(C14N_URIS).join(', ')}.`,
       },
+    };
+  }
+  if (mode.version11 && node.nodeType === ELEMENT_NODE && hasXmlBaseOnApexOrAbove(node as Element)) {
+    // C14N 1.1 §2.4 requires xml:base values of omitted ancestors to be merged into the apex
+    // (RFC 3986 resolution with libxml2's own quirks); SAML never uses xml:base, so rather than
+    // risk a different byte stream we refuse it.
+    return {
+      ok: false,
+      error: { code: 'unsupported-algorithm', message: 'Canonical XML 1.1 of a document subset whose apex or ancestors carry xml:base (xml:base fixup) is not supported.' },
     };
   }
   const writer = new CanonicalWriter(mode, options.inclusivePrefixes ?? [], options.excludeElement ?? null);
@@ -275,7 +291,8 @@ class CanonicalWriter {
       this.inclusiveNamespaces(inScope, parent ? inheritedScope : EMPTY_NS, isApex || !parent, declaredPrefixes, nsOut);
       // C14N 1.0 §2.4: when the parent is not in the node-set, the element inherits the xml:*
       // attributes of its ancestors (nearest wins) unless it carries them itself.
-      if (isApex) inheritXmlAttributes(el, attrs);
+      // C14N 1.1 §2.4: xml:id is not inherited (xml:base fixup is refused up front).
+      if (isApex) inheritXmlAttributes(el, attrs, this.mode.version11 === true);
     }
     this.frames.push({ inScope, rendered });
 
@@ -374,7 +391,7 @@ function namespacesInScopeAbove(el: Element): NsMap {
 }
 
 /** C14N 1.0 §2.4 (and libxml2 xmlC14NProcessAttrsAxis): xml:* attributes of ancestors, nearest first, not overriding the element's own. */
-function inheritXmlAttributes(el: Element, attrs: OutAttr[]): void {
+function inheritXmlAttributes(el: Element, attrs: OutAttr[], version11: boolean): void {
   for (let p = el.parentNode; p && p.nodeType === ELEMENT_NODE; p = p.parentNode) {
     const list = (p as Element).attributes;
     for (let j = 0; j < list.length; j++) {
@@ -382,10 +399,18 @@ function inheritXmlAttributes(el: Element, attrs: OutAttr[]): void {
       if (a.namespaceURI !== XML_NS && !a.name.startsWith('xml:')) continue;
       if (a.name.startsWith('xmlns')) continue;
       const localName = a.localName ?? a.name.slice(4);
+      if (version11 && localName === 'id') continue;
       if (attrs.some((x) => x.nsUri === XML_NS && x.localName === localName)) continue;
       attrs.push({ nsUri: XML_NS, localName, qname: a.name, value: a.value });
     }
   }
+}
+
+function hasXmlBaseOnApexOrAbove(el: Element): boolean {
+  for (let p: Node | null = el; p && p.nodeType === ELEMENT_NODE; p = p.parentNode) {
+    if ((p as Element).hasAttributeNS(XML_NS, 'base') || (p as Element).hasAttribute('xml:base')) return true;
+  }
+  return false;
 }
 
 // ---- escaping (C14N 1.0 §2.2 / libxml2 xmlC11NNormalizeString) ----

@@ -92,6 +92,7 @@ const C14N_ALGS = new Set<string>(Object.values(C14N_URIS));
 const WITHOUT_COMMENTS: Record<string, string> = {
   [C14N_URIS.exclusiveWithComments]: C14N_URIS.exclusive,
   [C14N_URIS.inclusiveWithComments]: C14N_URIS.inclusive,
+  [C14N_URIS.inclusive11WithComments]: C14N_URIS.inclusive11,
 };
 
 /** Our canonical SignedInfo of a ds:Signature, or null when its method is not a c14n we implement. */

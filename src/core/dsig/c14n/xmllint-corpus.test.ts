@@ -1,5 +1,5 @@
 // Oracle: whole-document canonicalization of every real message in the shared corpus, compared
-// byte for byte with libxml2 (`xmllint --c14n` / `xmllint --exc-c14n`, both *with* comments).
+// byte for byte with libxml2 (`xmllint --c14n` / `--exc-c14n` / `--c14n11`, all *with* comments).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { C14N_URIS, canonicalize } from './index';
 const XMLLINT = '/usr/bin/xmllint';
 const CORPUS = '/work/shared/corpus';
 
-function xmllint(flag: '--c14n' | '--exc-c14n', file: string): string | null {
+function xmllint(flag: '--c14n' | '--exc-c14n' | '--c14n11', file: string): string | null {
   const r = spawnSync(XMLLINT, [flag, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) return null; // libxml2 rejects the file: nothing to compare against
   return r.stdout;
@@ -34,7 +34,8 @@ describe('whole-document c14n vs xmllint on the corpus', () => {
       if (/<!DOCTYPE/i.test(text)) return; // refused before canonicalization
       const inclusive = xmllint('--c14n', path);
       const exclusive = xmllint('--exc-c14n', path);
-      if (inclusive === null || exclusive === null) return; // malformed for libxml2
+      const inclusive11 = xmllint('--c14n11', path);
+      if (inclusive === null || exclusive === null || inclusive11 === null) return; // malformed for libxml2
       let doc: Document;
       try {
         doc = new DOMParser({ onError: () => {} }).parseFromString(text, 'text/xml') as unknown as Document;
@@ -45,6 +46,8 @@ describe('whole-document c14n vs xmllint on the corpus', () => {
       const exc = canonicalize(doc, { algorithm: C14N_URIS.exclusiveWithComments });
       expect(inc.ok && inc.value).toBe(inclusive);
       expect(exc.ok && exc.value).toBe(exclusive);
+      const inc11 = canonicalize(doc, { algorithm: C14N_URIS.inclusive11WithComments });
+      expect(inc11.ok && inc11.value).toBe(inclusive11);
     });
   }
 });

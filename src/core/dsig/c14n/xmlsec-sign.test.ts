@@ -16,6 +16,8 @@ const EXC = C14N_URIS.exclusive;
 const EXC_C = C14N_URIS.exclusiveWithComments;
 const INC = C14N_URIS.inclusive;
 const INC_C = C14N_URIS.inclusiveWithComments;
+const INC11 = C14N_URIS.inclusive11;
+const INC11_C = C14N_URIS.inclusive11WithComments;
 const ENV = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
 const P = 'urn:oasis:names:tc:SAML:2.0:protocol';
 const A = 'urn:oasis:names:tc:SAML:2.0:assertion';
@@ -164,6 +166,13 @@ const cases: Case[] = [
       `<root xmlns="urn:root" xmlns:n="urn:n" xml:lang="en"><item xmlns="" ID="i1" n:flag="1"><sub>text</sub></item><n:item ID="i2"><sub xmlns="">x</sub></n:item>` +
       signature({ c14n: EXC, refs: [{ uri: '#i1', transforms: [] }, { uri: '#i2', transforms: [{ alg: EXC }] }, { uri: '#i1', transforms: [{ alg: EXC }] }] }) +
       `</root>`,
+  },
+  {
+    name: 'C14N 1.1 (Okta style): xml:lang/xml:space inherited, xml:id not',
+    xml: samlResponse(signature({ c14n: INC11, refs: [refAssert(INC11), refAssert(INC11_C, undefined, "#xpointer(id('a1'))")] }), {
+      extraRootAttrs: ' xml:lang="en" xml:space="preserve" xml:id="root-id"',
+      comments: true,
+    }),
   },
   {
     name: 'SignedInfo inclusive c14n pulls every ancestor namespace (and xml:lang)',
