@@ -33,6 +33,19 @@ function decodeJson(text: string): DecodedInput | null {
       if (r.payloads.length === 0 && errors.length === 0) errors.push({ code: 'input-unrecognized', message: 'This SAML-tracer export holds no SAML message.' });
       return { detected: 'saml-tracer', errors, payloads: r.payloads };
     }
+    // Query parameters as a server framework parsed them ({ SAMLRequest, RelayState, SigAlg,
+    // Signature }), as node-saml and express log them; `originalQuery` keeps the signed octets.
+    if (typeof o.SAMLRequest === 'string' || typeof o.SAMLResponse === 'string') {
+      const raw = typeof o.originalQuery === 'string' ? o.originalQuery : ['SAMLRequest', 'SAMLResponse', 'RelayState', 'SigAlg', 'Signature']
+        .filter((k) => typeof o[k] === 'string')
+        .map((k) => `${k}=${encodeURIComponent(o[k] as string)}`)
+        .join('&');
+      const r = payloadFromParams(raw, 'infer');
+      if (r) {
+        if (r.ok && typeof o.originalQuery !== 'string' && r.value.redirect) r.value.notes.push('Parameters came as JSON without the original query string: the signed octets were rebuilt with standard encoding.');
+        return single(r.ok && r.value.binding === 'HTTP-POST' ? 'post-body' : 'redirect-url', r);
+      }
+    }
   }
   return { detected: null, errors: [{ code: 'input-unrecognized', message: 'This JSON is neither a HAR file (log.entries) nor a SAML-tracer export (requests).' }], payloads: [] };
 }
