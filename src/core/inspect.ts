@@ -10,7 +10,7 @@ import { parseXmlSafely } from './xml/parse';
 import { prettyPrintXml } from './xml/pretty';
 import { analyseMessages } from './analyse';
 
-export const DEFAULT_SKEW_SECONDS = 180;
+export { DEFAULT_SKEW_SECONDS } from './analyse';
 
 /** Certificates a message carries: KeyInfo of its signatures, KeyDescriptors of metadata. */
 async function certificatesIn(doc: Document, summary: MessageSummary): Promise<CertificateSummary[]> {
@@ -112,7 +112,7 @@ export async function inspectInput(text: string, source: string, options: Inspec
     };
     parsed.push({ message, doc: doc.value, raw, consumedAssertionIndex: consumed, lineOfNode: pretty.lineOfNode });
   }
-  analyseMessages(parsed, trust, options, at);
+  analyseMessages(parsed, trust, options, at, report);
   for (const p of parsed) {
     p.message.findings = p.raw.map((f): Finding => {
       const { node, ...rest } = f;

@@ -305,6 +305,8 @@ export interface InspectedMessage extends MessageSummary {
   authentikProperties: Record<string, string | string[]>;
   /** Per-message parse error, when this payload did not parse (HAR with one bad message). */
   error?: InputError;
+  /** The expectations the rules checked this message against, each with where it came from. */
+  expectations?: Partial<Record<'spEntityId' | 'acsUrl' | 'idpEntityId' | 'requestId', { value: string; source: string; detail: string }>>;
 }
 
 export interface InspectReport {
@@ -316,6 +318,9 @@ export interface InspectReport {
   /** Errors about the trust input itself (unparseable metadata/certificate). */
   trustErrors: InputError[];
   evaluatedAt: string;
+  /** Active diagnosis profile and whether it was recognised from the messages (not chosen). */
+  profile?: { name: 'generic' | 'scaleway' | 'authentik-provider' | 'authentik-source'; detected: boolean };
+  skewSeconds?: number;
 }
 
 /**
