@@ -1,0 +1,58 @@
+// Code-based routes (no file-router plugin): the inspect page is the start page, the mock SP
+// lives at /mock-sp (CONTRACT §4).
+import { createRootRoute, createRoute, createRouter, Link, Outlet } from '@tanstack/react-router';
+import { InspectPage } from './routes/InspectPage';
+import { MockSpPage } from './routes/MockSpPage';
+import { validateInspectSearch } from './search';
+
+function AppShell() {
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <Link to="/" className="brand">
+          samlscope
+        </Link>
+        <nav aria-label="Main">
+          <Link to="/" activeOptions={{ exact: true, includeSearch: false }} activeProps={{ 'aria-current': 'page' }}>
+            Inspect
+          </Link>
+          <Link to="/mock-sp" activeProps={{ 'aria-current': 'page' }}>
+            Mock SP
+          </Link>
+        </nav>
+        <span className="privacy-note">Everything runs in your browser; nothing you paste leaves this page.</span>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+const rootRoute = createRootRoute({ component: AppShell });
+
+export const inspectRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  validateSearch: validateInspectSearch,
+  component: InspectPage,
+});
+
+export const mockSpRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/mock-sp',
+  component: MockSpPage,
+});
+
+const routeTree = rootRoute.addChildren([inspectRoute, mockSpRoute]);
+
+export const router = createRouter({ routeTree });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

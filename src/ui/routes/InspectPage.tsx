@@ -1,0 +1,512 @@
+// The inspect page (route `/`, the start page): paste or drop anything, see what it is.
+// Thin over the core: every fact shown comes from inspectInput()'s InspectReport.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { inspectInput } from '../../core/inspect';
+import type { Finding, InspectOptions, InspectReport, SignatureReport } from '../../core/types';
+import { CodeEditor, type EditorHighlight, type EditorMarker } from '../components/CodeEditor';
+import { CopyButton, CopyableValue } from '../components/CopyButton';
+import { ErrorList } from '../components/ErrorList';
+import { FindingsList } from '../components/FindingsList';
+import { MessageList } from '../components/MessageList';
+import { MessageDetails, SummaryPanel, TrustedBadge } from '../components/MessageSummaryView';
+import { SignaturesPanel } from '../components/SignaturesPanel';
+import { PROFILES, type InspectSearch, type ProfileName } from '../search';
+import { trustEntries } from '../trust';
+import { elementLineRange, findIdLine } from '../xmlLines';
+
+const DEFAULT_SKEW = 180;
+const TYPING_DEBOUNCE_MS = 150;
+
+interface TrustFile {
+  name: string;
+  text: string;
+}
+
+/** The test/automation hook (see e2e/helpers.ts). Carries no data out of the page. */
+export interface SamlscopeHook {
+  setInput(text: string, source?: string): void;
+  setTrust(text: string): void;
+  report(): InspectReport | null;
+  loadFixture?: () => Promise<void>;
+}
+
+declare global {
+  interface Window {
+    __samlscope?: SamlscopeHook;
+  }
+}
+
+function isEditableTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  return !!target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"], .monaco-editor');
+}
+
+/** datetime-local works in local wall time without zone; we show and take UTC explicitly. */
+function isoToUtcLocalInput(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 19);
+}
+
+export function InspectPage() {
+  const search = useSearch({ from: '/' }) as InspectSearch;
+  const navigate = useNavigate({ from: '/' });
+
+  const [input, setInputState] = useState('');
+  const [source, setSource] = useState('pasted');
+  const [trustText, setTrustText] = useState('');
+  const [trustFiles, setTrustFiles] = useState<TrustFile[]>([]);
+  const [decodedReport, setReport] = useState<InspectReport | null>(null);
+  // DEV only: a hand-made report shown instead of the core's (window.__samlscope.loadFixture()).
+  const [fixture, setFixture] = useState<InspectReport | null>(null);
+  const report = fixture ?? decodedReport;
+  const [pending, setPending] = useState(false);
+  const [internalError, setInternalError] = useState<string | null>(null);
+  const [highlight, setHighlight] = useState<EditorHighlight | null>(null);
+  const [dragging, setDragging] = useState<null | 'message' | 'trust'>(null);
+  const immediateRef = useRef(false);
+  const runRef = useRef(0);
+  const reportRef = useRef<InspectReport | null>(null);
+  reportRef.current = report;
+  const nonceRef = useRef(0);
+
+  const setSearch = useCallback(
+    (patch: Partial<InspectSearch>) => {
+      void navigate({
+        search: (prev: InspectSearch) => {
+          const next: Record<string, unknown> = { ...prev, ...patch };
+          for (const k of Object.keys(next)) if (next[k] === undefined || next[k] === '') delete next[k];
+          return next as InspectSearch;
+        },
+        replace: true,
+      });
+    },
+    [navigate],
+  );
+
+  /** Paste, drop, file chooser, hook: decode at once. Typing goes through the debounce. */
+  const setInputNow = useCallback((text: string, from = 'pasted') => {
+    immediateRef.current = true;
+    setFixture(null);
+    setSource(from);
+    setInputState(text);
+  }, []);
+
+  const addTrustFile = useCallback((name: string, text: string) => {
+    immediateRef.current = true;
+    setTrustFiles((files) => [...files.filter((f) => f.name !== name), { name, text }]);
+  }, []);
+
+  // ---- decode / inspect ----
+  const trust = useMemo(() => trustEntries([trustText, ...trustFiles.map((f) => f.text)]), [trustText, trustFiles]);
+  const options = useMemo((): Omit<InspectOptions, 'at'> & { atIso?: string } => {
+    const o: Omit<InspectOptions, 'at'> & { atIso?: string } = { trust, skewSeconds: search.skew ?? DEFAULT_SKEW };
+    if (search.at) o.atIso = search.at;
+    if (search.sp) o.spEntityId = search.sp;
+    if (search.acs) o.acsUrl = search.acs;
+    if (search.idp) o.idpEntityId = search.idp;
+    if (search.req) o.requestId = search.req;
+    if (search.profile) o.profile = search.profile;
+    return o;
+  }, [trust, search.skew, search.at, search.sp, search.acs, search.idp, search.req, search.profile]);
+
+  const hasInput = input.trim() !== '';
+  useEffect(() => {
+    if (!hasInput && trust.length === 0) {
+      runRef.current++;
+      setReport(null);
+      setPending(false);
+      setInternalError(null);
+      return;
+    }
+    const delay = immediateRef.current ? 0 : TYPING_DEBOUNCE_MS;
+    immediateRef.current = false;
+    const run = ++runRef.current;
+    setPending(true);
+    const timer = window.setTimeout(() => {
+      const { atIso, ...rest } = options;
+      // "now" is taken when the inspection runs, so a re-run re-evaluates against the clock.
+      const opts: InspectOptions = { ...rest, at: atIso ? new Date(atIso) : new Date() };
+      inspectInput(input, source, opts).then(
+        (r) => {
+          if (run !== runRef.current) return;
+          setReport(r);
+          setInternalError(null);
+          setPending(false);
+        },
+        (e: unknown) => {
+          // Errors are values in the core; an exception here is a bug, shown rather than hidden.
+          if (run !== runRef.current) return;
+          setInternalError(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+          setPending(false);
+        },
+      );
+    }, delay);
+    return () => window.clearTimeout(timer);
+  }, [input, source, options, hasInput, trust.length]);
+
+  // ---- paste anywhere, drop anywhere ----
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent) => {
+      if (isEditableTarget(e.target)) return; // the focused field takes it
+      const data = e.clipboardData;
+      if (!data) return;
+      const file = data.files?.[0];
+      if (file) {
+        e.preventDefault();
+        void file.text().then((t) => setInputNow(t, file.name));
+        return;
+      }
+      const text = data.getData('text/plain') || data.getData('text');
+      if (text) {
+        e.preventDefault();
+        setInputNow(text, 'pasted');
+      }
+    };
+    const zoneOf = (target: EventTarget | null): 'message' | 'trust' =>
+      target instanceof Element && target.closest('[data-drop-target="trust"]') ? 'trust' : 'message';
+    const hasFiles = (e: DragEvent) => !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
+    const onDragOver = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+      setDragging(zoneOf(e.target));
+    };
+    const onDragLeave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setDragging(null);
+    };
+    // Capture phase: Monaco would otherwise insert a dropped file's name as text.
+    const onDrop = (e: DragEvent) => {
+      setDragging(null);
+      const files = e.dataTransfer?.files;
+      if (!files || files.length === 0) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const zone = zoneOf(e.target);
+      const list = Array.from(files);
+      if (zone === 'trust') {
+        for (const f of list) void f.text().then((t) => addTrustFile(f.name, t));
+      } else {
+        const f = list[0];
+        void f.text().then((t) => setInputNow(t, f.name));
+      }
+    };
+    document.addEventListener('paste', onPaste);
+    window.addEventListener('dragover', onDragOver, true);
+    window.addEventListener('dragleave', onDragLeave, true);
+    window.addEventListener('drop', onDrop, true);
+    return () => {
+      document.removeEventListener('paste', onPaste);
+      window.removeEventListener('dragover', onDragOver, true);
+      window.removeEventListener('dragleave', onDragLeave, true);
+      window.removeEventListener('drop', onDrop, true);
+    };
+  }, [setInputNow, addTrustFile]);
+
+  // ---- automation hook ----
+  useEffect(() => {
+    const hook: SamlscopeHook = {
+      setInput: (text, from) => setInputNow(text, from ?? 'pasted'),
+      setTrust: (text) => {
+        immediateRef.current = true;
+        setTrustText(text);
+      },
+      report: () => reportRef.current,
+    };
+    if (import.meta.env.DEV) {
+      hook.loadFixture = async () => {
+        const { fixtureReport } = await import('../dev/fixtureReport');
+        setInputState('(fixture report: see src/ui/dev/fixtureReport.ts)');
+        setFixture(fixtureReport);
+      };
+    }
+    window.__samlscope = hook;
+    return () => {
+      if (window.__samlscope === hook) delete window.__samlscope;
+    };
+  }, [setInputNow]);
+
+  // ---- selection ----
+  const messages = report?.messages ?? [];
+  const selected = Math.min(search.msg ?? 0, Math.max(0, messages.length - 1));
+  const message = hasInput ? messages[selected] : undefined;
+  useEffect(() => setHighlight(null), [message]);
+
+  const markers = useMemo<EditorMarker[]>(
+    () =>
+      (message?.findings ?? [])
+        .filter((f) => f.location)
+        .map((f) => ({
+          line: f.location!.line,
+          column: f.location!.column,
+          severity: f.severity,
+          message: `${f.title}\n${f.explanation}${f.fix ? `\nFix: ${f.fix}` : ''}`,
+          code: f.code,
+        })),
+    [message],
+  );
+
+  const revealFinding = useCallback((f: Finding) => {
+    if (!f.location) return;
+    setHighlight({ startLine: f.location.line, endLine: f.location.line, column: f.location.column, kind: 'finding', nonce: ++nonceRef.current });
+  }, []);
+
+  const showCovered = useCallback(
+    (sig: SignatureReport) => {
+      if (!message || !sig.targetId) return;
+      const range = elementLineRange(message.prettyXml, sig.targetId);
+      const line = range?.startLine ?? findIdLine(message.prettyXml, sig.targetId);
+      if (!line) return;
+      setHighlight({ startLine: line, endLine: range?.endLine ?? line, kind: 'covered', nonce: ++nonceRef.current });
+    },
+    [message],
+  );
+
+  const evaluatedAt = report ? new Date(report.evaluatedAt) : new Date();
+  const skew = search.skew ?? DEFAULT_SKEW;
+  const anchorCount = report?.trustAnchors.length ?? 0;
+  const optionsOpen = !!(search.sp || search.acs || search.idp || search.req || search.at || search.skew !== undefined || search.profile);
+
+  return (
+    <div className={`inspect ${dragging ? `dragging dragging-${dragging}` : ''}`}>
+      <div className="inputs">
+        <section className={`panel input-panel ${dragging === 'message' ? 'drop-active' : ''}`} data-drop-target="message" aria-labelledby="input-heading">
+          <div className="panel-head">
+            <h1 id="input-heading">Inspect a message</h1>
+            <div className="panel-actions">
+              <label className="button file-button">
+                Open file…
+                <input
+                  type="file"
+                  className="visually-hidden"
+                  accept=".har,.json,.xml,.txt,.b64,.html,.htm,text/*,application/json,application/xml"
+                  onChange={(e) => {
+                    const f = e.target.files?.[0];
+                    if (f) void f.text().then((t) => setInputNow(t, f.name));
+                    e.target.value = '';
+                  }}
+                />
+              </label>
+              <button type="button" onClick={() => setInputNow('', 'pasted')} disabled={!hasInput}>
+                Clear
+              </button>
+            </div>
+          </div>
+          <p className="hint small">
+            Paste anywhere on the page or drop a file: a Redirect URL or query string, a POST body or auto-submit form, bare base64,
+            XML (protocol message or metadata), a HAR file or a SAML-tracer export.
+          </p>
+          <CodeEditor
+            ariaLabel="SAML message"
+            value={input}
+            onChange={(t) => {
+              setFixture(null);
+              setSource('pasted');
+              setInputState(t);
+            }}
+            placeholder="Paste a SAML message, URL, HAR…"
+            className="input-editor"
+          />
+        </section>
+
+        <section className={`panel trust-panel ${dragging === 'trust' ? 'drop-active' : ''}`} data-drop-target="trust" aria-labelledby="trust-heading">
+          <div className="panel-head">
+            <h2 id="trust-heading">Trust</h2>
+            <div className="panel-actions">
+              <label className="button file-button">
+                Add file…
+                <input
+                  type="file"
+                  multiple
+                  className="visually-hidden"
+                  accept=".xml,.pem,.crt,.cer,.txt,application/xml,text/*"
+                  onChange={(e) => {
+                    for (const f of Array.from(e.target.files ?? [])) void f.text().then((t) => addTrustFile(f.name, t));
+                    e.target.value = '';
+                  }}
+                />
+              </label>
+            </div>
+          </div>
+          <p className="hint small">IdP (or SP) metadata, or signing certificates (PEM, base64 DER, or an X509Certificate element). Only what you put here is trusted.</p>
+          <textarea
+            className="trust-input"
+            aria-label="Trusted metadata or certificate"
+            value={trustText}
+            spellCheck={false}
+            autoCapitalize="off"
+            autoComplete="off"
+            placeholder="Paste metadata XML or certificates, or drop files here"
+            onChange={(e) => setTrustText(e.target.value)}
+          />
+          {trustFiles.length > 0 && (
+            <ul className="trust-files">
+              {trustFiles.map((f) => (
+                <li key={f.name}>
+                  <span>{f.name}</span>
+                  <button type="button" aria-label={`Remove trust file ${f.name}`} onClick={() => setTrustFiles((fs) => fs.filter((x) => x.name !== f.name))}>
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {report && <TrustSummary report={report} />}
+        </section>
+      </div>
+
+      <details className="panel options" open={optionsOpen || undefined}>
+        <summary>Expectations, evaluation time and profile</summary>
+        <div className="options-grid">
+          <TextOption label="SP entity ID" value={search.sp} onChange={(v) => setSearch({ sp: v })} />
+          <TextOption label="ACS URL" value={search.acs} onChange={(v) => setSearch({ acs: v })} />
+          <TextOption label="IdP entity ID" value={search.idp} onChange={(v) => setSearch({ idp: v })} />
+          <TextOption label="Request ID" value={search.req} onChange={(v) => setSearch({ req: v })} />
+          <div className="option">
+            <label htmlFor="opt-at">Evaluation time (UTC)</label>
+            <div className="option-row">
+              <input
+                id="opt-at"
+                type="datetime-local"
+                step="1"
+                value={isoToUtcLocalInput(search.at)}
+                onChange={(e) => setSearch({ at: e.target.value ? `${e.target.value.length === 16 ? `${e.target.value}:00` : e.target.value}Z` : undefined })}
+              />
+              <button type="button" onClick={() => setSearch({ at: undefined })} disabled={!search.at}>
+                Now
+              </button>
+            </div>
+          </div>
+          <div className="option">
+            <label htmlFor="opt-skew">Allowed clock skew (seconds)</label>
+            <input
+              id="opt-skew"
+              type="number"
+              min={0}
+              step={1}
+              value={search.skew ?? DEFAULT_SKEW}
+              onChange={(e) => {
+                const n = Number(e.target.value);
+                setSearch({ skew: e.target.value === '' || !Number.isFinite(n) || n < 0 || n === DEFAULT_SKEW ? undefined : Math.floor(n) });
+              }}
+            />
+          </div>
+          <div className="option">
+            <label htmlFor="opt-profile">Profile</label>
+            <select id="opt-profile" value={search.profile ?? 'generic'} onChange={(e) => setSearch({ profile: e.target.value === 'generic' ? undefined : (e.target.value as ProfileName) })}>
+              {PROFILES.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      </details>
+
+      <p className="status small muted" role="status" aria-live="polite">
+        {pending ? 'Decoding…' : report && hasInput ? statusLine(report) : ''}
+      </p>
+
+      {internalError && (
+        <div role="alert" className="input-error internal-error">
+          <strong>Internal error (a bug in samlscope, please report it): </strong>
+          {internalError}
+        </div>
+      )}
+
+      {report && hasInput && <ErrorList errors={report.errors} context="Could not decode the input" />}
+
+      {messages.length > 1 && hasInput && <MessageList messages={messages} selected={selected} onSelect={(i) => setSearch({ msg: i === 0 ? undefined : i })} />}
+
+      {message && (
+        <div className="message-layout" data-message-kind={message.kind}>
+          <div className="message-details">
+            <header className="message-head">
+              <h2>
+                {message.kind}
+                {messages.length > 1 ? <span className="muted"> (message {selected + 1} of {messages.length})</span> : null}
+              </h2>
+              {message.binding && <span className="pill">{message.binding}</span>}
+              <TrustedBadge message={message} anchorCount={anchorCount} />
+            </header>
+            {message.error && <ErrorList errors={[message.error]} context={`Message ${selected + 1} could not be parsed`} />}
+            <SummaryPanel message={message} />
+            <FindingsList findings={message.findings} onReveal={revealFinding} />
+            <SignaturesPanel message={message} onShowCovered={showCovered} />
+            <MessageDetails message={message} at={evaluatedAt} skewSeconds={skew} />
+          </div>
+          <section className="xml-pane panel" aria-labelledby="xml-heading">
+            <div className="panel-head">
+              <h2 id="xml-heading">Decoded XML</h2>
+              <div className="panel-actions">
+                {highlight && (
+                  <button type="button" onClick={() => setHighlight(null)}>
+                    Clear highlight
+                  </button>
+                )}
+                <span className="small">
+                  pretty <CopyButton value={message.prettyXml} label="pretty-printed XML" />
+                </span>
+                <span className="small">
+                  exact <CopyButton value={message.payload.xml} label="XML exactly as decoded" />
+                </span>
+              </div>
+            </div>
+            <CodeEditor readOnly language="xml" ariaLabel="Decoded XML" value={message.prettyXml} markers={markers} highlight={highlight} className="xml-view" />
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function statusLine(report: InspectReport): string {
+  const n = report.messages.length;
+  const detected = report.detected ? `Detected ${report.detected}` : 'Not recognised';
+  return `${detected}: ${n} message${n === 1 ? '' : 's'}. Evaluated at ${report.evaluatedAt}.`;
+}
+
+function TextOption({ label, value, onChange }: { label: string; value: string | undefined; onChange: (v: string | undefined) => void }) {
+  const id = `opt-${label.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+  return (
+    <div className="option">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="text" spellCheck={false} autoComplete="off" value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)} />
+    </div>
+  );
+}
+
+function TrustSummary({ report }: { report: InspectReport }) {
+  if (report.trustAnchors.length === 0 && report.trustErrors.length === 0) return null;
+  return (
+    <div className="trust-summary">
+      <ErrorList errors={report.trustErrors} context="Trust input" />
+      {report.trustAnchors.length > 0 && (
+        <>
+          <h3>
+            {report.trustAnchors.length} trust anchor{report.trustAnchors.length === 1 ? '' : 's'}
+          </h3>
+          <ul className="anchor-list">
+            {report.trustAnchors.map((a, i) => (
+              <li key={i} className="anchor" data-anchor-source={a.source}>
+                <div>{a.description}</div>
+                {a.subject && (
+                  <div className="small">
+                    Subject: <CopyableValue value={a.subject} label={`subject of trust anchor ${i + 1}`} />
+                  </div>
+                )}
+                {a.sha256Fingerprint && (
+                  <div className="small">
+                    SHA-256: <CopyableValue value={a.sha256Fingerprint} label={`SHA-256 of trust anchor ${i + 1}`} />
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
