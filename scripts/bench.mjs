@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// `npm run bench`: bundles bench/run.ts (with the core it imports) into one temporary ES module
+// and runs it with node, so the benchmark measures the same JavaScript the CLI ships, without
+// a TypeScript loader in the measured process. Arguments are passed through (see bench/run.ts).
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'samlscope-bench-build-'));
+const outfile = join(dir, 'bench.mjs');
+let status = 1;
+try {
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['bench/run.ts'],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    sourcemap: 'inline',
+    legalComments: 'none',
+    define: { __SAMLSCOPE_VERSION__: '"bench"' },
+    // CommonJS dependencies (xml-crypto, xmldom) call require(); an ES module has none.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  const r = spawnSync(process.execPath, ['--enable-source-maps', outfile, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
+  if (r.error) throw r.error;
+  status = r.status ?? 1;
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+process.exit(status);
