@@ -348,7 +348,7 @@ export async function verifyDocumentSignatures(doc: Document, anchors: TrustAnch
     }
   }
   const consumedSound = soundCovering.some((el) => isAncestorOrSelf(el, consumedTarget));
-  const allAssertions = descendants(doc, NS.assertion, 'Assertion');
+  const allAssertions = kind === 'Response' ? descendants(doc, NS.assertion, 'Assertion') : [];
   if (!consumedSound && checks.some((c) => c.mathematicallySound && c.referenced && c.referenced !== consumedTarget && !isAncestorOrSelf(c.referenced, consumedTarget))) {
     const signed = checks.filter((c) => c.mathematicallySound && c.referenced).map((c) => `${c.referenced!.localName} ID="${attr(c.referenced!, 'ID') ?? ''}"`);
     findings.push({ code: 'signature-wrapping', severity: 'error', title: 'The signed element is not the one a relying party reads', explanation: `A relying party consumes ${consumedTarget.localName}${attr(consumedTarget, 'ID') ? ` ID="${attr(consumedTarget, 'ID')}"` : ''}, but the signature(s) that check out cover ${signed.join(', ')}. The consumed content is unsigned: this is the shape of an XML signature wrapping attack.`, fix: 'Reject the message. If your SP accepted it, upgrade its SAML library (XSW defences: verify, then consume only what was verified).', references: ['On Breaking SAML (USENIX Security 2012)', 'SAML core §5.4.2'], node: consumedTarget });

@@ -7,8 +7,25 @@ x509.cryptoProvider.set(globalThis.crypto);
 
 export type ParsedCertificate = { ok: true; cert: x509.X509Certificate; der: Uint8Array } | { ok: false; message: string };
 
-/** Strip PEM armour, XML-DSig whitespace and an enclosing <X509Certificate> element, then parse. */
+const parsedCache = new Map<string, ParsedCertificate>();
+const summaryCache = new Map<string, Promise<CertificateSummary | null>>();
+const CACHE_LIMIT = 512;
+
+/**
+ * Strip PEM armour, XML-DSig whitespace and an enclosing <X509Certificate> element, then parse.
+ * Parsed certificates are cached by their text: the same certificate is met in KeyInfo, in the
+ * metadata and in the anchor list, and ASN.1 parsing dominated verification time (bench/).
+ */
 export function parseCertificate(text: string): ParsedCertificate {
+  const hit = parsedCache.get(text);
+  if (hit) return hit;
+  const parsed = parseCertificateUncached(text);
+  if (parsedCache.size >= CACHE_LIMIT) parsedCache.clear();
+  parsedCache.set(text, parsed);
+  return parsed;
+}
+
+function parseCertificateUncached(text: string): ParsedCertificate {
   let body = text.trim();
   const element = /<(?:[A-Za-z0-9_.-]+:)?X509Certificate\b[^>]*>([\s\S]*?)<\/(?:[A-Za-z0-9_.-]+:)?X509Certificate>/.exec(body);
   if (element) body = element[1] ?? '';
@@ -43,6 +60,19 @@ function describeKeyAlgorithm(cert: x509.X509Certificate): string {
 }
 
 export async function summarizeCertificate(der: Uint8Array, foundIn: string): Promise<CertificateSummary | null> {
+  const key = encodeBase64(der);
+  let pending = summaryCache.get(key);
+  if (!pending) {
+    pending = summarizeCertificateUncached(der);
+    if (summaryCache.size >= CACHE_LIMIT) summaryCache.clear();
+    summaryCache.set(key, pending);
+  }
+  const summary = await pending;
+  return summary ? { ...summary, foundIn } : null;
+}
+
+async function summarizeCertificateUncached(der: Uint8Array): Promise<CertificateSummary | null> {
+  const foundIn = '';
   let cert: x509.X509Certificate;
   try {
     cert = new x509.X509Certificate(der as Uint8Array<ArrayBuffer>);

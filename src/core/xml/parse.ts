@@ -15,11 +15,19 @@ export function parseXmlSafely(xml: string): Result<Document> {
   if (!/^\s*</.test(xml)) {
     return fail({ code: 'input-not-xml', message: 'The decoded payload is not XML: it does not start with "<".', line: 1, column: 1 });
   }
+  // Line tracking costs a quarter of xmldom's parse time on large metadata (bench/), and only
+  // errors need positions: parse without it, and again with it only when the first parse fails.
+  const fast = parseWith(xml, false);
+  if (fast.ok) return fast;
+  return parseWith(xml, true);
+}
+
+function parseWith(xml: string, locator: boolean): Result<Document> {
   let problem: InputError | null = null;
   let doc: Document | null = null;
   try {
     doc = new DOMParser({
-      locator: true,
+      locator,
       onError: (level: string, message: string, context?: { locator?: { lineNumber?: number; columnNumber?: number } }) => {
         if (level === 'warning' || problem) return;
         problem = toInputError(message, context?.locator?.lineNumber, context?.locator?.columnNumber);
