@@ -47,6 +47,7 @@ export function toContractMessage(m: InspectedMessage) {
     ...(m.logoutRequest ? { logoutRequest: m.logoutRequest } : {}),
     ...(m.metadata ? { metadata: m.metadata } : {}),
     certificates: m.certificates.map((c) => ({ subject: c.subject, issuer: c.issuer, notBefore: c.notBefore, notAfter: c.notAfter, sha1Fingerprint: c.sha1Fingerprint, sha256Fingerprint: c.sha256Fingerprint, foundIn: c.foundIn })),
+    ...(m.expectations ? { expectations: m.expectations } : {}),
     capture: { url: m.payload.url ?? null, method: m.payload.method ?? null, time: m.payload.time ?? null, relayState: m.payload.relayState ?? null, encoding: m.payload.encoding, notes: m.payload.notes },
   };
 }
@@ -60,6 +61,8 @@ export function toContractReport(r: InspectReport) {
     trustAnchors: r.trustAnchors.map((a) => ({ source: a.source, description: a.description, subject: a.subject, sha256Fingerprint: a.sha256Fingerprint })),
     trustErrors: r.trustErrors,
     evaluatedAt: r.evaluatedAt,
+    ...(r.profile ? { profile: r.profile } : {}),
+    ...(r.skewSeconds !== undefined ? { skewSeconds: r.skewSeconds } : {}),
   };
 }
 
