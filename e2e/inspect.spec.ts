@@ -218,10 +218,11 @@ test.describe('inspect page', () => {
     await context.close();
   });
 
-  test('nothing pasted leaves the page: no request goes anywhere but the app itself', async ({ page }) => {
+  test('nothing pasted leaves the page: no request goes anywhere but the app itself', async ({ page, baseURL }) => {
     const foreign: string[] = [];
+    const origin = new URL(baseURL ?? 'http://127.0.0.1:4173').origin + '/';
     page.on('request', (r) => {
-      if (!r.url().startsWith('http://127.0.0.1:4173/') && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url());
+      if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url());
     });
     await openInspect(page);
     await setTrust(page, corpus('crewjam__google_idp_metadata.xml'));

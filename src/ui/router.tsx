@@ -3,6 +3,8 @@
 import { createRootRoute, createRoute, createRouter, Link, Outlet } from '@tanstack/react-router';
 import { InspectPage } from './routes/InspectPage';
 import { MockSpPage } from './routes/MockSpPage';
+import { ProfilePage, ProfilesPage } from './routes/ProfilePage';
+import { RulesPage, validateRulesSearch } from './routes/RulesPage';
 import { validateInspectSearch } from './search';
 
 function AppShell() {
@@ -22,6 +24,12 @@ function AppShell() {
           <Link to="/mock-sp" activeProps={{ 'aria-current': 'page' }}>
             Mock SP
           </Link>
+          <Link to="/rules" activeProps={{ 'aria-current': 'page' }}>
+            Rules
+          </Link>
+          <Link to="/profiles" activeProps={{ 'aria-current': 'page' }}>
+            Profiles
+          </Link>
         </nav>
         <span className="privacy-note">Everything runs in your browser; nothing you paste leaves this page.</span>
       </header>
@@ -37,7 +45,11 @@ const rootRoute = createRootRoute({ component: AppShell });
 export const inspectRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
-  validateSearch: validateInspectSearch,
+  // `symptom` (the pasted error text of the symptom search) rides along with the inspect search.
+  validateSearch: (raw: Record<string, unknown>) => ({
+    ...validateInspectSearch(raw),
+    ...validateRulesSearch(raw),
+  }),
   component: InspectPage,
 });
 
@@ -47,7 +59,26 @@ export const mockSpRoute = createRoute({
   component: MockSpPage,
 });
 
-const routeTree = rootRoute.addChildren([inspectRoute, mockSpRoute]);
+export const rulesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/rules',
+  validateSearch: validateRulesSearch,
+  component: RulesPage,
+});
+
+export const profilesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/profiles',
+  component: ProfilesPage,
+});
+
+export const profileRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/profiles/$name',
+  component: ProfilePage,
+});
+
+const routeTree = rootRoute.addChildren([inspectRoute, mockSpRoute, rulesRoute, profilesRoute, profileRoute]);
 
 export const router = createRouter({ routeTree });
 

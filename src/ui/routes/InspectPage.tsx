@@ -1,19 +1,31 @@
 // The inspect page (route `/`, the start page): paste or drop anything, see what it is.
 // Thin over the core: every fact shown comes from inspectInput()'s InspectReport.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { inspectInput } from '../../core/inspect';
 import type { Finding, InspectOptions, InspectReport, SignatureReport } from '../../core/types';
 import { CodeEditor, type EditorHighlight, type EditorMarker } from '../components/CodeEditor';
 import { CopyButton, CopyableValue } from '../components/CopyButton';
+import { DiagnosisProfilePanel, ExpectationNote } from '../components/DiagnosisProfile';
 import { ErrorList } from '../components/ErrorList';
 import { FindingsList } from '../components/FindingsList';
 import { MessageList } from '../components/MessageList';
+import { MockSpCapturePanel, useAcsCapture } from '../components/MockSpCapturePanel';
 import { MessageDetails, SummaryPanel, TrustedBadge } from '../components/MessageSummaryView';
 import { SignaturesPanel } from '../components/SignaturesPanel';
+import { CapturePairNote } from '../components/CapturePairNote';
+import { HistoryPanel } from '../components/HistoryPanel';
+import { SharePanel } from '../components/SharePanel';
+import { ShareLinkError, ShareOpenedNotice, ShareReportedVerdicts, type SharedOrigin } from '../components/ShareNotices';
+import { decodeShareFragment, shareFragmentOf, type ShareError, type ShareState } from '../../core/share';
+import type { ShareContext } from '../share/artifacts';
+import { searchOfShareState } from '../share/openShare';
+import { parseShareFile } from '../share/shareFile';
+import { SymptomSearch, useSymptomMatches } from '../components/SymptomSearch';
 import { PROFILES, type InspectSearch, type ProfileName } from '../search';
 import { trustEntries } from '../trust';
 import { elementLineRange, findIdLine } from '../xmlLines';
+import type { RulesSearch } from './RulesPage';
 
 const DEFAULT_SKEW = 180;
 const TYPING_DEBOUNCE_MS = 150;
@@ -50,7 +62,7 @@ function isoToUtcLocalInput(iso: string | undefined): string {
 }
 
 export function InspectPage() {
-  const search = useSearch({ from: '/' }) as InspectSearch;
+  const search = useSearch({ from: '/' }) as InspectSearch & RulesSearch;
   const navigate = useNavigate({ from: '/' });
 
   const [input, setInputState] = useState('');
@@ -70,9 +82,12 @@ export function InspectPage() {
   const reportRef = useRef<InspectReport | null>(null);
   reportRef.current = report;
   const nonceRef = useRef(0);
+  // Issue 6: a state opened from a link, share file or history entry, and a link that failed.
+  const [shared, setShared] = useState<{ origin: SharedOrigin; state: ShareState } | null>(null);
+  const [shareError, setShareError] = useState<{ origin: 'link' | 'file'; error: ShareError } | null>(null);
 
   const setSearch = useCallback(
-    (patch: Partial<InspectSearch>) => {
+    (patch: Partial<InspectSearch & RulesSearch>) => {
       void navigate({
         search: (prev: InspectSearch) => {
           const next: Record<string, unknown> = { ...prev, ...patch };
@@ -85,18 +100,64 @@ export function InspectPage() {
     [navigate],
   );
 
+  /** Restore a shared state: input, trust, and (in the URL search) options and the recorded instant. */
+  const applyShareState = useCallback(
+    (state: ShareState, origin: SharedOrigin) => {
+      immediateRef.current = true;
+      setShareError(null);
+      setShared({ origin, state });
+      setFixture(null);
+      setSource(state.source ?? 'shared');
+      setInputState(state.input);
+      setTrustText('');
+      setTrustFiles(state.trust.map((text, i) => ({ name: `trust ${i + 1} (from the ${origin === 'history' ? 'history' : origin})`, text })));
+      void navigate({ search: searchOfShareState(state) as never, replace: true });
+    },
+    [navigate],
+  );
+
   /** Paste, drop, file chooser, hook: decode at once. Typing goes through the debounce. */
   const setInputNow = useCallback((text: string, from = 'pasted') => {
+    const shareFile = parseShareFile(text);
+    if (shareFile) {
+      if (shareFile.ok) applyShareState(shareFile.value, 'file');
+      else setShareError({ origin: 'file', error: shareFile.error });
+      return;
+    }
     immediateRef.current = true;
     setFixture(null);
     setSource(from);
     setInputState(text);
-  }, []);
+  }, [applyShareState]);
+
+  // Opening a link: the state is in the fragment (`#share=s1.…`), never sent to any server.
+  useEffect(() => {
+    const openFragment = () => {
+      const fragment = shareFragmentOf(window.location.hash);
+      if (fragment === null) return;
+      const decoded = decodeShareFragment(fragment);
+      if (decoded.ok) applyShareState(decoded.value, 'link');
+      else setShareError({ origin: 'link', error: decoded.error });
+    };
+    openFragment();
+    window.addEventListener('hashchange', openFragment);
+    return () => window.removeEventListener('hashchange', openFragment);
+  }, [applyShareState]);
 
   const addTrustFile = useCallback((name: string, text: string) => {
     immediateRef.current = true;
     setTrustFiles((files) => [...files.filter((f) => f.name !== name), { name, text }]);
   }, []);
+
+  // ---- the IdP's answer captured at /acs (mock SP, docs/mock-sp.md) ----
+  const capture = useAcsCapture({
+    setInput: setInputNow,
+    setTrust: (text) => {
+      immediateRef.current = true;
+      setTrustText(text);
+    },
+    setExpectations: (e) => setSearch(e),
+  });
 
   // ---- decode / inspect ----
   const trust = useMemo(() => trustEntries([trustText, ...trustFiles.map((f) => f.text)]), [trustText, trustFiles]);
@@ -233,6 +294,17 @@ export function InspectPage() {
   const message = hasInput ? messages[selected] : undefined;
   useEffect(() => setHighlight(null), [message]);
 
+  // The shared state stays "opened" while its input is what the view shows.
+  const sharedActive = shared && shared.state.input === input ? shared : null;
+  const redaction = sharedActive?.state.redacted;
+  const shareCtx = useMemo<ShareContext | null>(
+    () =>
+      decodedReport && hasInput && !fixture && !pending
+        ? { input, source, trust, options, selected, report: decodedReport }
+        : null,
+    [decodedReport, hasInput, fixture, pending, input, source, trust, options, selected],
+  );
+
   const markers = useMemo<EditorMarker[]>(
     () =>
       (message?.findings ?? [])
@@ -266,6 +338,11 @@ export function InspectPage() {
   const evaluatedAt = report ? new Date(report.evaluatedAt) : new Date();
   const skew = search.skew ?? DEFAULT_SKEW;
   const anchorCount = report?.trustAnchors.length ?? 0;
+  // Symptom search: the findings its matching symptoms name are highlighted in the list.
+  const setSymptom = useCallback((symptom: string | undefined) => setSearch({ symptom }), [setSearch]);
+  const symptomMatches = useSymptomMatches(search.symptom);
+  const symptomCodes = useMemo(() => new Set(symptomMatches.flatMap((m) => m.codes)), [symptomMatches]);
+  const presentCodes = useMemo(() => (message ? new Set(message.findings.map((f) => f.code)) : null), [message]);
   const optionsOpen = !!(search.sp || search.acs || search.idp || search.req || search.at || search.skew !== undefined || search.profile);
 
   return (
@@ -359,10 +436,10 @@ export function InspectPage() {
       <details className="panel options" open={optionsOpen || undefined}>
         <summary>Expectations, evaluation time and profile</summary>
         <div className="options-grid">
-          <TextOption label="SP entity ID" value={search.sp} onChange={(v) => setSearch({ sp: v })} />
-          <TextOption label="ACS URL" value={search.acs} onChange={(v) => setSearch({ acs: v })} />
-          <TextOption label="IdP entity ID" value={search.idp} onChange={(v) => setSearch({ idp: v })} />
-          <TextOption label="Request ID" value={search.req} onChange={(v) => setSearch({ req: v })} />
+          <TextOption label="SP entity ID" value={search.sp} onChange={(v) => setSearch({ sp: v })} note={message ? <ExpectationNote expectation={message.expectations?.spEntityId} typed={search.sp} /> : null} />
+          <TextOption label="ACS URL" value={search.acs} onChange={(v) => setSearch({ acs: v })} note={message ? <ExpectationNote expectation={message.expectations?.acsUrl} typed={search.acs} /> : null} />
+          <TextOption label="IdP entity ID" value={search.idp} onChange={(v) => setSearch({ idp: v })} note={message ? <ExpectationNote expectation={message.expectations?.idpEntityId} typed={search.idp} /> : null} />
+          <TextOption label="Request ID" value={search.req} onChange={(v) => setSearch({ req: v })} note={message ? <ExpectationNote expectation={message.expectations?.requestId} typed={search.req} /> : null} />
           <div className="option">
             <label htmlFor="opt-at">Evaluation time (UTC)</label>
             <div className="option-row">
@@ -394,7 +471,9 @@ export function InspectPage() {
           </div>
           <div className="option">
             <label htmlFor="opt-profile">Profile</label>
-            <select id="opt-profile" value={search.profile ?? 'generic'} onChange={(e) => setSearch({ profile: e.target.value === 'generic' ? undefined : (e.target.value as ProfileName) })}>
+            {/* Empty = detect from the message (report.profile.detected); "generic" chosen is a real override. */}
+            <select id="opt-profile" value={search.profile ?? ''} onChange={(e) => setSearch({ profile: e.target.value ? (e.target.value as ProfileName) : undefined })}>
+              <option value="">detect automatically{report?.profile?.detected && hasInput ? ` (${report.profile.name})` : ''}</option>
               {PROFILES.map((p) => (
                 <option key={p} value={p}>
                   {p}
@@ -404,6 +483,8 @@ export function InspectPage() {
           </div>
         </div>
       </details>
+
+      <SymptomSearch value={search.symptom} onChange={setSymptom} presentCodes={presentCodes} />
 
       <p className="status small muted" role="status" aria-live="polite">
         {pending ? 'Decoding…' : report && hasInput ? statusLine(report) : ''}
@@ -416,7 +497,12 @@ export function InspectPage() {
         </div>
       )}
 
+      {shareError && <ShareLinkError origin={shareError.origin} error={shareError.error} onDismiss={() => setShareError(null)} />}
+      {sharedActive && <ShareOpenedNotice origin={sharedActive.origin} at={sharedActive.state.at} atStillRecorded={search.at === sharedActive.state.at} redaction={redaction} />}
+
       {report && hasInput && <ErrorList errors={report.errors} context="Could not decode the input" />}
+
+      {capture && hasInput && <MockSpCapturePanel capture={capture} report={report} />}
 
       {messages.length > 1 && hasInput && <MessageList messages={messages} selected={selected} onSelect={(i) => setSearch({ msg: i === 0 ? undefined : i })} />}
 
@@ -429,15 +515,23 @@ export function InspectPage() {
                 {messages.length > 1 ? <span className="muted"> (message {selected + 1} of {messages.length})</span> : null}
               </h2>
               {message.binding && <span className="pill">{message.binding}</span>}
-              <TrustedBadge message={message} anchorCount={anchorCount} />
+              {!redaction && <TrustedBadge message={message} anchorCount={anchorCount} />}
             </header>
             {message.error && <ErrorList errors={[message.error]} context={`Message ${selected + 1} could not be parsed`} />}
+            <CapturePairNote messages={messages} selected={selected} onSelect={(i) => setSearch({ msg: i === 0 ? undefined : i })} />
             <SummaryPanel message={message} />
-            <FindingsList findings={message.findings} onReveal={revealFinding} />
-            <SignaturesPanel message={message} onShowCovered={showCovered} />
+            {report && <DiagnosisProfilePanel report={report} message={message} chosen={search.profile} onChoose={(profile) => setSearch({ profile })} />}
+            {redaction ? (
+              <ShareReportedVerdicts redaction={redaction} verdicts={redaction.reportedVerdicts[selected]} copyFindings={message.findings} onReveal={revealFinding} />
+            ) : (
+              <>
+                <FindingsList findings={message.findings} onReveal={revealFinding} message={message} messages={messages} highlightCodes={symptomCodes} />
+                <SignaturesPanel message={message} onShowCovered={showCovered} />
+              </>
+            )}
             <MessageDetails message={message} at={evaluatedAt} skewSeconds={skew} />
           </div>
-          <section className="xml-pane panel" aria-labelledby="xml-heading">
+          <section className="xml-pane panel" aria-labelledby="xml-heading" data-highlight-line={highlight?.startLine}>
             <div className="panel-head">
               <h2 id="xml-heading">Decoded XML</h2>
               <div className="panel-actions">
@@ -458,6 +552,11 @@ export function InspectPage() {
           </section>
         </div>
       )}
+
+      <div className="share-row">
+        <SharePanel ctx={shareCtx} />
+        <HistoryPanel ctx={shareCtx} onOpen={(state) => applyShareState(state, 'history')} />
+      </div>
     </div>
   );
 }
@@ -468,12 +567,13 @@ function statusLine(report: InspectReport): string {
   return `${detected}: ${n} message${n === 1 ? '' : 's'}. Evaluated at ${report.evaluatedAt}.`;
 }
 
-function TextOption({ label, value, onChange }: { label: string; value: string | undefined; onChange: (v: string | undefined) => void }) {
+function TextOption({ label, value, onChange, note }: { label: string; value: string | undefined; onChange: (v: string | undefined) => void; note?: ReactNode }) {
   const id = `opt-${label.toLowerCase().replace(/[^a-z]+/g, '-')}`;
   return (
     <div className="option">
       <label htmlFor={id}>{label}</label>
       <input id={id} type="text" spellCheck={false} autoComplete="off" value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)} />
+      {note}
     </div>
   );
 }

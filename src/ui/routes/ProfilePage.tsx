@@ -1,0 +1,136 @@
+// `/profiles` and `/profiles/$name`: what each diagnosis profile requires, how it is detected,
+// and the source document it was taken from. The seed documents are not served by the app, so
+// each page names the document (file and title) and quotes the passage the requirements rest on.
+import { Link, useParams } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { PROFILES, type ProfileDefinition } from '../../core/profiles';
+import { SEED_DOCUMENTS } from '../components/DiagnosisCategories';
+
+/** Short quotes from the seed documents (../shared/seeds/), verbatim. */
+const SOURCE_QUOTES: Record<string, string[]> = {
+  scaleway: [
+    'issuer: Must be set to your Authentik instance URL (var.authentik_url), not the Scaleway entity ID. This is what Scaleway expects as the <Issuer> element in the SAML response.',
+    'sp_binding = "post": Scaleway expects the SAML response to be delivered via HTTP POST.',
+    'sign_assertion = true and sign_response = true: Scaleway requires both the assertion and the response to be signed.',
+    'If the SSO URL points to the redirect binding (/sso/binding/redirect/), Django’s CSRF protection blocks it because the redirect binding is designed for GET requests. The POST binding endpoint (/sso/binding/post/) is CSRF-exempt in Authentik, bypassing CSRF validation for this view.',
+    'Switch the name_id_mapping from the email property mapping to the username property mapping. This sends the username as the NameID, which matches the Scaleway username directly. Also ensure the user is added as an IAM member (not just the organization owner) in the Scaleway organization.',
+  ],
+  'authentik-provider': [
+    'SSO (Redirect binding) | /application/saml/<application slug>/sso/binding/redirect/ — SSO (POST binding) | /application/saml/<application slug>/sso/binding/post/ — IdP-initiated login | /application/saml/<application slug>/sso/binding/init/',
+    'When the request asks for urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress, the NameID will be set to the user\'s email address.',
+    'When the request asks for urn:oasis:names:tc:SAML:2.0:nameid-format:persistent, the NameID will be set to the hashed user ID.',
+  ],
+  'authentik-source': [
+    'Allow IdP-initiated logins | False | Whether to allow the IdP to log users into authentik without any interaction. Activating this can be a security risk because this request is not verified, and could be used by an attacker to authenticate a user without interaction.',
+    'NameID Policy | Persistent | Depending on what the IdP sends as persistent ID, some IdPs use the username or email address while others use a random string or hashed value.',
+    'https://authentik.company/source/saml/<source-slug>/acs/',
+  ],
+};
+
+/** `code spans` in the profile prose become <code>. */
+function prose(text: string): ReactNode[] {
+  return text.split(/`([^`]*)`/).map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
+}
+
+export function ProfilesPage() {
+  return (
+    <div className="profiles-page">
+      <h1>Diagnosis profiles</h1>
+      <p>
+        A profile says what a given SP/IdP pairing requires. samlscope detects it from the message (URLs and entity IDs) or you choose it on the inspect page;
+        it changes the severity of some rules and the wording of every fix.
+      </p>
+      <ul className="profile-index">
+        {PROFILES.map((p) => (
+          <li key={p.name} data-profile={p.name}>
+            <Link to="/profiles/$name" params={{ name: p.name }}>
+              {p.title}
+            </Link>{' '}
+            <code>{p.name}</code>
+            <div className="small muted">Detected by: {prose(p.detection)}</div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function ProfilePage() {
+  const { name } = useParams({ from: '/profiles/$name' });
+  const profile = PROFILES.find((p) => p.name === name);
+  if (!profile) {
+    return (
+      <div className="profile-page">
+        <h1>No profile named “{name}”</h1>
+        <p>
+          The profiles are: {PROFILES.map((p, i) => (
+            <span key={p.name}>
+              {i > 0 ? ', ' : ''}
+              <Link to="/profiles/$name" params={{ name: p.name }}>
+                {p.name}
+              </Link>
+            </span>
+          ))}
+          .
+        </p>
+      </div>
+    );
+  }
+  return <ProfileView profile={profile} />;
+}
+
+function ProfileView({ profile }: { profile: ProfileDefinition }) {
+  const doc = profile.sourceDocument;
+  const quotes = SOURCE_QUOTES[profile.name] ?? [];
+  return (
+    <div className="profile-page" data-profile={profile.name}>
+      <p className="small">
+        <Link to="/profiles">All profiles</Link>
+      </p>
+      <h1>{profile.title}</h1>
+      <p>
+        Profile name <code>{profile.name}</code> (command line: <code>--profile {profile.name}</code>). Identity provider: {profile.roles.idp}; service
+        provider: {profile.roles.sp}.
+      </p>
+      <section className="panel" aria-labelledby="req-heading">
+        <h2 id="req-heading">Requirements</h2>
+        <ul className="profile-requirements">
+          {profile.requirements.map((r, i) => (
+            <li key={i}>{prose(r)}</li>
+          ))}
+        </ul>
+      </section>
+      <section className="panel" aria-labelledby="detect-heading">
+        <h2 id="detect-heading">How it is detected</h2>
+        <p>{prose(profile.detection)}</p>
+      </section>
+      <section className="panel profile-source" aria-labelledby="source-heading">
+        <h2 id="source-heading">Source document</h2>
+        {doc ? (
+          <>
+            <p>
+              <cite className="source-title">{SEED_DOCUMENTS[doc] ?? doc}</cite> — <code className="source-file">{doc}</code>
+              <span className="muted small"> (one of the project’s source documents in <code>shared/seeds/</code>; not served by this app)</span>
+            </p>
+            {quotes.map((q, i) => (
+              <blockquote key={i} className="source-quote">
+                {q}
+              </blockquote>
+            ))}
+          </>
+        ) : (
+          <p>
+            The OASIS SAML 2.0 specifications: Assertions and Protocols (SAML core), Bindings and Profiles — the section each requirement rests on is cited
+            next to it.
+          </p>
+        )}
+      </section>
+      <p>
+        <Link to="/" search={{ profile: profile.name }}>
+          Inspect a message with this profile
+        </Link>{' '}
+        · <Link to="/rules">All rules</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,195 @@
+// `/rules`: every diagnosis rule with its codes, severity, what it checks and its references,
+// the signature codes the verifier emits, the status code and NameID format tables, and the
+// symptom search (`?symptom=`) that points into them.
+import { useCallback, useEffect, useMemo } from 'react';
+import { Link, useLocation, useNavigate, useSearch } from '@tanstack/react-router';
+import { NAMEID_FORMATS, RULES, STATUS_CODES } from '../../core/rules';
+import { categoryOf, categoryTitle, describeReference, SeverityIcon } from '../components/DiagnosisCategories';
+import { SymptomSearch, useSymptomMatches } from '../components/SymptomSearch';
+
+export interface RulesSearch {
+  symptom?: string;
+}
+
+export function validateRulesSearch(raw: Record<string, unknown>): RulesSearch {
+  return typeof raw.symptom === 'string' && raw.symptom.trim() !== '' ? { symptom: raw.symptom } : {};
+}
+
+/** CONTRACT §3 codes that come from the signature verifier (src/core/dsig), not from a rule file. */
+const VERIFIER_CODES: readonly { code: string; severity: 'error' | 'warning' | 'info'; meaning: string }[] = [
+  { code: 'signature-missing', severity: 'error', meaning: 'Neither the Response nor the Assertion is signed (SAML profiles §4.1.3.5).' },
+  { code: 'signature-invalid', severity: 'error', meaning: 'The SignatureValue does not verify over the canonicalized SignedInfo.' },
+  { code: 'digest-mismatch', severity: 'error', meaning: 'A Reference digest does not match the referenced element: the content was changed after signing.' },
+  { code: 'signature-untrusted-key', severity: 'error', meaning: 'The signature is correct only with a key that is not a trust anchor (e.g. the certificate in KeyInfo).' },
+  { code: 'signature-no-trust-anchor', severity: 'info', meaning: 'Nothing was pasted to verify against: add the IdP metadata or certificate under Trust.' },
+  { code: 'signature-wrapping', severity: 'error', meaning: 'The element a relying party would consume is not the element the signature covers (XML signature wrapping).' },
+  { code: 'duplicate-id', severity: 'error', meaning: 'Two elements share an ID: a reference could resolve to either.' },
+  { code: 'multiple-assertions', severity: 'warning', meaning: 'More than one Assertion: SPs differ in which one they consume.' },
+  { code: 'nameid-comment', severity: 'error', meaning: 'A comment or split text node inside NameID or an attribute value (CVE-2018-7340 class).' },
+  { code: 'weak-algorithm', severity: 'warning', meaning: 'SHA-1 signature or digest algorithm.' },
+  { code: 'unsupported-algorithm', severity: 'warning', meaning: 'An algorithm or transform samlscope does not implement.' },
+  { code: 'cert-expired', severity: 'warning', meaning: 'The signing certificate is outside its validity period.' },
+  { code: 'query-signature-invalid', severity: 'error', meaning: 'The HTTP-Redirect query signature does not verify (SAML bindings §3.4.4.1).' },
+  { code: 'query-signature-missing', severity: 'warning', meaning: 'An HTTP-Redirect message without Signature where one is expected.' },
+];
+
+export function RulesPage() {
+  const search = useSearch({ from: '/rules' }) as RulesSearch;
+  const navigate = useNavigate({ from: '/rules' });
+  const location = useLocation();
+  const setSymptom = useCallback(
+    (symptom: string | undefined) => {
+      void navigate({ search: symptom ? { symptom } : {}, hash: location.hash || undefined, replace: true });
+    },
+    [navigate, location.hash],
+  );
+  const matches = useSymptomMatches(search.symptom);
+  const matchedCodes = useMemo(() => new Set(matches.flatMap((m) => m.codes)), [matches]);
+
+  // A link from a symptom lands on its code: bring it into view once the table is rendered.
+  useEffect(() => {
+    if (!location.hash) return;
+    document.getElementById(location.hash.replace(/^#/, ''))?.scrollIntoView({ block: 'center' });
+  }, [location.hash]);
+
+  return (
+    <div className="rules-page">
+      <h1>Diagnosis rules</h1>
+      <p>
+        Every rule samlscope runs on a message, with the finding codes it emits (CONTRACT §3). Severity is the usual one; a profile can lower or raise it
+        (see the <Link to="/profiles">profiles</Link>). Paste the error text a service showed you to find the rules that explain it.
+      </p>
+      <SymptomSearch value={search.symptom} onChange={setSymptom} presentCodes={null} />
+
+      <section className="panel" aria-labelledby="rules-heading">
+        <h2 id="rules-heading">Rules ({RULES.length})</h2>
+        <table className="rules-table">
+          <thead>
+            <tr>
+              <th scope="col">Rule</th>
+              <th scope="col">Codes</th>
+              <th scope="col">Severity</th>
+              <th scope="col">Title and what it checks</th>
+              <th scope="col">References</th>
+            </tr>
+          </thead>
+          <tbody>
+            {RULES.map((r) => {
+              const matched = r.codes.some((c) => matchedCodes.has(c));
+              return (
+                <tr key={r.id} id={`rule-${r.id}`} data-rule-id={r.id} className={matched ? 'symptom-match' : undefined} data-symptom-match={matched ? 'true' : undefined}>
+                  <th scope="row">
+                    <code>{r.id}</code>
+                    <div className="muted small">{categoryTitle(categoryOf(r.codes[0] ?? ''))}</div>
+                  </th>
+                  <td>
+                    <ul className="plain-list">
+                      {r.codes.map((c) => (
+                        <li key={c} id={`code-${c}`} data-code={c} className={matchedCodes.has(c) ? 'symptom-match' : undefined}>
+                          <code>{c}</code>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td>
+                    <SeverityIcon severity={r.severity} /> {r.severity}
+                  </td>
+                  <td>
+                    <strong>{r.title}</strong>
+                    <p className="small">{r.checks}</p>
+                  </td>
+                  <td className="small">
+                    <ul className="plain-list">
+                      {r.references.map((ref) => (
+                        <li key={ref}>{describeReference(ref)}</li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="panel" aria-labelledby="verifier-heading">
+        <h2 id="verifier-heading">Signature and trust codes (from the verifier)</h2>
+        <table className="rules-table">
+          <thead>
+            <tr>
+              <th scope="col">Code</th>
+              <th scope="col">Severity</th>
+              <th scope="col">Meaning</th>
+            </tr>
+          </thead>
+          <tbody>
+            {VERIFIER_CODES.map((v) => (
+              <tr key={v.code} id={`code-${v.code}`} data-code={v.code} className={matchedCodes.has(v.code) ? 'symptom-match' : undefined}>
+                <th scope="row">
+                  <code>{v.code}</code>
+                </th>
+                <td>
+                  <SeverityIcon severity={v.severity} /> {v.severity}
+                </td>
+                <td>{v.meaning}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="panel" aria-labelledby="status-heading">
+        <h2 id="status-heading">SAML status codes (SAML core §3.2.2.2)</h2>
+        <table className="rules-table">
+          <thead>
+            <tr>
+              <th scope="col">Code</th>
+              <th scope="col">Level</th>
+              <th scope="col">Meaning</th>
+              <th scope="col">Usual cause</th>
+            </tr>
+          </thead>
+          <tbody>
+            {STATUS_CODES.map((s) => (
+              <tr key={s.uri} id={`status-${s.name}`}>
+                <th scope="row" title={s.uri}>
+                  <code>{s.name}</code>
+                </th>
+                <td>{s.level === 'top' ? 'top-level' : 'second-level'}</td>
+                <td>{s.meaning}</td>
+                <td>{s.likelyCause}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="panel" aria-labelledby="nameid-heading">
+        <h2 id="nameid-heading">NameID formats (SAML core §8.3) and what authentik sends</h2>
+        <table className="rules-table">
+          <thead>
+            <tr>
+              <th scope="col">Format</th>
+              <th scope="col">Meaning</th>
+              <th scope="col">Stable</th>
+              <th scope="col">authentik sends (003_32bc8d65e57764cd.txt)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {NAMEID_FORMATS.map((f) => (
+              <tr key={f.uri} id={`nameid-${f.name}`}>
+                <th scope="row" title={f.uri}>
+                  <code>{f.name}</code>
+                  <div className="muted small">{f.specSection}</div>
+                </th>
+                <td>{f.meaning}</td>
+                <td>{f.stable ? 'yes' : 'no'}</td>
+                <td>{f.authentikSends ?? 'not documented'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
