@@ -1,8 +1,10 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { acsCapture } from './vite-plugins/acsCapture';
+import { devCsp } from './vite-plugins/devCsp';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), acsCapture(), devCsp()],
   build: {
     outDir: 'dist/app',
     emptyOutDir: true,

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from '@tanstack/react-router';
 import { router } from './ui/router';
+import { registerServiceWorker } from './ui/share/serviceWorker';
 import './ui/styles.css';
 
 const container = document.getElementById('root');
@@ -11,3 +12,6 @@ createRoot(container).render(
     <RouterProvider router={router} />
   </StrictMode>,
 );
+
+// Offline once loaded (issue 6): production builds only.
+registerServiceWorker();

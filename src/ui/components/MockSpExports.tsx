@@ -1,0 +1,63 @@
+// Exports for configuring the IdP: SP metadata (SAML metadata §2.4.4) and the authentik Terraform.
+import { useMemo, useState } from 'react';
+import { exportAuthentikTerraform, exportSpMetadata, type MockSpSettings, type SpKeyPair } from '../../core/mocksp';
+import { downloadText } from '../mocksp/download';
+import { CopyButton } from './CopyButton';
+import { CheckField, TextField } from './MockSpFields';
+
+export function MockSpExports({ settings, keyPair }: { settings: MockSpSettings; keyPair: SpKeyPair | null }) {
+  const [wantAssertionsSigned, setWantAssertionsSigned] = useState(true);
+  const [slug, setSlug] = useState('samlscope-mock-sp');
+  const signing = settings.sign && !!keyPair;
+  const metadata = useMemo(
+    () =>
+      exportSpMetadata(settings, {
+        signingCertPem: keyPair?.certificatePem ?? null,
+        wantAssertionsSigned,
+        authnRequestsSigned: signing,
+      }),
+    [settings, keyPair, wantAssertionsSigned, signing],
+  );
+  const terraform = useMemo(
+    () => exportAuthentikTerraform(settings, { slug: slug.trim() || undefined, spSigningCertPem: signing ? keyPair!.certificatePem : null }),
+    [settings, slug, signing, keyPair],
+  );
+  return (
+    <section className="panel mock-sp-exports" aria-labelledby="exports-heading">
+      <h2 id="exports-heading">Configure the IdP</h2>
+      <details open>
+        <summary>SP metadata</summary>
+        <div className="options-grid">
+          <CheckField label="WantAssertionsSigned" checked={wantAssertionsSigned} onChange={setWantAssertionsSigned} />
+          <p className="small muted">AuthnRequestsSigned is {String(signing)} (follows “Sign requests” and the key).</p>
+        </div>
+        <div className="panel-actions">
+          <span className="small">
+            copy <CopyButton value={metadata} label="SP metadata" />
+          </span>
+          <button type="button" onClick={() => downloadText('samlscope-sp-metadata.xml', metadata, 'application/samlmetadata+xml')}>
+            Download SP metadata
+          </button>
+        </div>
+        <pre className="export-text" aria-label="SP metadata XML" data-export="sp-metadata">
+          {metadata}
+        </pre>
+      </details>
+      <details>
+        <summary>authentik Terraform</summary>
+        <TextField label="authentik application slug" value={slug} onChange={setSlug} />
+        <div className="panel-actions">
+          <span className="small">
+            copy <CopyButton value={terraform} label="authentik Terraform" />
+          </span>
+          <button type="button" onClick={() => downloadText('samlscope-mock-sp.tf', terraform)}>
+            Download Terraform
+          </button>
+        </div>
+        <pre className="export-text" aria-label="authentik Terraform" data-export="terraform">
+          {terraform}
+        </pre>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+// What the Share panel hands out, built from what the inspect view holds. Redaction applies to
+// every artefact (link, share file, Markdown, JSON, XML): choosing to mask a value and then
+// exporting it unmasked by another button would be a trap.
+import { inspectInput } from '../../core/inspect';
+import {
+  createShareState,
+  inspectOptionsOf,
+  redactShareState,
+  type RedactionField,
+  type ReportedVerdicts,
+  type ShareState,
+} from '../../core/share';
+import type { InputError, InspectOptions, InspectReport, Result } from '../../core/types';
+import { fail, ok } from '../../core/types';
+
+export interface ShareContext {
+  input: string;
+  source: string;
+  trust: string[];
+  /** Expectations, skew and profile as the view uses them (evaluation time comes from the report). */
+  options: Omit<InspectOptions, 'at' | 'trust'>;
+  selected: number;
+  /** The inspection currently shown: its evaluatedAt is the instant recorded in the link. */
+  report: InspectReport;
+}
+
+export interface ShareArtifacts {
+  state: ShareState;
+  /** The report the exports describe: the original, or the inspection of the redacted copy. */
+  report: InspectReport;
+  reportedVerdicts?: ReportedVerdicts[];
+  redactedNote?: string;
+  maskedCount: number;
+  notes: string[];
+}
+
+export const REDACTION_LABELS: Record<RedactionField, string> = {
+  nameid: 'NameID',
+  attributes: 'Attribute values',
+  emails: 'E-mail addresses anywhere',
+  certificates: 'Certificates',
+  signatures: 'Signature and digest values',
+};
+
+/** The state of the current view; `at` is the instant the shown findings were computed at. */
+export function shareStateOf(ctx: ShareContext): ShareState {
+  return createShareState({
+    input: ctx.input,
+    trust: ctx.trust,
+    options: { ...ctx.options, at: new Date(ctx.report.evaluatedAt) },
+    selected: ctx.selected,
+    source: ctx.source,
+  });
+}
+
+export function redactedNoteOf(fields: readonly RedactionField[], maskedCount: number): string {
+  const what = fields.map((f) => REDACTION_LABELS[f].toLowerCase()).join(', ');
+  return (
+    `The sharer masked ${what} (${maskedCount} distinct value${maskedCount === 1 ? '' : 's'}). ` +
+    'Signatures cannot be re-checked on this copy: masking changes signed content, signature values or digests ' +
+    '(and a Redirect query signature covers the original octets), so the verdicts shown are the ones the sharer computed before redaction.'
+  );
+}
+
+export async function buildShareArtifacts(ctx: ShareContext, fields: readonly RedactionField[]): Promise<Result<ShareArtifacts, InputError>> {
+  const state = shareStateOf(ctx);
+  if (fields.length === 0) return ok({ state, report: ctx.report, maskedCount: 0, notes: [] });
+  const redacted = await redactShareState(state, fields, ctx.report);
+  if (!redacted.ok) return fail(redacted.error);
+  const r = redacted.value;
+  const report = await inspectInput(r.state.input, r.state.source ?? 'redacted', inspectOptionsOf(r.state));
+  return ok({
+    state: r.state,
+    report,
+    reportedVerdicts: r.state.redacted?.reportedVerdicts,
+    redactedNote: redactedNoteOf(fields, r.maskedCount),
+    maskedCount: r.maskedCount,
+    notes: r.notes,
+  });
+}
