@@ -2,9 +2,10 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { acsCapture } from './vite-plugins/acsCapture';
 import { devCsp } from './vite-plugins/devCsp';
+import { precacheManifest } from './vite-plugins/precacheManifest';
 
 export default defineConfig({
-  plugins: [react(), acsCapture(), devCsp()],
+  plugins: [react(), acsCapture(), devCsp(), precacheManifest()],
   build: {
     outDir: 'dist/app',
     emptyOutDir: true,

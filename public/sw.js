@@ -27,7 +27,18 @@ async function precacheShell() {
     .map((m) => new URL(m[1], scopeUrl))
     .filter((u) => isSameOrigin(u))
     .map((u) => u.href);
-  await Promise.all(urls.map((u) => cache.add(u).catch(() => undefined)));
+  // Every file of the build (vite-plugins/precacheManifest.ts), lazily loaded chunks included:
+  // a Monaco language never opened online must still load offline.
+  try {
+    const manifest = await fetch(new URL('sw-assets.json', scopeUrl), { cache: 'no-cache' });
+    if (manifest.ok) {
+      const { files } = await manifest.json();
+      for (const f of files) urls.push(new URL(f, scopeUrl).href);
+    }
+  } catch (e) {
+    // no manifest (dev server): runtime caching below still covers what was loaded
+  }
+  await Promise.all([...new Set(urls)].map((u) => cache.add(u).catch(() => undefined)));
 }
 
 async function cacheUrls(urls) {
