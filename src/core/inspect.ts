@@ -25,7 +25,6 @@ async function certificatesIn(doc: Document, summary: MessageSummary): Promise<C
       out.push(s);
     }
   };
-  descendants(doc, NS.dsig, 'Signature').forEach((_s, i) => void i);
   const signatures = descendants(doc, NS.dsig, 'Signature');
   for (const [i, sig] of signatures.entries()) {
     for (const c of descendants(sig, NS.dsig, 'X509Certificate')) await add(c.textContent ?? '', `KeyInfo of signature ${i + 1} (on ${(sig.parentNode as Element | null)?.localName ?? 'document'})`);
