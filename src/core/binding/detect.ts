@@ -1,9 +1,9 @@
 import type { CapturedPayload, DecodedInput, InputError } from '../types';
 import { decodeBase64Lenient, looksLikeBase64 } from './base64';
 import { extractFromHar, extractFromSamlTracer } from './har';
-import { extractHtmlFormFields, looksLikeHtmlForm } from './htmlForm';
+import { looksLikeHtmlForm } from './htmlForm';
 import { inflateSamlPayload } from './inflate';
-import { payloadFromParams } from './payload';
+import { payloadFromHtmlForm, payloadFromParams } from './payload';
 import { extractQuery, formDecode } from './query';
 
 const MAX_INPUT_CHARS = 64 * 1024 * 1024;
@@ -68,17 +68,10 @@ export function decodeInput(input: string): DecodedInput {
   }
   if (text.startsWith('<')) {
     if (looksLikeHtmlForm(text)) {
-      const form = extractHtmlFormFields(text);
-      const name = form?.fields.SAMLResponse !== undefined ? 'SAMLResponse' : 'SAMLRequest';
-      const value = form?.fields[name];
-      if (form && value !== undefined) {
-        let body = `${name}=${encodeURIComponent(value)}`;
-        if (form.fields.RelayState !== undefined) body += `&RelayState=${encodeURIComponent(form.fields.RelayState)}`;
-        const r = payloadFromParams(body, 'HTTP-POST', { ...(form.action ? { url: form.action } : {}), method: form.method ?? 'POST' });
-        if (r) {
-          if (r.ok) r.value.notes.unshift('Taken from an HTML auto-submit form (HTTP-POST binding).');
-          return single('post-body', r);
-        }
+      const r = payloadFromHtmlForm(text);
+      if (r) {
+        if (r.ok) r.value.notes.unshift('Taken from an HTML auto-submit form (HTTP-POST binding).');
+        return single('post-body', r);
       }
     }
     return { detected: 'xml', errors: [], payloads: [{ binding: null, parameter: null, xml: input.replace(/^\uFEFF/, ''), encoding: ['XML'], notes: [] }] };

@@ -1,8 +1,7 @@
 import type { CapturedPayload, InputError, Result } from '../types';
 import { decodeBase64Lenient } from './base64';
 import { bytesToText } from './inflate';
-import { extractHtmlFormFields } from './htmlForm';
-import { payloadFromParams } from './payload';
+import { payloadFromHtmlForm, payloadFromParams } from './payload';
 
 interface HarNameValue { name?: unknown; value?: unknown }
 interface HarEntry {
@@ -58,15 +57,7 @@ export function extractFromHar(har: { log?: { entries?: unknown } }): ExtractedM
       html = b.ok ? bytesToText(b.value.bytes) : undefined;
     }
     if (html && /SAML(Request|Response)/.test(html)) {
-      const form = extractHtmlFormFields(html);
-      const value = form?.fields.SAMLResponse ?? form?.fields.SAMLRequest;
-      if (form && value !== undefined) {
-        const name = form.fields.SAMLResponse !== undefined ? 'SAMLResponse' : 'SAMLRequest';
-        let body = `${name}=${encodeURIComponent(value)}`;
-        if (form.fields.RelayState !== undefined) body += `&RelayState=${encodeURIComponent(form.fields.RelayState)}`;
-        const target = form.action ?? url;
-        collect(payloadFromParams(body, 'HTTP-POST', { url: target, method: form.method ?? 'POST', ...(time ? { time } : {}) }), out, `form in the response to ${method} ${url}`);
-      }
+      collect(payloadFromHtmlForm(html, { fallbackUrl: url, ...(time ? { time } : {}) }), out, `form in the response to ${method} ${url}`);
     }
   }
   return out;

@@ -1,6 +1,7 @@
 import { ok, type Binding, type CapturedPayload, type RedirectSignatureParts, type Result } from '../types';
 import { decodeBase64Lenient } from './base64';
 import { inflateSamlPayload } from './inflate';
+import { extractHtmlFormFields } from './htmlForm';
 import { parseRawParams, repairDoubleEncoding, type RawParam } from './query';
 
 type SamlParam = 'SAMLRequest' | 'SAMLResponse';
@@ -21,8 +22,7 @@ export function decodeSamlParameterValue(value: string, binding: Binding): Resul
   notes.push(...b64.value.notes);
   const inflated = inflateSamlPayload(b64.value.bytes, binding === 'HTTP-Redirect');
   if (!inflated.ok) return inflated;
-  const encoding = binding === 'HTTP-Redirect' || binding === null ? inflated.value.encoding : inflated.value.encoding;
-  return ok({ xml: inflated.value.xml, encoding: [...encoding], notes: [...notes, ...inflated.value.notes] });
+  return ok({ xml: inflated.value.xml, encoding: [...inflated.value.encoding], notes: [...notes, ...inflated.value.notes] });
 }
 
 function findParam(params: RawParam[], name: string): RawParam | undefined {
@@ -75,3 +75,19 @@ export function payloadFromParams(
   return ok(payload);
 }
 
+
+/**
+ * The SAML message of an HTML auto-submit form (an IdP's or SP's HTTP-POST page), or null when
+ * the page has no SAMLResponse/SAMLRequest field. `fallbackUrl` stands in for a missing action.
+ */
+export function payloadFromHtmlForm(html: string, context: { fallbackUrl?: string; time?: string } = {}): Result<CapturedPayload> | null {
+  const form = extractHtmlFormFields(html);
+  if (!form) return null;
+  const name = form.fields.SAMLResponse !== undefined ? 'SAMLResponse' : 'SAMLRequest';
+  const value = form.fields[name];
+  if (value === undefined) return null;
+  let body = `${name}=${encodeURIComponent(value)}`;
+  if (form.fields.RelayState !== undefined) body += `&RelayState=${encodeURIComponent(form.fields.RelayState)}`;
+  const url = form.action ?? context.fallbackUrl;
+  return payloadFromParams(body, 'HTTP-POST', { ...(url ? { url } : {}), method: form.method ?? 'POST', ...(context.time ? { time: context.time } : {}) });
+}

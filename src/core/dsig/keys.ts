@@ -1,9 +1,7 @@
-import 'reflect-metadata';
-import * as x509 from '@peculiar/x509';
+import { x509 } from '../x509/peculiar';
 import { decodeBase64Lenient } from '../binding/base64';
 import type { SignatureAlgorithm } from './algorithms';
 
-x509.cryptoProvider.set(globalThis.crypto);
 
 const keyCache = new Map<string, Promise<CryptoKey | null>>();
 

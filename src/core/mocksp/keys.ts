@@ -3,14 +3,12 @@
 // (WebCrypto §14: extractable=false) unless the user asked to export it; a CryptoKey is
 // structured-cloneable, so the UI can put an SpKeyPair as is into IndexedDB without the key
 // bytes ever being readable by script.
-import 'reflect-metadata';
-import * as x509 from '@peculiar/x509';
+import { x509 } from '../x509/peculiar';
 import { decodeBase64Lenient, encodeBase64 } from '../binding/base64';
 import { fail, ok, type Result } from '../types';
 import { parseCertificate, sha256Fingerprint } from '../x509/certificate';
 import type { SpSignatureAlgorithm } from './settings';
 
-x509.cryptoProvider.set(globalThis.crypto);
 
 export type SpKeyKind = 'RSA-2048' | 'EC-P256';
 export type RsaHash = 'SHA-256' | 'SHA-384' | 'SHA-512';

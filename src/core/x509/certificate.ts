@@ -1,9 +1,7 @@
-import 'reflect-metadata';
-import * as x509 from '@peculiar/x509';
+import { x509 } from './peculiar';
 import { decodeBase64Lenient, encodeBase64 } from '../binding/base64';
 import type { CertificateSummary } from '../types';
 
-x509.cryptoProvider.set(globalThis.crypto);
 
 export type ParsedCertificate = { ok: true; cert: x509.X509Certificate; der: Uint8Array } | { ok: false; message: string };
 
