@@ -4,7 +4,7 @@ import type { CertificateSummary, RawFinding, ReferenceReport, SignatureReport, 
 import { parseCertificate, spkiOf, summarizeCertificate } from '../x509/certificate';
 import { NS, attr, childElements, descendants, firstChild } from '../xml/dom';
 import { DIGEST_ALGORITHMS, ENVELOPED_SIGNATURE, NONSTANDARD_DIGEST_ALIASES, NONSTANDARD_SIGNATURE_ALIASES, SIGNATURE_ALGORITHMS, shortAlgorithmName, type SignatureAlgorithm } from './algorithms';
-import { C14N_URIS, canonicalize } from './c14n/index';
+import { C14N_URIS, canonicalize, canonicalizeToBytes } from './c14n/index';
 import { importRsaKeyValue, importVerifyKey, verifyWithKey } from './keys';
 
 export interface DocumentVerification {
@@ -17,7 +17,8 @@ export interface DocumentVerification {
 }
 
 /** Canonical forms larger than this are not kept in the trace (a 10 MB aggregate would be copied around). */
-const MAX_TRACE_CHARS = 1_000_000;
+const MAX_TRACE_BYTES = 1_000_000;
+const utf8Decoder = new TextDecoder();
 const C14N_ALGORITHMS = new Set<string>(Object.values(C14N_URIS));
 const WITHOUT_COMMENTS: Record<string, string> = {
   [C14N_URIS.exclusiveWithComments]: C14N_URIS.exclusive,
@@ -62,8 +63,8 @@ function isAncestorOrSelf(ancestor: Node, node: Node | null): boolean {
   return false;
 }
 
-async function digestBase64(hash: string, text: string): Promise<string> {
-  return encodeBase64(new Uint8Array(await crypto.subtle.digest(hash, utf8.encode(text))));
+async function digestBase64(hash: string, bytes: Uint8Array): Promise<string> {
+  return encodeBase64(new Uint8Array(await crypto.subtle.digest(hash, bytes as Uint8Array<ArrayBuffer>)));
 }
 
 function sameDigest(expectedB64: string, computedB64: string): boolean {
@@ -131,14 +132,14 @@ async function checkReference(ref: Element, signature: Element, doc: Document, i
     out.unsupported = `Digest algorithm ${digestAlgorithm || '(none)'} is not supported.`;
     return out;
   }
-  const c14n = canonicalize(target, { algorithm, ...(inclusivePrefixes ? { inclusivePrefixes } : {}), excludeElement: enveloped ? signature : null });
+  const c14n = canonicalizeToBytes(target, { algorithm, ...(inclusivePrefixes ? { inclusivePrefixes } : {}), excludeElement: enveloped ? signature : null });
   if (!c14n.ok) {
     out.unsupported = c14n.error.message;
     return out;
   }
   report.computedDigest = await digestBase64(hash, c14n.value);
   report.digestValid = sameDigest(expectedDigest, report.computedDigest);
-  report.canonicalForm = c14n.value.length <= MAX_TRACE_CHARS ? c14n.value : null;
+  report.canonicalForm = c14n.value.length <= MAX_TRACE_BYTES ? utf8Decoder.decode(c14n.value) : null;
   return out;
 }
 

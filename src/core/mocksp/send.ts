@@ -5,7 +5,7 @@ import { deflateRaw } from 'pako';
 import { encodeBase64 } from '../binding/base64';
 import { fail, ok, type Result } from '../types';
 import { NS } from '../xml/dom';
-import { parseXmlSafely } from '../xml/parse';
+import { parseXmlForEditing } from '../xml/parse';
 import { XMLSerializer } from '@xmldom/xmldom';
 import type { SpSigningKey } from './keys';
 import type { MockSpSettings, SamlBindingName } from './settings';
@@ -78,7 +78,7 @@ export function deflateAndEncode(xml: string): string {
  */
 function withoutEnvelopedSignature(xml: string): { xml: string; removed: boolean } {
   if (!/Signature[\s>]/.test(xml)) return { xml, removed: false };
-  const doc = parseXmlSafely(xml);
+  const doc = parseXmlForEditing(xml);
   if (!doc.ok) return { xml, removed: false };
   const root = doc.value.documentElement!;
   let removed = false;

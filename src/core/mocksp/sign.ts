@@ -9,7 +9,7 @@ import { C14N_URIS, canonicalize } from '../dsig/c14n';
 import { ENVELOPED_SIGNATURE, SIGNATURE_ALGORITHMS, type HashName } from '../dsig/algorithms';
 import { fail, ok, type Result } from '../types';
 import { NS } from '../xml/dom';
-import { parseXmlSafely } from '../xml/parse';
+import { parseXmlForEditing } from '../xml/parse';
 import type { SpSigningKey } from './keys';
 import { SP_SIGNATURE_ALGORITHMS, type SpSignatureAlgorithm } from './settings';
 
@@ -58,7 +58,7 @@ async function rawSign(key: CryptoKey, algorithm: SpSignatureAlgorithm, data: Ui
  * §3.2.1, puts it there). An existing Signature on the root is replaced (re-signing an edited request).
  */
 export async function signXmlEnveloped(xml: string, key: SpSigningKey, algorithm: SpSignatureAlgorithm): Promise<Result<string, SignError>> {
-  const parsed = parseXmlSafely(xml);
+  const parsed = parseXmlForEditing(xml);
   if (!parsed.ok) return fail({ code: 'not-xml', message: parsed.error.message });
   const doc = parsed.value;
   const root = doc.documentElement!;
@@ -85,7 +85,7 @@ export async function signXmlEnveloped(xml: string, key: SpSigningKey, algorithm
     `</ds:Transforms><ds:DigestMethod Algorithm="${DIGEST_URIS[hash]}"/><ds:DigestValue></ds:DigestValue></ds:Reference>` +
     `</ds:SignedInfo><ds:SignatureValue></ds:SignatureValue>` +
     `<ds:KeyInfo><ds:X509Data><ds:X509Certificate>${key.certificateDer.replace(/\s+/g, '')}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></ds:Signature>`;
-  const sigDoc = parseXmlSafely(template);
+  const sigDoc = parseXmlForEditing(template);
   if (!sigDoc.ok) return fail({ code: 'signing-failed', message: `Bug: signature template does not parse: ${sigDoc.error.message}` });
   const signature = doc.importNode(sigDoc.value.documentElement!, true) as Element;
 

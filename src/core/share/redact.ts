@@ -3,7 +3,7 @@ import { encodeBase64 } from '../binding/base64';
 import { decodeInput } from '../binding/detect';
 import { fail, ok, type CapturedPayload, type DetectedFormat, type InputError, type InspectReport, type Result } from '../types';
 import { NS } from '../xml/dom';
-import { parseXmlSafely } from '../xml/parse';
+import { parseXmlForEditing } from '../xml/parse';
 import { XMLSerializer } from '@xmldom/xmldom';
 import type { RedactionField, ReportedVerdicts, ShareState } from './state';
 
@@ -262,7 +262,7 @@ function planInput(text: string, redactor: Redactor): Result<InputPlan> {
   if (decoded.errors.length) notes.push(`${decoded.errors.length} part(s) of the input could not be decoded and are left out of the redacted copy.`);
   const payloads: PlannedPayload[] = [];
   for (const p of decoded.payloads) {
-    const doc = parseXmlSafely(p.xml);
+    const doc = parseXmlForEditing(p.xml);
     if (!doc.ok) {
       if (decoded.payloads.length === 1) return fail({ ...doc.error, message: `Cannot redact a message that does not parse: ${doc.error.message}` });
       // Without a DOM the values cannot be located reliably; leaving the message out is the safe choice.
@@ -375,7 +375,7 @@ type TrustPlan = { kind: 'xml'; doc: Document } | { kind: 'text'; text: string }
 
 function planTrust(text: string, redactor: Redactor): TrustPlan {
   if (text.trim().startsWith('<')) {
-    const doc = parseXmlSafely(text);
+    const doc = parseXmlForEditing(text);
     if (doc.ok) {
       redactor.collectFromDocument(doc.value);
       return { kind: 'xml', doc: doc.value };

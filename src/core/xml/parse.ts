@@ -1,5 +1,6 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { fail, ok, type InputError, type Result } from '../types';
+import { positionOf, readXml } from './reader';
 
 /**
  * Parse XML without ever expanding or fetching anything. A DOCTYPE is refused outright: DTDs
@@ -7,19 +8,38 @@ import { fail, ok, type InputError, type Result } from '../types';
  * the OASIS security considerations recommend rejecting them).
  */
 export function parseXmlSafely(xml: string): Result<Document> {
-  const doctype = /<!DOCTYPE\b|<!ENTITY\b/i.exec(xml);
-  if (doctype) {
-    const { line, column } = positionOf(xml, doctype.index);
-    return fail({ code: 'input-dtd-forbidden', message: `The XML contains a ${doctype[0].slice(2).toUpperCase()} declaration at line ${line}, column ${column}. DTDs and entities are refused, never expanded or fetched: SAML messages never need them and they are the vehicle of XXE and entity-expansion attacks.`, line, column });
-  }
-  if (!/^\s*</.test(xml)) {
-    return fail({ code: 'input-not-xml', message: 'The decoded payload is not XML: it does not start with "<".', line: 1, column: 1 });
-  }
-  // Line tracking costs a quarter of xmldom's parse time on large metadata (bench/), and only
-  // errors need positions: parse without it, and again with it only when the first parse fails.
+  const refused = refuseUnsafe(xml);
+  if (refused) return fail(refused);
+  const doc = readXml(xml);
+  // The read-only DOM of ./lightdom stands in for lib.dom's Document (the members the core reads).
+  return doc.ok ? ok(doc.value as unknown as Document) : doc;
+}
+
+/**
+ * The same checks, into a mutable @xmldom/xmldom document, for the few callers that change the
+ * tree and serialize it again (redaction, signing a request in the mock SP). Messages are small
+ * there; inspection and verification use parseXmlSafely.
+ */
+export function parseXmlForEditing(xml: string): Result<Document> {
+  const refused = refuseUnsafe(xml);
+  if (refused) return fail(refused);
+  // Line tracking costs a quarter of xmldom's parse time, and only errors need positions: parse
+  // without it, and again with it only when the first parse fails.
   const fast = parseWith(xml, false);
   if (fast.ok) return fast;
   return parseWith(xml, true);
+}
+
+function refuseUnsafe(xml: string): InputError | null {
+  const doctype = /<!DOCTYPE\b|<!ENTITY\b/i.exec(xml);
+  if (doctype) {
+    const { line, column } = positionOf(xml, doctype.index);
+    return { code: 'input-dtd-forbidden', message: `The XML contains a ${doctype[0].slice(2).toUpperCase()} declaration at line ${line}, column ${column}. DTDs and entities are refused, never expanded or fetched: SAML messages never need them and they are the vehicle of XXE and entity-expansion attacks.`, line, column };
+  }
+  if (!/^\s*</.test(xml)) {
+    return { code: 'input-not-xml', message: 'The decoded payload is not XML: it does not start with "<".', line: 1, column: 1 };
+  }
+  return null;
 }
 
 function parseWith(xml: string, locator: boolean): Result<Document> {
@@ -52,11 +72,4 @@ function toInputError(message: string, line?: number, column?: number): InputErr
     return { code: 'input-dtd-forbidden', message: `The XML refers to an undeclared entity${where}: ${clean}. Entities are refused, never expanded.`, ...(line ? { line } : {}), ...(column ? { column } : {}) };
   }
   return { code: 'input-not-xml', message: `The payload is not well-formed XML${where}: ${clean}.`, ...(line ? { line } : {}), ...(column ? { column } : {}) };
-}
-
-function positionOf(text: string, index: number): { line: number; column: number } {
-  let line = 1;
-  let last = -1;
-  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) { line++; last = i; }
-  return { line, column: index - last };
 }

@@ -84,16 +84,27 @@ export function canonicalize(node: Node, options: CanonicalizeOptions): Canonica
       error: { code: 'unsupported-algorithm', message: 'Canonical XML 1.1 of a document subset whose apex or ancestors carry xml:base (xml:base fixup) is not supported.' },
     };
   }
-  const writer = new CanonicalWriter(mode, options.inclusivePrefixes ?? [], options.excludeElement ?? null);
-  return { ok: true, value: writer.run(node) };
+  const bytes = canonicalBytes(node, mode, options);
+  return { ok: true, value: utf8Decoder.decode(bytes) };
 }
 
-/** canonicalize() followed by UTF-8 encoding: the octets a digest is computed over. */
+/** canonicalize() as the UTF-8 octets a digest is computed over (without building the string). */
 export function canonicalizeToBytes(node: Node, options: CanonicalizeOptions): CanonicalizeBytesResult {
-  const result = canonicalize(node, options);
-  if (!result.ok) return result;
-  return { ok: true, value: new TextEncoder().encode(result.value) };
+  const mode = Object.prototype.hasOwnProperty.call(MODES, options.algorithm) ? MODES[options.algorithm] : undefined;
+  if (!mode || (mode.version11 && node.nodeType === ELEMENT_NODE && hasXmlBaseOnApexOrAbove(node as Element))) {
+    const refused = canonicalize(node, options);
+    return refused.ok ? { ok: true, value: utf8Encoder.encode(refused.value) } : refused;
+  }
+  return { ok: true, value: canonicalBytes(node, mode, options) };
 }
+
+function canonicalBytes(node: Node, mode: Mode, options: CanonicalizeOptions): Uint8Array {
+  const writer = new CanonicalWriter(mode, options.inclusivePrefixes ?? [], options.excludeElement ?? null);
+  return writer.run(node);
+}
+
+const utf8Decoder = new TextDecoder();
+const utf8Encoder = new TextEncoder();
 
 /** Convenience wrappers with self-explaining names. */
 export function canonicalizeExclusive(node: Node, options: { withComments?: boolean; inclusivePrefixes?: string[]; excludeElement?: Element | null } = {}): string {
@@ -137,26 +148,88 @@ const enum DocPosition {
   After,
 }
 
-interface Frame {
-  /** Namespaces in scope at this element (XPath namespace axis). */
-  inScope: NsMap;
-  /** Inclusive: in-scope namespaces of this output element (= what it has rendered, cumulatively).
-   *  Exclusive: namespace declarations rendered by this element and its output ancestors. */
-  rendered: NsMap;
+/**
+ * An attribute as it is output: the element's own attribute node (DOM Attr or the light DOM's),
+ * or an xml:* attribute inherited by the apex (C14N 1.0 §2.4).
+ */
+interface OutAttr {
+  readonly namespaceURI: string | null;
+  readonly localName: string | null;
+  readonly name: string;
+  readonly value: string;
 }
 
-interface OutAttr {
-  nsUri: string;
-  localName: string;
-  qname: string;
-  value: string;
+const nsOfAttr = (a: OutAttr): string => a.namespaceURI ?? '';
+const localOfAttr = (a: OutAttr): string => a.localName ?? a.name;
+// C14N 1.0 §2.2: attributes sorted by namespace URI (none first), then local name.
+const compareAttrs = (x: OutAttr, y: OutAttr): number => {
+  const nx = nsOfAttr(x);
+  const ny = nsOfAttr(y);
+  return nx === ny ? compareCodePoints(localOfAttr(x), localOfAttr(y)) : compareCodePoints(nx, ny);
+};
+
+/**
+ * UTF-8 output written straight into a growing byte buffer: a 10 MB document yields a million
+ * small pieces, and joining them into a string first (then encoding it) doubled the time and
+ * the garbage (docs/performance.md).
+ */
+class Utf8Sink {
+  private buf = new Uint8Array(1 << 16);
+  private pos = 0;
+  private readonly encoder = new TextEncoder();
+
+  write(s: string): void {
+    const n = s.length;
+    if (this.pos + 3 * n > this.buf.length) this.grow(3 * n);
+    const buf = this.buf;
+    let p = this.pos;
+    if (n > 256) {
+      this.pos = p + this.encoder.encodeInto(s, buf.subarray(p)).written;
+      return;
+    }
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) {
+        // Not ASCII: let the platform encoder do the rest (surrogate pairs included; a pair
+        // always starts at or after i since both halves are >= 0x80).
+        this.pos = p + this.encoder.encodeInto(s.slice(i), buf.subarray(p)).written;
+        return;
+      }
+      buf[p++] = c;
+    }
+    this.pos = p;
+  }
+
+  bytes(): Uint8Array {
+    return this.buf.subarray(0, this.pos);
+  }
+
+  private grow(need: number): void {
+    let size = this.buf.length * 2;
+    while (size < this.pos + need) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.buf.subarray(0, this.pos));
+    this.buf = next;
+  }
 }
 
 class CanonicalWriter {
-  private readonly out: string[] = [];
-  private readonly frames: Frame[] = [];
+  private readonly out = new Utf8Sink();
+  /** Per open output element: namespaces in scope (XPath namespace axis). */
+  private readonly inScopeStack: NsMap[] = [];
+  /** Per open output element. Inclusive: its in-scope namespaces (= what it has rendered,
+   *  cumulatively). Exclusive: declarations rendered by it and its output ancestors. */
+  private readonly renderedStack: NsMap[] = [];
   private position: DocPosition = DocPosition.Inside;
   private readonly inclusivePrefixes: string[];
+  // Scratch space of startElement, reused from element to element.
+  private readonly attrs: OutAttr[] = [];
+  private readonly declaredPrefixes: string[] = [];
+  private readonly nsOutPrefixes: string[] = [];
+  private readonly nsOutUris: string[] = [];
+  /** Exclusive: the rendered map being built for the current element. */
+  private renderedNow: NsMap = EMPTY_NS;
+  private renderedBefore: NsMap = EMPTY_NS;
 
   constructor(
     private readonly mode: Mode,
@@ -176,10 +249,10 @@ class CanonicalWriter {
     this.inclusivePrefixes = mode.exclusive ? list : [];
   }
 
-  run(root: Node): string {
+  run(root: Node): Uint8Array {
     if (root.nodeType === DOCUMENT_NODE) this.position = DocPosition.Before;
     this.walk(root);
-    return this.out.join('');
+    return this.out.bytes();
   }
 
   /** Iterative pre-order walk of the subtree of `root`, writing start tags on the way down and end tags on the way up. */
@@ -220,8 +293,7 @@ class CanonicalWriter {
         // C14N 1.0 §2.1: text outside the document element is not part of the data model.
         if (node.parentNode && node.parentNode.nodeType === DOCUMENT_NODE) return false;
         // CDATA sections are replaced with their character content (§1.1, §2.1).
-        const data = (node as CharacterData).data;
-        this.out.push(escapeText(data));
+        this.out.write(escapeText((node as CharacterData).data));
         return false;
       }
       case COMMENT_NODE:
@@ -243,34 +315,40 @@ class CanonicalWriter {
 
   /** C14N 1.0 §2.1 / §4.1 (libxml2 xmlC14NProcessNode): top-level comments and PIs are separated from the document element by #xA. */
   private writeTopLevelAware(markup: string): void {
-    if (this.position === DocPosition.After) this.out.push('\n' + markup);
-    else if (this.position === DocPosition.Before) this.out.push(markup + '\n');
-    else this.out.push(markup);
+    if (this.position === DocPosition.After) this.out.write('\n' + markup);
+    else if (this.position === DocPosition.Before) this.out.write(markup + '\n');
+    else this.out.write(markup);
   }
 
   private leave(node: Node): void {
     if (node.nodeType !== ELEMENT_NODE) return;
     const el = node as Element;
-    this.out.push('</' + el.nodeName + '>');
-    this.frames.pop();
+    this.out.write('</');
+    this.out.write(el.nodeName);
+    this.out.write('>');
+    this.inScopeStack.pop();
+    this.renderedStack.pop();
     if (el.parentNode && el.parentNode.nodeType === DOCUMENT_NODE) this.position = DocPosition.After;
   }
 
   private startElement(el: Element, isApex: boolean): void {
     if (el.parentNode && el.parentNode.nodeType === DOCUMENT_NODE) this.position = DocPosition.Inside;
-    const parent = this.frames.length > 0 ? this.frames[this.frames.length - 1] : null;
+    const depth = this.inScopeStack.length;
+    const hasParent = depth > 0;
     // The apex of a document subset inherits the namespaces its ancestors declare (XPath data
     // model: namespace nodes are in scope on every descendant), although none of them is output.
-    const inheritedScope = parent ? parent.inScope : isApex ? namespacesInScopeAbove(el) : EMPTY_NS;
-    const renderedAbove = parent ? parent.rendered : EMPTY_NS;
+    const inheritedScope = hasParent ? this.inScopeStack[depth - 1]! : isApex ? namespacesInScopeAbove(el) : EMPTY_NS;
+    const renderedAbove = hasParent ? this.renderedStack[depth - 1]! : EMPTY_NS;
 
     // Split attributes into namespace declarations and ordinary attributes.
     let inScope = inheritedScope;
-    const declaredPrefixes: string[] = [];
-    const attrs: OutAttr[] = [];
+    const declaredPrefixes = this.declaredPrefixes;
+    const attrs = this.attrs;
+    declaredPrefixes.length = 0;
+    attrs.length = 0;
     const list = el.attributes;
     for (let i = 0; i < list.length; i++) {
-      const a = list[i];
+      const a = list[i] as OutAttr;
       const name = a.name;
       if (a.namespaceURI === XMLNS_NS || name === 'xmlns' || name.startsWith('xmlns:')) {
         const prefix = name === 'xmlns' ? '' : name.slice(6);
@@ -278,36 +356,53 @@ class CanonicalWriter {
         inScope.set(prefix, a.value);
         declaredPrefixes.push(prefix);
       } else {
-        attrs.push({ nsUri: a.namespaceURI ?? '', localName: a.localName ?? name, qname: name, value: a.value });
+        attrs.push(a);
       }
     }
 
-    const nsOut: Array<[string, string]> = [];
+    this.nsOutPrefixes.length = 0;
+    this.nsOutUris.length = 0;
     let rendered: NsMap;
     if (this.mode.exclusive) {
-      rendered = this.exclusiveNamespaces(el, inScope, renderedAbove, attrs, nsOut);
+      rendered = this.exclusiveNamespaces(el, inScope, renderedAbove);
     } else {
       rendered = inScope;
-      this.inclusiveNamespaces(inScope, parent ? inheritedScope : EMPTY_NS, isApex || !parent, declaredPrefixes, nsOut);
+      this.inclusiveNamespaces(inScope, hasParent ? inheritedScope : EMPTY_NS, isApex || !hasParent, declaredPrefixes);
       // C14N 1.0 §2.4: when the parent is not in the node-set, the element inherits the xml:*
       // attributes of its ancestors (nearest wins) unless it carries them itself.
       // C14N 1.1 §2.4: xml:id is not inherited (xml:base fixup is refused up front).
       if (isApex) inheritXmlAttributes(el, attrs, this.mode.version11 === true);
     }
-    this.frames.push({ inScope, rendered });
+    this.inScopeStack.push(inScope);
+    this.renderedStack.push(rendered);
 
     const out = this.out;
-    out.push('<' + el.nodeName);
-    if (nsOut.length > 1) nsOut.sort((x, y) => compareCodePoints(x[0], y[0]));
-    for (const [prefix, uri] of nsOut) {
-      out.push((prefix === '' ? ' xmlns="' : ' xmlns:' + prefix + '="') + escapeAttr(uri) + '"');
+    out.write('<');
+    out.write(el.nodeName);
+    const prefixes = this.nsOutPrefixes;
+    const uris = this.nsOutUris;
+    if (prefixes.length > 1) sortPairs(prefixes, uris);
+    for (let i = 0; i < prefixes.length; i++) {
+      const prefix = prefixes[i]!;
+      if (prefix === '') out.write(' xmlns="');
+      else {
+        out.write(' xmlns:');
+        out.write(prefix);
+        out.write('="');
+      }
+      out.write(escapeAttr(uris[i]!));
+      out.write('"');
     }
-    // C14N 1.0 §2.2: attributes sorted by namespace URI (none first), then local name.
-    if (attrs.length > 1) {
-      attrs.sort((x, y) => (x.nsUri === y.nsUri ? compareCodePoints(x.localName, y.localName) : compareCodePoints(x.nsUri, y.nsUri)));
+    if (attrs.length > 1) attrs.sort(compareAttrs);
+    for (let i = 0; i < attrs.length; i++) {
+      const a = attrs[i]!;
+      out.write(' ');
+      out.write(a.name);
+      out.write('="');
+      out.write(escapeAttr(a.value));
+      out.write('"');
     }
-    for (const a of attrs) out.push(' ' + a.qname + '="' + escapeAttr(a.value) + '"');
-    out.push('>');
+    out.write('>');
   }
 
   /**
@@ -315,24 +410,24 @@ class CanonicalWriter {
    * same one; the apex of a subset outputs every namespace in scope. xmlns="" is output when the
    * element has no default namespace but the nearest output ancestor had one.
    */
-  private inclusiveNamespaces(inScope: NsMap, outputParentScope: NsMap, isTop: boolean, declared: string[], nsOut: Array<[string, string]>): void {
+  private inclusiveNamespaces(inScope: NsMap, outputParentScope: NsMap, isTop: boolean, declared: string[]): void {
     if (isTop) {
       for (const [prefix, uri] of inScope) {
         if (prefix === 'xml' || uri === '') continue; // xml is implicit; empty = undeclared
-        nsOut.push([prefix, uri]);
+        this.nsOutPrefixes.push(prefix);
+        this.nsOutUris.push(uri);
       }
       return;
     }
-    if (declared.length === 0) return;
-    const seen = new Set<string>();
-    for (const prefix of declared) {
-      if (prefix === 'xml' || seen.has(prefix)) continue;
-      seen.add(prefix);
+    for (let i = 0; i < declared.length; i++) {
+      const prefix = declared[i]!;
+      if (prefix === 'xml' || declared.indexOf(prefix) < i) continue;
       const uri = inScope.get(prefix) ?? '';
       const before = outputParentScope.get(prefix) ?? '';
       if (uri === before) continue; // superfluous declaration
       if (uri === '' && prefix !== '') continue; // XML 1.1 prefix undeclaration: nothing to render in 1.0
-      nsOut.push([prefix, uri]);
+      this.nsOutPrefixes.push(prefix);
+      this.nsOutUris.push(uri);
     }
   }
 
@@ -344,32 +439,53 @@ class CanonicalWriter {
    * "empty" default: xmlns="" is emitted when an output ancestor rendered a non-empty default.
    * Returns the cumulative rendered map for the children.
    */
-  private exclusiveNamespaces(el: Element, inScope: NsMap, renderedAbove: NsMap, attrs: OutAttr[], nsOut: Array<[string, string]>): NsMap {
-    let rendered = renderedAbove;
-    const consider = (prefix: string, uri: string): void => {
-      if (prefix === 'xml') return;
-      const current = rendered.get(prefix) ?? '';
-      if (current === uri) return;
-      if (prefix !== '' && uri === '') return;
-      if (rendered === renderedAbove) rendered = new Map(renderedAbove);
-      rendered.set(prefix, uri);
-      nsOut.push([prefix, uri]);
-    };
+  private exclusiveNamespaces(el: Element, inScope: NsMap, renderedAbove: NsMap): NsMap {
+    this.renderedNow = renderedAbove;
+    this.renderedBefore = renderedAbove;
     // The InclusiveNamespaces prefixes are treated as in Canonical XML (libxml2 processes them first).
     for (const prefix of this.inclusivePrefixes) {
       const uri = inScope.get(prefix);
       if (uri === undefined) continue;
-      consider(prefix, uri);
+      this.considerExclusive(prefix, uri);
     }
     const elPrefix = el.prefix ?? '';
-    consider(elPrefix, el.namespaceURI ?? inScope.get(elPrefix) ?? '');
-    for (const a of attrs) {
+    this.considerExclusive(elPrefix, el.namespaceURI ?? inScope.get(elPrefix) ?? '');
+    const attrs = this.attrs;
+    for (let i = 0; i < attrs.length; i++) {
+      const a = attrs[i]!;
       // Default namespaces do not apply to attributes (Namespaces in XML §6.2): only prefixed ones utilize.
-      const colon = a.qname.indexOf(':');
+      const colon = a.name.indexOf(':');
       if (colon < 0) continue;
-      consider(a.qname.slice(0, colon), a.nsUri);
+      this.considerExclusive(a.name.slice(0, colon), nsOfAttr(a));
     }
-    return rendered;
+    return this.renderedNow;
+  }
+
+  private considerExclusive(prefix: string, uri: string): void {
+    if (prefix === 'xml') return;
+    const current = this.renderedNow.get(prefix) ?? '';
+    if (current === uri) return;
+    if (prefix !== '' && uri === '') return;
+    if (this.renderedNow === this.renderedBefore) this.renderedNow = new Map(this.renderedBefore);
+    this.renderedNow.set(prefix, uri);
+    this.nsOutPrefixes.push(prefix);
+    this.nsOutUris.push(uri);
+  }
+}
+
+/** Sorts namespace declarations by prefix (C14N 1.0 §2.2; the default namespace, '', first). */
+function sortPairs(prefixes: string[], uris: string[]): void {
+  for (let i = 1; i < prefixes.length; i++) {
+    const p = prefixes[i]!;
+    const u = uris[i]!;
+    let j = i - 1;
+    while (j >= 0 && compareCodePoints(prefixes[j]!, p) > 0) {
+      prefixes[j + 1] = prefixes[j]!;
+      uris[j + 1] = uris[j]!;
+      j--;
+    }
+    prefixes[j + 1] = p;
+    uris[j + 1] = u;
   }
 }
 
@@ -400,8 +516,8 @@ function inheritXmlAttributes(el: Element, attrs: OutAttr[], version11: boolean)
       if (a.name.startsWith('xmlns')) continue;
       const localName = a.localName ?? a.name.slice(4);
       if (version11 && localName === 'id') continue;
-      if (attrs.some((x) => x.nsUri === XML_NS && x.localName === localName)) continue;
-      attrs.push({ nsUri: XML_NS, localName, qname: a.name, value: a.value });
+      if (attrs.some((x) => nsOfAttr(x) === XML_NS && localOfAttr(x) === localName)) continue;
+      attrs.push({ namespaceURI: XML_NS, localName, name: a.name, value: a.value });
     }
   }
 }

@@ -3,6 +3,7 @@
 // same with our canonicalizer so the two can be compared byte for byte.
 import { spawnSync } from 'node:child_process';
 import { DOMParser } from '@xmldom/xmldom';
+import { parseXmlSafely } from '../../xml/parse';
 import { C14N_URIS, canonicalize } from './index';
 
 export const XMLSEC1 = '/usr/bin/xmlsec1';
@@ -35,7 +36,15 @@ export function runXmlsec(args: string[]): XmlsecBuffers {
   return { status: r.status, stderr: r.stderr ? r.stderr.toString('utf8') : '', preDigest: grab('PreDigest'), preSigned: grab('PreSigned') };
 }
 
+/** The document verification works on: the core's own reader (read-only light DOM). Throws when it refuses the text. */
 export function parseXml(xml: string): Document {
+  const doc = parseXmlSafely(xml);
+  if (!doc.ok) throw new Error(doc.error.message);
+  return doc.value;
+}
+
+/** The same text through @xmldom/xmldom (the DOM the mock SP signs), for the cross-check of both. */
+export function parseXmlWithXmldom(xml: string): Document {
   return new DOMParser({ onError: () => {} }).parseFromString(xml, 'text/xml') as unknown as Document;
 }
 

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DSIG_NS, XMLSEC1, elementsByNs, idAttrArgs, ourReferences, ourSignedInfo, parseXml, runXmlsec } from './oracle.testutil';
+import { DSIG_NS, XMLSEC1, elementsByNs, idAttrArgs, ourReferences, ourSignedInfo, parseXml, parseXmlWithXmldom, runXmlsec } from './oracle.testutil';
 
 const CORPUS = '/work/shared/corpus';
 const ANY_CERT = join(CORPUS, 'python3saml__certificate1.pem');
@@ -24,26 +24,40 @@ describe('subset c14n vs xmlsec1 pre-digest buffers on the corpus', () => {
     const text = readFileSync(path, 'utf8');
     if (!text.includes(DSIG_NS) || /<!DOCTYPE/i.test(text)) continue;
     it(file, () => {
+      // Both DOMs: the core's reader (verification) and xmldom (what the mock SP signs).
       let doc: Document;
+      let xmldomDoc: Document;
+      try {
+        xmldomDoc = parseXmlWithXmldom(text);
+      } catch {
+        return; // not well-formed for xmldom either: the parser reports it
+      }
+      const xmlsecAccepts = runXmlsec(['--verify', ...idAttrArgs(xmldomDoc), '--enabled-key-data', 'key-name', '--pubkey-cert-pem', ANY_CERT, path]).preSigned.length > 0;
       try {
         doc = parseXml(text);
-      } catch {
-        return; // not well-formed for xmldom: the parser reports it
+      } catch (e) {
+        // The reader may refuse only what libxml2 refuses too.
+        expect(xmlsecAccepts, `${file}: the reader refuses a document xmlsec1 reads: ${(e as Error).message}`).toBe(false);
+        return;
       }
       const signatures = elementsByNs(doc, DSIG_NS, 'Signature');
+      const xmldomSignatures = elementsByNs(xmldomDoc, DSIG_NS, 'Signature');
       signatures.forEach((signature, index) => {
         const xpath = `(//*[local-name()='Signature' and namespace-uri()='${DSIG_NS}'])[${index + 1}]`;
         const got = runXmlsec(['--verify', ...idAttrArgs(doc), '--enabled-key-data', 'key-name', '--pubkey-cert-pem', ANY_CERT, '--node-xpath', xpath, path]);
         const mineSignedInfo = ourSignedInfo(signature);
         if (got.preSigned.length === 1 && mineSignedInfo !== null) {
           expect(mineSignedInfo, `${file} signature ${index + 1} SignedInfo`).toBe(got.preSigned[0]);
+          expect(ourSignedInfo(xmldomSignatures[index]!), `${file} signature ${index + 1} SignedInfo (xmldom)`).toBe(got.preSigned[0]);
           stats.signedInfo++;
         }
         const mineRefs = ourReferences(doc, signature);
+        const xmldomRefs = ourReferences(xmldomDoc, xmldomSignatures[index]!);
         if (got.preDigest.length === mineRefs.length) {
           mineRefs.forEach((mine, i) => {
             if (mine === null) return;
             expect(mine, `${file} signature ${index + 1} reference ${i + 1}`).toBe(got.preDigest[i]);
+            expect(xmldomRefs[i], `${file} signature ${index + 1} reference ${i + 1} (xmldom)`).toBe(got.preDigest[i]);
             stats.references++;
           });
         }
