@@ -42,18 +42,24 @@ interface SignatureCheck {
 /** SAML core §5.4.2 and XML-DSig §4.3.3.2: references resolve by ID, over the whole document. */
 function buildIdIndex(doc: Document): Map<string, Element[]> {
   const index = new Map<string, Element[]>();
-  const stack: Node[] = doc.documentElement ? [doc.documentElement] : [];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.nodeType !== 1) continue;
-    const el = n as Element;
-    const id = el.getAttribute('ID');
-    if (id !== null && el.hasAttribute('ID')) {
-      const list = index.get(id);
-      if (list) list.push(el);
-      else index.set(id, [el]);
+  const root = doc.documentElement;
+  let n: Node | null = root;
+  while (n) {
+    if (n.nodeType === 1) {
+      const el = n as Element;
+      const id = el.getAttributeNode('ID');
+      if (id) {
+        const list = index.get(id.value);
+        if (list) list.push(el);
+        else index.set(id.value, [el]);
+      }
+      if (el.firstChild) {
+        n = el.firstChild;
+        continue;
+      }
     }
-    for (let c = el.lastChild; c; c = c.previousSibling) if (c.nodeType === 1) stack.push(c);
+    while (n && n !== root && !n.nextSibling) n = n.parentNode;
+    n = n && n !== root ? n.nextSibling : null;
   }
   return index;
 }

@@ -30,14 +30,23 @@ export function firstChild(parent: Node | null | undefined, ns: string, localNam
 export function descendants(root: Node | null | undefined, ns: string, localName: string): Element[] {
   const out: Element[] = [];
   if (!root) return out;
-  const stack: Node[] = [];
-  for (let c = root.lastChild; c; c = c.previousSibling) stack.push(c);
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.nodeType !== 1) continue;
-    const el = n as Element;
-    if (el.namespaceURI === ns && el.localName === localName) out.push(el);
-    for (let c = el.lastChild; c; c = c.previousSibling) if (c.nodeType === 1) stack.push(c);
+  // Walks the sibling/parent links instead of keeping a stack: no allocation per node, which
+  // matters on 10 MB metadata aggregates (docs/performance.md).
+  let n: Node | null = root.firstChild;
+  while (n) {
+    if (n.nodeType === 1) {
+      const el = n as Element;
+      if (el.localName === localName && el.namespaceURI === ns) out.push(el);
+      if (el.firstChild) {
+        n = el.firstChild;
+        continue;
+      }
+    }
+    while (n && !n.nextSibling) {
+      n = n.parentNode;
+      if (n === root) return out;
+    }
+    n = n ? n.nextSibling : null;
   }
   return out;
 }

@@ -31,10 +31,13 @@ export function parseXmlForEditing(xml: string): Result<Document> {
 }
 
 function refuseUnsafe(xml: string): InputError | null {
-  const doctype = /<!DOCTYPE\b|<!ENTITY\b/i.exec(xml);
-  if (doctype) {
-    const { line, column } = positionOf(xml, doctype.index);
-    return { code: 'input-dtd-forbidden', message: `The XML contains a ${doctype[0].slice(2).toUpperCase()} declaration at line ${line}, column ${column}. DTDs and entities are refused, never expanded or fetched: SAML messages never need them and they are the vehicle of XXE and entity-expansion attacks.`, line, column };
+  // Anywhere in the text, comments and CDATA included: a message that mentions a DTD is refused
+  // whole. Found via indexOf: a case-insensitive regular expression over 10 MB costs 8 ms.
+  for (let at = xml.indexOf('<!'); at >= 0; at = xml.indexOf('<!', at + 2)) {
+    const m = /^<!(DOCTYPE|ENTITY)\b/i.exec(xml.slice(at, at + 10));
+    if (!m) continue;
+    const { line, column } = positionOf(xml, at);
+    return { code: 'input-dtd-forbidden', message: `The XML contains a ${m[1]!.toUpperCase()} declaration at line ${line}, column ${column}. DTDs and entities are refused, never expanded or fetched: SAML messages never need them and they are the vehicle of XXE and entity-expansion attacks.`, line, column };
   }
   if (!/^\s*</.test(xml)) {
     return { code: 'input-not-xml', message: 'The decoded payload is not XML: it does not start with "<".', line: 1, column: 1 };

@@ -95,7 +95,8 @@ class Reader {
   private readonly bindings = new Map<string, string>([['xml', XML_NS], ['xmlns', XMLNS_NS]]);
   /** Undo log of bindings: [prefix, previous value or undefined]. */
   private readonly undo: Array<[string, string | undefined]> = [];
-  private readonly validNames = new Set<string>();
+  /** Names already read and validated, bucketed by first and last character and length (see name()). */
+  private readonly nameTable: Array<string[] | undefined> = new Array(4096);
   /** Last LightName made for a qualified name (usually the only one: prefixes rarely change meaning). */
   private readonly names = new Map<string, LightName>();
   // Attributes of the start tag being read, reused from tag to tag (allocation is most of a large parse).
@@ -244,12 +245,29 @@ class Reader {
 
   // ---- elements ----
 
-  private checkName(name: string, at: number, what: string): void {
-    if (this.validNames.has(name)) return;
-    if (!QNAME.test(name)) {
-      throw new ReadError('input-not-xml', `The payload is not well-formed XML: ${name === '' ? `a ${what} name is missing` : `"${name}" is not a valid ${what} name`}`, at);
+  /**
+   * The name written at [start, end), validated. A document uses a few dozen names hundreds of
+   * thousands of times: known ones are found in place (no substring, no validation), so the
+   * same string object comes back each time and end tags match their start tag by identity.
+   */
+  private name(start: number, end: number, what: string): string {
+    const xml = this.xml;
+    const len = end - start;
+    const key = len === 0 ? 0 : ((xml.charCodeAt(start) * 31 + xml.charCodeAt(end - 1)) * 64 + len) & 4095;
+    let bucket = this.nameTable[key];
+    if (bucket) {
+      for (let k = 0; k < bucket.length; k++) {
+        const known = bucket[k]!;
+        if (known.length === len && xml.startsWith(known, start)) return known;
+      }
     }
-    this.validNames.add(name);
+    const name = xml.slice(start, end);
+    if (!QNAME.test(name)) {
+      throw new ReadError('input-not-xml', `The payload is not well-formed XML: ${name === '' ? `a ${what} name is missing` : `"${name}" is not a valid ${what} name`}`, start);
+    }
+    if (!bucket) bucket = this.nameTable[key] = [];
+    bucket.push(name);
+    return name;
   }
 
   private startTag(): void {
@@ -258,8 +276,7 @@ class Reader {
     const start = this.pos;
     let i = start + 1;
     while (i < n && !endsName(xml.charCodeAt(i))) i++;
-    const qname = xml.slice(start + 1, i);
-    this.checkName(qname, start + 1, 'element');
+    const qname = this.name(start + 1, i, 'element');
     if (this.open.length === 0 && this.sawRoot) {
       throw new ReadError('input-multiple-roots', `The XML has more than one root element (a second one, <${qname}>, starts here); a SAML message is a single element`, start);
     }
@@ -268,9 +285,7 @@ class Reader {
     const names = this.attrNames;
     const values = this.attrValues;
     const offsets = this.attrOffsets;
-    names.length = 0;
-    values.length = 0;
-    offsets.length = 0;
+    let count = 0;
     let selfClosing = false;
     for (;;) {
       const before = i;
@@ -290,8 +305,7 @@ class Reader {
       if (i === before) throw new ReadError('input-not-xml', `The payload is not well-formed XML: white space is required between attributes in <${qname}>`, i);
       const nameStart = i;
       while (i < n && !endsName(xml.charCodeAt(i))) i++;
-      const name = xml.slice(nameStart, i);
-      this.checkName(name, nameStart, 'attribute');
+      const name = this.name(nameStart, i, 'attribute');
       while (i < n && isSpace(xml.charCodeAt(i))) i++;
       if (xml.charCodeAt(i) !== 61 /* = */) throw new ReadError('input-not-xml', `The payload is not well-formed XML: attribute ${name} of <${qname}> has no value ('=' expected)`, i);
       i++;
@@ -304,28 +318,29 @@ class Reader {
       const lt = value.indexOf('<');
       if (lt >= 0) throw new ReadError('input-not-xml', `The payload is not well-formed XML: '<' is not allowed in the value of attribute ${name}`, i + 1 + lt);
       value = this.normalizeAttributeValue(value, i + 1);
-      for (let k = 0; k < names.length; k++) {
+      for (let k = 0; k < count; k++) {
         if (names[k] === name) throw new ReadError('input-not-xml', `The payload is not well-formed XML: attribute ${name} appears twice in <${qname}>`, nameStart);
       }
-      names.push(name);
-      values.push(value);
-      offsets.push(nameStart);
+      names[count] = name;
+      values[count] = value;
+      offsets[count] = nameStart;
+      count++;
       i = valueEnd + 1;
     }
     this.pos = i;
 
     // Namespace declarations of this element come into scope for its own name and attributes.
     const undoFrom = this.undo.length;
-    for (let k = 0; k < names.length; k++) {
+    for (let k = 0; k < count; k++) {
       const name = names[k]!;
       if (name === 'xmlns') this.bind('', values[k]!, offsets[k]!);
       else if (name.charCodeAt(0) === 120 && name.startsWith('xmlns:')) this.bind(name.slice(6), values[k]!, offsets[k]!);
     }
 
-    const attributes = names.length === 0 ? EMPTY_ATTRIBUTES : newAttributeList();
+    const attributes = count === 0 ? EMPTY_ATTRIBUTES : newAttributeList();
     const parent = this.container();
     const el = new LightNode(ELEMENT_NODE, this.elementName(qname, start + 1), '', attributes);
-    for (let k = 0; k < names.length; k++) {
+    for (let k = 0; k < count; k++) {
       const name = names[k]!;
       const c = name.indexOf(':');
       let attr: LightAttr;
@@ -398,8 +413,8 @@ class Reader {
     if (close < 0) throw new ReadError('input-not-xml', 'The payload is not well-formed XML: an end tag is not closed', start);
     let nameEnd = close;
     while (nameEnd > start + 2 && isSpace(xml.charCodeAt(nameEnd - 1))) nameEnd--;
-    const name = xml.slice(start + 2, nameEnd);
     const top = this.open.pop();
+    const name = top && top.nodeName.length === nameEnd - start - 2 && xml.startsWith(top.nodeName, start + 2) ? top.nodeName : xml.slice(start + 2, nameEnd);
     if (!top) throw new ReadError('input-not-xml', `The payload is not well-formed XML: end tag </${name}> without a start tag`, start);
     if (top.nodeName !== name) {
       throw new ReadError('input-not-xml', `The payload is not well-formed XML: end tag </${name}> does not match the start tag <${top.nodeName}>`, start);

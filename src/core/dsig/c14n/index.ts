@@ -227,6 +227,10 @@ class CanonicalWriter {
   private readonly declaredPrefixes: string[] = [];
   private readonly nsOutPrefixes: string[] = [];
   private readonly nsOutUris: string[] = [];
+  // Used lengths of the scratch arrays (resetting an array's length is slow in V8).
+  private attrCount = 0;
+  private declaredCount = 0;
+  private nsOutCount = 0;
   /** Exclusive: the rendered map being built for the current element. */
   private renderedNow: NsMap = EMPTY_NS;
   private renderedBefore: NsMap = EMPTY_NS;
@@ -344,8 +348,8 @@ class CanonicalWriter {
     let inScope = inheritedScope;
     const declaredPrefixes = this.declaredPrefixes;
     const attrs = this.attrs;
-    declaredPrefixes.length = 0;
-    attrs.length = 0;
+    let declaredCount = 0;
+    let attrCount = 0;
     const list = el.attributes;
     for (let i = 0; i < list.length; i++) {
       const a = list[i] as OutAttr;
@@ -354,24 +358,24 @@ class CanonicalWriter {
         const prefix = name === 'xmlns' ? '' : name.slice(6);
         if (inScope === inheritedScope) inScope = new Map(inheritedScope);
         inScope.set(prefix, a.value);
-        declaredPrefixes.push(prefix);
+        declaredPrefixes[declaredCount++] = prefix;
       } else {
-        attrs.push(a);
+        attrs[attrCount++] = a;
       }
     }
-
-    this.nsOutPrefixes.length = 0;
-    this.nsOutUris.length = 0;
+    this.attrCount = attrCount;
+    this.declaredCount = declaredCount;
+    this.nsOutCount = 0;
     let rendered: NsMap;
     if (this.mode.exclusive) {
       rendered = this.exclusiveNamespaces(el, inScope, renderedAbove);
     } else {
       rendered = inScope;
-      this.inclusiveNamespaces(inScope, hasParent ? inheritedScope : EMPTY_NS, isApex || !hasParent, declaredPrefixes);
+      this.inclusiveNamespaces(inScope, hasParent ? inheritedScope : EMPTY_NS, isApex || !hasParent);
       // C14N 1.0 §2.4: when the parent is not in the node-set, the element inherits the xml:*
       // attributes of its ancestors (nearest wins) unless it carries them itself.
       // C14N 1.1 §2.4: xml:id is not inherited (xml:base fixup is refused up front).
-      if (isApex) inheritXmlAttributes(el, attrs, this.mode.version11 === true);
+      if (isApex) this.attrCount = inheritXmlAttributes(el, attrs, this.attrCount, this.mode.version11 === true);
     }
     this.inScopeStack.push(inScope);
     this.renderedStack.push(rendered);
@@ -381,8 +385,9 @@ class CanonicalWriter {
     out.write(el.nodeName);
     const prefixes = this.nsOutPrefixes;
     const uris = this.nsOutUris;
-    if (prefixes.length > 1) sortPairs(prefixes, uris);
-    for (let i = 0; i < prefixes.length; i++) {
+    const nsCount = this.nsOutCount;
+    if (nsCount > 1) sortPairs(prefixes, uris, nsCount);
+    for (let i = 0; i < nsCount; i++) {
       const prefix = prefixes[i]!;
       if (prefix === '') out.write(' xmlns="');
       else {
@@ -393,8 +398,9 @@ class CanonicalWriter {
       out.write(escapeAttr(uris[i]!));
       out.write('"');
     }
-    if (attrs.length > 1) attrs.sort(compareAttrs);
-    for (let i = 0; i < attrs.length; i++) {
+    const count = this.attrCount;
+    if (count > 1) sortAttrs(attrs, count);
+    for (let i = 0; i < count; i++) {
       const a = attrs[i]!;
       out.write(' ');
       out.write(a.name);
@@ -410,25 +416,30 @@ class CanonicalWriter {
    * same one; the apex of a subset outputs every namespace in scope. xmlns="" is output when the
    * element has no default namespace but the nearest output ancestor had one.
    */
-  private inclusiveNamespaces(inScope: NsMap, outputParentScope: NsMap, isTop: boolean, declared: string[]): void {
+  private inclusiveNamespaces(inScope: NsMap, outputParentScope: NsMap, isTop: boolean): void {
     if (isTop) {
       for (const [prefix, uri] of inScope) {
         if (prefix === 'xml' || uri === '') continue; // xml is implicit; empty = undeclared
-        this.nsOutPrefixes.push(prefix);
-        this.nsOutUris.push(uri);
+        this.addNamespaceOut(prefix, uri);
       }
       return;
     }
-    for (let i = 0; i < declared.length; i++) {
+    const declared = this.declaredPrefixes;
+    for (let i = 0; i < this.declaredCount; i++) {
       const prefix = declared[i]!;
       if (prefix === 'xml' || declared.indexOf(prefix) < i) continue;
       const uri = inScope.get(prefix) ?? '';
       const before = outputParentScope.get(prefix) ?? '';
       if (uri === before) continue; // superfluous declaration
       if (uri === '' && prefix !== '') continue; // XML 1.1 prefix undeclaration: nothing to render in 1.0
-      this.nsOutPrefixes.push(prefix);
-      this.nsOutUris.push(uri);
+      this.addNamespaceOut(prefix, uri);
     }
+  }
+
+  private addNamespaceOut(prefix: string, uri: string): void {
+    this.nsOutPrefixes[this.nsOutCount] = prefix;
+    this.nsOutUris[this.nsOutCount] = uri;
+    this.nsOutCount++;
   }
 
   /**
@@ -451,7 +462,7 @@ class CanonicalWriter {
     const elPrefix = el.prefix ?? '';
     this.considerExclusive(elPrefix, el.namespaceURI ?? inScope.get(elPrefix) ?? '');
     const attrs = this.attrs;
-    for (let i = 0; i < attrs.length; i++) {
+    for (let i = 0; i < this.attrCount; i++) {
       const a = attrs[i]!;
       // Default namespaces do not apply to attributes (Namespaces in XML §6.2): only prefixed ones utilize.
       const colon = a.name.indexOf(':');
@@ -468,14 +479,13 @@ class CanonicalWriter {
     if (prefix !== '' && uri === '') return;
     if (this.renderedNow === this.renderedBefore) this.renderedNow = new Map(this.renderedBefore);
     this.renderedNow.set(prefix, uri);
-    this.nsOutPrefixes.push(prefix);
-    this.nsOutUris.push(uri);
+    this.addNamespaceOut(prefix, uri);
   }
 }
 
 /** Sorts namespace declarations by prefix (C14N 1.0 §2.2; the default namespace, '', first). */
-function sortPairs(prefixes: string[], uris: string[]): void {
-  for (let i = 1; i < prefixes.length; i++) {
+function sortPairs(prefixes: string[], uris: string[], count: number): void {
+  for (let i = 1; i < count; i++) {
     const p = prefixes[i]!;
     const u = uris[i]!;
     let j = i - 1;
@@ -486,6 +496,19 @@ function sortPairs(prefixes: string[], uris: string[]): void {
     }
     prefixes[j + 1] = p;
     uris[j + 1] = u;
+  }
+}
+
+/** Insertion sort of the first `count` attributes (an element has a handful; no allocation). */
+function sortAttrs(attrs: OutAttr[], count: number): void {
+  for (let i = 1; i < count; i++) {
+    const a = attrs[i]!;
+    let j = i - 1;
+    while (j >= 0 && compareAttrs(attrs[j]!, a) > 0) {
+      attrs[j + 1] = attrs[j]!;
+      j--;
+    }
+    attrs[j + 1] = a;
   }
 }
 
@@ -507,7 +530,8 @@ function namespacesInScopeAbove(el: Element): NsMap {
 }
 
 /** C14N 1.0 §2.4 (and libxml2 xmlC14NProcessAttrsAxis): xml:* attributes of ancestors, nearest first, not overriding the element's own. */
-function inheritXmlAttributes(el: Element, attrs: OutAttr[], version11: boolean): void {
+function inheritXmlAttributes(el: Element, attrs: OutAttr[], count: number, version11: boolean): number {
+  let n = count;
   for (let p = el.parentNode; p && p.nodeType === ELEMENT_NODE; p = p.parentNode) {
     const list = (p as Element).attributes;
     for (let j = 0; j < list.length; j++) {
@@ -516,10 +540,13 @@ function inheritXmlAttributes(el: Element, attrs: OutAttr[], version11: boolean)
       if (a.name.startsWith('xmlns')) continue;
       const localName = a.localName ?? a.name.slice(4);
       if (version11 && localName === 'id') continue;
-      if (attrs.some((x) => nsOfAttr(x) === XML_NS && localOfAttr(x) === localName)) continue;
-      attrs.push({ namespaceURI: XML_NS, localName, name: a.name, value: a.value });
+      let present = false;
+      for (let k = 0; k < n; k++) if (nsOfAttr(attrs[k]!) === XML_NS && localOfAttr(attrs[k]!) === localName) present = true;
+      if (present) continue;
+      attrs[n++] = { namespaceURI: XML_NS, localName, name: a.name, value: a.value };
     }
   }
+  return n;
 }
 
 function hasXmlBaseOnApexOrAbove(el: Element): boolean {
