@@ -285,8 +285,9 @@ export class LightNode {
   }
 }
 
-export function newAttributeList(): LightAttrList {
-  return new LightAttrList();
+/** A list of exactly `count` attributes, filled by the reader (no spare capacity to allocate). */
+export function newAttributeList(count: number): LightAttrList {
+  return new LightAttrList(count);
 }
 
 export const EMPTY_ATTRIBUTES: LightAttrList = NO_ATTRIBUTES;

@@ -337,7 +337,7 @@ class Reader {
       else if (name.charCodeAt(0) === 120 && name.startsWith('xmlns:')) this.bind(name.slice(6), values[k]!, offsets[k]!);
     }
 
-    const attributes = count === 0 ? EMPTY_ATTRIBUTES : newAttributeList();
+    const attributes = count === 0 ? EMPTY_ATTRIBUTES : newAttributeList(count);
     const parent = this.container();
     const el = new LightNode(ELEMENT_NODE, this.elementName(qname, start + 1), '', attributes);
     for (let k = 0; k < count; k++) {
@@ -351,14 +351,14 @@ class Reader {
         const uri = p === 'xmlns' ? XMLNS_NS : this.resolve(p, true, name, offsets[k]!);
         attr = new LightAttr(name, p, name.slice(c + 1), uri, values[k]!, el);
         // NSC Attributes Unique: no two attributes with the same expanded name.
-        for (let m = 0; m < attributes.length; m++) {
+        for (let m = 0; m < k; m++) {
           const o = attributes[m]!;
           if (o.localName === attr.localName && o.namespaceURI === uri && uri !== null) {
             throw new ReadError('input-not-xml', `The payload is not well-formed XML: attributes ${o.name} and ${name} of <${qname}> have the same namespace and local name`, offsets[k]!);
           }
         }
       }
-      attributes.push(attr);
+      attributes[k] = attr;
     }
     this.append(parent, el);
     if (this.open.length === 0) this.sawRoot = true;
