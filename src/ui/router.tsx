@@ -3,6 +3,8 @@
 import { createRootRoute, createRoute, createRouter, Link, Outlet } from '@tanstack/react-router';
 import { InspectPage } from './routes/InspectPage';
 import { MockSpPage } from './routes/MockSpPage';
+import { OidcPage } from './routes/OidcPage';
+import { validateOidcSearch } from './oidcSearch';
 import { ProfilePage, ProfilesPage } from './routes/ProfilePage';
 import { RulesPage, validateRulesSearch } from './routes/RulesPage';
 import { validateInspectSearch } from './search';
@@ -23,6 +25,9 @@ function AppShell() {
           </Link>
           <Link to="/mock-sp" activeProps={{ 'aria-current': 'page' }}>
             Mock SP
+          </Link>
+          <Link to="/oidc" activeOptions={{ includeSearch: false }} activeProps={{ 'aria-current': 'page' }}>
+            OIDC
           </Link>
           <Link to="/rules" activeProps={{ 'aria-current': 'page' }}>
             Rules
@@ -59,6 +64,14 @@ export const mockSpRoute = createRoute({
   component: MockSpPage,
 });
 
+// Exoscale SSO with OpenID Connect (docs/oidc.md); settings that are safe to share ride in the search.
+export const oidcRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/oidc',
+  validateSearch: validateOidcSearch,
+  component: OidcPage,
+});
+
 export const rulesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/rules',
@@ -78,7 +91,7 @@ export const profileRoute = createRoute({
   component: ProfilePage,
 });
 
-const routeTree = rootRoute.addChildren([inspectRoute, mockSpRoute, rulesRoute, profilesRoute, profileRoute]);
+const routeTree = rootRoute.addChildren([inspectRoute, mockSpRoute, oidcRoute, rulesRoute, profilesRoute, profileRoute]);
 
 export const router = createRouter({ routeTree });
 

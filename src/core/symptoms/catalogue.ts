@@ -273,7 +273,7 @@ export const SYMPTOMS: readonly SymptomEntry[] = [
     id: 'exoscale-cel', product: 'Exoscale SSO (OIDC)', symptom: 'Exoscale SSO login denied: the CEL authorization expression did not return an IAM role UUID',
     patterns: ['exoscale', 'cel expression', 'iam role uuid', 'sso authenticate'],
     codes: [],
-    explanation: 'Exoscale SSO uses OpenID Connect, not SAML: samlscope cannot inspect it. Access is granted only if the CEL authorization expression, evaluated over the ID token claims, returns a valid IAM role UUID; anything else (false, a name, an unknown UUID) denies access.',
-    whatToCheck: ['redirect URI registered at the OIDC provider: https://portal.exoscale.com/sso-authenticate/<sso-org-name>', 'the claims used by the CEL expression are in the ID token (add them under OIDC Additional Claims)', 'the expression returns an existing IAM role UUID'],
+    explanation: 'Exoscale SSO uses OpenID Connect, not SAML: inspect it on the OIDC page (/oidc) — paste the ID token, the provider\'s JWKS and the IAM > SSO settings to verify the signature, the iss/aud/exp claims and evaluate the CEL authorization expression. Access is granted only if the expression, evaluated over the ID token claims, returns a valid IAM role UUID; anything else (false, a name, an unknown UUID, a missing claim) denies access.',
+    whatToCheck: ['open /oidc and paste the ID token with the CEL expression to see the outcome (granted / denied / error)', 'redirect URI registered at the OIDC provider: https://portal.exoscale.com/sso-authenticate/<sso-org-name>', 'the claims used by the CEL expression are in the ID token (add them under OIDC Additional Claims)', 'the expression returns an existing IAM role UUID'],
   },
 ];

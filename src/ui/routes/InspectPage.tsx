@@ -1,7 +1,7 @@
 // The inspect page (route `/`, the start page): paste or drop anything, see what it is.
 // Thin over the core: every fact shown comes from inspectInput()'s InspectReport.
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { inspectInput } from '../../core/inspect';
 import type { Finding, InspectOptions, InspectReport, SignatureReport } from '../../core/types';
 import { CodeEditor, type EditorHighlight, type EditorMarker } from '../components/CodeEditor';
@@ -501,6 +501,11 @@ export function InspectPage() {
       {sharedActive && <ShareOpenedNotice origin={sharedActive.origin} at={sharedActive.state.at} atStillRecorded={search.at === sharedActive.state.at} redaction={redaction} />}
 
       {report && hasInput && <ErrorList errors={report.errors} context="Could not decode the input" />}
+      {hasInput && /^\s*(?:bearer\s+)?eyJ[\w-]*\.[\w-]*\.[\w-]*\s*$/i.test(input) && (
+        <p className="hint oidc-hint" data-oidc-hint="true">
+          This looks like a JWT (an OpenID Connect ID token), not SAML: <Link to="/oidc">inspect it on the OIDC page</Link>.
+        </p>
+      )}
 
       {capture && hasInput && <MockSpCapturePanel capture={capture} report={report} />}
 

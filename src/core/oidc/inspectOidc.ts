@@ -1,0 +1,159 @@
+// The one entry point of the OIDC side: pasted text + pasted keys + Exoscale settings in,
+// OidcReport out. Framework-free, WebCrypto only, never throws for bad input (errors are values).
+import { summarizeAuthorizationRequest, summarizeAuthorizationResponse, type AuthorizationRequestSummary, type AuthorizationResponseSummary } from './authorizationRequest';
+import { evaluateAuthorizationExpression, type CelEvaluation } from './celAuthorization';
+import { decodeCompactJws, duplicateMemberNames, type JsonObject } from './decodeJws';
+import { detectOidcInput, type DetectedKind, type IdTokenWrapping } from './detectInput';
+import { EXOSCALE_FIELDS, EXOSCALE_OIDC_PROFILE, EXOSCALE_SETTINGS_PLACE, parseExoscalePortalUrl } from './exoscaleProfile';
+import { finding, sortFindings, type OidcError, type OidcFinding } from './findings';
+import { DEFAULT_SKEW_SECONDS, type ExoscaleOidcSettings } from './settings';
+import { parseTrustedKeys, type TrustedKeyMaterial } from './trustedKeys';
+import { validateIdTokenClaims, type ClaimValidation } from './validateClaims';
+import { verifyIdTokenSignature, type SignatureCheck } from './verifySignature';
+
+export interface OidcInspectOptions {
+  settings: ExoscaleOidcSettings;
+  /** JWKS, JWK, PEM certificates or public keys, as pasted. */
+  keysText?: string;
+  at?: Date;
+  skewSeconds?: number;
+}
+
+export interface DecodedToken {
+  wrapping: IdTokenWrapping | 'decoded-payload';
+  header: JsonObject | null;
+  payload: JsonObject;
+  headerPretty: string | null;
+  payloadPretty: string;
+  /** exp, iat, nbf, auth_time, updated_at as ISO-8601, for display. */
+  times: Record<string, string>;
+}
+
+export interface OidcReport {
+  detected: DetectedKind | null;
+  errors: OidcError[];
+  notes: string[];
+  token: DecodedToken | null;
+  signature: SignatureCheck | null;
+  claims: ClaimValidation | null;
+  cel: CelEvaluation | null;
+  authorizationRequest: AuthorizationRequestSummary | null;
+  authorizationResponse: AuthorizationResponseSummary | null;
+  exoscaleLogin: { url: string; org: string } | null;
+  keys: TrustedKeyMaterial;
+  /** Every finding of the report, worst first. */
+  findings: OidcFinding[];
+  evaluatedAt: string;
+  skewSeconds: number;
+  profile: typeof EXOSCALE_OIDC_PROFILE.name;
+}
+
+export async function inspectOidc(input: string, options: OidcInspectOptions): Promise<OidcReport> {
+  const at = options.at ?? new Date();
+  const skewSeconds = options.skewSeconds ?? DEFAULT_SKEW_SECONDS;
+  const settings = options.settings;
+  const keys = await parseTrustedKeys(options.keysText ?? '');
+  const report: OidcReport = {
+    detected: null, errors: [], notes: [], token: null, signature: null, claims: null, cel: null,
+    authorizationRequest: null, authorizationResponse: null, exoscaleLogin: null, keys, findings: [],
+    evaluatedAt: at.toISOString(), skewSeconds, profile: EXOSCALE_OIDC_PROFILE.name,
+  };
+  const findings: OidcFinding[] = [...settingsFindings(settings)];
+
+  if (input.trim() !== '') {
+    const detected = detectOidcInput(input);
+    if (!detected.ok) report.errors.push(detected.error);
+    else {
+      const d = detected.value;
+      report.detected = d.kind;
+      if (d.kind === 'id-token' || d.kind === 'claims-json') report.notes.push(...d.notes);
+      if (d.kind === 'id-token') {
+        const jws = decodeCompactJws(d.token);
+        if (!jws.ok) report.errors.push(jws.error);
+        else {
+          const { header, payload } = jws.value;
+          report.token = {
+            wrapping: d.wrapping, header, payload,
+            headerPretty: JSON.stringify(header, null, 2), payloadPretty: JSON.stringify(payload, null, 2), times: timesOf(payload),
+          };
+          for (const [what, json] of [['header', jws.value.headerJson], ['payload', jws.value.payloadJson]] as const) {
+            const dups = duplicateMemberNames(json);
+            if (dups.length) findings.push(finding('oidc-duplicate-member', 'warning', `Duplicate member in the ${what}: ${dups.join(', ')}`, `RFC 7515 §4 / RFC 7519 §4: a JWT with duplicate member names must be rejected or parsed keeping the last one; libraries disagree, which is how claim-confusion attacks work. samlscope shows the last value.`, 'Fix the provider\'s claim mappings so that each claim appears once.', ['RFC 7515 §4', 'RFC 7519 §4']));
+          }
+          report.signature = await verifyIdTokenSignature(jws.value, keys.keys, { clientSecret: settings.clientSecret });
+          report.claims = await validateIdTokenClaims(payload, header, settings, { at, skewSeconds }, { accessToken: d.accessToken, code: d.code });
+          if (d.url) {
+            const target = d.url.replace(/[?#].*$/, '');
+            if (/^https?:\/\//i.test(target)) {
+              const response = summarizeAuthorizationResponse(d.url, d.params ?? {}, settings);
+              // The token itself is the point here; keep only the redirect-target checks.
+              findings.push(...response.findings.filter((f) => f.code.startsWith('oidc-redirect-uri')));
+            }
+          }
+        }
+      } else if (d.kind === 'claims-json') {
+        report.token = { wrapping: 'decoded-payload', header: null, payload: d.payload, headerPretty: null, payloadPretty: JSON.stringify(d.payload, null, 2), times: timesOf(d.payload) };
+        report.claims = await validateIdTokenClaims(d.payload, {}, settings, { at, skewSeconds });
+      } else if (d.kind === 'authorization-request') {
+        report.authorizationRequest = summarizeAuthorizationRequest(d.url, d.params, settings);
+        findings.push(...report.authorizationRequest.findings);
+      } else if (d.kind === 'authorization-code-response' || d.kind === 'authorization-error-response') {
+        report.authorizationResponse = summarizeAuthorizationResponse(d.url, d.params, settings);
+        findings.push(...report.authorizationResponse.findings);
+      } else if (d.kind === 'exoscale-login-url') {
+        report.exoscaleLogin = { url: d.url, org: d.org };
+        const org = settings.orgName?.trim();
+        if (org && org !== d.org) findings.push(finding('oidc-login-url-org-mismatch', 'warning', 'The login URL names another SSO organization', `The login URL's <sso-org-name> is ${JSON.stringify(d.org)}, the organization typed here is ${JSON.stringify(org)}.`, 'Use the login URL of the organization configured in IAM > SSO.', ['Exoscale SSO documentation (seed 002_be8525c84e06a101.txt)']));
+      }
+    }
+  }
+
+  if (report.token) {
+    if (report.signature) findings.push(...report.signature.findings);
+    if (report.claims) findings.push(...report.claims.findings);
+    const expression = settings.celExpression?.trim();
+    if (expression) {
+      report.cel = await evaluateAuthorizationExpression(expression, report.token.payload, settings.additionalClaims);
+      findings.push(...report.cel.findings);
+    } else {
+      findings.push(finding('cel-not-configured', 'info', 'No authorization expression to evaluate', `Exoscale authorizes SSO users either with a "${EXOSCALE_FIELDS.celExpression}" over the ID token payload, or behind your own proxy (such as a Dex server). Type the expression to see whether this token gets a role.`, `Copy the expression from ${EXOSCALE_SETTINGS_PLACE}.`, ['Exoscale SSO documentation (seed 002_be8525c84e06a101.txt)']));
+    }
+  }
+  for (const k of keys.errors) report.notes.push(`Provider keys: ${k.message}`);
+  for (const n of keys.notes) report.notes.push(`Provider keys: ${n}`);
+  report.findings = sortFindings(findings);
+  return report;
+}
+
+/** Checks of the typed settings alone. */
+function settingsFindings(settings: ExoscaleOidcSettings): OidcFinding[] {
+  const out: OidcFinding[] = [];
+  const issuer = settings.issuerUrl?.trim();
+  if (issuer) {
+    if (/\/\.well-known\/openid-configuration\/?$/.test(issuer)) {
+      out.push(finding('oidc-issuer-is-discovery-url', 'error', 'The Issuer URL is the discovery document URL', `"${EXOSCALE_FIELDS.issuerUrl}" is ${JSON.stringify(issuer)}. The issuer is the URL without /.well-known/openid-configuration: clients append that path themselves (OpenID Connect Discovery 1.0 §4), and the ID token's iss is the issuer.`, `Set "${EXOSCALE_FIELDS.issuerUrl}" to ${JSON.stringify(issuer.replace(/\/\.well-known\/openid-configuration\/?$/, ''))} — or exactly the "issuer" value of that document.`, ['OpenID Connect Discovery 1.0 §4', 'OpenID Connect Core 1.0 §3.1.3.7 step 2']));
+    } else if (!/^https:\/\//i.test(issuer)) {
+      out.push(finding('oidc-issuer-not-https', 'warning', 'The Issuer URL is not https', `"${EXOSCALE_FIELDS.issuerUrl}" is ${JSON.stringify(issuer)}. OpenID Connect Discovery 1.0 §2: the issuer is a case-sensitive URL using the https scheme.`, `Use the provider's https issuer URL.`, ['OpenID Connect Discovery 1.0 §2']));
+    }
+    if (issuer !== settings.issuerUrl) out.push(finding('oidc-setting-whitespace', 'warning', 'The Issuer URL has surrounding spaces', 'Spaces copied around the URL make it differ from the token\'s iss in an exact comparison.', `Remove the spaces in "${EXOSCALE_FIELDS.issuerUrl}".`, ['OpenID Connect Core 1.0 §3.1.3.7 step 2']));
+  }
+  const org = settings.orgName?.trim();
+  if (org && parseExoscalePortalUrl(org)) {
+    out.push(finding('oidc-org-name-is-url', 'info', 'The organization name field holds a URL', 'Type only <sso-org-name>, the last part of https://portal.exoscale.com/sso-login/<sso-org-name>.', 'Keep only the organization name.', ['Exoscale SSO documentation (seed 002_be8525c84e06a101.txt)']));
+  }
+  return out;
+}
+
+const TIME_CLAIMS = ['exp', 'iat', 'nbf', 'auth_time', 'updated_at'];
+
+function timesOf(payload: JsonObject): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of TIME_CLAIMS) {
+    const v = payload[c];
+    if (typeof v === 'number' && Number.isFinite(v)) {
+      const d = new Date(v * 1000);
+      if (!Number.isNaN(d.getTime())) out[c] = d.toISOString();
+    }
+  }
+  return out;
+}
