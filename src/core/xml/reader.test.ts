@@ -164,6 +164,21 @@ describe('readXml accepts and refuses what libxml2 does', () => {
     expect(!r.ok && [r.error.line, r.error.column]).toEqual([3, 14]);
   });
 
+  it('reads crafted inputs without quadratic blow-up: 50,000 attributes, 50,000 look-alike names, depth 100,000', () => {
+    // Guards against denial of service, not a timing test: each would take minutes if quadratic.
+    const attrs = Array.from({ length: 50_000 }, (_, i) => ` a${i}="${i}"`).join('');
+    expect(readXml(`<r${attrs}/>`).ok).toBe(true);
+    expect(readXml(`<r${attrs} a49999="again"/>`).ok).toBe(false);
+    const prefixed = Array.from({ length: 50_000 }, (_, i) => ` p:b${i}="${i}"`).join('');
+    expect(readXml(`<r xmlns:p="urn:p"${prefixed}/>`).ok).toBe(true);
+    const lookAlike = Array.from({ length: 50_000 }, (_, i) => `<x${String(i).padStart(5, '0')}y/>`).join('');
+    const many = readXml(`<r>${lookAlike}</r>`);
+    expect(many.ok && (many.value as unknown as Document).documentElement!.lastChild!.nodeName).toBe('x49999y');
+    const deep = readXml('<d>'.repeat(100_000) + '</d>'.repeat(100_000));
+    expect(deep.ok).toBe(true);
+    if (deep.ok) expect(canonicalize(deep.value as unknown as Node, { algorithm: C14N_URIS.exclusive }).ok).toBe(true);
+  });
+
   it('agrees with xmllint on 600 random mutations of real messages, and never throws', () => {
     const sources = ['crewjam__onelogin_response.xml', 'crewjam__google_response.xml', 'crewjam__okta_idp_metadata.xml']
       .map((f) => join(CORPUS, f))

@@ -61,6 +61,11 @@ const QNAME = new RegExp(`^[${NC_START}][${NC_CHAR}]*(?::[${NC_START}][${NC_CHAR
 const PI_TARGET = new RegExp(`^[${NC_START}:][${NC_CHAR}:]*$`, 'u');
 const XML_DECL = /^<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(["'])1\.[0-9]+\1(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(["'])(?:yes|no)\3)?[ \t\n]*\?>/;
 
+/** Beyond this many attributes in one tag, duplicates are found with a set. */
+const MANY_ATTRIBUTES = 32;
+/** Names kept per bucket of the name table before the rest go to a map. */
+const MAX_BUCKET = 8;
+
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
 
 /** Character codes that end a name: white space, '>', '/', '=', '<', quotes, '?'. */
@@ -97,6 +102,7 @@ class Reader {
   private readonly undo: Array<[string, string | undefined]> = [];
   /** Names already read and validated, bucketed by first and last character and length (see name()). */
   private readonly nameTable: Array<string[] | undefined> = new Array(4096);
+  private readonly manyNames = new Map<string, string>();
   /** Last LightName made for a qualified name (usually the only one: prefixes rarely change meaning). */
   private readonly names = new Map<string, LightName>();
   // Attributes of the start tag being read, reused from tag to tag (allocation is most of a large parse).
@@ -262,11 +268,18 @@ class Reader {
       }
     }
     const name = xml.slice(start, end);
+    // A full bucket (many distinct names alike in length and ends: a crafted document) goes to
+    // a hash map, so that lookups never degrade into scanning thousands of names.
+    if (bucket && bucket.length >= MAX_BUCKET) {
+      const known = this.manyNames.get(name);
+      if (known !== undefined) return known;
+    }
     if (!QNAME.test(name)) {
       throw new ReadError('input-not-xml', `The payload is not well-formed XML: ${name === '' ? `a ${what} name is missing` : `"${name}" is not a valid ${what} name`}`, start);
     }
     if (!bucket) bucket = this.nameTable[key] = [];
-    bucket.push(name);
+    if (bucket.length < MAX_BUCKET) bucket.push(name);
+    else this.manyNames.set(name, name);
     return name;
   }
 
@@ -286,6 +299,7 @@ class Reader {
     const values = this.attrValues;
     const offsets = this.attrOffsets;
     let count = 0;
+    let seen: Set<string> | null = null;
     let selfClosing = false;
     for (;;) {
       const before = i;
@@ -318,9 +332,17 @@ class Reader {
       const lt = value.indexOf('<');
       if (lt >= 0) throw new ReadError('input-not-xml', `The payload is not well-formed XML: '<' is not allowed in the value of attribute ${name}`, i + 1 + lt);
       value = this.normalizeAttributeValue(value, i + 1);
-      for (let k = 0; k < count; k++) {
-        if (names[k] === name) throw new ReadError('input-not-xml', `The payload is not well-formed XML: attribute ${name} appears twice in <${qname}>`, nameStart);
+      // WFC Unique Att Spec: a linear scan for the usual handful, a set past that (a crafted tag
+      // with 100,000 attributes must not cost 10^10 comparisons).
+      let twice = false;
+      if (count < MANY_ATTRIBUTES) {
+        for (let k = 0; k < count; k++) if (names[k] === name) twice = true;
+      } else {
+        if (!seen) seen = new Set(names.slice(0, count));
+        twice = seen.has(name);
+        seen.add(name);
       }
+      if (twice) throw new ReadError('input-not-xml', `The payload is not well-formed XML: attribute ${name} appears twice in <${qname}>`, nameStart);
       names[count] = name;
       values[count] = value;
       offsets[count] = nameStart;
@@ -340,6 +362,7 @@ class Reader {
     const attributes = count === 0 ? EMPTY_ATTRIBUTES : newAttributeList(count);
     const parent = this.container();
     const el = new LightNode(ELEMENT_NODE, this.elementName(qname, start + 1), '', attributes);
+    let prefixedSeen: Map<string, string> | null = null;
     for (let k = 0; k < count; k++) {
       const name = names[k]!;
       const c = name.indexOf(':');
@@ -350,13 +373,15 @@ class Reader {
         const p = name.slice(0, c);
         const uri = p === 'xmlns' ? XMLNS_NS : this.resolve(p, true, name, offsets[k]!);
         attr = new LightAttr(name, p, name.slice(c + 1), uri, values[k]!, el);
-        // NSC Attributes Unique: no two attributes with the same expanded name.
-        for (let m = 0; m < k; m++) {
-          const o = attributes[m]!;
-          if (o.localName === attr.localName && o.namespaceURI === uri && uri !== null) {
-            throw new ReadError('input-not-xml', `The payload is not well-formed XML: attributes ${o.name} and ${name} of <${qname}> have the same namespace and local name`, offsets[k]!);
-          }
+        // NSC Attributes Unique: no two attributes with the same expanded name (prefixed ones
+        // only can clash: distinct unprefixed names are distinct expanded names).
+        const expanded = uri + ' ' + attr.localName;
+        if (prefixedSeen === null) prefixedSeen = new Map();
+        const other = prefixedSeen.get(expanded);
+        if (other !== undefined) {
+          throw new ReadError('input-not-xml', `The payload is not well-formed XML: attributes ${other} and ${name} of <${qname}> have the same namespace and local name`, offsets[k]!);
         }
+        prefixedSeen.set(expanded, name);
       }
       attributes[k] = attr;
     }
