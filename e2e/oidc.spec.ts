@@ -89,4 +89,14 @@ test.describe('OIDC page (Exoscale SSO)', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'OIDC' }).click();
     await expect(page).toHaveURL(/\/oidc/);
   });
+
+  test('the profiles page lists the Exoscale OIDC profile with its requirements and a link to /oidc', async ({ page }) => {
+    await page.goto('/profiles');
+    const card = page.locator('[data-profile="exoscale-oidc"]');
+    await expect(card).toContainText('OIDC Additional Claims');
+    await expect(card).toContainText('https://portal.exoscale.com/sso-authenticate/<sso-org-name>');
+    await card.getByRole('link', { name: /Exoscale SSO/ }).click();
+    await expect(page).toHaveURL(/\/oidc$/);
+    await expect(page.getByRole('heading', { name: /Inspect an OIDC login/ })).toBeVisible();
+  });
 });

@@ -3,6 +3,7 @@
 // each page names the document (file and title) and quotes the passage the requirements rest on.
 import { Link, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
+import { EXOSCALE_OIDC_PROFILE } from '../../core/oidc/exoscaleProfile';
 import { PROFILES, type ProfileDefinition } from '../../core/profiles';
 import { SEED_DOCUMENTS } from '../components/DiagnosisCategories';
 
@@ -51,6 +52,24 @@ export function ProfilesPage() {
           </li>
         ))}
       </ul>
+      <h2>OpenID Connect</h2>
+      <section className="profile-oidc" data-profile={EXOSCALE_OIDC_PROFILE.name} aria-labelledby="profile-oidc-title">
+        <h3 id="profile-oidc-title">
+          <Link to="/oidc">{EXOSCALE_OIDC_PROFILE.title}</Link> <code>{EXOSCALE_OIDC_PROFILE.name}</code>
+        </h3>
+        <p className="small muted">
+          Exoscale's SSO is OpenID Connect, not SAML: its ID tokens, claims and CEL authorization expression are checked on the <Link to="/oidc">OIDC page</Link>, with
+          the OpenID provider as {EXOSCALE_OIDC_PROFILE.roles.op} and the relying party {EXOSCALE_OIDC_PROFILE.roles.rp}.
+        </p>
+        <ul>
+          {EXOSCALE_OIDC_PROFILE.requirements.map((r) => (
+            <li key={r}>{prose(r)}</li>
+          ))}
+        </ul>
+        <p className="small muted">
+          Source: <code>002_be8525c84e06a101.txt</code> — {SEED_DOCUMENTS['002_be8525c84e06a101.txt']}
+        </p>
+      </section>
     </div>
   );
 }
