@@ -18,7 +18,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   const args: CliArgs = { command: 'help', inputs: [], metadataFiles: [], certFiles: [], json: false, options: {} };
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { ok: true, args };
   if (argv[0] === '--version' || argv[0] === '-v') return { ok: true, args: { ...args, command: 'version' } };
-  if (argv[0] !== 'inspect') return { ok: false, message: `Unknown command ${JSON.stringify(argv[0])}. Usage: samlscope inspect [options] <input>...` };
+  if (argv[0] !== 'inspect') return { ok: false, message: `Unknown command ${JSON.stringify(argv[0])}. Usage: samlscope inspect [options] <input>... or samlscope oidc [options] <input>` };
   args.command = 'inspect';
   for (let i = 1; i < argv.length; i++) {
     let a = argv[i]!;
@@ -91,4 +91,8 @@ a Redirect URL or query string, a POST body, base64, XML, a HAR file or a SAML-t
   --profile NAME       generic (default), scaleway, authentik-provider, authentik-source
   --json               print the JSON report instead of text
 
-Exit status: 0 no error found, 1 errors found, 2 unreadable input or usage error.`;
+Exit status: 0 no error found, 1 errors found, 2 unreadable input or usage error.
+
+samlscope oidc [options] <input>
+  OpenID Connect ID tokens for Exoscale SSO: signature, claims, CEL authorization
+  (samlscope oidc --help for its options).`;

@@ -3,6 +3,7 @@ import { inspectInput } from '../core/inspect';
 import { exitStatusOf, toContractReport } from '../core/report';
 import type { InspectReport } from '../core/types';
 import { USAGE, parseArgs } from './args';
+import { runOidc } from './oidc';
 import { reportText } from './text';
 
 declare const __SAMLSCOPE_VERSION__: string;
@@ -14,6 +15,7 @@ function readSource(path: string): string {
 
 /** The CLI is a thin shell: read files, call the core, print. */
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'oidc') return runOidc(argv.slice(1), VERSION);
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     process.stderr.write(`samlscope: ${parsed.message}\n\n${USAGE}\n`);
