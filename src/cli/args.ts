@@ -5,6 +5,8 @@ export interface CliArgs {
   inputs: string[];
   metadataFiles: string[];
   certFiles: string[];
+  /** SP private keys (PEM) to decrypt EncryptedAssertion/EncryptedID/EncryptedAttribute. */
+  spKeyFiles: string[];
   json: boolean;
   options: Omit<InspectOptions, 'trust'>;
 }
@@ -15,7 +17,7 @@ export type ParsedArgs = { ok: true; args: CliArgs } | { ok: false; message: str
 
 /** CONTRACT §1 options. Both `--opt value` and `--opt=value` are accepted. */
 export function parseArgs(argv: string[]): ParsedArgs {
-  const args: CliArgs = { command: 'help', inputs: [], metadataFiles: [], certFiles: [], json: false, options: {} };
+  const args: CliArgs = { command: 'help', inputs: [], metadataFiles: [], certFiles: [], spKeyFiles: [], json: false, options: {} };
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { ok: true, args };
   if (argv[0] === '--version' || argv[0] === '-v') return { ok: true, args: { ...args, command: 'version' } };
   if (argv[0] !== 'inspect') return { ok: false, message: `Unknown command ${JSON.stringify(argv[0])}. Usage: samlscope inspect [options] <input>... or samlscope oidc [options] <input>` };
@@ -49,6 +51,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     switch (a) {
       case '--metadata': args.metadataFiles.push(v); break;
       case '--cert': args.certFiles.push(v); break;
+      case '--sp-key': args.spKeyFiles.push(v); break;
       case '--at': {
         const d = new Date(v);
         if (Number.isNaN(d.getTime())) return { ok: false, message: `--at ${JSON.stringify(v)} is not an ISO-8601 instant.` };
@@ -84,6 +87,8 @@ a Redirect URL or query string, a POST body, base64, XML, a HAR file or a SAML-t
 
   --metadata FILE      trusted metadata (repeatable): signing keys become trust anchors
   --cert FILE          trusted certificate, PEM or base64 DER (repeatable)
+  --sp-key FILE        SP private key, PEM PKCS#8 or PKCS#1 (repeatable): decrypts
+                       EncryptedAssertion, EncryptedID and EncryptedAttribute
   --at ISO-8601        evaluate time conditions at this instant (default: now)
   --skew SECONDS       allowed clock skew (default 180)
   --sp-entity-id ID    expected SP entity ID        --acs-url URL      expected ACS URL

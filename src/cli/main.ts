@@ -33,6 +33,15 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
+  const decryptionKeys: string[] = [];
+  for (const f of args.spKeyFiles) {
+    try {
+      decryptionKeys.push(readSource(f));
+    } catch (e) {
+      process.stderr.write(`samlscope: cannot read ${f}: ${(e as Error).message}\n`);
+      return 2;
+    }
+  }
   const reports: InspectReport[] = [];
   for (const input of args.inputs) {
     let text: string;
@@ -42,12 +51,13 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`samlscope: cannot read ${input}: ${(e as Error).message}\n`);
       return 2;
     }
-    reports.push(await inspectInput(text, input, { ...args.options, trust }));
+    reports.push(await inspectInput(text, input, { ...args.options, trust, ...(decryptionKeys.length ? { decryptionKeys } : {}) }));
   }
   const status = exitStatusOf(reports);
   if (args.json) process.stdout.write(`${JSON.stringify({ tool: { name: 'samlscope', version: VERSION }, reports: reports.map(toContractReport) }, null, 2)}\n`);
   else process.stdout.write(reports.map(reportText).join('\n'));
   for (const r of reports) for (const e of r.errors) process.stderr.write(`samlscope: ${r.source}: ${e.code}: ${e.message}\n`);
+  for (const e of reports[0]?.decryptionKeyErrors ?? []) process.stderr.write(`samlscope: --sp-key: ${e.code}: ${e.message}\n`);
   return status;
 }
 

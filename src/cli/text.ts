@@ -8,13 +8,16 @@ function messageText(m: InspectedMessage, i: number, total: number): string {
   out += line('ID', m.id) + line('Issuer', m.issuer) + line('Destination', m.destination) + line('InResponseTo', m.inResponseTo) + line('IssueInstant', m.issueInstant);
   if (m.status) out += line('Status', [m.status.code, m.status.subcode, m.status.message].filter(Boolean).join(' / '));
   for (const a of m.assertions) {
-    if (a.encrypted) { out += '  Assertion      (encrypted)\n'; continue; }
-    out += line('Assertion', a.id) + line('NameID', a.nameId ? `${a.nameId.value}${a.nameId.format ? ` [${a.nameId.format}]` : ''}` : null);
+    if (a.encrypted && !a.decrypted) { out += '  Assertion      (encrypted)\n'; continue; }
+    out += line('Assertion', `${a.id ?? ''}${a.decrypted ? ' (decrypted)' : ''}`) + line('NameID', a.nameId ? `${a.nameId.value}${a.nameId.format ? ` [${a.nameId.format}]` : ''}` : null);
     out += line('Audience', a.audiences.join(', ')) + line('Recipient', a.recipient) + line('Valid', a.notBefore || a.notOnOrAfter ? `${a.notBefore ?? '…'} → ${a.notOnOrAfter ?? '…'}` : null);
     for (const [k, v] of Object.entries(a.attributes)) out += line('Attribute', `${k} = ${v.join(', ')}`);
   }
   if (m.metadata) for (const e of m.metadata.entities.slice(0, 20)) out += line('Entity', `${e.entityId} (${e.roles.map((r) => r.role).join(', ')})`);
   if (m.metadata && m.metadata.entities.length > 20) out += line('', `… and ${m.metadata.entities.length - 20} more entities`);
+  for (const t of m.decryption?.items ?? []) {
+    out += line('Decryption', t.outcome === 'ok' ? `${t.element}: decrypted with ${t.key?.label ?? '?'} (${[t.blockCipher, t.keyTransport].map((u) => u?.slice(u.lastIndexOf('#') + 1)).join(', ')})` : `${t.element}: FAILED ${t.error?.code ?? ''}: ${t.error?.message ?? ''}`);
+  }
   for (const s of m.signatures) out += line('Signature', `${s.verdict.toUpperCase()} on ${s.target}${s.targetId ? ` ${s.targetId}` : ''}: ${s.reason}`);
   out += line('Trusted', m.trusted ? 'yes: the content shown is covered by a valid signature' : 'no');
   for (const f of m.findings) {

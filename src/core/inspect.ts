@@ -1,7 +1,7 @@
 import { decodeInput } from './binding/detect';
 import { verifyRedirectSignature } from './dsig/redirect';
 import { verifyDocumentSignatures } from './dsig/verify';
-import { authentikPropertiesOf, samlRootOf, summarizeMessage } from './saml/summarize';
+import { authentikPropertiesOf, consumableAssertions, samlRootOf, summarizeMessage } from './saml/summarize';
 import type { CapturedPayload, CertificateSummary, Finding, InspectedMessage, InspectOptions, InspectReport, MessageSummary, RawFinding } from './types';
 import { parseCertificate, summarizeCertificate } from './x509/certificate';
 import { parseTrustInputs, type TrustMaterial } from './x509/trust';
@@ -9,6 +9,7 @@ import { NS, descendants } from './xml/dom';
 import { parseXmlSafely } from './xml/parse';
 import { prettyPrintXml } from './xml/pretty';
 import { analyseMessages } from './analyse';
+import { decryptDocument, decryptionFindings, hasEncryptedContent, parseDecryptionKeys, type DecryptionKey, type DecryptionStage } from './xenc/index';
 
 export { DEFAULT_SKEW_SECONDS } from './analyse';
 
@@ -62,6 +63,9 @@ export async function inspectInput(text: string, source: string, options: Inspec
   const at = options.at ?? new Date();
   const decoded = decodeInput(text);
   const trust: TrustMaterial = await parseTrustInputs(options.trust ?? []);
+  // The SP keys are secret: parsed here, used for decryption, and only their public
+  // identification goes into the report.
+  const spKeys = options.decryptionKeys?.some((k) => k.trim()) ? await parseDecryptionKeys(options.decryptionKeys) : null;
   const report: InspectReport = {
     source,
     detected: decoded.detected,
@@ -70,6 +74,7 @@ export async function inspectInput(text: string, source: string, options: Inspec
     trustAnchors: trust.anchors,
     trustErrors: trust.errors,
     evaluatedAt: at.toISOString(),
+    ...(spKeys ? { decryptionKeys: spKeys.keys.map((k) => ({ index: k.index, label: k.label, spkiSha256: k.spkiSha256 })), decryptionKeyErrors: spKeys.errors } : {}),
   };
   const parsed: ParsedMessage[] = [];
   for (const payload of decoded.payloads) {
@@ -79,10 +84,14 @@ export async function inspectInput(text: string, source: string, options: Inspec
       else report.messages.push(unparsedMessage(payload, doc.error));
       continue;
     }
-    const summary = summarizeMessage(doc.value);
     const pretty = prettyPrintXml(payload.xml, doc.value);
-    const verification = await verifyDocumentSignatures(doc.value, trust.anchors, at);
-    const raw: RawFinding[] = [...verification.findings];
+    const decryption = spKeys && hasEncryptedContent(doc.value) ? await decryptMessage(doc.value, payload.xml, spKeys.keys) : null;
+    // What a relying party consumes: the decrypted message when there is one.
+    const consumedDoc = decryption?.stage?.doc ?? doc.value;
+    const summary = summarizeMessage(consumedDoc);
+    if (decryption?.stage) markDecryptedAssertions(summary, decryption.stage);
+    const verification = await verifyDocumentSignatures(consumedDoc, trust.anchors, at, decryption?.stage ?? undefined);
+    const raw: RawFinding[] = [...verification.findings, ...(decryption?.findings ?? [])];
     const signatures = [...verification.signatures];
     let trusted = verification.trusted;
     if (payload.redirect) {
@@ -103,13 +112,17 @@ export async function inspectInput(text: string, source: string, options: Inspec
       binding: payload.binding,
       payload,
       prettyXml: pretty.text,
-      certificates: await certificatesIn(doc.value, summary),
+      certificates: await certificatesIn(consumedDoc, summary),
       signatures,
       trusted,
       findings: [],
       authentikProperties: authentikPropertiesOf(consumed === null ? undefined : summary.assertions[consumed]),
+      ...(decryption ? { decryption: decryption.report } : {}),
     };
-    parsed.push({ message, doc: doc.value, raw, consumedAssertionIndex: consumed, lineOfNode: pretty.lineOfNode });
+    const stage = decryption?.stage ?? null;
+    // Findings on decrypted content point at the Encrypted* element it came from in the XML shown.
+    const lineOfNode = stage ? (node: Node | null | undefined) => pretty.lineOfNode(node ? (stage.stageOf(node)?.toReceived(node) ?? node) : node) : pretty.lineOfNode;
+    parsed.push({ message, doc: consumedDoc, raw, consumedAssertionIndex: consumed, lineOfNode });
   }
   analyseMessages(parsed, trust, options, at, report);
   for (const p of parsed) {
@@ -122,6 +135,26 @@ export async function inspectInput(text: string, source: string, options: Inspec
   report.messages.push(...parsed.map((p) => p.message));
   report.messages.sort((a, b) => (a.payload.time && b.payload.time ? a.payload.time.localeCompare(b.payload.time) : 0));
   return report;
+}
+
+/** Decrypt a message's encrypted content and describe the outcome (report section and findings). */
+async function decryptMessage(doc: Document, xml: string, keys: DecryptionKey[]): Promise<{ stage: DecryptionStage | null; report: NonNullable<InspectedMessage['decryption']>; findings: RawFinding[] }> {
+  const d = await decryptDocument(doc, xml, keys);
+  const okCount = d.traces.filter((t) => t.outcome === 'ok').length;
+  const outcome = okCount === d.traces.length ? 'ok' : okCount === 0 ? 'failed' : 'partial';
+  return { stage: d.stage, report: { outcome, items: d.traces }, findings: decryptionFindings(d.traces, d.elements, doc) };
+}
+
+/** An assertion received encrypted keeps `encrypted: true` (CONTRACT §2) and gains `decrypted: true`. */
+function markDecryptedAssertions(summary: MessageSummary, stage: DecryptionStage): void {
+  const consumable = consumableAssertions(samlRootOf(stage.doc));
+  consumable.forEach((el, i) => {
+    const a = summary.assertions[i];
+    if (a && el.localName === 'Assertion' && stage.isDecrypted(el)) {
+      a.encrypted = true;
+      a.decrypted = true;
+    }
+  });
 }
 
 function severityRank(s: Finding['severity']): number {

@@ -25,6 +25,7 @@ export function toContractMessage(m: InspectedMessage) {
       notOnOrAfter: a.notOnOrAfter,
       attributes: a.attributes,
       encrypted: a.encrypted,
+      ...(a.decrypted ? { decrypted: true } : {}),
       inResponseTo: a.inResponseTo,
       subjectNotOnOrAfter: a.subjectNotOnOrAfter,
       sessionNotOnOrAfter: a.sessionNotOnOrAfter,
@@ -43,6 +44,9 @@ export function toContractMessage(m: InspectedMessage) {
     trusted: m.trusted,
     findings: m.findings.map((f) => ({ code: f.code, severity: f.severity, title: f.title, explanation: f.explanation, fix: f.fix, location: f.location, ...(f.references ? { references: f.references } : {}) })),
     ...(m.error ? { error: m.error } : {}),
+    // Present only when SP keys were given and the message holds encrypted content. The keys
+    // themselves never appear: only their public identification (SPKI SHA-256).
+    ...(m.decryption ? { decryption: { outcome: m.decryption.outcome, items: m.decryption.items.map((t) => ({ ...t, attempts: [...t.attempts], recipientCertificates: t.recipientCertificates.map((r) => ({ ...r })) })) } } : {}),
     ...(m.authnRequest ? { authnRequest: m.authnRequest } : {}),
     ...(m.logoutRequest ? { logoutRequest: m.logoutRequest } : {}),
     ...(m.metadata ? { metadata: m.metadata } : {}),
@@ -63,6 +67,7 @@ export function toContractReport(r: InspectReport) {
     evaluatedAt: r.evaluatedAt,
     ...(r.profile ? { profile: r.profile } : {}),
     ...(r.skewSeconds !== undefined ? { skewSeconds: r.skewSeconds } : {}),
+    ...(r.decryptionKeys ? { decryptionKeys: r.decryptionKeys, decryptionKeyErrors: r.decryptionKeyErrors ?? [] } : {}),
   };
 }
 

@@ -116,6 +116,8 @@ export interface AssertionSummary {
   /** Attribute details for the table: name, friendly name, name format, values. */
   attributeDetails: AttributeDetail[];
   encrypted: boolean;
+  /** Received encrypted and decrypted with an SP key the user gave (the fields above are the plaintext's). */
+  decrypted?: boolean;
 }
 
 export interface AttributeDetail {
@@ -289,6 +291,56 @@ export interface InspectOptions {
   idpEntityId?: string;
   requestId?: string;
   profile?: 'generic' | 'scaleway' | 'authentik-provider' | 'authentik-source';
+  /**
+   * The SP's private keys (PEM PKCS#8 or PKCS#1), to decrypt EncryptedAssertion, EncryptedID and
+   * EncryptedAttribute. Secret: used here only, never copied into the report.
+   */
+  decryptionKeys?: string[];
+}
+
+// ---- decryption (XML Encryption; src/core/xenc/) ----
+
+/** Public identification of an SP private key (never the key itself). */
+export interface DecryptionKeySummary {
+  index: number;
+  /** "SP key 1 (RSA 2048-bit, SPKI SHA-256 AB:CD:…)" */
+  label: string;
+  spkiSha256: string;
+}
+
+/** What happened to one EncryptedData: shown in the UI and in the JSON report's `decryption`. */
+export interface DecryptionTrace {
+  /** The SAML element that held it: EncryptedAssertion, EncryptedID, EncryptedAttribute. */
+  element: string;
+  encryptedDataId: string | null;
+  /** Block encryption algorithm URI (XML Encryption 1.1 §5.2). */
+  blockCipher: string | null;
+  /** Key transport algorithm URI of the EncryptedKey that worked (or the first one tried). */
+  keyTransport: string | null;
+  /** OAEP label digest and MGF1 hash actually used ("SHA-256"), when OAEP. */
+  oaepDigest: string | null;
+  oaepMgf: string | null;
+  /** Where the EncryptedKey was found (inline, RetrievalMethod, sibling). */
+  encryptedKeyFoundBy: string | null;
+  /** Certificates named in the EncryptedKey's KeyInfo, and which given key (1-based) is theirs. */
+  recipientCertificates: { subject: string | null; sha256Fingerprint: string; matchingKey: number | null }[];
+  /** The key that decrypted it. */
+  key: DecryptionKeySummary | null;
+  /** WebCrypto, or the BigInt RSA path where WebCrypto cannot do it. */
+  rsaImplementation: 'WebCrypto' | 'BigInt' | null;
+  outcome: 'ok' | 'failed';
+  error: { code: string; message: string } | null;
+  /** One line per key tried. */
+  attempts: string[];
+  /** The decrypted octets (UTF-8 text), when decryption succeeded. */
+  decryptedXml: string | null;
+}
+
+/** Decryption of one message, present when SP keys were given and the message holds encrypted content. */
+export interface MessageDecryption {
+  /** ok: everything decrypted; partial: some; failed: nothing. */
+  outcome: 'ok' | 'partial' | 'failed';
+  items: DecryptionTrace[];
 }
 
 /** One decoded, parsed and analysed message (the CONTRACT §2 message plus what the UI needs). */
@@ -305,6 +357,8 @@ export interface InspectedMessage extends MessageSummary {
   authentikProperties: Record<string, string | string[]>;
   /** Per-message parse error, when this payload did not parse (HAR with one bad message). */
   error?: InputError;
+  /** XML Encryption: present when SP private keys were given and the message holds encrypted content. */
+  decryption?: MessageDecryption;
   /** The expectations the rules checked this message against, each with where it came from. */
   expectations?: Partial<Record<'spEntityId' | 'acsUrl' | 'idpEntityId' | 'requestId', { value: string; source: string; detail: string }>>;
 }
@@ -321,6 +375,9 @@ export interface InspectReport {
   /** Active diagnosis profile and whether it was recognised from the messages (not chosen). */
   profile?: { name: 'generic' | 'scaleway' | 'authentik-provider' | 'authentik-source'; detected: boolean };
   skewSeconds?: number;
+  /** The SP private keys given for decryption (public identification only) and the ones that could not be read. */
+  decryptionKeys?: DecryptionKeySummary[];
+  decryptionKeyErrors?: { code: string; message: string }[];
 }
 
 /**

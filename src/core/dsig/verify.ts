@@ -315,11 +315,30 @@ async function checkSignature(signature: Element, index: number, doc: Document, 
 }
 
 /**
+ * A document obtained from the received one by decryption (xenc/document.ts): the same elements,
+ * except Encrypted* elements replaced by what they encrypt. A signature must be checked on the
+ * form it was made on — the Response signature over the EncryptedAssertion as sent, the
+ * Assertion's own signature over the decrypted assertion (SAML core §6.2: sign, then encrypt) —
+ * so each signature is verified in the earliest document holding it.
+ */
+export interface DerivedDocument {
+  /** The document this one was derived from (the received form, or an earlier decryption stage). */
+  readonly origin: Document;
+  readonly originDerivation?: DerivedDocument | undefined;
+  /** The same node in `origin`; null for content that exists only after decryption. */
+  toOrigin(node: Node): Node | null;
+  /** The node of this document an `origin` node stands for (a replaced element: its replacement). */
+  fromOrigin(node: Node): Node | null;
+}
+
+/**
  * Verify every ds:Signature of a parsed document and decide what is actually protected.
  * Verdicts follow CONTRACT §2. `trusted` is decided only by whether the element a relying party
  * consumes lies inside an element covered by a `valid` signature whose reference is its parent.
+ * With `derivation`, `doc` is a decrypted message: coverage and trust are decided on it (it is what
+ * a relying party consumes), each signature is checked where it was made (DerivedDocument).
  */
-export async function verifyDocumentSignatures(doc: Document, anchors: TrustAnchor[], at: Date = new Date()): Promise<DocumentVerification> {
+export async function verifyDocumentSignatures(doc: Document, anchors: TrustAnchor[], at: Date = new Date(), derivation?: DerivedDocument): Promise<DocumentVerification> {
   const findings: RawFinding[] = [];
   const root = samlRootOf(doc);
   const kind = messageKindOf(root);
@@ -329,7 +348,31 @@ export async function verifyDocumentSignatures(doc: Document, anchors: TrustAnch
   }
   const sigElements = descendants(doc, NS.dsig, 'Signature');
   const checks: SignatureCheck[] = [];
-  for (const [i, s] of sigElements.entries()) checks.push(await checkSignature(s, i + 1, doc, ids, anchors, at, findings));
+  const idIndexes = new Map<Document, Map<string, Element[]>>([[doc, ids]]);
+  for (const [i, s] of sigElements.entries()) {
+    // Walk back through the decryption stages to the document the signature first appears in.
+    let made: Element = s;
+    let madeIn = doc;
+    const chain: DerivedDocument[] = [];
+    for (let d = derivation; d; d = d.originDerivation) {
+      const o = d.toOrigin(made);
+      if (!o) break;
+      made = o as Element;
+      madeIn = d.origin;
+      chain.push(d);
+    }
+    let madeIds = idIndexes.get(madeIn);
+    if (!madeIds) idIndexes.set(madeIn, (madeIds = buildIdIndex(madeIn)));
+    const check = await checkSignature(made, i + 1, madeIn, madeIds, anchors, at, findings);
+    if (chain.length) {
+      // Coverage is judged in the decrypted document: carry the referenced element forward.
+      let referenced: Node | null = check.referenced;
+      for (const d of chain.reverse()) referenced = referenced ? d.fromOrigin(referenced) : null;
+      check.referenced = referenced as Element | null;
+      check.element = s;
+    }
+    checks.push(check);
+  }
 
   // Which element does a relying party consume? SAML core §3.3.3 / profiles §4.1.4.2: the
   // Response's (first) direct-child assertion; for every other message, the root element.
@@ -368,7 +411,7 @@ export async function verifyDocumentSignatures(doc: Document, anchors: TrustAnch
   }
   const encrypted = kind === 'Response' && consumedEl?.localName === 'EncryptedAssertion';
   if (sigElements.length === 0 && encrypted) {
-    findings.push({ code: 'assertion-encrypted', severity: 'info', title: 'Encrypted assertion: its signature cannot be checked here', explanation: 'The Response is unsigned and its assertion is encrypted (EncryptedAssertion). The assertion\'s own signature, if any, is inside the encrypted data; samlscope does not decrypt, so nothing in this message can be authenticated here.', fix: 'Decrypt with the SP\'s private key (for example `xmlsec1 --decrypt --privkey-pem sp.key`) and paste the decrypted Response, or have the IdP also sign the Response (authentik: "Sign responses"; Terraform `sign_response = true`).', references: ['SAML core §2.3.4', 'XML Encryption'], node: consumedEl });
+    findings.push({ code: 'assertion-encrypted', severity: 'info', title: 'Encrypted assertion: its signature cannot be checked here', explanation: 'The Response is unsigned and its assertion is encrypted (EncryptedAssertion). The assertion\'s own signature, if any, is inside the encrypted data; without the SP\'s private key nothing in this message can be authenticated here.', fix: 'Paste the SP\'s private key into the "SP private key" field (CLI: --sp-key sp.key) to decrypt the assertion and check its signature, or have the IdP also sign the Response (authentik: "Sign responses"; Terraform `sign_response = true`).', references: ['SAML core §2.3.4', 'XML Encryption'], node: consumedEl });
   } else if (sigElements.length === 0) {
     const severity = kind === 'Response' ? 'error' : kind === 'EntityDescriptor' || kind === 'EntitiesDescriptor' ? 'info' : 'info';
     findings.push({ code: 'signature-missing', severity, title: 'No XML signature', explanation: kind === 'Response' ? 'Neither the Response nor its assertion is signed: anyone could have written it. SAML profiles §4.1.3.5 require the assertion (or the Response) to be signed for the POST binding.' : `This ${kind} carries no XML signature${kind === 'AuthnRequest' || kind === 'LogoutRequest' || kind === 'LogoutResponse' ? ' (with the Redirect binding the signature travels in the query string instead)' : ''}.`, fix: kind === 'Response' ? 'Enable signing on the IdP (authentik: the provider\'s signing certificate with "Sign assertions" and "Sign responses"; Terraform `signing_kp`, `sign_assertion = true`, `sign_response = true`).' : 'Sign it if the receiving party requires signed messages (metadata: WantAuthnRequestsSigned / AuthnRequestsSigned).', references: ['SAML profiles §4.1.3.5'], node: root });

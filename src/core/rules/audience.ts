@@ -2,7 +2,7 @@
 // SAML profiles §4.1.4.2 — it MUST contain an AudienceRestriction naming the SP.
 import type { RawFinding } from '../types';
 import type { Rule } from './context';
-import { allNS, assertionElement, consumedAssertion, describeUriDifference, expectationText, fixFor, quote } from './helpers';
+import { allNS, assertionElement, consumedAssertion, isOpaque, describeUriDifference, expectationText, fixFor, quote } from './helpers';
 
 const REFS = ['SAML core §2.5.1.4', 'SAML profiles §4.1.4.2'];
 
@@ -17,7 +17,7 @@ export const audienceRule: Rule = {
     if (ctx.message.summary.kind !== 'Response') return [];
     const consumed = consumedAssertion(ctx.message);
     const sp = ctx.expectations.spEntityId;
-    if (!consumed || consumed.assertion.encrypted || !sp) return [];
+    if (!consumed || isOpaque(consumed.assertion) || !sp) return [];
     const { assertion, index } = consumed;
     const el = assertionElement(ctx.message, index);
     const audienceEls = allNS(el, 'Audience');

@@ -61,11 +61,16 @@ export function messageIssuerElement(msg: RuleMessage): Element | null {
 
 // ---------- which assertion ----------
 
+/** Whether an assertion's content is unknown: received encrypted and not decrypted. */
+export function isOpaque(a: AssertionSummary): boolean {
+  return a.encrypted && !a.decrypted;
+}
+
 /** The assertion a relying party would consume; falls back to the first one for diagnosis. */
 export function consumedAssertion(msg: RuleMessage): { assertion: AssertionSummary; index: number } | null {
   const list = msg.summary.assertions;
   if (list.length === 0) return null;
-  const idx = msg.consumedAssertionIndex ?? list.findIndex((a) => !a.encrypted);
+  const idx = msg.consumedAssertionIndex ?? list.findIndex((a) => !isOpaque(a));
   const index = idx >= 0 && idx < list.length ? idx : 0;
   return { assertion: list[index], index };
 }

@@ -2,7 +2,7 @@
 // bearer SubjectConfirmationData) MUST be the ID of the AuthnRequest the SP sent.
 import type { RawFinding } from '../types';
 import type { Rule } from './context';
-import { allNS, assertionElement, consumedAssertion, expectationText, fixFor, quote, rootElement } from './helpers';
+import { allNS, assertionElement, consumedAssertion, isOpaque, expectationText, fixFor, quote, rootElement } from './helpers';
 
 const REFS = ['SAML core §3.2.2', 'SAML profiles §4.1.4.3'];
 
@@ -17,7 +17,7 @@ export const inResponseToRule: Rule = {
     const { summary } = ctx.message;
     if (summary.kind !== 'Response' && summary.kind !== 'LogoutResponse') return [];
     const consumed = consumedAssertion(ctx.message);
-    const a = consumed && !consumed.assertion.encrypted ? consumed.assertion : null;
+    const a = consumed && !isOpaque(consumed.assertion) ? consumed.assertion : null;
     const scd = a ? allNS(assertionElement(ctx.message, consumed!.index), 'SubjectConfirmationData')[0] ?? null : null;
     const sites = [
       { where: `${summary.kind} InResponseTo`, value: summary.inResponseTo, node: rootElement(ctx.message.doc) as Node | null },

@@ -4,7 +4,7 @@
 import type { RawFinding } from '../types';
 import { isScalewaySpEntityId } from '../profiles';
 import type { Rule, RuleContext } from './context';
-import { assertionElement, childrenNS, consumedAssertion, describeUriDifference, expectationText, fixFor, messageIssuerElement, NS_ASSERTION, quote } from './helpers';
+import { assertionElement, childrenNS, consumedAssertion, isOpaque, describeUriDifference, expectationText, fixFor, messageIssuerElement, NS_ASSERTION, quote } from './helpers';
 
 const REFS = ['SAML core §2.2.5', 'SAML profiles §4.1.4.2', '000_bbefa757859ef489.txt'];
 
@@ -16,7 +16,7 @@ function responseIssuers(ctx: RuleContext): IssuerSite[] {
   // SAML profiles §4.1.4.2: the Response Issuer MAY be omitted (unless signed); only compare it when present.
   if (msg.summary.issuer !== null) sites.push({ where: `${msg.summary.kind} Issuer`, value: msg.summary.issuer, node: messageIssuerElement(msg) });
   const consumed = consumedAssertion(msg);
-  if (consumed && !consumed.assertion.encrypted) {
+  if (consumed && !isOpaque(consumed.assertion)) {
     const el = assertionElement(msg, consumed.index);
     sites.push({ where: 'Assertion Issuer', value: consumed.assertion.issuer, node: childrenNS(el, NS_ASSERTION, 'Issuer')[0] ?? el });
   }

@@ -1,7 +1,7 @@
 // recipient-mismatch: SAML profiles §4.1.4.3 — the bearer SubjectConfirmationData Recipient MUST
 // be the ACS URL at which the SP received the assertion.
 import type { Rule } from './context';
-import { allNS, assertionElement, consumedAssertion, describeUriDifference, expectationText, fixFor, quote, spAcsEndpoints } from './helpers';
+import { allNS, assertionElement, consumedAssertion, isOpaque, describeUriDifference, expectationText, fixFor, quote, spAcsEndpoints } from './helpers';
 
 const REFS = ['SAML profiles §4.1.4.3', 'SAML core §2.4.1.2'];
 
@@ -16,7 +16,7 @@ export const recipientRule: Rule = {
     const { summary } = ctx.message;
     if (summary.kind !== 'Response') return [];
     const consumed = consumedAssertion(ctx.message);
-    if (!consumed || consumed.assertion.encrypted) return [];
+    if (!consumed || isOpaque(consumed.assertion)) return [];
     const recipient = consumed.assertion.recipient;
     const el = assertionElement(ctx.message, consumed.index);
     const node = allNS(el, 'SubjectConfirmationData')[0] ?? el;

@@ -5,7 +5,7 @@
 // job (signature-invalid …); here only its presence counts.
 import type { RawFinding } from '../types';
 import type { Rule } from './context';
-import { assertionElement, consumedAssertion, fixFor, roles, rootElement } from './helpers';
+import { assertionElement, consumedAssertion, isOpaque, fixFor, roles, rootElement } from './helpers';
 
 const REFS = ['SAML profiles §4.1.3.5', 'SAML metadata §2.4.4', '000_bbefa757859ef489.txt'];
 
@@ -23,8 +23,8 @@ export const signaturePolicyRule: Rule = {
     if (!consumed) return [];
     const out: RawFinding[] = [];
     const responseSigned = msg.signatures.some((s) => s.target === 'Response' && (s.targetId === null || s.targetId === msg.summary.id));
-    // An encrypted assertion's inner signature is invisible here: do not claim it is missing.
-    const assertionSigned = consumed.assertion.encrypted || msg.signatures.some((s) => s.target === 'Assertion' && (s.targetId === null || s.targetId === consumed.assertion.id));
+    // An encrypted assertion's inner signature is invisible until decrypted: do not claim it is missing.
+    const assertionSigned = isOpaque(consumed.assertion) || msg.signatures.some((s) => s.target === 'Assertion' && (s.targetId === null || s.targetId === consumed.assertion.id));
     const wantAssertionsSigned = roles(ctx.spMetadata, 'SPSSODescriptor').some((r) => r.role.wantAssertionsSigned === true && (!ctx.expectations.spEntityId || r.entityId === ctx.expectations.spEntityId.value));
     const scaleway = ctx.profile === 'scaleway';
 

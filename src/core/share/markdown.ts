@@ -50,7 +50,7 @@ function messageToMarkdown(m: InspectedMessage, i: number, total: number, report
   if (m.error) out.push(`- **Error:** ${escapeMarkdown(`${m.error.code}: ${m.error.message}`)}`);
   for (const [j, a] of m.assertions.entries()) {
     const label = m.assertions.length > 1 ? `Assertion ${j + 1}` : 'Assertion';
-    out.push(`- **${label}:** ${a.encrypted ? 'encrypted (not decrypted)' : escapeMarkdown(a.id ?? '(no ID)')}`);
+    out.push(`- **${label}:** ${a.encrypted && !a.decrypted ? 'encrypted (not decrypted)' : escapeMarkdown(a.id ?? '(no ID)')}`);
     const sub = [
       line('Issuer', a.issuer),
       line('NameID', a.nameId ? `${a.nameId.value}${a.nameId.format ? ` (${a.nameId.format})` : ''}` : null),

@@ -91,6 +91,11 @@ export class Redactor {
   private readonly edits = new Map<Document, PlannedEdit[]>();
   private global: RegExp | null = null;
   private prepared = false;
+  /**
+   * Mask every xenc:CipherValue whatever the fields: set when the sharer decrypted the message,
+   * since whoever holds the SP key could read the very values the sharer chose to hide.
+   */
+  maskCiphertext = false;
 
   constructor(fields: Iterable<RedactionField>, salt: string = randomSalt()) {
     this.fields = new Set(fields);
@@ -150,7 +155,7 @@ export class Redactor {
     if (this.fields.has('attributes')) for (const el of byName(NS.assertion, ['AttributeValue'])) maskTextOf(el, 'text');
     // Encrypted assertions and EncryptedIDs carry the same NameID and attributes, readable by
     // whoever holds the SP's private key, often the very vendor the link is shared with.
-    if (this.fields.has('nameid') || this.fields.has('attributes')) for (const el of byName(NS.xenc, ['CipherValue'])) maskTextOf(el, 'base64');
+    if (this.fields.has('nameid') || this.fields.has('attributes') || this.maskCiphertext) for (const el of byName(NS.xenc, ['CipherValue'])) maskTextOf(el, 'base64');
     if (this.fields.has('certificates')) for (const el of byName(NS.dsig, DSIG_CERT_ELEMENTS)) maskTextOf(el, el.localName === 'X509Certificate' || el.localName === 'X509SKI' || el.localName === 'X509CRL' ? 'base64' : 'text');
     if (this.fields.has('signatures')) for (const el of byName(NS.dsig, DSIG_VALUE_ELEMENTS)) maskTextOf(el, 'base64');
     if (this.fields.has('emails')) {
@@ -432,6 +437,19 @@ export async function redactShareState(
   options: { salt?: string } = {},
 ): Promise<Result<RedactedState, InputError>> {
   const redactor = new Redactor(fields, options.salt);
+  // Decrypted content (the sharer gave an SP key) is shared only like the rest of the message:
+  // its values are masked wherever they occur, and the ciphertext itself is masked too. The key
+  // is never part of a state.
+  const decrypted = report.messages.flatMap((m) => (m.decryption?.items ?? []).filter((t) => t.decryptedXml !== null));
+  if (decrypted.length && fields.length) {
+    redactor.maskCiphertext = true;
+    for (const m of report.messages) for (const a of m.assertions) {
+      if (!a.decrypted) continue;
+      if (redactor.fields.has('nameid') && a.nameId?.value) redactor.collectValue(a.nameId.value, 'text');
+      if (redactor.fields.has('attributes')) for (const v of Object.values(a.attributes).flat()) if (v.trim()) redactor.collectValue(v.trim(), 'text');
+    }
+    for (const t of decrypted) redactor.collectFromString(t.decryptedXml);
+  }
   const plan = planInput(state.input, redactor);
   if (!plan.ok) return plan;
   const trustPlans = state.trust.map((t) => planTrust(t, redactor));

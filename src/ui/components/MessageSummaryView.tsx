@@ -151,9 +151,11 @@ function AssertionView({ assertion: a, index, count }: { assertion: AssertionSum
   return (
     <section className="panel assertion" aria-labelledby={headingId}>
       <h2 id={headingId}>
-        Assertion{count > 1 ? ` ${index + 1} of ${count}` : ''} {a.encrypted && <span className="pill sev-warning">encrypted</span>}
+        Assertion{count > 1 ? ` ${index + 1} of ${count}` : ''} {a.encrypted && !a.decrypted && <span className="pill sev-warning">encrypted</span>}
+        {a.decrypted && <span className="pill sev-info" data-assertion-decrypted="true">decrypted</span>}
       </h2>
-      {a.encrypted && <p className="small">This assertion is encrypted (EncryptedAssertion); its contents cannot be shown without the SP's private key.</p>}
+      {a.encrypted && !a.decrypted && <p className="small">This assertion is encrypted (EncryptedAssertion); its contents cannot be shown without the SP's private key.</p>}
+      {a.decrypted && <p className="small">Received encrypted (EncryptedAssertion) and decrypted here with the SP key you gave.</p>}
       <Fields
         rows={[
           { label: 'Assertion ID', value: a.id },

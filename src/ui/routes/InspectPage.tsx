@@ -13,6 +13,8 @@ import { MessageList } from '../components/MessageList';
 import { MockSpCapturePanel, useAcsCapture } from '../components/MockSpCapturePanel';
 import { MessageDetails, SummaryPanel, TrustedBadge } from '../components/MessageSummaryView';
 import { SignaturesPanel } from '../components/SignaturesPanel';
+import { DecryptionPanel } from '../components/DecryptionPanel';
+import { loadKeyPair } from '../mocksp/storage';
 import { CapturePairNote } from '../components/CapturePairNote';
 import { HistoryPanel } from '../components/HistoryPanel';
 import { SharePanel } from '../components/SharePanel';
@@ -69,6 +71,10 @@ export function InspectPage() {
   const [source, setSource] = useState('pasted');
   const [trustText, setTrustText] = useState('');
   const [trustFiles, setTrustFiles] = useState<TrustFile[]>([]);
+  // The SP private key: secret, kept in this component's state only — not in the URL, share
+  // links, history or exports (docs/decryption.md).
+  const [spKeyText, setSpKeyText] = useState('');
+  const [mockSpKeyNote, setMockSpKeyNote] = useState<string | null>(null);
   const [decodedReport, setReport] = useState<InspectReport | null>(null);
   // DEV only: a hand-made report shown instead of the core's (window.__samlscope.loadFixture()).
   const [fixture, setFixture] = useState<InspectReport | null>(null);
@@ -144,6 +150,19 @@ export function InspectPage() {
     return () => window.removeEventListener('hashchange', openFragment);
   }, [applyShareState]);
 
+  /** Mock SP (docs/mock-sp.md): its key, when it was generated or imported exportable, decrypts what the IdP sent it. */
+  const applyMockSpKey = useCallback(async () => {
+    const pair = await loadKeyPair();
+    if (!pair) setMockSpKeyNote('The mock SP has no key yet: generate one on the Mock SP page.');
+    else if (pair.keyType !== 'RSA') setMockSpKeyNote(`The mock SP key is ${pair.description}; decrypting needs an RSA key.`);
+    else if (!pair.privateKeyPkcs8Pem) setMockSpKeyNote('The mock SP key was generated non-exportable, so it cannot be used here. Generate it with "exportable" on the Mock SP page.');
+    else {
+      immediateRef.current = true;
+      setSpKeyText(pair.privateKeyPkcs8Pem);
+      setMockSpKeyNote(`Using the mock SP key (${pair.description}, ${pair.subject}).`);
+    }
+  }, []);
+
   const addTrustFile = useCallback((name: string, text: string) => {
     immediateRef.current = true;
     setTrustFiles((files) => [...files.filter((f) => f.name !== name), { name, text }]);
@@ -188,7 +207,7 @@ export function InspectPage() {
     const timer = window.setTimeout(() => {
       const { atIso, ...rest } = options;
       // "now" is taken when the inspection runs, so a re-run re-evaluates against the clock.
-      const opts: InspectOptions = { ...rest, at: atIso ? new Date(atIso) : new Date() };
+      const opts: InspectOptions = { ...rest, at: atIso ? new Date(atIso) : new Date(), ...(spKeyText.trim() ? { decryptionKeys: [spKeyText] } : {}) };
       inspectInput(input, source, opts).then(
         (r) => {
           if (run !== runRef.current) return;
@@ -205,7 +224,7 @@ export function InspectPage() {
       );
     }, delay);
     return () => window.clearTimeout(timer);
-  }, [input, source, options, hasInput, trust.length]);
+  }, [input, source, options, hasInput, trust.length, spKeyText]);
 
   // ---- paste anywhere, drop anywhere ----
   useEffect(() => {
@@ -430,6 +449,49 @@ export function InspectPage() {
             </ul>
           )}
           {report && <TrustSummary report={report} />}
+          <div className="sp-key">
+            <label htmlFor="sp-key-input" className="small">
+              <strong>SP private key</strong> (decrypts EncryptedAssertion; stays in this page)
+            </label>
+            <textarea
+              id="sp-key-input"
+              className="trust-input sp-key-input"
+              aria-label="SP private key"
+              value={spKeyText}
+              spellCheck={false}
+              autoCapitalize="off"
+              autoComplete="off"
+              data-secret="true"
+              placeholder="-----BEGIN PRIVATE KEY----- (PKCS#8) or -----BEGIN RSA PRIVATE KEY----- (PKCS#1)"
+              onChange={(e) => {
+                immediateRef.current = true;
+                setSpKeyText(e.target.value);
+              }}
+            />
+            <div className="option-row small">
+              <button type="button" onClick={() => void applyMockSpKey()}>
+                Use the mock SP's key
+              </button>
+              <button type="button" onClick={() => { setSpKeyText(''); setMockSpKeyNote(null); }} disabled={!spKeyText}>
+                Forget key
+              </button>
+              {mockSpKeyNote && <span className="muted">{mockSpKeyNote}</span>}
+            </div>
+            {report?.decryptionKeyErrors && report.decryptionKeyErrors.length > 0 && (
+              <ul className="input-error small" data-sp-key-errors="true">
+                {report.decryptionKeyErrors.map((e, i) => (
+                  <li key={i}>{e.message}</li>
+                ))}
+              </ul>
+            )}
+            {report?.decryptionKeys && report.decryptionKeys.length > 0 && (
+              <ul className="anchor-list small">
+                {report.decryptionKeys.map((k) => (
+                  <li key={k.index}>{k.label}</li>
+                ))}
+              </ul>
+            )}
+          </div>
         </section>
       </div>
 
@@ -531,6 +593,7 @@ export function InspectPage() {
             ) : (
               <>
                 <FindingsList findings={message.findings} onReveal={revealFinding} message={message} messages={messages} highlightCodes={symptomCodes} />
+                <DecryptionPanel message={message} />
                 <SignaturesPanel message={message} onShowCovered={showCovered} />
               </>
             )}

@@ -1,0 +1,41 @@
+// Every corpus message that ships its SP key (../shared/corpus/README.md, `decryption_key`):
+// decrypted here exactly when xmlsec1 decrypted it, and each signature — the inner ones after
+// decryption — gets xmlsec1's recorded result.
+import { describe, expect, it } from 'vitest';
+import { corpusManifest, readCorpus, trustOf, type CorpusEntry } from '../corpus/corpus.testutil';
+import { inspectInput } from '../inspect';
+
+interface XmlsecResult {
+  decrypted?: boolean;
+  signatures: { signed_element: string; element_id: string; result: 'OK' | 'FAIL'; after_decryption?: boolean }[];
+}
+
+const withKeys = corpusManifest().filter((e) => e.decryption_key) as (CorpusEntry & { xmlsec1_result?: XmlsecResult })[];
+
+describe('corpus messages with an SP key, against xmlsec1 --decrypt', () => {
+  it('has encrypted corpus messages', () => expect(withKeys.length).toBeGreaterThan(25));
+  for (const e of withKeys) {
+    it(e.file, async () => {
+      const r = await inspectInput(readCorpus(e.file), e.file, { trust: trustOf(e), ...(e.at_time ? { at: new Date(e.at_time) } : {}), decryptionKeys: [readCorpus(e.decryption_key!)] });
+      const m = r.messages[0]!;
+      const x = e.xmlsec1_result!;
+      if (!m.decryption) {
+        // node-saml's LogoutRequest puts <EncryptedID> in no namespace: not a SAML EncryptedID.
+        expect(e.file).toBe('nodesaml__logout_request_with_encrypted_name_id.xml');
+        return;
+      }
+      const tripleDes = e.file === 'rubysaml__encrypted_new_attack.xml';
+      if (tripleDes) {
+        // xmlsec1 decrypts 3DES; WebCrypto has none: reported, never guessed.
+        expect(m.decryption.items[0]!.error?.code).toBe('xenc-unsupported');
+        expect(m.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['unsupported-algorithm', 'weak-algorithm']));
+      } else expect(m.decryption.items[0]!.outcome).toBe(x.decrypted ? 'ok' : 'failed');
+      for (const s of x.signatures) {
+        if (s.after_decryption && tripleDes) continue;
+        const ours = m.signatures.find((g) => g.target === s.signed_element && g.targetId === s.element_id);
+        expect(ours?.verdict, `${s.signed_element} ${s.element_id}`).toBe(s.result === 'OK' ? 'valid' : 'invalid');
+      }
+      if (!tripleDes) expect(m.signatures.filter((g) => g.target !== 'query')).toHaveLength(x.signatures.length);
+    });
+  }
+});
