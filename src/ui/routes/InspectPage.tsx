@@ -2,6 +2,7 @@
 // Thin over the core: every fact shown comes from inspectInput()'s InspectReport.
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { EvaluationTimeFields } from '../components/EvaluationTimeFields';
 import { inspectInput } from '../../core/inspect';
 import type { Finding, InspectOptions, InspectReport, SignatureReport } from '../../core/types';
 import { CodeEditor, type EditorHighlight, type EditorMarker } from '../components/CodeEditor';
@@ -54,13 +55,6 @@ declare global {
 function isEditableTarget(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;
   return !!target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"], .monaco-editor');
-}
-
-/** datetime-local works in local wall time without zone; we show and take UTC explicitly. */
-function isoToUtcLocalInput(iso: string | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 19);
 }
 
 export function InspectPage() {
@@ -502,35 +496,7 @@ export function InspectPage() {
           <TextOption label="ACS URL" value={search.acs} onChange={(v) => setSearch({ acs: v })} note={message ? <ExpectationNote expectation={message.expectations?.acsUrl} typed={search.acs} /> : null} />
           <TextOption label="IdP entity ID" value={search.idp} onChange={(v) => setSearch({ idp: v })} note={message ? <ExpectationNote expectation={message.expectations?.idpEntityId} typed={search.idp} /> : null} />
           <TextOption label="Request ID" value={search.req} onChange={(v) => setSearch({ req: v })} note={message ? <ExpectationNote expectation={message.expectations?.requestId} typed={search.req} /> : null} />
-          <div className="option">
-            <label htmlFor="opt-at">Evaluation time (UTC)</label>
-            <div className="option-row">
-              <input
-                id="opt-at"
-                type="datetime-local"
-                step="1"
-                value={isoToUtcLocalInput(search.at)}
-                onChange={(e) => setSearch({ at: e.target.value ? `${e.target.value.length === 16 ? `${e.target.value}:00` : e.target.value}Z` : undefined })}
-              />
-              <button type="button" onClick={() => setSearch({ at: undefined })} disabled={!search.at}>
-                Now
-              </button>
-            </div>
-          </div>
-          <div className="option">
-            <label htmlFor="opt-skew">Allowed clock skew (seconds)</label>
-            <input
-              id="opt-skew"
-              type="number"
-              min={0}
-              step={1}
-              value={search.skew ?? DEFAULT_SKEW}
-              onChange={(e) => {
-                const n = Number(e.target.value);
-                setSearch({ skew: e.target.value === '' || !Number.isFinite(n) || n < 0 || n === DEFAULT_SKEW ? undefined : Math.floor(n) });
-              }}
-            />
-          </div>
+          <EvaluationTimeFields idPrefix="opt" at={search.at} skew={search.skew} defaultSkew={DEFAULT_SKEW} onChange={setSearch} />
           <div className="option">
             <label htmlFor="opt-profile">Profile</label>
             {/* Empty = detect from the message (report.profile.detected); "generic" chosen is a real override. */}

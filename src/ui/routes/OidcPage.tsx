@@ -3,6 +3,7 @@
 // and the client secret live only in React state; the shareable settings ride in the URL search.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
+import { EvaluationTimeFields } from '../components/EvaluationTimeFields';
 import { DEFAULT_SKEW_SECONDS, EXOSCALE_OIDC_PROFILE, inspectOidc, type OidcReport } from '../../core/oidc';
 import { OidcCelPanel } from '../components/OidcCelPanel';
 import { OidcClaimsPanel, OidcTokenView } from '../components/OidcClaimsPanel';
@@ -22,12 +23,6 @@ const DETECTED_LABEL: Record<NonNullable<OidcReport['detected']>, string> = {
   'authorization-error-response': 'authorization error response',
   'exoscale-login-url': 'Exoscale SSO login URL',
 };
-
-function isoToUtcLocalInput(iso: string | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 19);
-}
 
 export function OidcPage() {
   const search = useSearch({ from: '/oidc' }) as OidcSearch;
@@ -143,35 +138,7 @@ export function OidcPage() {
       <details className="panel options" open={search.at !== undefined || search.skew !== undefined || undefined}>
         <summary>Evaluation time and clock skew</summary>
         <div className="options-grid">
-          <div className="option">
-            <label htmlFor="oidc-at">Evaluation time (UTC)</label>
-            <div className="option-row">
-              <input
-                id="oidc-at"
-                type="datetime-local"
-                step="1"
-                value={isoToUtcLocalInput(search.at)}
-                onChange={(e) => setSearch({ at: e.target.value ? `${e.target.value.length === 16 ? `${e.target.value}:00` : e.target.value}Z` : undefined })}
-              />
-              <button type="button" onClick={() => setSearch({ at: undefined })} disabled={!search.at}>
-                Now
-              </button>
-            </div>
-          </div>
-          <div className="option">
-            <label htmlFor="oidc-skew">Allowed clock skew (seconds)</label>
-            <input
-              id="oidc-skew"
-              type="number"
-              min={0}
-              step={1}
-              value={search.skew ?? DEFAULT_SKEW_SECONDS}
-              onChange={(e) => {
-                const n = Number(e.target.value);
-                setSearch({ skew: e.target.value === '' || !Number.isFinite(n) || n < 0 || n === DEFAULT_SKEW_SECONDS ? undefined : Math.floor(n) });
-              }}
-            />
-          </div>
+          <EvaluationTimeFields idPrefix="oidc" at={search.at} skew={search.skew} defaultSkew={DEFAULT_SKEW_SECONDS} onChange={setSearch} />
         </div>
       </details>
 
