@@ -68,6 +68,23 @@ export function SeverityIcon({ severity }: { severity: Severity }) {
   );
 }
 
+/** "2 errors 1 warning" pills after a findings heading (SAML and OIDC findings alike). */
+export function SeverityCounts({ findings }: { findings: ReadonlyArray<{ severity: Severity }> }) {
+  return (
+    <span className="counts">
+      {(['error', 'warning', 'info'] as const).map((s) => {
+        const n = findings.filter((f) => f.severity === s).length;
+        return n === 0 ? null : (
+          <span key={s} className={`pill sev-${s}`}>
+            {n} {s}
+            {n > 1 ? 's' : ''}
+          </span>
+        );
+      })}
+    </span>
+  );
+}
+
 /** The project's source documents (../shared/seeds/): not served by the app, named by file and title. */
 export const SEED_DOCUMENTS: Record<string, string> = {
   '000_bbefa757859ef489.txt': 'Configuring Scaleway SAML SSO with Authentik',

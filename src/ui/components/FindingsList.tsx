@@ -1,5 +1,5 @@
 import type { Finding, InspectedMessage } from '../../core/types';
-import { CATEGORIES, categoryOf, describeReference, SeverityIcon } from './DiagnosisCategories';
+import { CATEGORIES, categoryOf, describeReference, SeverityCounts, SeverityIcon } from './DiagnosisCategories';
 import { FindingDetails } from './DiagnosisFindingDetails';
 
 const order = { error: 0, warning: 1, info: 2 } as const;
@@ -28,7 +28,6 @@ export function FindingsList({
       </section>
     );
   }
-  const counts = (['error', 'warning', 'info'] as const).map((s) => [s, findings.filter((f) => f.severity === s).length] as const);
   const groups = CATEGORIES.map((c) => ({
     ...c,
     findings: findings.filter((f) => categoryOf(f.code) === c.id).sort((a, b) => order[a.severity] - order[b.severity]),
@@ -39,16 +38,7 @@ export function FindingsList({
     <section className="panel findings" aria-labelledby="findings-heading">
       <h2 id="findings-heading">
         Findings{' '}
-        <span className="counts">
-          {counts
-            .filter(([, n]) => n > 0)
-            .map(([s, n]) => (
-              <span key={s} className={`pill sev-${s}`}>
-                {n} {s}
-                {n > 1 ? 's' : ''}
-              </span>
-            ))}
-        </span>
+        <SeverityCounts findings={findings} />
       </h2>
       {groups.map((g) => (
         <section key={g.id} className="finding-group" data-category={g.id} aria-labelledby={`findings-${g.id}`}>

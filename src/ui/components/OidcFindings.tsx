@@ -1,21 +1,13 @@
 import type { OidcFinding } from '../../core/oidc';
-import { SeverityIcon } from './DiagnosisCategories';
+import { SeverityCounts, SeverityIcon } from './DiagnosisCategories';
 
 /** OIDC findings, worst first; each carries data-finding-code like the SAML findings (CONTRACT §4). */
 export function OidcFindings({ findings }: { findings: OidcFinding[] }) {
-  const counts = (['error', 'warning', 'info'] as const).map((s) => [s, findings.filter((f) => f.severity === s).length] as const);
   return (
     <section className="panel findings" aria-labelledby="oidc-findings-heading">
       <h2 id="oidc-findings-heading">
         Findings{' '}
-        <span className="counts">
-          {counts.filter(([, n]) => n > 0).map(([s, n]) => (
-            <span key={s} className={`pill sev-${s}`}>
-              {n} {s}
-              {n > 1 ? 's' : ''}
-            </span>
-          ))}
-        </span>
+        <SeverityCounts findings={findings} />
       </h2>
       {findings.length === 0 ? (
         <p className="muted">No findings.</p>
