@@ -54,4 +54,15 @@ test.describe('decryption on the inspect page', () => {
     await page.getByLabel('SP private key').fill('not a key');
     await expect(page.locator('[data-sp-key-errors="true"]')).toContainText('no PEM private key');
   });
+
+  test('Triple DES from a legacy IdP: decrypted with the lazily loaded 3DES, flagged weak', async ({ page }) => {
+    await openInspect(page);
+    await setMessage(page, corpus('rubysaml__encrypted_new_attack.xml'));
+    await page.getByLabel('SP private key').fill(corpus('rubysaml__ruby-saml.key.pem'));
+    const panel = page.locator('section.decryption');
+    await expect(panel).toHaveAttribute('data-decryption', 'ok');
+    await expect(panel).toContainText('tripledes-cbc');
+    await expect(panel.getByLabel('Decrypted XML of EncryptedAssertion')).toContainText('Assertion');
+    await expect(page.locator('[data-finding-code="weak-algorithm"]').first()).toBeVisible();
+  });
 });

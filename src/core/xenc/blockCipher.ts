@@ -1,6 +1,8 @@
-// Block decryption of CipherValue octets (XML Encryption 1.1 §5.2) with WebCrypto.
+// Block decryption of CipherValue octets (XML Encryption 1.1 §5.2): AES with WebCrypto, Triple DES
+// with node-forge (./tripleDes).
 import type { BlockCipher } from './algorithms';
 import { xencError, type XencError } from './errors';
+import { decryptTripleDesCbc } from './tripleDes';
 
 export type BlockResult = { ok: true; plaintext: Uint8Array } | { ok: false; error: XencError };
 
@@ -58,5 +60,5 @@ export async function decryptBlockCipher(cipher: BlockCipher, keyBytes: Uint8Arr
   }
   if (cipher.mode === 'CBC') return decryptAesCbc(cipher, keyBytes, data);
   if (cipher.mode === 'GCM') return decryptAesGcm(cipher, keyBytes, data);
-  return { ok: false, error: xencError('xenc-unsupported', `${cipher.name} is not supported: WebCrypto has no 3DES, and XML Encryption 1.1 §5.2.2 keeps it only for compatibility. Configure the IdP to encrypt with AES-256-GCM (or AES-256-CBC).`) };
+  return decryptTripleDesCbc(keyBytes, data);
 }

@@ -75,7 +75,7 @@ export async function decryptEncryptedData(encryptedData: Element, doc: Document
   trace.encryptedDataId = data.id;
   trace.blockCipher = data.method?.algorithm ?? null;
   const cipher = data.method ? BLOCK_CIPHERS[data.method.algorithm] : undefined;
-  if (!cipher) return fail(xencError(data.method ? 'xenc-unsupported' : 'xenc-malformed', data.method ? `Block encryption algorithm ${data.method.algorithm} is not supported (AES-CBC and AES-GCM are).` : 'The EncryptedData has no EncryptionMethod; samlscope does not guess the algorithm.'));
+  if (!cipher) return fail(xencError(data.method ? 'xenc-unsupported' : 'xenc-malformed', data.method ? `Block encryption algorithm ${data.method.algorithm} is not supported (AES-CBC, AES-GCM and Triple DES are).` : 'The EncryptedData has no EncryptionMethod; samlscope does not guess the algorithm.'));
   if (data.encryptedKeys.length === 0) return fail(xencError('xenc-no-encrypted-key', 'No xenc:EncryptedKey belongs to this EncryptedData: none inline in its KeyInfo, none by RetrievalMethod, none as a sibling (XML Encryption 1.1 §3.5.1, SAML core §6.2).'));
   if (keys.length === 0) return fail(xencError('xenc-wrong-key', 'No SP private key was given.'));
 

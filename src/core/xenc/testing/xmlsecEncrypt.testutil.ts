@@ -13,7 +13,7 @@ let counter = 0;
 
 export interface EncryptOptions {
   /** Block cipher URI fragment: aes128-cbc, aes256-cbc (xmlenc#), aes128-gcm, aes256-gcm (xmlenc11#). */
-  cipher: 'aes128-cbc' | 'aes192-cbc' | 'aes256-cbc' | 'aes128-gcm' | 'aes256-gcm';
+  cipher: 'aes128-cbc' | 'aes192-cbc' | 'aes256-cbc' | 'aes128-gcm' | 'aes256-gcm' | 'tripledes-cbc';
   transport: 'rsa-oaep-mgf1p' | 'rsa-1_5';
   /** Put the SP certificate into the EncryptedKey's KeyInfo. */
   withCertificate?: boolean;
@@ -36,7 +36,7 @@ export function xmlsecEncryptAssertion(xml: string, spCertFile: string, o: Encry
   const tmplFile = join(dir, `tmpl${n}.xml`);
   writeFileSync(docFile, wrapped);
   writeFileSync(tmplFile, template);
-  const r = spawnSync(XMLSEC1, ['--encrypt', '--pubkey-cert-pem', spCertFile, '--session-key', `aes-${o.cipher.slice(3, 6)}`, '--xml-data', docFile, '--node-xpath', "//*[local-name()='Assertion']", tmplFile], { maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(XMLSEC1, ['--encrypt', '--pubkey-cert-pem', spCertFile, '--session-key', o.cipher === 'tripledes-cbc' ? 'des-192' : `aes-${o.cipher.slice(3, 6)}`, '--xml-data', docFile, '--node-xpath', "//*[local-name()='Assertion']", tmplFile], { maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`xmlsec1 --encrypt failed: ${r.stderr.toString()}`);
   return r.stdout.toString('utf8');
 }
