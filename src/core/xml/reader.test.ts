@@ -140,6 +140,10 @@ describe('readXml accepts and refuses what libxml2 does', () => {
     ['slash not followed by >', '<a / >'],
     ['PI target xml', '<a><?xml x?></a>'],
     ['lt in text via markup', '<a><</a>'],
+    ['namespace name with a space', '<a xmlns="urn:oasis:name s:tc"/>'],
+    ['namespace name with braces', '<p:a xmlns:p="urn:{x}"/>'],
+    ['namespace name with two fragments', '<a xmlns="http://a/b#c#d"/>'],
+    ['namespace name with a bad percent escape', '<a xmlns="urn:x%zz"/>'],
   ];
   for (const [name, xml] of malformed) {
     it(`refuses ${name}, with a position`, () => {

@@ -12,8 +12,8 @@
 // and column: Char production (§2.2), names (§2.3), attribute value syntax and uniqueness (§3.1,
 // WFC Unique Att Spec, NSC Attributes Unique), no '<' in attribute values, matching end tags
 // (WFC Element Type Match), one root, only comments/PIs/whitespace outside it, ']]>' not in
-// content, '--' not in comments, reserved 'xml' PI targets, declared prefixes and the reserved
-// xml/xmlns bindings. What it normalizes exactly as libxml2 does: line ends (§2.11) and
+// content, '--' not in comments, reserved 'xml' PI targets, declared prefixes, the reserved
+// xml/xmlns bindings and namespace names that are URI references. What it normalizes exactly as libxml2 does: line ends (§2.11) and
 // attribute values (§3.3.3, CDATA type: every literal white space character becomes a space,
 // character references kept).
 
@@ -61,6 +61,12 @@ const QNAME = new RegExp(`^[${NC_START}][${NC_CHAR}]*(?::[${NC_START}][${NC_CHAR
 const PI_TARGET = new RegExp(`^[${NC_START}:][${NC_CHAR}:]*$`, 'u');
 const XML_DECL = /^<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(["'])1\.[0-9]+\1(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(["'])(?:yes|no)\3)?[ \t\n]*\?>/;
 
+// RFC 3986 URI-reference, as libxml2's xmlParseURI checks namespace names (xmllint: "namespace
+// error: … is not a valid URI"; xmlsec1 then refuses the document): ASCII only, '%' followed by
+// two hex digits, at most one '#', brackets only around an IP literal host.
+const URI_CHAR = "[A-Za-z0-9\\-._~:/?@!$&'()*+,;=]|%[0-9A-Fa-f]{2}";
+const URI_REFERENCE = new RegExp(`^(?:[A-Za-z][A-Za-z0-9+.-]*://\\[[0-9A-Fa-f:.vV]+\\])?(?:${URI_CHAR})*(?:#(?:${URI_CHAR})*)?$`);
+
 /** Beyond this many attributes in one tag, duplicates are found with a set. */
 const MANY_ATTRIBUTES = 32;
 /** Names kept per bucket of the name table before the rest go to a map. */
@@ -103,6 +109,7 @@ class Reader {
   /** Names already read and validated, bucketed by first and last character and length (see name()). */
   private readonly nameTable: Array<string[] | undefined> = new Array(4096);
   private readonly manyNames = new Map<string, string>();
+  private readonly validUris = new Set<string>();
   /** Last LightName made for a qualified name (usually the only one: prefixes rarely change meaning). */
   private readonly names = new Map<string, LightName>();
   // Attributes of the start tag being read, reused from tag to tag (allocation is most of a large parse).
@@ -410,6 +417,12 @@ class Reader {
     if (prefix === 'xml' ? uri !== XML_NS : uri === XML_NS) throw new ReadError('input-not-xml', `The payload is not well-formed XML: the prefix xml is bound only to ${XML_NS}`, at);
     if (uri === XMLNS_NS) throw new ReadError('input-not-xml', `The payload is not well-formed XML: ${XMLNS_NS} cannot be declared`, at);
     if (prefix !== '' && uri === '') throw new ReadError('input-not-xml', `The payload is not well-formed XML: xmlns:${prefix}="" (prefix undeclaration) is not allowed in XML 1.0`, at);
+    if (uri !== '' && !this.validUris.has(uri)) {
+      if (!URI_REFERENCE.test(uri)) {
+        throw new ReadError('input-not-xml', `The payload is not well-formed XML: the namespace name ${JSON.stringify(uri)} of ${prefix === '' ? 'xmlns' : `xmlns:${prefix}`} is not a valid URI reference (RFC 3986; libxml2 and xmlsec1 refuse it)`, at);
+      }
+      this.validUris.add(uri);
+    }
     this.undo.push([prefix, this.bindings.get(prefix)]);
     this.bindings.set(prefix, uri);
   }
