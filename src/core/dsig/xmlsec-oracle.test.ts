@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectInput } from '../inspect';
 import type { InspectedMessage } from '../types';
@@ -119,14 +120,20 @@ describe('xmlsec1 as oracle: 300 random mutations of signed Responses', () => {
       };
       const disagreements: string[] = [];
       let stillValid = 0;
-      for (let k = 0; k < 100; k++) {
+      // SAMLSCOPE_MUTATIONS=1000 for a deeper local run (each mutation spawns xmlsec1).
+      const count = Number(process.env.SAMLSCOPE_MUTATIONS ?? 100);
+      for (let k = 0; k < count; k++) {
         const at = random(signed.length);
         const piece = pieces[random(pieces.length)]!;
         const mutated = signed.slice(0, at) + piece + signed.slice(at + (random(2) === 0 ? 1 : 0));
         if (mutated === signed) continue;
         const r = await inspectInput(mutated, 'mutation', { trust: [rsa.certPem], at: AT });
         const m = r.messages[0];
-        const ours = m && !m.parseError ? m.signatures.filter((s) => s.target !== 'query').map((s) => s.verdict === 'valid') : [];
+        const refused = !m || m.error !== undefined || r.errors.length > 0;
+        // libxml2 recovers from namespace errors (an undeclared prefix) and xmlsec1 may then verify
+        // another signature; the reader refuses such a document outright (Namespaces in XML §5).
+        if (refused && /namespace error/.test(spawnSync('/usr/bin/xmllint', ['--noout', '-'], { input: mutated, encoding: 'utf8' }).stderr)) continue;
+        const ours = refused ? [] : m.signatures.filter((s) => s.target !== 'query').map((s) => s.verdict === 'valid');
         for (let i = 0; i < Math.max(ours.length, 1); i++) {
           const theirs = xmlsecVerify(mutated, rsa.cert, i + 1);
           const mine = ours[i] ?? false;
