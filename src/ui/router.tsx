@@ -1,9 +1,7 @@
 // Code-based routes (no file-router plugin): the inspect page is the start page, the mock SP
 // lives at /mock-sp (CONTRACT §4).
-import { createRootRoute, createRoute, createRouter, Link, Outlet } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Link, Outlet } from '@tanstack/react-router';
 import { InspectPage } from './routes/InspectPage';
-import { MockSpPage } from './routes/MockSpPage';
-import { OidcPage } from './routes/OidcPage';
 import { validateOidcSearch } from './oidcSearch';
 import { ProfilePage, ProfilesPage } from './routes/ProfilePage';
 import { RulesPage, validateRulesSearch } from './routes/RulesPage';
@@ -61,7 +59,8 @@ export const inspectRoute = createRoute({
 export const mockSpRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/mock-sp',
-  component: MockSpPage,
+  // Loaded on first visit: the start page (inspect) stays small.
+  component: lazyRouteComponent(() => import('./routes/MockSpPage'), 'MockSpPage'),
 });
 
 // Exoscale SSO with OpenID Connect (docs/oidc.md); settings that are safe to share ride in the search.
@@ -69,7 +68,7 @@ export const oidcRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/oidc',
   validateSearch: validateOidcSearch,
-  component: OidcPage,
+  component: lazyRouteComponent(() => import('./routes/OidcPage'), 'OidcPage'),
 });
 
 export const rulesRoute = createRoute({
