@@ -26,6 +26,7 @@ test.describe('decryption on the inspect page', () => {
     const sigs = page.locator('section.signatures [data-signature-verdict]');
     await expect(sigs).toHaveCount(2);
     await expect(page.locator('section.signatures [data-signature-verdict="valid"]')).toHaveCount(2);
+    await expect(page.locator('section.signatures [data-after-decryption="true"]')).toHaveCount(1);
     await expect(page.locator('[data-finding-code="assertion-decrypted"]').first()).toBeVisible();
     await expect(page.locator('[data-assertion-decrypted="true"]')).toBeVisible();
     // The key stays in the page: not in the URL (search or fragment).

@@ -41,13 +41,21 @@ export function SignaturesPanel({
       {signatures.length === 0 ? (
         <p className="muted">No signature in this message{message.payload.redirect ? ' or its query string' : ''}.</p>
       ) : (
-        signatures.map((sig, i) => <SignatureCard key={i} sig={sig} onShowCovered={() => onShowCovered(sig)} />)
+        signatures.map((sig, i) => (
+          <SignatureCard
+            key={i}
+            sig={sig}
+            // An assertion received encrypted: its own signature was checked on the decrypted plaintext.
+            afterDecryption={sig.target === 'Assertion' && message.assertions.some((a) => a.decrypted && a.id === sig.targetId)}
+            onShowCovered={() => onShowCovered(sig)}
+          />
+        ))
       )}
     </section>
   );
 }
 
-function SignatureCard({ sig, onShowCovered }: { sig: SignatureReport; onShowCovered: () => void }) {
+function SignatureCard({ sig, afterDecryption, onShowCovered }: { sig: SignatureReport; afterDecryption: boolean; onShowCovered: () => void }) {
   const headingId = `sig-${sig.index}-heading`;
   return (
     <article className={`signature verdict-${sig.verdict}`} data-signature-verdict={sig.verdict} aria-labelledby={headingId}>
@@ -62,6 +70,11 @@ function SignatureCard({ sig, onShowCovered }: { sig: SignatureReport; onShowCov
           ) : null}
         </h3>
         <span className={`verdict-badge verdict-${sig.verdict}`}>{verdictText[sig.verdict] ?? sig.verdict}</span>
+        {afterDecryption && (
+          <span className="pill" data-after-decryption="true" title="This assertion arrived encrypted: its signature was verified on the decrypted assertion (SAML core §6.2: signed, then encrypted).">
+            after decryption
+          </span>
+        )}
         {sig.target !== 'query' && sig.targetId && (
           <button type="button" onClick={onShowCovered}>
             Show covered
