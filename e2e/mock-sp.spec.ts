@@ -169,6 +169,38 @@ test.describe('mock SP', () => {
     await expect(page.locator('[data-edited="true"]')).toHaveCount(0);
   });
 
+  test('the IdP encrypts the assertion to the mock SP: captured, then decrypted with the mock SP key', async ({ page, context }) => {
+    const sp = openssl('rsa');
+    await openMockSp(page);
+    const spEntityId = `${new URL(page.url()).origin}/mock-sp`;
+    // The IdP encrypts assertions for this SP to its certificate (what KeyDescriptor use="encryption" asks for).
+    await fetch(`${idp}/test/sp-encryption-cert`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ issuer: spEntityId, cert: sp.cert }) });
+    await pasteIdpMetadata(page);
+    await page.getByLabel('Also keep the private key as PEM (to decrypt encrypted assertions)').check();
+    await page.getByText('Import a PEM key and certificate').click();
+    await page.getByLabel('Private key (PEM)').fill(sp.key);
+    await page.getByLabel('Certificate (PEM)').fill(sp.cert);
+    await page.getByRole('button', { name: 'Import key' }).click();
+    await expect(page.locator('.key-info[data-key-type="RSA"]')).toContainText('PEM copy to decrypt');
+    // The SP metadata now offers the certificate for encryption.
+    await expect(page.locator('[data-export="sp-metadata"]')).toContainText('use="encryption"');
+
+    const answer = await sendAndCapture(context, page);
+    const panel = answer.locator('section.decryption');
+    await expect(panel).toHaveAttribute('data-decryption', 'no-key');
+    await answer.getByRole('button', { name: "Use the mock SP's key" }).click();
+    await expect(panel).toHaveAttribute('data-decryption', 'ok');
+    await expect(panel.getByLabel('Decrypted XML of EncryptedAssertion')).toContainText('alice@example.com');
+    // Both signatures valid: the Response's over the encrypted form, the assertion's after decryption.
+    await expect(answer.locator('section.signatures [data-signature-verdict="valid"]')).toHaveCount(2);
+    await expect(answer.locator('section.signatures [data-after-decryption="true"]')).toHaveCount(1);
+    const report = await answer.evaluate(() => window.__samlscope!.report()!);
+    expect(report.messages[0]!.trusted).toBe(true);
+    expect(report.messages[0]!.assertions[0]).toMatchObject({ encrypted: true, decrypted: true });
+    // The key stays in the page.
+    expect(answer.url()).not.toContain('PRIVATE');
+  });
+
   for (const binding of ['HTTP-Redirect', 'HTTP-POST'] as const) {
     test(`a signed ${binding} request is verified by the IdP (samlp) and by samlscope's verifier`, async ({ page, context }) => {
       const sp = openssl('rsa');

@@ -10,6 +10,9 @@
 //                             and answers with a signed Response in an auto-POST form to the ACS.
 // - POST /test/sp-cert        test control: {issuer, cert} registers an SP signing certificate
 //                             (samlp then REQUIRES and verifies signed requests from that issuer)
+// - POST /test/sp-encryption-cert  test control: {issuer, cert} registers an SP encryption
+//                             certificate: samlp then encrypts the assertion to it (EncryptedAssertion,
+//                             xml-encryption's defaults: AES-256-CBC content, RSA-OAEP key transport)
 // - POST /test/reset          test control: forget registered certificates and the last request
 // - GET  /test/last           test control: what the IdP saw in the last request
 //
@@ -38,6 +41,8 @@ rmSync(dir, { recursive: true, force: true });
 
 /** SP signing certificates registered by the tests, by SP entity ID (request Issuer). */
 const spCerts = new Map();
+/** SP encryption certificates, by SP entity ID: assertions to these SPs are encrypted. */
+const spEncryptionCerts = new Map();
 let last = null;
 
 const user = {
@@ -46,6 +51,11 @@ const user = {
   name: { givenName: 'Alice', familyName: 'Example' },
   emails: [{ value: 'alice@example.com' }],
 };
+
+/** The SPKI public key (PEM) of a PEM certificate, via openssl. */
+function publicKeyOf(certPem) {
+  return execFileSync('openssl', ['x509', '-pubkey', '-noout'], { input: certPem }).toString('utf8');
+}
 
 const app = express();
 app.use(express.urlencoded({ extended: false, limit: '1mb' }));
@@ -57,9 +67,14 @@ app.post('/test/sp-cert', (req, res) => {
   spCerts.set(String(req.body.issuer), String(req.body.cert));
   res.json({ ok: true });
 });
+app.post('/test/sp-encryption-cert', (req, res) => {
+  spEncryptionCerts.set(String(req.body.issuer), String(req.body.cert));
+  res.json({ ok: true });
+});
 app.get('/test/last', (_req, res) => res.json(last));
 app.post('/test/reset', (_req, res) => {
   spCerts.clear();
+  spEncryptionCerts.clear();
   last = null;
   res.json({ ok: true });
 });
@@ -75,6 +90,7 @@ function sso(req, res, next) {
     if (err || !data) return refuse(err ? String(err.message ?? err) : 'no SAMLRequest');
     const acs = data.assertionConsumerServiceURL;
     const signingCert = spCerts.get(data.issuer);
+    const encryptionCert = spEncryptionCerts.get(data.issuer);
     last = {
       binding,
       issuer: data.issuer,
@@ -106,6 +122,8 @@ function sso(req, res, next) {
         digestAlgorithm: 'sha256',
         sessionIndex: '_session-1',
         ...(signingCert ? { signingCert } : {}),
+        // xml-encryption takes the certificate and its public key (PEM) separately.
+        ...(encryptionCert ? { encryptionCert, encryptionPublicKey: publicKeyOf(encryptionCert) } : {}),
         getUserFromRequest: () => user,
         getPostURL: (_audience, _dom, _req, cb) => cb(null, acs),
       })(req, res, next);

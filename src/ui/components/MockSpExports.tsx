@@ -13,6 +13,8 @@ export function MockSpExports({ settings, keyPair }: { settings: MockSpSettings;
     () =>
       exportSpMetadata(settings, {
         signingCertPem: keyPair?.certificatePem ?? null,
+        // Offered for encryption only when this SP can decrypt: an RSA key kept as PEM.
+        encryptionCertPem: keyPair && keyPair.keyType === 'RSA' && keyPair.privateKeyPkcs8Pem ? keyPair.certificatePem : null,
         wantAssertionsSigned,
         authnRequestsSigned: signing,
       }),

@@ -18,6 +18,9 @@ export function MockSpKeyPanel(props: {
   const [certPem, setCertPem] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Off by default: the private key then exists only as a non-extractable CryptoKey. On, a PEM copy
+  // is kept too, so the inspect page can decrypt assertions the IdP encrypts to this SP.
+  const [keepPem, setKeepPem] = useState(false);
   const keyId = useId();
   const certId = useId();
 
@@ -31,7 +34,7 @@ export function MockSpKeyPanel(props: {
     setBusy(true);
     setError(null);
     try {
-      adopt(await generateSpKeyPair(kind, 'samlscope mock SP'));
+      adopt(await generateSpKeyPair(kind, 'samlscope mock SP', { exportPrivateKey: keepPem }));
     } catch (e) {
       setError(`Key generation failed: ${(e as Error).message}`);
     } finally {
@@ -42,7 +45,7 @@ export function MockSpKeyPanel(props: {
   const importPem = async () => {
     setBusy(true);
     setError(null);
-    const r = await importSpKeyPair(keyPem, certPem);
+    const r = await importSpKeyPair(keyPem, certPem, { exportPrivateKey: keepPem });
     setBusy(false);
     if (!r.ok) {
       setError(`${r.error.code}: ${r.error.message}`);
@@ -62,7 +65,12 @@ export function MockSpKeyPanel(props: {
         <div className="key-info" data-key-type={keyPair.keyType}>
           <p>
             <strong>{keyPair.description}</strong>, certificate <code>{keyPair.subject}</code>, valid until {keyPair.notAfter}. Stored in this browser
-            (IndexedDB) as a non-extractable key.
+            (IndexedDB) as a non-extractable key
+            {keyPair.privateKeyPkcs8Pem
+              ? keyPair.keyType === 'RSA'
+                ? ', with a PEM copy to decrypt assertions encrypted to this SP ("Use the mock SP\'s key" on the inspect page); the SP metadata offers the certificate for encryption.'
+                : ', with a PEM copy (EC keys cannot decrypt XML Encryption key transport; use RSA for that).'
+              : '.'}
           </p>
           <p className="small">
             SHA-256: <CopyableValue value={keyPair.sha256Fingerprint} label="SHA-256 fingerprint of the SP certificate" />
@@ -85,6 +93,12 @@ export function MockSpKeyPanel(props: {
       ) : (
         <>
           <p className="small muted">No key: requests are sent unsigned. Generate a key pair or import one to sign them.</p>
+          <CheckField
+            label="Also keep the private key as PEM (to decrypt encrypted assertions)"
+            checked={keepPem}
+            onChange={setKeepPem}
+            hint="RSA only. The PEM stays in this browser (IndexedDB) and lets the inspect page decrypt what the IdP encrypts to this SP; leave off for a signing-only key."
+          />
           <div className="option-row">
             <SelectField<SpKeyKind>
               label="Key type"

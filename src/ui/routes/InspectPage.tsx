@@ -149,7 +149,7 @@ export function InspectPage() {
     const pair = await loadKeyPair();
     if (!pair) setMockSpKeyNote('The mock SP has no key yet: generate one on the Mock SP page.');
     else if (pair.keyType !== 'RSA') setMockSpKeyNote(`The mock SP key is ${pair.description}; decrypting needs an RSA key.`);
-    else if (!pair.privateKeyPkcs8Pem) setMockSpKeyNote('The mock SP key was generated non-exportable, so it cannot be used here. Generate it with "exportable" on the Mock SP page.');
+    else if (!pair.privateKeyPkcs8Pem) setMockSpKeyNote('The mock SP key has no PEM copy, so it cannot decrypt. On the Mock SP page, remove it and generate or import it again with "Also keep the private key as PEM".');
     else {
       immediateRef.current = true;
       setSpKeyText(pair.privateKeyPkcs8Pem);
