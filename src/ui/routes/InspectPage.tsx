@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { EvaluationTimeFields } from '../components/EvaluationTimeFields';
+import { useDebouncedRun } from '../useDebouncedRun';
 import { inspectInput } from '../../core/inspect';
 import type { Finding, InspectOptions, InspectReport, SignatureReport } from '../../core/types';
 import { CodeEditor, type EditorHighlight, type EditorMarker } from '../components/CodeEditor';
@@ -69,18 +70,12 @@ export function InspectPage() {
   // links, history or exports (docs/decryption.md).
   const [spKeyText, setSpKeyText] = useState('');
   const [mockSpKeyNote, setMockSpKeyNote] = useState<string | null>(null);
-  const [decodedReport, setReport] = useState<InspectReport | null>(null);
   // DEV only: a hand-made report shown instead of the core's (window.__samlscope.loadFixture()).
   const [fixture, setFixture] = useState<InspectReport | null>(null);
-  const report = fixture ?? decodedReport;
-  const [pending, setPending] = useState(false);
-  const [internalError, setInternalError] = useState<string | null>(null);
   const [highlight, setHighlight] = useState<EditorHighlight | null>(null);
   const [dragging, setDragging] = useState<null | 'message' | 'trust'>(null);
   const immediateRef = useRef(false);
-  const runRef = useRef(0);
   const reportRef = useRef<InspectReport | null>(null);
-  reportRef.current = report;
   const nonceRef = useRef(0);
   // Issue 6: a state opened from a link, share file or history entry, and a link that failed.
   const [shared, setShared] = useState<{ origin: SharedOrigin; state: ShareState } | null>(null);
@@ -186,39 +181,24 @@ export function InspectPage() {
   }, [trust, search.skew, search.at, search.sp, search.acs, search.idp, search.req, search.profile]);
 
   const hasInput = input.trim() !== '';
-  useEffect(() => {
-    if (!hasInput && trust.length === 0) {
-      runRef.current++;
-      setReport(null);
-      setPending(false);
-      setInternalError(null);
-      return;
-    }
-    const delay = immediateRef.current ? 0 : TYPING_DEBOUNCE_MS;
-    immediateRef.current = false;
-    const run = ++runRef.current;
-    setPending(true);
-    const timer = window.setTimeout(() => {
-      const { atIso, ...rest } = options;
-      // "now" is taken when the inspection runs, so a re-run re-evaluates against the clock.
-      const opts: InspectOptions = { ...rest, at: atIso ? new Date(atIso) : new Date(), ...(spKeyText.trim() ? { decryptionKeys: [spKeyText] } : {}) };
-      inspectInput(input, source, opts).then(
-        (r) => {
-          if (run !== runRef.current) return;
-          setReport(r);
-          setInternalError(null);
-          setPending(false);
+  const { result: decodedReport, pending, internalError } = useDebouncedRun<InspectReport>(
+    !hasInput && trust.length === 0
+      ? null
+      : () => {
+          const { atIso, ...rest } = options;
+          // "now" is taken when the inspection runs, so a re-run re-evaluates against the clock.
+          const opts: InspectOptions = { ...rest, at: atIso ? new Date(atIso) : new Date(), ...(spKeyText.trim() ? { decryptionKeys: [spKeyText] } : {}) };
+          return inspectInput(input, source, opts);
         },
-        (e: unknown) => {
-          // Errors are values in the core; an exception here is a bug, shown rather than hidden.
-          if (run !== runRef.current) return;
-          setInternalError(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
-          setPending(false);
-        },
-      );
-    }, delay);
-    return () => window.clearTimeout(timer);
-  }, [input, source, options, hasInput, trust.length, spKeyText]);
+    () => {
+      const delay = immediateRef.current ? 0 : TYPING_DEBOUNCE_MS;
+      immediateRef.current = false;
+      return delay;
+    },
+    [input, source, options, hasInput, trust.length, spKeyText],
+  );
+  const report = fixture ?? decodedReport;
+  reportRef.current = report;
 
   // ---- paste anywhere, drop anywhere ----
   useEffect(() => {

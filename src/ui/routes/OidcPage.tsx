@@ -1,9 +1,10 @@
 // The OIDC page (route /oidc): Exoscale SSO with OpenID Connect (seed 002_be8525c84e06a101.txt).
 // Thin over the core: every fact shown comes from inspectOidc()'s OidcReport. The token, the keys
 // and the client secret live only in React state; the shareable settings ride in the URL search.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { EvaluationTimeFields } from '../components/EvaluationTimeFields';
+import { useDebouncedRun } from '../useDebouncedRun';
 import { DEFAULT_SKEW_SECONDS, EXOSCALE_OIDC_PROFILE, inspectOidc, type OidcReport } from '../../core/oidc';
 import { OidcCelPanel } from '../components/OidcCelPanel';
 import { OidcClaimsPanel, OidcTokenView } from '../components/OidcClaimsPanel';
@@ -31,10 +32,6 @@ export function OidcPage() {
   const [keysText, setKeysText] = useState('');
   const [clientSecret, setClientSecret] = useState('');
   const [nonce, setNonce] = useState('');
-  const [report, setReport] = useState<OidcReport | null>(null);
-  const [pending, setPending] = useState(false);
-  const [internalError, setInternalError] = useState<string | null>(null);
-  const runRef = useRef(0);
 
   const setSearch = useCallback(
     (patch: Partial<OidcSearch>) => {
@@ -50,31 +47,17 @@ export function OidcPage() {
     [navigate],
   );
 
-  useEffect(() => {
-    const run = ++runRef.current;
-    setPending(true);
-    const timer = window.setTimeout(() => {
+  const { result: report, pending, internalError } = useDebouncedRun<OidcReport>(
+    () =>
       inspectOidc(input, {
         settings: { clientId: search.client, issuerUrl: search.iss, clientSecret: clientSecret || undefined, additionalClaims: search.claims, celExpression: search.cel, orgName: search.org, nonce: nonce || undefined },
         keysText,
         at: search.at ? new Date(search.at) : new Date(),
         skewSeconds: search.skew ?? DEFAULT_SKEW_SECONDS,
-      }).then(
-        (r) => {
-          if (run !== runRef.current) return;
-          setReport(r);
-          setInternalError(null);
-          setPending(false);
-        },
-        (e: unknown) => {
-          if (run !== runRef.current) return;
-          setInternalError(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
-          setPending(false);
-        },
-      );
-    }, TYPING_DEBOUNCE_MS);
-    return () => window.clearTimeout(timer);
-  }, [input, keysText, clientSecret, nonce, search.client, search.iss, search.claims, search.cel, search.org, search.at, search.skew]);
+      }),
+    () => TYPING_DEBOUNCE_MS,
+    [input, keysText, clientSecret, nonce, search.client, search.iss, search.claims, search.cel, search.org, search.at, search.skew],
+  );
 
   const hasInput = input.trim() !== '';
   return (
