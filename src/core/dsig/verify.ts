@@ -4,7 +4,7 @@ import type { CertificateSummary, RawFinding, ReferenceReport, SignatureReport, 
 import { parseCertificate, spkiOf, summarizeCertificate } from '../x509/certificate';
 import { NS, attr, childElements, descendants, firstChild } from '../xml/dom';
 import { DIGEST_ALGORITHMS, ENVELOPED_SIGNATURE, NONSTANDARD_DIGEST_ALIASES, NONSTANDARD_SIGNATURE_ALIASES, SIGNATURE_ALGORITHMS, shortAlgorithmName, type SignatureAlgorithm } from './algorithms';
-import { C14N_URIS, canonicalize, canonicalizeToBytes } from './c14n/index';
+import { C14N_URIS, canonicalizeToBytes } from './c14n/index';
 import { importRsaKeyValue, importVerifyKey, verifyWithKey } from './keys';
 
 export interface DocumentVerification {
@@ -25,7 +25,6 @@ const WITHOUT_COMMENTS: Record<string, string> = {
   [C14N_URIS.inclusiveWithComments]: C14N_URIS.inclusive,
   [C14N_URIS.inclusive11WithComments]: C14N_URIS.inclusive11,
 };
-const utf8 = new TextEncoder();
 
 const digestHashOf = (uri: string) => DIGEST_ALGORITHMS[uri] ?? NONSTANDARD_DIGEST_ALIASES[uri];
 const signatureAlgorithmOf = (uri: string) => SIGNATURE_ALGORITHMS[uri] ?? NONSTANDARD_SIGNATURE_ALIASES[uri];
@@ -233,11 +232,11 @@ async function checkSignature(signature: Element, index: number, doc: Document, 
   if (weak) findings.push({ code: 'weak-algorithm', severity: 'warning', title: 'SHA-1 in a signature', explanation: `${where} uses SHA-1 (${[shortAlgorithmName(signatureAlgorithm), ...outcomes.map((o) => shortAlgorithmName(o.report.digestAlgorithm))].join(', ')}). SHA-1 collisions are practical; many SPs refuse SHA-1 signatures.`, fix: 'Switch the IdP signing algorithm to RSA-SHA256 and the digest to SHA-256 (in authentik: the provider\'s "Signature algorithm" and "Digest algorithm" settings; Terraform `signature_algorithm`, `digest_algorithm`).', references: ['RFC 6931', 'NIST SP 800-131A'], node: signature });
 
   const inclusive = attr(firstChild(c14nMethod, NS.exc, 'InclusiveNamespaces'), 'PrefixList');
-  const si = canonicalize(signedInfo, { algorithm: canonicalization, ...(inclusive !== null ? { inclusivePrefixes: inclusive.split(/\s+/).filter(Boolean) } : {}) });
+  const si = canonicalizeToBytes(signedInfo, { algorithm: canonicalization, ...(inclusive !== null ? { inclusivePrefixes: inclusive.split(/\s+/).filter(Boolean) } : {}) });
   if (!si.ok) return unsupported(si.error.message);
-  report.signedInfoCanonical = si.value;
+  report.signedInfoCanonical = utf8Decoder.decode(si.value);
   const sigBytes = decodeBase64Lenient(firstChild(signature, NS.dsig, 'SignatureValue')?.textContent ?? '');
-  const signedBytes = utf8.encode(si.value);
+  const signedBytes = si.value;
 
   let used: KeyCandidate | null = null;
   if (sigBytes.ok) {

@@ -68,6 +68,21 @@ export function SeverityIcon({ severity }: { severity: Severity }) {
   );
 }
 
+/** A finding's explanation and fix, as SAML and OIDC findings show them. */
+export function FindingExplanation({ explanation, fix }: { explanation: string; fix?: string | null }) {
+  return (
+    <>
+      <p className="finding-explanation">{explanation}</p>
+      {fix && (
+        <p className="finding-fix">
+          <strong>Fix: </strong>
+          {fix}
+        </p>
+      )}
+    </>
+  );
+}
+
 /** "2 errors 1 warning" pills after a findings heading (SAML and OIDC findings alike). */
 export function SeverityCounts({ findings }: { findings: ReadonlyArray<{ severity: Severity }> }) {
   return (

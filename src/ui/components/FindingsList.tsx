@@ -1,5 +1,5 @@
 import type { Finding, InspectedMessage } from '../../core/types';
-import { CATEGORIES, categoryOf, describeReference, SeverityCounts, SeverityIcon } from './DiagnosisCategories';
+import { CATEGORIES, categoryOf, describeReference, FindingExplanation, SeverityCounts, SeverityIcon } from './DiagnosisCategories';
 import { FindingDetails } from './DiagnosisFindingDetails';
 
 const order = { error: 0, warning: 1, info: 2 } as const;
@@ -97,13 +97,7 @@ function FindingItem({
           </button>
         )}
       </div>
-      <p className="finding-explanation">{f.explanation}</p>
-      {f.fix && (
-        <p className="finding-fix">
-          <strong>Fix: </strong>
-          {f.fix}
-        </p>
-      )}
+      <FindingExplanation explanation={f.explanation} fix={f.fix} />
       <FindingDetails finding={f} message={message} messages={messages} />
       {f.references && f.references.length > 0 && (
         <p className="finding-references small muted">

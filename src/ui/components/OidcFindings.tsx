@@ -1,5 +1,5 @@
 import type { OidcFinding } from '../../core/oidc';
-import { SeverityCounts, SeverityIcon } from './DiagnosisCategories';
+import { FindingExplanation, SeverityCounts, SeverityIcon } from './DiagnosisCategories';
 
 /** OIDC findings, worst first; each carries data-finding-code like the SAML findings (CONTRACT §4). */
 export function OidcFindings({ findings }: { findings: OidcFinding[] }) {
@@ -21,13 +21,7 @@ export function OidcFindings({ findings }: { findings: OidcFinding[] }) {
                 <strong className="finding-title">{f.title}</strong>
                 <code className="finding-code">{f.code}</code>
               </div>
-              <p className="finding-explanation">{f.explanation}</p>
-              {f.fix && (
-                <p className="finding-fix">
-                  <strong>Fix: </strong>
-                  {f.fix}
-                </p>
-              )}
+              <FindingExplanation explanation={f.explanation} fix={f.fix} />
               {f.references.length > 0 && <p className="finding-references small muted">References: {f.references.join(' · ')}</p>}
             </li>
           ))}
