@@ -1,16 +1,20 @@
-import { readFileSync } from 'node:fs';
 import { inspectInput } from '../core/inspect';
 import { exitStatusOf, toContractReport } from '../core/report';
 import type { InspectReport } from '../core/types';
 import { USAGE, parseArgs } from './args';
+import { readInputBounded, refusedInputReport } from './input';
 import { runOidc } from './oidc';
 import { reportText } from './text';
 
 declare const __SAMLSCOPE_VERSION__: string;
 const VERSION = typeof __SAMLSCOPE_VERSION__ === 'string' ? __SAMLSCOPE_VERSION__ : '0.0.0-dev';
 
-function readSource(path: string): string {
-  return path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8');
+/** Trust and key files: read with the same bound as inputs; anything unreadable is a usage error (exit 2). */
+async function readSideFile(path: string): Promise<string | null> {
+  const r = await readInputBounded(path);
+  if (r.ok) return r.text;
+  process.stderr.write(`samlscope: cannot read ${path}: ${'tooLarge' in r ? r.tooLarge.message : r.ioError}\n`);
+  return null;
 }
 
 /** The CLI is a thin shell: read files, call the core, print. */
@@ -26,32 +30,26 @@ export async function main(argv: string[]): Promise<number> {
   if (args.command === 'version') { process.stdout.write(`samlscope ${VERSION}\n`); return 0; }
   const trust: string[] = [];
   for (const f of [...args.metadataFiles, ...args.certFiles]) {
-    try {
-      trust.push(readSource(f));
-    } catch (e) {
-      process.stderr.write(`samlscope: cannot read ${f}: ${(e as Error).message}\n`);
-      return 2;
-    }
+    const text = await readSideFile(f);
+    if (text === null) return 2;
+    trust.push(text);
   }
   const decryptionKeys: string[] = [];
   for (const f of args.spKeyFiles) {
-    try {
-      decryptionKeys.push(readSource(f));
-    } catch (e) {
-      process.stderr.write(`samlscope: cannot read ${f}: ${(e as Error).message}\n`);
-      return 2;
-    }
+    const text = await readSideFile(f);
+    if (text === null) return 2;
+    decryptionKeys.push(text);
   }
   const reports: InspectReport[] = [];
   for (const input of args.inputs) {
-    let text: string;
-    try {
-      text = readSource(input);
-    } catch (e) {
-      process.stderr.write(`samlscope: cannot read ${input}: ${(e as Error).message}\n`);
+    const read = await readInputBounded(input);
+    if (!read.ok && 'ioError' in read) {
+      process.stderr.write(`samlscope: cannot read ${input}: ${read.ioError}\n`);
       return 2;
     }
-    reports.push(await inspectInput(text, input, { ...args.options, trust, ...(decryptionKeys.length ? { decryptionKeys } : {}) }));
+    // An input over the size limit is reported like any undecodable input (JSON, exit 2), not as an I/O failure.
+    if (!read.ok) reports.push(refusedInputReport(input, read.tooLarge, args.options.at ?? new Date()));
+    else reports.push(await inspectInput(read.text, input, { ...args.options, trust, ...(decryptionKeys.length ? { decryptionKeys } : {}) }));
   }
   const status = exitStatusOf(reports);
   if (args.json) process.stdout.write(`${JSON.stringify({ tool: { name: 'samlscope', version: VERSION }, reports: reports.map(toContractReport) }, null, 2)}\n`);

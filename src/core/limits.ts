@@ -4,6 +4,48 @@
 // `signature-limit-exceeded`, `oidc-*`), never an exception.
 
 // ── Inputs: decoding, inflating, containers (binding/, share/) ───────────────────────────────
+// Sizes are in bytes of decoded data, or UTF-16 code units of text (JavaScript string length).
+// Each is far above any genuine SAML exchange (the largest real Responses are a few hundred KB,
+// browsers cap URLs at 2 MiB) and far below what exhausts a browser tab.
+
+/**
+ * Raw input text (a paste, a file, stdin): UTF-16 code units of the string handed to the
+ * decoder; the CLI applies it to the bytes it reads (a UTF-8 file never has fewer bytes than
+ * characters), so it stops reading a larger file or stream at the limit.
+ */
+export const INPUT_MAX_CHARS = 64 * 1024 * 1024;
+/**
+ * Bytes one base64 value may decode to, computed from its length before decoding (3 bytes per
+ * 4 characters, RFC 4648 §4), so an oversized value is refused without allocating its bytes.
+ */
+export const BASE64_MAX_DECODED_BYTES = 16 * 1024 * 1024;
+/**
+ * Bytes one DEFLATE / zlib stream may inflate to. DEFLATE expands at most ~1032:1 (RFC 1951: a
+ * 258-byte match per ~2 bits), so a 2 MiB Redirect URL could claim 2 GB; inflation is streamed
+ * and stops at this limit instead of materialising the output.
+ */
+export const INFLATE_MAX_BYTES = 16 * 1024 * 1024;
+/**
+ * Bytes of SAML XML decoded from one input in total (every payload of a HAR or SAML-tracer
+ * export together), so 500 payloads each just under the per-payload limits cannot add up.
+ */
+export const INPUT_MAX_DECODED_TOTAL_BYTES = 64 * 1024 * 1024;
+/**
+ * Containers opened inside one another: a share link holding a pasted form holding base64
+ * holding another base64 value… Each level is a decoding step; real captures need at most 3.
+ */
+export const CONTAINER_MAX_DEPTH = 4;
+/** SAML messages taken from one HAR file or SAML-tracer export; later ones are not decoded. */
+export const CAPTURE_MAX_PAYLOADS = 500;
+/**
+ * Nesting of arrays and objects in JSON input (HAR, SAML-tracer, parameters as JSON, share
+ * state). HAR 1.2 needs 6 levels; measured by a scan before JSON.parse builds anything.
+ */
+export const JSON_MAX_DEPTH = 64;
+/** Bytes a `#share=` link may inflate to (the state's JSON: input, trust, expectations). */
+export const SHARE_MAX_INFLATED_BYTES = 32 * 1024 * 1024;
+/** Characters of a `#share=` fragment: Chromium refuses longer URLs (content::kMaxURLChars, 2 MiB). */
+export const SHARE_MAX_FRAGMENT_CHARS = 2 * 1024 * 1024;
 
 // ── XML-DSig: signatures, references, transforms, KeyInfo (dsig/, x509/) ────────────────────
 

@@ -60,7 +60,7 @@ export function toContractReport(r: InspectReport) {
   return {
     source: r.source,
     detected: r.detected,
-    errors: r.errors.map((e) => ({ code: e.code, message: e.message, ...(e.line ? { line: e.line } : {}), ...(e.column ? { column: e.column } : {}) })),
+    errors: r.errors.map((e) => ({ code: e.code, message: e.message, ...(e.line ? { line: e.line } : {}), ...(e.column ? { column: e.column } : {}), ...(e.limit ? { limit: e.limit } : {}) })),
     messages: r.messages.map(toContractMessage),
     trustAnchors: r.trustAnchors.map((a) => ({ source: a.source, description: a.description, subject: a.subject, sha256Fingerprint: a.sha256Fingerprint })),
     trustErrors: r.trustErrors,

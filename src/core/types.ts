@@ -8,12 +8,26 @@ export type InputErrorCode =
   | 'input-not-xml'
   | 'input-dtd-forbidden'
   | 'input-multiple-roots'
-  | 'input-unrecognized';
+  | 'input-unrecognized'
+  /** A decoded, inflated or nested payload over a documented limit (src/core/limits.ts). */
+  | 'input-too-large';
+
+/** Which documented limit an `input-too-large` error hit, and what was seen (docs/limits.md). */
+export interface InputLimitHit {
+  /** The constant's name in src/core/limits.ts, e.g. INFLATE_MAX_BYTES. */
+  name: string;
+  limit: number;
+  /** What was seen when reading stopped: at least this much (bytes, characters, levels, messages). */
+  seen: number;
+  unit: 'bytes' | 'characters' | 'levels' | 'messages';
+}
 
 /** Errors are values: every decoder returns one of these instead of throwing. */
 export interface InputError {
   code: InputErrorCode;
   message: string;
+  /** Set on `input-too-large`. */
+  limit?: InputLimitHit;
   /** 1-based, in the decoded XML, where the parser knows it. */
   line?: number;
   column?: number;
@@ -49,6 +63,18 @@ export interface CapturedPayload {
   encoding: string[];
   /** Non-fatal remarks about the decoding (double URL-encoding repaired, padding added, …). */
   notes: string[];
+  /**
+   * Text that could not have crossed HTTP as received (lone UTF-16 surrogates in a RelayState
+   * or parameter): repaired as a browser would and reported as `input-lone-surrogate` findings.
+   */
+  textRepairs?: TextRepair[];
+}
+
+export interface TextRepair {
+  /** Which value: "RelayState", "SAMLResponse"… */
+  field: string;
+  /** Lone surrogates replaced by U+FFFD. */
+  loneSurrogates: number;
 }
 
 /**

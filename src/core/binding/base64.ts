@@ -1,14 +1,23 @@
+import { BASE64_MAX_DECODED_BYTES } from '../limits';
 import { fail, ok, type Result } from '../types';
+import { inputTooLarge } from './budget';
 
 /**
  * Lenient base64 → bytes. Real IdPs and copy-pastes add line breaks, spaces, drop the
  * padding or use the URL-safe alphabet; all of that is tolerated and reported in `notes`.
  * Anything else outside the alphabet is an `input-bad-base64` error, never a guess.
  */
-export function decodeBase64Lenient(text: string): Result<{ bytes: Uint8Array; notes: string[] }> {
+export function decodeBase64Lenient(text: string, maxBytes: number = BASE64_MAX_DECODED_BYTES): Result<{ bytes: Uint8Array; notes: string[] }> {
   const notes: string[] = [];
   let s = text.replace(/[\s\u00a0]+/g, '');
   if (s.length === 0) return fail({ code: 'input-bad-base64', message: 'The base64 payload is empty.' });
+  // RFC 4648 §4: 4 characters carry 3 bytes. Refuse from the length, before allocating anything.
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 0x3d) end--; // trailing '=' (a regex here backtracks quadratically)
+  const claimed = Math.floor((end * 3) / 4);
+  if (claimed > maxBytes) {
+    return fail(inputTooLarge(`The base64 value of ${s.length.toLocaleString('en-US')} characters decodes to ${claimed.toLocaleString('en-US')} bytes`, { name: 'BASE64_MAX_DECODED_BYTES', limit: maxBytes, seen: claimed, unit: 'bytes' }));
+  }
   if (/[-_]/.test(s) && !/[+/]/.test(s)) {
     s = s.replace(/-/g, '+').replace(/_/g, '/');
     notes.push('URL-safe base64 alphabet (- and _) converted.');

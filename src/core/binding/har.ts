@@ -1,7 +1,10 @@
-import type { CapturedPayload, InputError, Result } from '../types';
+import { CAPTURE_MAX_PAYLOADS } from '../limits';
+import type { CapturedPayload, InputError, Result, TextRepair } from '../types';
 import { decodeBase64Lenient } from './base64';
+import { chargeBytes, inputTooLarge, newDecodeBudget, type DecodeBudget } from './budget';
 import { bytesToText } from './inflate';
 import { payloadFromHtmlForm, payloadFromParams } from './payload';
+import { encodeFormPair } from './query';
 
 interface HarNameValue { name?: unknown; value?: unknown }
 interface HarEntry {
@@ -13,63 +16,93 @@ interface HarEntry {
 export interface ExtractedMessages { payloads: CapturedPayload[]; errors: InputError[] }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+/** A parameter value as text; objects and arrays (String() of a deep array recurses) count as empty. */
+const scalarText = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
 
-function formBodyFromParams(params: HarNameValue[]): string {
+function formBodyFromParams(params: HarNameValue[], repairs: TextRepair[]): string {
   // Firefox exports params already URL-decoded; re-encode them so one decoder handles both.
   return params
-    .filter((p) => typeof p.name === 'string')
-    .map((p) => `${encodeURIComponent(String(p.name))}=${encodeURIComponent(String(p.value ?? ''))}`)
+    .filter((p) => p !== null && typeof p === 'object' && typeof p.name === 'string')
+    .map((p) => encodeFormPair(String(p.name), scalarText(p.value), repairs))
     .join('&');
 }
 
-function collect(r: Result<CapturedPayload> | null, into: ExtractedMessages, where: string): void {
-  if (!r) return;
-  if (r.ok) into.payloads.push(r.value);
-  else into.errors.push({ ...r.error, message: `${where}: ${r.error.message}` });
+/**
+ * Collects what one capture file yields, up to CAPTURE_MAX_PAYLOADS messages (decoded or not):
+ * each one is parsed, verified and analysed, so their number is bounded like their size.
+ */
+class CaptureCollector {
+  readonly out: ExtractedMessages = { payloads: [], errors: [] };
+  private seen = 0;
+  full = false;
+  constructor(private readonly what: string) {}
+
+  /** Whether one more message may be decoded; the first refusal records `input-too-large`. */
+  admit(): boolean {
+    if (this.full) return false;
+    if (this.seen >= CAPTURE_MAX_PAYLOADS) {
+      this.full = true;
+      this.out.errors.push(inputTooLarge(`This ${this.what} holds more SAML messages than the limit; the first ${CAPTURE_MAX_PAYLOADS} were decoded, the rest skipped`, { name: 'CAPTURE_MAX_PAYLOADS', limit: CAPTURE_MAX_PAYLOADS, seen: CAPTURE_MAX_PAYLOADS + 1, unit: 'messages' }));
+      return false;
+    }
+    this.seen++;
+    return true;
+  }
+
+  collect(r: Result<CapturedPayload> | null, where: string): void {
+    if (!r) return;
+    if (r.ok) this.out.payloads.push(r.value);
+    else this.out.errors.push({ ...r.error, message: `${where}: ${r.error.message}` });
+  }
 }
 
 /** Every SAML message in a HAR 1.2 log (Chrome and Firefox devtools): query strings, POST bodies and response forms. */
-export function extractFromHar(har: { log?: { entries?: unknown } }): ExtractedMessages {
-  const out: ExtractedMessages = { payloads: [], errors: [] };
+export function extractFromHar(har: { log?: { entries?: unknown } }, budget: DecodeBudget = newDecodeBudget()): ExtractedMessages {
+  const c = new CaptureCollector('HAR file');
   const entries = Array.isArray(har.log?.entries) ? (har.log!.entries as HarEntry[]) : [];
   const sorted = entries
-    .map((e, i) => ({ e, i, t: Date.parse(str(e.startedDateTime) ?? '') }))
+    .map((e, i) => ({ e, i, t: e !== null && typeof e === 'object' ? Date.parse(str(e.startedDateTime) ?? '') : Number.NaN }))
     .sort((a, b) => (Number.isNaN(a.t) || Number.isNaN(b.t) ? a.i - b.i : a.t - b.t || a.i - b.i));
-  for (const { e } of sorted) {
+  for (const { e: entry } of sorted) {
+    if (c.full) break;
+    if (!entry || typeof entry !== 'object') continue;
+    const e = entry;
     const url = str(e.request?.url) ?? '';
     const method = (str(e.request?.method) ?? 'GET').toUpperCase();
     const time = str(e.startedDateTime);
     const ctx = { url, method, ...(time ? { time } : {}) };
     const q = url.indexOf('?');
-    if (q >= 0 && /SAML(Request|Response)=/.test(url)) {
-      collect(payloadFromParams(url.slice(q + 1).replace(/#.*$/, ''), 'HTTP-Redirect', ctx), out, `${method} ${url}`);
+    if (q >= 0 && /SAML(Request|Response)=/.test(url) && c.admit()) {
+      c.collect(payloadFromParams(url.slice(q + 1).replace(/#.*$/, ''), 'HTTP-Redirect', ctx, budget), `${method} ${url}`);
     }
     const post = e.request?.postData;
-    if (post) {
+    if (post && typeof post === 'object') {
       const text = str(post.text);
-      const body = text && /SAML(Request|Response)=/.test(text) ? text : Array.isArray(post.params) ? formBodyFromParams(post.params) : '';
-      if (body) collect(payloadFromParams(body, 'HTTP-POST', ctx), out, `${method} ${url} (request body)`);
+      const textRepairs: TextRepair[] = [];
+      const body = text && /SAML(Request|Response)=/.test(text) ? text : Array.isArray(post.params) ? formBodyFromParams(post.params, textRepairs) : '';
+      if (body && /SAML(Request|Response)=/.test(body) && c.admit()) c.collect(payloadFromParams(body, 'HTTP-POST', { ...ctx, textRepairs }, budget), `${method} ${url} (request body)`);
     }
     const content = e.response?.content;
     let html = str(content?.text);
     if (html && str(content?.encoding) === 'base64') {
+      // Transient: only the form's SAML value, once decoded, counts against the input's budget.
       const b = decodeBase64Lenient(html);
       html = b.ok ? bytesToText(b.value.bytes) : undefined;
     }
-    if (html && /SAML(Request|Response)/.test(html)) {
-      collect(payloadFromHtmlForm(html, { fallbackUrl: url, ...(time ? { time } : {}) }), out, `form in the response to ${method} ${url}`);
+    if (html && /SAML(Request|Response)/.test(html) && c.admit()) {
+      c.collect(payloadFromHtmlForm(html, { fallbackUrl: url, ...(time ? { time } : {}) }, budget), `form in the response to ${method} ${url}`);
     }
   }
-  return out;
+  return c.out;
 }
 
 interface TracerRequest { method?: unknown; url?: unknown; get?: unknown; post?: unknown; saml?: unknown; timestamp?: unknown; protocol?: unknown }
 
-function pairsToQuery(pairs: unknown): string {
+function pairsToQuery(pairs: unknown, repairs: TextRepair[]): string {
   if (!Array.isArray(pairs)) return '';
   return pairs
-    .filter((p): p is [string, string] => Array.isArray(p) && typeof p[0] === 'string')
-    .map(([n, v]) => `${encodeURIComponent(n)}=${encodeURIComponent(String(v ?? ''))}`)
+    .filter((p): p is [string, unknown] => Array.isArray(p) && typeof p[0] === 'string')
+    .map(([n, v]) => encodeFormPair(n, scalarText(v), repairs))
     .join('&');
 }
 
@@ -78,26 +111,34 @@ function pairsToQuery(pairs: unknown): string {
  * Its `saml` field is already decoded for display, so the raw parameters are preferred; they keep
  * the octets a Redirect signature covers.
  */
-export function extractFromSamlTracer(doc: { requests?: unknown }): ExtractedMessages {
-  const out: ExtractedMessages = { payloads: [], errors: [] };
+export function extractFromSamlTracer(doc: { requests?: unknown }, budget: DecodeBudget = newDecodeBudget()): ExtractedMessages {
+  const c = new CaptureCollector('SAML-tracer export');
+  const out = c.out;
   const requests = Array.isArray(doc.requests) ? (doc.requests as TracerRequest[]) : [];
   for (const r of requests) {
+    if (c.full) break;
+    if (!r || typeof r !== 'object') continue;
     const url = str(r.url) ?? '';
     const method = (str(r.method) ?? 'GET').toUpperCase();
     const ts = r.timestamp;
-    const time = typeof ts === 'number' ? new Date(ts).toISOString() : str(ts);
+    // A timestamp outside Date's range (±8.64e15 ms) makes toISOString throw a RangeError.
+    const time = typeof ts === 'number' && Number.isFinite(ts) && Math.abs(ts) <= 8.64e15 ? new Date(ts).toISOString() : str(ts);
     const ctx = { url, method, ...(time ? { time } : {}) };
     const before = out.payloads.length;
     const q = url.indexOf('?');
-    if (q >= 0 && /SAML(Request|Response)=/.test(url)) collect(payloadFromParams(url.slice(q + 1).replace(/#.*$/, ''), 'HTTP-Redirect', ctx), out, `${method} ${url}`);
-    else {
-      const getQ = pairsToQuery(r.get);
-      if (/SAML(Request|Response)=/.test(getQ)) collect(payloadFromParams(getQ, 'HTTP-Redirect', ctx), out, `${method} ${url}`);
+    if (q >= 0 && /SAML(Request|Response)=/.test(url)) {
+      if (c.admit()) c.collect(payloadFromParams(url.slice(q + 1).replace(/#.*$/, ''), 'HTTP-Redirect', ctx, budget), `${method} ${url}`);
+    } else {
+      const textRepairs: TextRepair[] = [];
+      const getQ = pairsToQuery(r.get, textRepairs);
+      if (/SAML(Request|Response)=/.test(getQ) && c.admit()) c.collect(payloadFromParams(getQ, 'HTTP-Redirect', { ...ctx, textRepairs }, budget), `${method} ${url}`);
     }
-    const postQ = pairsToQuery(r.post);
-    if (/SAML(Request|Response)=/.test(postQ)) collect(payloadFromParams(postQ, 'HTTP-POST', ctx), out, `${method} ${url} (POST)`);
+    const postRepairs: TextRepair[] = [];
+    const postQ = pairsToQuery(r.post, postRepairs);
+    if (/SAML(Request|Response)=/.test(postQ) && c.admit()) c.collect(payloadFromParams(postQ, 'HTTP-POST', { ...ctx, textRepairs: postRepairs }, budget), `${method} ${url} (POST)`);
     const saml = str(r.saml);
-    if (out.payloads.length === before && saml && saml.trim().startsWith('<')) {
+    if (out.payloads.length === before && saml && saml.trim().startsWith('<') && c.admit()) {
+      chargeBytes(budget, saml.length);
       out.payloads.push({ binding: method === 'POST' ? 'HTTP-POST' : 'HTTP-Redirect', parameter: null, xml: saml, encoding: ['SAML-tracer decoded XML'], notes: ['Taken from SAML-tracer\'s decoded view: the raw parameters were not in the export.'], ...ctx });
     }
   }

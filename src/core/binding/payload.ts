@@ -1,13 +1,14 @@
-import { ok, type Binding, type CapturedPayload, type RedirectSignatureParts, type Result } from '../types';
+import { ok, type Binding, type CapturedPayload, type RedirectSignatureParts, type Result, type TextRepair } from '../types';
 import { decodeBase64Lenient } from './base64';
+import { newDecodeBudget, type DecodeBudget } from './budget';
 import { inflateSamlPayload } from './inflate';
 import { extractHtmlFormFields } from './htmlForm';
-import { parseRawParams, repairDoubleEncoding, type RawParam } from './query';
+import { encodeFormPair, parseRawParams, repairDoubleEncoding, toWellFormedText, type RawParam } from './query';
 
 type SamlParam = 'SAMLRequest' | 'SAMLResponse';
 
 /** Decode a SAMLRequest/SAMLResponse parameter value (already URL-decoded once) to XML. */
-export function decodeSamlParameterValue(value: string, binding: Binding): Result<{ xml: string; encoding: string[]; notes: string[] }> {
+export function decodeSamlParameterValue(value: string, binding: Binding, budget: DecodeBudget = newDecodeBudget()): Result<{ xml: string; encoding: string[]; notes: string[] }> {
   const notes: string[] = [];
   const repaired = repairDoubleEncoding(value);
   let v = repaired.value;
@@ -20,7 +21,7 @@ export function decodeSamlParameterValue(value: string, binding: Binding): Resul
   const b64 = decodeBase64Lenient(v);
   if (!b64.ok) return b64;
   notes.push(...b64.value.notes);
-  const inflated = inflateSamlPayload(b64.value.bytes, binding === 'HTTP-Redirect');
+  const inflated = inflateSamlPayload(b64.value.bytes, binding === 'HTTP-Redirect', budget);
   if (!inflated.ok) return inflated;
   return ok({ xml: inflated.value.xml, encoding: [...inflated.value.encoding], notes: [...notes, ...inflated.value.notes] });
 }
@@ -37,7 +38,8 @@ function findParam(params: RawParam[], name: string): RawParam | undefined {
 export function payloadFromParams(
   rawQuery: string,
   bindingHint: Binding | 'infer',
-  context: { url?: string; method?: string; time?: string } = {},
+  context: { url?: string; method?: string; time?: string; textRepairs?: TextRepair[] } = {},
+  budget: DecodeBudget = newDecodeBudget(),
 ): Result<CapturedPayload> | null {
   const params = parseRawParams(rawQuery);
   const msg = params.find((p) => p.name === 'SAMLRequest' || p.name === 'SAMLResponse');
@@ -47,17 +49,23 @@ export function payloadFromParams(
   const sigAlg = findParam(params, 'SigAlg');
   const signature = findParam(params, 'Signature');
   let binding: Binding = bindingHint === 'infer' ? (sigAlg || signature ? 'HTTP-Redirect' : null) : bindingHint;
-  const decoded = decodeSamlParameterValue(msg.value, binding ?? 'HTTP-Redirect');
+  const decoded = decodeSamlParameterValue(msg.value, binding ?? 'HTTP-Redirect', budget);
   if (!decoded.ok) return decoded;
   if (binding === null) binding = decoded.value.encoding.some((e) => e.includes('DEFLATE')) ? 'HTTP-Redirect' : 'HTTP-POST';
   if (binding === 'HTTP-POST') decoded.value.notes = decoded.value.notes.filter((n) => !n.includes('not DEFLATE-compressed'));
+  // A lone surrogate in a decoded value (a literal one in a HAR or JSON URL) cannot have been
+  // received over HTTP: shown as the U+FFFD a browser would have sent, and reported.
+  const textRepairs = [...(context.textRepairs ?? [])];
+  const relayState = relay ? toWellFormedText(relay.value) : null;
+  if (relayState && relayState.loneSurrogates > 0) textRepairs.push({ field: 'RelayState', loneSurrogates: relayState.loneSurrogates });
   const payload: CapturedPayload = {
     binding,
     parameter,
     xml: decoded.value.xml,
     encoding: binding === 'HTTP-Redirect' ? ['URL', ...decoded.value.encoding] : ['form', ...decoded.value.encoding],
     notes: decoded.value.notes,
-    ...(relay ? { relayState: relay.value } : {}),
+    ...(relayState ? { relayState: relayState.text } : {}),
+    ...(textRepairs.length ? { textRepairs } : {}),
     ...(context.url ? { url: context.url } : {}),
     ...(context.method ? { method: context.method } : {}),
     ...(context.time ? { time: context.time } : {}),
@@ -80,14 +88,16 @@ export function payloadFromParams(
  * The SAML message of an HTML auto-submit form (an IdP's or SP's HTTP-POST page), or null when
  * the page has no SAMLResponse/SAMLRequest field. `fallbackUrl` stands in for a missing action.
  */
-export function payloadFromHtmlForm(html: string, context: { fallbackUrl?: string; time?: string } = {}): Result<CapturedPayload> | null {
+export function payloadFromHtmlForm(html: string, context: { fallbackUrl?: string; time?: string } = {}, budget: DecodeBudget = newDecodeBudget()): Result<CapturedPayload> | null {
   const form = extractHtmlFormFields(html);
   if (!form) return null;
   const name = form.fields.SAMLResponse !== undefined ? 'SAMLResponse' : 'SAMLRequest';
   const value = form.fields[name];
   if (value === undefined) return null;
-  let body = `${name}=${encodeURIComponent(value)}`;
-  if (form.fields.RelayState !== undefined) body += `&RelayState=${encodeURIComponent(form.fields.RelayState)}`;
+  // Character references such as &#xD800; decode to lone surrogates: encoded as the browser would.
+  const textRepairs: TextRepair[] = [];
+  let body = encodeFormPair(name, value, textRepairs);
+  if (form.fields.RelayState !== undefined) body += `&${encodeFormPair('RelayState', form.fields.RelayState, textRepairs)}`;
   const url = form.action ?? context.fallbackUrl;
-  return payloadFromParams(body, 'HTTP-POST', { ...(url ? { url } : {}), method: form.method ?? 'POST', ...(context.time ? { time: context.time } : {}) });
+  return payloadFromParams(body, 'HTTP-POST', { ...(url ? { url } : {}), method: form.method ?? 'POST', ...(context.time ? { time: context.time } : {}), textRepairs }, budget);
 }

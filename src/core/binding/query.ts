@@ -1,3 +1,5 @@
+import type { TextRepair } from '../types';
+
 /** One `name=value` pair of a query string or form body, with its raw octets kept. */
 export interface RawParam { name: string; value: string; raw: string }
 
@@ -44,4 +46,30 @@ export function extractQuery(text: string): { query: string; url: string | null 
 export function repairDoubleEncoding(value: string): { value: string; repaired: boolean } {
   if (/%[0-9A-Fa-f]{2}/.test(value)) return { value: formDecode(value), repaired: true };
   return { value, repaired: false };
+}
+
+// A UTF-16 surrogate not paired with its other half (WHATWG Infra "scalar value strings").
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The text as it could cross HTTP: lone UTF-16 surrogates (from `&#xD800;` in a form or
+ * `"\uD800"` in JSON) have no UTF-8 form, so a browser submitting the form or building the URL
+ * sends U+FFFD instead (WHATWG URL, percent-encode after UTF-8 encode; HTML form submission).
+ * encodeURIComponent would throw a URIError on them.
+ */
+export function toWellFormedText(s: string): { text: string; loneSurrogates: number } {
+  let loneSurrogates = 0;
+  const text = s.replace(LONE_SURROGATE, () => {
+    loneSurrogates++;
+    return '\uFFFD';
+  });
+  return { text, loneSurrogates };
+}
+
+/** One `name=value` of a form body, encoded as a browser would; never throws. */
+export function encodeFormPair(name: string, value: string, repairs: TextRepair[]): string {
+  const n = toWellFormedText(name);
+  const v = toWellFormedText(value);
+  if (n.loneSurrogates + v.loneSurrogates > 0) repairs.push({ field: n.text, loneSurrogates: n.loneSurrogates + v.loneSurrogates });
+  return `${encodeURIComponent(n.text)}=${encodeURIComponent(v.text)}`;
 }

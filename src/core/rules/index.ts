@@ -6,6 +6,7 @@ import { bindingRule } from './binding';
 import type { Rule, RuleContext } from './context';
 import { destinationRule } from './destination';
 import { inResponseToRule } from './in-response-to';
+import { inputTextRule } from './input-text';
 import { issuerRule } from './issuer';
 import { metadataExpiredRule } from './metadata-expired';
 import { nameIdEmailForUsernameRule } from './nameid-email-for-username';
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   acsNotInMetadataRule,
   metadataExpiredRule,
   signaturePolicyRule,
+  inputTextRule,
 ];
 
 /** Run every rule on one message. A rule that throws is a bug: it is reported, not swallowed silently. */

@@ -1,5 +1,9 @@
-import { Inflate, deflateRaw } from 'pako';
+import { deflateRaw } from 'pako';
 import { decodeBase64Lenient, encodeBase64 } from '../binding/base64';
+import { formatSize } from '../binding/budget';
+import { inflateBounded } from '../binding/inflate';
+import { jsonDepthOver } from '../binding/json';
+import { JSON_MAX_DEPTH, SHARE_MAX_FRAGMENT_CHARS, SHARE_MAX_INFLATED_BYTES } from '../limits';
 import { fail, ok, type InspectOptions, type Result, type Severity, type SignatureVerdict } from '../types';
 
 /**
@@ -84,11 +88,12 @@ export const SHARE_FRAGMENT_PREFIX = 's1.';
 export const SHARE_FRAGMENT_PARAM = 'share';
 /**
  * Zip-bomb guard: DEFLATE can expand ~1032:1 (RFC 1951 max match 258 bytes per 2-bit code),
- * so a 2 MB link (Chromium's URL cap) could claim 2 GB. Stop inflating past this.
+ * so a 2 MB link (Chromium's URL cap) could claim 2 GB. Inflation stops past this
+ * (SHARE_MAX_INFLATED_BYTES in core/limits, docs/limits.md).
  */
-export const MAX_SHARE_DECOMPRESSED_BYTES = 32 * 1024 * 1024;
+export const MAX_SHARE_DECOMPRESSED_BYTES = SHARE_MAX_INFLATED_BYTES;
 /** Chromium refuses URLs above 2 MiB (content::kMaxURLChars), so no genuine fragment is longer. */
-export const MAX_SHARE_FRAGMENT_CHARS = 2 * 1024 * 1024;
+export const MAX_SHARE_FRAGMENT_CHARS = SHARE_MAX_FRAGMENT_CHARS;
 const DEFAULT_SKEW = 180;
 
 // ---- building a state ----
@@ -152,32 +157,14 @@ export function encodeShareFragment(state: ShareState): string {
   return SHARE_FRAGMENT_PREFIX + toBase64Url(deflated);
 }
 
-/** Inflate in small slices so that a zip bomb is stopped after at most `cap` + one slice of output. */
+/** Inflate the link's payload, stopping at `cap` bytes of output (binding/inflate streams it in slices). */
 function inflateCapped(bytes: Uint8Array, cap: number): Result<Uint8Array, ShareError> {
-  const inflator = new Inflate({ raw: true, chunkSize: 64 * 1024 });
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  let tooLarge = false;
-  inflator.onData = (chunk: Uint8Array) => {
-    total += chunk.length;
-    if (total > cap) tooLarge = true;
-    else chunks.push(chunk);
-  };
-  inflator.onEnd = () => {};
-  // 1 KiB of compressed input expands to at most ~1 MiB, keeping the overshoot small.
-  const SLICE = 1024;
-  for (let i = 0; i < bytes.length && !tooLarge && !inflator.ended; i += SLICE) {
-    const last = i + SLICE >= bytes.length;
-    inflator.push(bytes.subarray(i, i + SLICE), last);
-    if (inflator.err) break;
+  const r = inflateBounded(bytes, 'raw', cap);
+  if (r.ok) return r;
+  if (r.error.reason === 'too-large') {
+    return fail({ code: 'share-too-large', message: `The link's ${formatSize(bytes.length, 'bytes')} payload inflates to more than ${formatSize(cap, 'bytes')} (SHARE_MAX_INFLATED_BYTES, see docs/limits.md; reading stopped after ${formatSize(r.error.seen, 'bytes')}); refused as a compression bomb.` });
   }
-  if (tooLarge) return fail({ code: 'share-too-large', message: `The link's payload inflates to more than ${cap / 1048576} MB; refused (this guards against compression bombs).` });
-  if (inflator.err) return fail({ code: 'share-bad-deflate', message: `The link's payload is not valid DEFLATE data (${inflator.msg || `zlib error ${inflator.err}`}); it was probably truncated when copied.` });
-  if (!inflator.ended) return fail({ code: 'share-bad-deflate', message: 'The link\'s compressed payload ends early; it was probably truncated when copied.' });
-  const out = new Uint8Array(total);
-  let off = 0;
-  for (const c of chunks) { out.set(c, off); off += c.length; }
-  return ok(out);
+  return fail({ code: 'share-bad-deflate', message: `The link's payload is not valid DEFLATE data (${r.error.detail}); it was probably truncated when copied.` });
 }
 
 /**
@@ -211,6 +198,8 @@ export function decodeShareFragment(fragment: string): Result<ShareState, ShareE
   } catch {
     return fail({ code: 'share-bad-utf8', message: 'The link\'s payload is not valid UTF-8 text.' });
   }
+  const deep = jsonDepthOver(text, JSON_MAX_DEPTH);
+  if (deep !== null) return fail({ code: 'share-too-large', message: `The link's state nests arrays and objects more than ${JSON_MAX_DEPTH} levels deep (JSON_MAX_DEPTH, see docs/limits.md); refused.` });
   let json: unknown;
   try {
     json = JSON.parse(text);
