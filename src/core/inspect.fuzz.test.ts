@@ -1,0 +1,46 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { corpusManifest, readCorpus, trustOf } from './corpus/corpus.testutil';
+import { inspectInput } from './inspect';
+import { toContractReport } from './report';
+import { fuzzParameters } from './testing/fuzz.testutil';
+import { corpusInputs, seedInputs } from './testing/inputs.testutil';
+import { FUZZ_CASE_BUDGET_MS, FUZZ_TEST_TIMEOUT_MS, mutatedOf, timed } from './testing/mutate.testutil';
+import type { InspectReport } from './types';
+
+const SEVERITIES = ['error', 'warning', 'info'];
+const VERDICTS = ['valid', 'invalid', 'untrusted', 'unsupported'];
+
+/** The whole pipeline's result is well-typed and serializes to the CONTRACT §2 JSON the CLI prints. */
+function expectWellTyped(r: InspectReport): void {
+  for (const e of r.errors) {
+    expect(e.code).toMatch(/^input-/);
+    expect(e.message.length).toBeGreaterThan(0);
+  }
+  for (const m of r.messages) {
+    expect(typeof m.trusted).toBe('boolean');
+    for (const s of m.signatures) expect(VERDICTS).toContain(s.verdict);
+    for (const f of m.findings) {
+      expect(typeof f.code).toBe('string');
+      expect(SEVERITIES).toContain(f.severity);
+      // A rule or verifier that threw is caught and reported as internal-*: that is a bug found.
+      expect(f.code, `${f.code}: ${f.explanation}`).not.toMatch(/^internal-/);
+    }
+  }
+  expect(() => JSON.stringify(toContractReport(r))).not.toThrow();
+}
+
+describe('inspectInput never throws (fuzz)', () => {
+  // Real trust material: mutated messages are also verified against the keys they were signed with.
+  const trusts = [[], ...corpusManifest().filter((e) => e.trust).slice(0, 6).map(trustOf)];
+  const mutatedTrust = mutatedOf([readCorpus('crewjam__onelogin_idp_metadata.xml'), readCorpus('crewjam__sp_cert.pem')]);
+  it('mutations of every input format and of the real corpus, with and without trust', async () => {
+    const input = mutatedOf([...seedInputs(), ...corpusInputs()]);
+    const trust = fc.oneof(fc.constantFrom(...trusts), mutatedTrust.map((t) => [t]));
+    await fc.assert(fc.asyncProperty(input, trust, async (text, t) => {
+      const { value, ms } = await timed(() => inspectInput(text, 'fuzz', { trust: t, at: new Date('2024-01-01T00:00:00Z') }));
+      expectWellTyped(value);
+      expect(ms).toBeLessThan(FUZZ_CASE_BUDGET_MS);
+    }), fuzzParameters(200));
+  }, FUZZ_TEST_TIMEOUT_MS);
+});
