@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: bundles bench/run.ts (with the core it imports) into one temporary ES module
 // and runs it with node, so the benchmark measures the same JavaScript the CLI ships, without
-// a TypeScript loader in the measured process. Arguments are passed through (see bench/run.ts).
+// a TypeScript loader in the measured process. Arguments are passed through (see bench/run.ts);
+// `--hostile` runs bench/hostile.ts instead (hostile inputs as ratios against a normal Response).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,7 +17,7 @@ let status = 1;
 try {
   await build({
     absWorkingDir: root,
-    entryPoints: ['bench/run.ts'],
+    entryPoints: [process.argv.includes('--hostile') ? 'bench/hostile.ts' : 'bench/run.ts'],
     outfile,
     bundle: true,
     platform: 'node',
