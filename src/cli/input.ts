@@ -57,7 +57,8 @@ export async function readInputBounded(path: string, maxBytes: number = INPUT_MA
 }
 
 function tooLargeError(what: string, seen: number, limit: number, stopped: boolean): InputError {
-  return inputTooLarge(`${what} is ${stopped ? 'more than ' : ''}${seen.toLocaleString('en-US')} bytes`, { name: 'INPUT_MAX_CHARS', limit, seen, unit: 'bytes' });
+  const length = stopped ? `more than ${limit.toLocaleString('en-US')}` : seen.toLocaleString('en-US');
+  return inputTooLarge(`${what} is ${length} bytes long`, { name: 'INPUT_MAX_CHARS', limit, seen, unit: 'bytes' }, stopped);
 }
 
 /** The report of an input refused before decoding (CONTRACT §2 shape, no messages: exit status 2). */

@@ -16,7 +16,7 @@ export function decodeBase64Lenient(text: string, maxBytes: number = BASE64_MAX_
   while (end > 0 && s.charCodeAt(end - 1) === 0x3d) end--; // trailing '=' (a regex here backtracks quadratically)
   const claimed = Math.floor((end * 3) / 4);
   if (claimed > maxBytes) {
-    return fail(inputTooLarge(`The base64 value of ${s.length.toLocaleString('en-US')} characters decodes to ${claimed.toLocaleString('en-US')} bytes`, { name: 'BASE64_MAX_DECODED_BYTES', limit: maxBytes, seen: claimed, unit: 'bytes' }));
+    return fail(inputTooLarge(`A base64 value of ${s.length.toLocaleString('en-US')} characters decodes to ${claimed.toLocaleString('en-US')} bytes`, { name: 'BASE64_MAX_DECODED_BYTES', limit: maxBytes, seen: claimed, unit: 'bytes' }));
   }
   if (/[-_]/.test(s) && !/[+/]/.test(s)) {
     s = s.replace(/-/g, '+').replace(/_/g, '/');

@@ -44,12 +44,14 @@ export function formatSize(n: number, unit: InputLimitHit['unit']): string {
 
 /**
  * CONTRACT §3 `input-too-large`: names the limit (its constant and value, docs/limits.md) and
- * what was seen, so the user knows whether a genuine message or an attack tripped it.
+ * what was seen, so the user knows whether a genuine message or an attack tripped it. `stopped`:
+ * reading was abandoned at the limit, so `seen` is a lower bound.
  */
-export function inputTooLarge(what: string, hit: InputLimitHit): InputError {
+export function inputTooLarge(what: string, hit: InputLimitHit, stopped = false): InputError {
+  const seen = formatSize(hit.seen, hit.unit);
   return {
     code: 'input-too-large',
-    message: `${what}: over samlscope's limit of ${formatSize(hit.limit, hit.unit)} (${hit.name}, see docs/limits.md; seen ${hit.unit === 'levels' || hit.unit === 'messages' ? '' : 'at least '}${formatSize(hit.seen, hit.unit)}). Reading stopped at the limit.`,
+    message: `${what}: samlscope reads at most ${formatSize(hit.limit, hit.unit)} (${hit.name}, see docs/limits.md)${stopped ? ` and stopped reading at ${seen}` : `; this is ${seen}`}.`,
     limit: hit,
   };
 }

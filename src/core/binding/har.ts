@@ -42,7 +42,7 @@ class CaptureCollector {
     if (this.full) return false;
     if (this.seen >= CAPTURE_MAX_PAYLOADS) {
       this.full = true;
-      this.out.errors.push(inputTooLarge(`This ${this.what} holds more SAML messages than the limit; the first ${CAPTURE_MAX_PAYLOADS} were decoded, the rest skipped`, { name: 'CAPTURE_MAX_PAYLOADS', limit: CAPTURE_MAX_PAYLOADS, seen: CAPTURE_MAX_PAYLOADS + 1, unit: 'messages' }));
+      this.out.errors.push(inputTooLarge(`This ${this.what} holds more than ${CAPTURE_MAX_PAYLOADS} SAML messages; the first ${CAPTURE_MAX_PAYLOADS} were decoded, the rest skipped`, { name: 'CAPTURE_MAX_PAYLOADS', limit: CAPTURE_MAX_PAYLOADS, seen: CAPTURE_MAX_PAYLOADS + 1, unit: 'messages' }, true));
       return false;
     }
     this.seen++;

@@ -79,7 +79,7 @@ export function inflateSamlPayload(bytes: Uint8Array, expectDeflate: boolean, bu
     const out = inflateBounded(bytes, framing, cap);
     if (!out.ok && out.error.reason === 'too-large') {
       // A bomb is a size problem, not corrupt data (CONTRACT §3): never input-bad-deflate.
-      return fail(inputTooLarge(`The ${bytes.length.toLocaleString('en-US')} bytes of ${framing === 'raw' ? 'DEFLATE' : 'zlib'} data inflate to more than the limit`, { name: limitName, limit: limitValue, seen: cap < INFLATE_MAX_BYTES ? budget.spent.bytes + out.error.seen : out.error.seen, unit: 'bytes' }));
+      return fail(inputTooLarge(`The payload's ${bytes.length.toLocaleString('en-US')} bytes of ${framing === 'raw' ? 'DEFLATE' : 'zlib'} data inflate beyond the limit${cap < INFLATE_MAX_BYTES ? ' left for this input (its payloads together)' : ''}`, { name: limitName, limit: limitValue, seen: cap < INFLATE_MAX_BYTES ? budget.spent.bytes + out.error.seen : out.error.seen, unit: 'bytes' }, true));
     }
     if (out.ok && out.value.length > 0) {
       chargeBytes(budget, out.value.length);
