@@ -43,6 +43,15 @@ describe('CLI: hostile inputs give a JSON report, never a crash', () => {
     const e = JSON.parse(r.stdout).reports[0].errors[0];
     expect(e).toMatchObject({ code: 'input-too-large', limit: { name: 'INPUT_MAX_CHARS', seen: INPUT_MAX_CHARS + 1 } });
   });
+  it('samlscope oidc reads its inputs within the same limit', () => {
+    const file = join(dir, 'huge-token.txt');
+    writeFileSync(file, '');
+    truncateSync(file, INPUT_MAX_CHARS + 1);
+    const r = spawnSync('node', [cli, 'oidc', file], { cwd: root, encoding: 'utf8', timeout: WATCHDOG_MS });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('input-too-large');
+    expect(r.stderr).toContain('INPUT_MAX_CHARS');
+  });
   it('stdin over INPUT_MAX_CHARS stops at the limit', () => {
     const r = run(['inspect', '--json', '-'], ' '.repeat(INPUT_MAX_CHARS + 10));
     expect(r.status).toBe(2);

@@ -1,8 +1,8 @@
 // `samlscope oidc`: the OIDC page (/oidc, Exoscale SSO) on the command line. A thin shell over
 // src/core/oidc: read files, call inspectOidc, print. Exit status as for `inspect` (CONTRACT §1):
 // 0 nothing of severity error, 1 something was, 2 unreadable input or usage error.
-import { readFileSync } from 'node:fs';
 import { inspectOidc, type ExoscaleOidcSettings, type OidcReport } from '../core/oidc';
+import { readInputBounded } from './input';
 
 export const OIDC_USAGE = `samlscope oidc [options] <input>
   <input>                 a file or - (stdin): an ID token (with or without "Bearer "), a token
@@ -79,7 +79,12 @@ function parseOidcArgs(argv: string[]): { ok: true; args: OidcArgs } | { ok: fal
   return { ok: true, args };
 }
 
-const read = (path: string): string => (path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8'));
+/** Inputs, keys, secrets and CEL files are read within INPUT_MAX_CHARS (./input.ts); over it or unreadable: exit 2. */
+async function read(path: string): Promise<string> {
+  const r = await readInputBounded(path);
+  if (r.ok) return r.text;
+  throw new Error(`cannot read ${path}: ${'tooLarge' in r ? `${r.tooLarge.code}: ${r.tooLarge.message}` : r.ioError}`);
+}
 
 export async function runOidc(argv: string[], version: string): Promise<number> {
   if (argv[0] === '--help' || argv[0] === '-h') {
@@ -95,11 +100,11 @@ export async function runOidc(argv: string[], version: string): Promise<number> 
   let input: string;
   const keys: string[] = [];
   try {
-    input = read(args.input!);
-    for (const f of args.keyFiles) keys.push(read(f));
+    input = await read(args.input!);
+    for (const f of args.keyFiles) keys.push(await read(f));
     // A secret or expression from a file: trailing newlines are the editor's, not the value's.
-    if (args.secretFile) args.settings.clientSecret = read(args.secretFile).replace(/\r?\n$/, '');
-    if (args.celFile) args.settings.celExpression = read(args.celFile).trim();
+    if (args.secretFile) args.settings.clientSecret = (await read(args.secretFile)).replace(/\r?\n$/, '');
+    if (args.celFile) args.settings.celExpression = (await read(args.celFile)).trim();
   } catch (e) {
     process.stderr.write(`samlscope: ${(e as Error).message}\n`);
     return 2;
