@@ -1,5 +1,6 @@
 import { deflateRaw } from 'pako';
 import { describe, expect, it } from 'vitest';
+import { readCorpus } from '../corpus/corpus.testutil';
 import { inspectInput } from '../inspect';
 import { BASE64_MAX_DECODED_BYTES, CAPTURE_MAX_PAYLOADS, CONTAINER_MAX_DEPTH, INFLATE_MAX_BYTES, INPUT_MAX_CHARS, INPUT_MAX_DECODED_TOTAL_BYTES, JSON_MAX_DEPTH } from '../limits';
 import { deflateBomb, redirectBombUrl } from '../testing/bomb.testutil';
@@ -140,6 +141,16 @@ describe('lone UTF-16 surrogates are repaired and reported, never thrown', () =>
       expect(f?.title).toContain('RelayState');
     });
   }
+  it('a signed Redirect URL with a lone surrogate in its RelayState is verified without a URIError', async () => {
+    // The query-signature diagnosis re-encodes the parameters (dsig/redirect.ts): formDecode never hands it a lone surrogate.
+    const sig = encodeURIComponent(Buffer.alloc(256, 1).toString('base64'));
+    const url = `${redirect(XML)}&RelayState=x\uD800&SigAlg=http%3A%2F%2Fwww.w3.org%2F2001%2F04%2Fxmldsig-more%23rsa-sha256&Signature=${sig}`;
+    const report = await inspectInput(url, 'signed', { trust: [readCorpus('crewjam__sp_cert.pem')] });
+    expect(report.errors).toEqual([]);
+    const codes = report.messages[0]!.findings.map((f) => f.code);
+    expect(codes).toContain('input-lone-surrogate');
+    expect(codes).toContain('query-signature-invalid');
+  });
   it('SAML-tracer timestamps outside the Date range do not throw', () => {
     const r = decodeInput(JSON.stringify({ requests: [{ method: 'GET', url: redirect(XML), timestamp: 1e300 }] }));
     expect(r.errors).toEqual([]);

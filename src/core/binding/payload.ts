@@ -55,16 +55,19 @@ export function payloadFromParams(
   if (binding === 'HTTP-POST') decoded.value.notes = decoded.value.notes.filter((n) => !n.includes('not DEFLATE-compressed'));
   // A lone surrogate in a decoded value (a literal one in a HAR or JSON URL) cannot have been
   // received over HTTP: shown as the U+FFFD a browser would have sent, and reported.
+  // formDecode already made the values well-formed; the raw parameters tell how many were repaired.
   const textRepairs = [...(context.textRepairs ?? [])];
-  const relayState = relay ? toWellFormedText(relay.value) : null;
-  if (relayState && relayState.loneSurrogates > 0) textRepairs.push({ field: 'RelayState', loneSurrogates: relayState.loneSurrogates });
+  for (const p of params) {
+    const lone = toWellFormedText(p.raw).loneSurrogates;
+    if (lone > 0) textRepairs.push({ field: p.name.replace(/=.*$/, '') || 'a parameter', loneSurrogates: lone });
+  }
   const payload: CapturedPayload = {
     binding,
     parameter,
     xml: decoded.value.xml,
     encoding: binding === 'HTTP-Redirect' ? ['URL', ...decoded.value.encoding] : ['form', ...decoded.value.encoding],
     notes: decoded.value.notes,
-    ...(relayState ? { relayState: relayState.text } : {}),
+    ...(relay ? { relayState: relay.value } : {}),
     ...(textRepairs.length ? { textRepairs } : {}),
     ...(context.url ? { url: context.url } : {}),
     ...(context.method ? { method: context.method } : {}),

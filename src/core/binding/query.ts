@@ -3,15 +3,21 @@ import type { TextRepair } from '../types';
 /** One `name=value` pair of a query string or form body, with its raw octets kept. */
 export interface RawParam { name: string; value: string; raw: string }
 
-/** application/x-www-form-urlencoded decoding: `+` is a space, then %XX escapes. */
+/**
+ * application/x-www-form-urlencoded decoding: `+` is a space, then %XX escapes. The result is
+ * always well-formed text: a lone UTF-16 surrogate typed into a captured URL (which no browser
+ * can send) becomes U+FFFD, so re-encoding it (encodeURIComponent) can never throw.
+ */
 export function formDecode(s: string): string {
   const plus = s.replace(/\+/g, ' ');
+  let decoded: string;
   try {
-    return decodeURIComponent(plus);
+    decoded = decodeURIComponent(plus);
   } catch {
     // A lone % that is not an escape: decode what can be decoded, keep the rest.
-    return plus.replace(/%[0-9A-Fa-f]{2}/g, (m) => String.fromCharCode(parseInt(m.slice(1), 16)));
+    decoded = plus.replace(/%[0-9A-Fa-f]{2}/g, (m) => String.fromCharCode(parseInt(m.slice(1), 16)));
   }
+  return toWellFormedText(decoded).text;
 }
 
 /**

@@ -2,6 +2,7 @@
 // the fuzz suites mutate, beside the real corpus files.
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import fc from 'fast-check';
 import { deflate, deflateRaw } from 'pako';
 import { CORPUS_DIR, readCorpus } from '../corpus/corpus.testutil';
 
@@ -28,4 +29,34 @@ export function seedInputs(): string[] {
 /** Every text file of the real corpus (messages, forms, HAR and SAML-tracer exports, metadata). */
 export function corpusInputs(): string[] {
   return readdirSync(CORPUS_DIR).filter((f) => !f.endsWith('.pem') && f !== 'manifest.json' && f !== 'README.md').sort().map(readCorpus);
+}
+
+/**
+ * Inputs of every format whose parameter values (RelayState, SigAlg, Signature, form fields,
+ * HAR and SAML-tracer values) are hostile: the message decodes, so the odd values reach the
+ * verifier and the rules instead of stopping at the decoder.
+ */
+export function hostileParameterInputs(tokens: readonly string[]): fc.Arbitrary<string> {
+  const value = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    // Lone surrogate halves and URL delimiters, mixed: what 'binary' strings never produce.
+    fc.string({ unit: fc.constantFrom('a', 'é', '\uD800', '\uDC00', '\uDBFF', '%', '&', '=', '+', '#', '\u0000', ' '), maxLength: 12 }),
+    fc.constantFrom(...tokens),
+    fc.array(fc.constantFrom(...tokens), { maxLength: 5 }).map((a) => a.join('')),
+  );
+  // Mostly well-formed algorithm and signature, so verification (and its diagnosis) really runs.
+  const sigAlg = fc.oneof({ arbitrary: fc.constantFrom('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', 'http://www.w3.org/2000/09/xmldsig#rsa-sha1', 'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256'), weight: 3 }, { arbitrary: value, weight: 1 });
+  const signature = fc.oneof({ arbitrary: fc.constant(b64(new Uint8Array(256).fill(7))), weight: 3 }, { arbitrary: value, weight: 1 });
+  const deflated = encodeURIComponent(b64(deflateRaw(REQUEST)));
+  const raw = (s: string, encode: boolean) => (encode ? encodeURIComponent(s.replace(/[\uD800-\uDFFF]/g, 'x')) + s.replace(/[^\uD800-\uDFFF]/g, '') : s);
+  const redirect = fc.record({ relay: value, alg: sigAlg, sig: signature, encode: fc.boolean() }).map(({ relay, alg, sig, encode }) =>
+    `https://idp.example.com/sso?SAMLRequest=${deflated}&RelayState=${raw(relay, encode)}&SigAlg=${raw(alg, true)}&Signature=${raw(sig, true)}`);
+  const form = value.map((relay) => `<form method="post" action="https://sp.example.com/acs"><input type="hidden" name="SAMLResponse" value="${b64(RESPONSE)}"/><input type="hidden" name="RelayState" value="${relay}"/></form>`);
+  const har = fc.tuple(value, value, sigAlg, signature).map(([relay, name, alg, sig]) => JSON.stringify({ log: { entries: [
+    { request: { method: 'POST', url: 'https://sp.example.com/acs', postData: { params: [{ name: 'SAMLResponse', value: b64(RESPONSE) }, { name: 'RelayState', value: relay }, { name, value: relay }] } } },
+    { request: { method: 'GET', url: `https://idp.example.com/sso?SAMLRequest=${deflated}&RelayState=${relay}&SigAlg=${alg}&Signature=${sig}` } },
+  ] } }));
+  const tracer = fc.tuple(value, sigAlg, signature).map(([relay, alg, sig]) => JSON.stringify({ requests: [{ method: 'GET', url: 'https://idp.example.com/sso', get: [['SAMLRequest', b64(deflateRaw(REQUEST))], ['RelayState', relay], ['SigAlg', alg], ['Signature', sig]] }] }));
+  const params = fc.tuple(value, sigAlg, signature).map(([relay, alg, sig]) => JSON.stringify({ SAMLRequest: b64(deflateRaw(REQUEST)), RelayState: relay, SigAlg: alg, Signature: sig }));
+  return fc.oneof(redirect, form, har, tracer, params);
 }
