@@ -45,7 +45,7 @@ describe('inspectInput never throws (fuzz)', () => {
   }, FUZZ_TEST_TIMEOUT_MS);
   it('hostile parameter values (RelayState, SigAlg, Signature, capture fields) reaching the verifier', async () => {
     // With a key, a Redirect signature fails and its diagnosis re-encodes every parameter.
-    const trust = fc.constantFrom([], [readCorpus('crewjam__sp_cert.pem')]);
+    const trust = fc.constantFrom<string[][]>([], [readCorpus('crewjam__sp_cert.pem')]);
     await fc.assert(fc.asyncProperty(hostileParameterInputs(HOSTILE_TOKENS), trust, async (text, t) => {
       const { value, ms } = await timed(() => inspectInput(text, 'fuzz', { trust: t, at: new Date('2024-01-01T00:00:00Z') }));
       expectWellTyped(value);
