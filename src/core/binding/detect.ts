@@ -7,7 +7,7 @@ import { looksLikeHtmlForm } from './htmlForm';
 import { bytesToText, inflateSamlPayload } from './inflate';
 import { parseJsonBounded } from './json';
 import { payloadFromHtmlForm, payloadFromParams } from './payload';
-import { encodeFormPair, extractQuery, formDecode } from './query';
+import { encodeFormPair, extractQuery, formDecode, toWellFormedText } from './query';
 
 function single(detected: DecodedInput['detected'], r: { ok: true; value: CapturedPayload } | { ok: false; error: InputError }): DecodedInput {
   return r.ok ? { detected, errors: [], payloads: [r.value] } : { detected, errors: [r.error], payloads: [] };
@@ -89,7 +89,11 @@ function decodeInputWithin(input: string, budget: DecodeBudget): DecodedInput {
         return single('post-body', r);
       }
     }
-    return { detected: 'xml', errors: [], payloads: [{ binding: null, parameter: null, xml: input.replace(/^\uFEFF/, ''), encoding: ['XML'], notes: [] }] };
+    // XML 1.0 §2.2: a surrogate is not a Char. Only pasted text (never decoded bytes) can hold a
+    // lone one; it is shown as U+FFFD, as any UTF-8 transfer would have carried it, and reported.
+    const xml = toWellFormedText(input.replace(/^\uFEFF/, ''));
+    const textRepairs = xml.loneSurrogates > 0 ? [{ field: 'XML', loneSurrogates: xml.loneSurrogates }] : [];
+    return { detected: 'xml', errors: [], payloads: [{ binding: null, parameter: null, xml: xml.text, encoding: ['XML'], notes: [], ...(textRepairs.length ? { textRepairs } : {}) }] };
   }
   if (/(^|[?&\s])SAML(Request|Response)=/.test(text)) {
     // Line breaks inside a pasted URL come from wrapping, not from the sender.

@@ -4,7 +4,7 @@ import { decodeBase64Lenient } from './base64';
 import { chargeBytes, inputTooLarge, newDecodeBudget, type DecodeBudget } from './budget';
 import { bytesToText } from './inflate';
 import { payloadFromHtmlForm, payloadFromParams } from './payload';
-import { encodeFormPair } from './query';
+import { encodeFormPair, toWellFormedText } from './query';
 
 interface HarNameValue { name?: unknown; value?: unknown }
 interface HarEntry {
@@ -139,7 +139,8 @@ export function extractFromSamlTracer(doc: { requests?: unknown }, budget: Decod
     const saml = str(r.saml);
     if (out.payloads.length === before && saml && saml.trim().startsWith('<') && c.admit()) {
       chargeBytes(budget, saml.length);
-      out.payloads.push({ binding: method === 'POST' ? 'HTTP-POST' : 'HTTP-Redirect', parameter: null, xml: saml, encoding: ['SAML-tracer decoded XML'], notes: ['Taken from SAML-tracer\'s decoded view: the raw parameters were not in the export.'], ...ctx });
+      const xml = toWellFormedText(saml);
+      out.payloads.push({ binding: method === 'POST' ? 'HTTP-POST' : 'HTTP-Redirect', parameter: null, xml: xml.text, encoding: ['SAML-tracer decoded XML'], notes: ['Taken from SAML-tracer\'s decoded view: the raw parameters were not in the export.'], ...ctx, ...(xml.loneSurrogates ? { textRepairs: [{ field: 'XML', loneSurrogates: xml.loneSurrogates }] } : {}) });
     }
   }
   return out;

@@ -151,6 +151,14 @@ describe('lone UTF-16 surrogates are repaired and reported, never thrown', () =>
     expect(codes).toContain('input-lone-surrogate');
     expect(codes).toContain('query-signature-invalid');
   });
+  it('a lone surrogate in pasted XML or SAML-tracer\'s decoded XML is shown as U+FFFD and reported', async () => {
+    const xml = XML.replace('https://sp.example.com', 'https://sp.example.com/\uD800');
+    for (const input of [xml, JSON.stringify({ requests: [{ method: 'POST', url: 'https://sp/acs', saml: xml }] })]) {
+      const m = (await inspectInput(input, 'xml')).messages[0]!;
+      expect(m.issuer).toBe('https://sp.example.com/\uFFFD');
+      expect(m.findings.find((f) => f.code === 'input-lone-surrogate')?.title).toContain('XML');
+    }
+  });
   it('SAML-tracer timestamps outside the Date range do not throw', () => {
     const r = decodeInput(JSON.stringify({ requests: [{ method: 'GET', url: redirect(XML), timestamp: 1e300 }] }));
     expect(r.errors).toEqual([]);

@@ -6,14 +6,14 @@
 import type { Rule } from './context';
 import { rootElement } from './helpers';
 
-const REFS = ['RFC 3629 §3', 'WHATWG URL §1.3 (percent-encode after encoding)', 'WHATWG Infra §4.7 (scalar value string)'];
+const REFS = ['XML 1.0 §2.2', 'RFC 3629 §3', 'WHATWG URL §1.3 (percent-encode after encoding)', 'WHATWG Infra §4.7 (scalar value string)'];
 
 export const inputTextRule: Rule = {
   id: 'input-text',
   codes: ['input-lone-surrogate'],
   severity: 'warning',
   title: 'Capture holds text no browser could have sent',
-  checks: 'Values decoded from a form, HAR, SAML-tracer or JSON capture (RelayState, parameter names and values) hold no lone UTF-16 surrogates; each one was replaced by U+FFFD, as a browser would send it.',
+  checks: 'Values decoded from a form, HAR, SAML-tracer or JSON capture (RelayState, parameter names and values) and pasted XML hold no lone UTF-16 surrogates (XML 1.0 §2.2 excludes them from Char); each one was replaced by U+FFFD, as a browser or any UTF-8 transfer would carry it.',
   references: REFS,
   check(ctx) {
     const repairs = ctx.message.payload.textRepairs ?? [];
