@@ -27,6 +27,30 @@ function attributesOf(tag: string): Record<string, string> {
 }
 
 /**
+ * The start tags `<name …>` of the page, found with indexOf rather than a regular expression:
+ * `/<input\b[^>]*>/g` over thousands of unclosed `<input` backtracks to the end of the text for
+ * each one (quadratic: 140 KB took 12 s). Once a tag has no closing `>`, no later one has either.
+ */
+function* startTags(html: string, lowerHtml: string, name: string): Generator<string> {
+  const open = `<${name}`;
+  let from = 0;
+  for (;;) {
+    const at = lowerHtml.indexOf(open, from);
+    if (at < 0) return;
+    const after = lowerHtml.charCodeAt(at + open.length);
+    // \b after the name: the next character is not part of a longer tag name (<inputx>, <form-x>).
+    if (!Number.isNaN(after) && /[a-z0-9_-]/.test(String.fromCharCode(after))) {
+      from = at + open.length;
+      continue;
+    }
+    const end = html.indexOf('>', at);
+    if (end < 0) return;
+    yield html.slice(at, end + 1);
+    from = end + 1;
+  }
+}
+
+/**
  * HTML is not XML (unclosed <input>, boolean attributes, entities), so it is scanned with a
  * tolerant tag matcher rather than parsed; only <form> and <input>/<textarea> matter here.
  */
@@ -34,19 +58,31 @@ export function extractHtmlFormFields(html: string): HtmlFormFields | null {
   const fields: Record<string, string> = {};
   let action: string | null = null;
   let method: string | null = null;
-  const form = /<form\b[^>]*>/i.exec(html);
-  if (form) {
-    const a = attributesOf(form[0]);
+  const lower = html.toLowerCase();
+  for (const tag of startTags(html, lower, 'form')) {
+    const a = attributesOf(tag);
     action = a.action ?? null;
     method = a.method ? a.method.toUpperCase() : null;
+    break;
   }
-  for (const m of html.matchAll(/<input\b[^>]*>/gi)) {
-    const a = attributesOf(m[0]);
+  for (const tag of startTags(html, lower, 'input')) {
+    const a = attributesOf(tag);
     if (a.name) fields[a.name] = a.value ?? '';
   }
-  for (const m of html.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/gi)) {
-    const a = attributesOf(`<textarea${m[1] ?? ''}>`);
-    if (a.name) fields[a.name] = decodeHtmlEntities(m[2] ?? '');
+  let from = 0;
+  for (;;) {
+    const at = lower.indexOf('<textarea', from);
+    if (at < 0) break;
+    const tagEnd = html.indexOf('>', at);
+    if (tagEnd < 0) break;
+    const close = lower.indexOf('</textarea>', tagEnd + 1);
+    if (close < 0) break;
+    const tag = html.slice(at, tagEnd + 1);
+    if (/^<textarea[\s/>]/i.test(tag)) {
+      const a = attributesOf(tag.replace(/^<textarea/i, '<textarea'));
+      if (a.name) fields[a.name] = decodeHtmlEntities(html.slice(tagEnd + 1, close));
+    }
+    from = close + '</textarea>'.length;
   }
   if (Object.keys(fields).length === 0) return null;
   return { action, method, fields };

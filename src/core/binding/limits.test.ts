@@ -117,6 +117,20 @@ describe('sizes, counts and nesting', () => {
   });
 });
 
+describe('HTML forms are scanned in linear time', () => {
+  // Was /<input\b[^>]*>/g: 20,000 unclosed "<input " (140 KB) took 12.7 s, growing quadratically.
+  const WATCHDOG_MS = 5000;
+  for (const [name, tail] of [['unclosed <input', '<input '], ['unclosed <textarea>', '<textarea>'], ['unclosed <form', '<form ']] as const) {
+    it(`200,000 × ${name}`, () => {
+      const html = `<form method="post"><input name="SAMLResponse" value="${b64(XML)}">${tail.repeat(200000)}`;
+      const t0 = performance.now();
+      const r = decodeInput(html);
+      expect(performance.now() - t0).toBeLessThan(WATCHDOG_MS);
+      expect(r.payloads[0]?.xml).toBe(XML);
+    });
+  }
+});
+
 describe('lone UTF-16 surrogates are repaired and reported, never thrown', () => {
   const form = (relay: string) => `<form method="post" action="https://sp/acs"><input type="hidden" name="SAMLResponse" value="${b64(XML)}"/><input name="RelayState" value="${relay}"/></form>`;
   const inputs: [string, string][] = [
