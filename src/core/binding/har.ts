@@ -4,7 +4,7 @@ import { decodeBase64Lenient } from './base64';
 import { chargeBytes, inputTooLarge, newDecodeBudget, type DecodeBudget } from './budget';
 import { bytesToText } from './inflate';
 import { payloadFromHtmlForm, payloadFromParams } from './payload';
-import { encodeFormPair, toWellFormedText } from './query';
+import { encodeFormPair, toWellFormedText, withoutFragment } from './query';
 
 interface HarNameValue { name?: unknown; value?: unknown }
 interface HarEntry {
@@ -73,7 +73,7 @@ export function extractFromHar(har: { log?: { entries?: unknown } }, budget: Dec
     const ctx = { url, method, ...(time ? { time } : {}) };
     const q = url.indexOf('?');
     if (q >= 0 && /SAML(Request|Response)=/.test(url) && c.admit()) {
-      c.collect(payloadFromParams(url.slice(q + 1).replace(/#.*$/, ''), 'HTTP-Redirect', ctx, budget), `${method} ${url}`);
+      c.collect(payloadFromParams(withoutFragment(url.slice(q + 1)), 'HTTP-Redirect', ctx, budget), `${method} ${url}`);
     }
     const post = e.request?.postData;
     if (post && typeof post === 'object') {
@@ -127,7 +127,7 @@ export function extractFromSamlTracer(doc: { requests?: unknown }, budget: Decod
     const before = out.payloads.length;
     const q = url.indexOf('?');
     if (q >= 0 && /SAML(Request|Response)=/.test(url)) {
-      if (c.admit()) c.collect(payloadFromParams(url.slice(q + 1).replace(/#.*$/, ''), 'HTTP-Redirect', ctx, budget), `${method} ${url}`);
+      if (c.admit()) c.collect(payloadFromParams(withoutFragment(url.slice(q + 1)), 'HTTP-Redirect', ctx, budget), `${method} ${url}`);
     } else {
       const textRepairs: TextRepair[] = [];
       const getQ = pairsToQuery(r.get, textRepairs);

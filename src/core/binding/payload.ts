@@ -59,7 +59,7 @@ export function payloadFromParams(
   const textRepairs = [...(context.textRepairs ?? [])];
   for (const p of params) {
     const lone = toWellFormedText(p.raw).loneSurrogates;
-    if (lone > 0) textRepairs.push({ field: p.name.replace(/=.*$/, '') || 'a parameter', loneSurrogates: lone });
+    if (lone > 0) textRepairs.push({ field: toWellFormedText(p.name).text.slice(0, 64) || 'a parameter', loneSurrogates: lone });
   }
   const payload: CapturedPayload = {
     binding,

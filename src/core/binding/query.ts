@@ -35,13 +35,22 @@ export function parseRawParams(query: string): RawParam[] {
   });
 }
 
+/**
+ * The text before the first '#'. (`/#.*$/` backtracks quadratically over many '#' before a line
+ * break, which a URL copied out of JSON can hold.)
+ */
+export function withoutFragment(s: string): string {
+  const hash = s.indexOf('#');
+  return hash >= 0 ? s.slice(0, hash) : s;
+}
+
 /** The query part of a URL or the text itself when it is a bare query string. */
 export function extractQuery(text: string): { query: string; url: string | null } {
   const t = text.trim();
   const m = /^[a-z][a-z0-9+.-]*:\/\/[^\s?#]*\?([^#\s]*)/i.exec(t);
   if (m) return { query: m[1] ?? '', url: t };
   const q = t.indexOf('?');
-  if (q >= 0 && /^[^\s]*$/.test(t) && /^(\/|[a-z0-9.-]+\/)/i.test(t)) return { query: t.slice(q + 1).replace(/#.*$/, ''), url: t };
+  if (q >= 0 && /^[^\s]*$/.test(t) && /^(\/|[a-z0-9.-]+\/)/i.test(t)) return { query: withoutFragment(t.slice(q + 1)), url: t };
   return { query: t.replace(/^\?/, ''), url: null };
 }
 
