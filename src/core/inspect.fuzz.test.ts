@@ -50,6 +50,6 @@ describe('inspectInput never throws (fuzz)', () => {
       const { value, ms } = await timed(() => inspectInput(text, 'fuzz', { trust: t, at: new Date('2024-01-01T00:00:00Z') }));
       expectWellTyped(value);
       expect(ms).toBeLessThan(FUZZ_CASE_BUDGET_MS);
-    }), fuzzParameters(300));
+    }), fuzzParameters(150));
   }, FUZZ_TEST_TIMEOUT_MS);
 });

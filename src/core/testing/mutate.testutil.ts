@@ -22,7 +22,9 @@ type Mutation =
   | { op: 'truncate'; at: number }
   | { op: 'duplicate'; at: number; length: number }
   | { op: 'delete'; at: number; length: number }
-  | { op: 'insert'; at: number; token: string };
+  | { op: 'insert'; at: number; token: string }
+  /** A short token repeated up to 20,000 times: what makes a backtracking pattern quadratic. */
+  | { op: 'repeat'; at: number; token: string; count: number };
 
 const position = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
 
@@ -32,6 +34,7 @@ export const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('duplicate' as const), at: position, length: fc.integer({ min: 1, max: 4096 }) }),
   fc.record({ op: fc.constant('delete' as const), at: position, length: fc.integer({ min: 1, max: 256 }) }),
   fc.record({ op: fc.constant('insert' as const), at: position, token: fc.oneof(fc.constantFrom(...HOSTILE_TOKENS), fc.string({ unit: 'binary', maxLength: 8 })) }),
+  fc.record({ op: fc.constant('repeat' as const), at: position, token: fc.oneof(fc.constantFrom(...HOSTILE_TOKENS.filter((t) => t.length <= 16)), fc.string({ unit: 'binary', minLength: 1, maxLength: 4 })), count: fc.integer({ min: 2, max: 20000 }) }),
 );
 
 /** Apply mutations in order; positions are fractions of the current length, so they shrink well. */
@@ -50,6 +53,7 @@ export function applyMutations(text: string, mutations: readonly Mutation[]): st
       case 'duplicate': s = s.slice(0, i) + s.slice(i, i + m.length) + s.slice(i); break;
       case 'delete': s = s.slice(0, i) + s.slice(i + m.length); break;
       case 'insert': s = s.slice(0, i) + m.token + s.slice(i); break;
+      case 'repeat': s = s.slice(0, i) + m.token.repeat(m.count) + s.slice(i); break;
     }
   }
   return s;
