@@ -61,6 +61,7 @@ export function decodeInput(input: string): DecodedInput {
 /** Text (of decoded bytes) that is itself a pasted input rather than a SAML message: base64 in base64, a URL or body in base64. */
 function looksLikeNestedInput(text: string): boolean {
   const t = text.trim();
+  if (t.startsWith('<')) return false; // XML, or an HTML form: decoded as the SAML payload itself
   return looksLikeBase64(t) || /(^|[?&])SAML(Request|Response)=/.test(t) || t.startsWith('{');
 }
 
