@@ -9,7 +9,8 @@
 //     100 MB, 600 MB and 2 GB (docs/limits.md, INFLATE_MAX_BYTES);
 //   - reference amplification: one Signature with --refs (default 1,000) `URI=""` References over
 //     a ~--doc-kb (default 500) KB Response, signed by xmlsec1, inspected with no key at all.
-// Options: --runs N, --refs N, --doc-kb N, --timeout S (per child, default 300), --keep.
+// Options: --runs N, --refs N, --doc-kb N, --timeout S (per child, default 300), --keep,
+// --cli PATH (measure another build of the CLI, e.g. an older one, instead of building this one).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -21,10 +22,10 @@ import { makeKeyPair, requireTools, signWithXmlsec } from './tools';
 const GNU_TIME = '/usr/bin/time';
 const MB = 1000 * 1000;
 
-interface Options { runs: number; refs: number; docKb: number; timeoutS: number; keep: boolean }
+interface Options { runs: number; refs: number; docKb: number; timeoutS: number; keep: boolean; cli: string | null }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { runs: 3, refs: 1000, docKb: 500, timeoutS: 300, keep: false };
+  const o: Options = { runs: 3, refs: 1000, docKb: 500, timeoutS: 300, keep: false, cli: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const num = () => {
@@ -38,6 +39,7 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--doc-kb') o.docKb = num();
     else if (a === '--timeout') o.timeoutS = num();
     else if (a === '--keep') o.keep = true;
+    else if (a === '--cli') o.cli = resolve(argv[++i] ?? '');
     else throw new Error(`unknown option ${a}`);
   }
   return o;
@@ -99,9 +101,11 @@ async function main(): Promise<void> {
   requireTools();
   if (spawnSync(GNU_TIME, ['-f', '%M', 'true']).status !== 0) throw new Error(`${GNU_TIME} (GNU time) is needed to measure the peak memory of each child`);
   const root = process.cwd();
-  const build = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: root, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`building the CLI failed:\n${build.stderr}`);
-  const cli = resolve(root, 'dist/cli.mjs');
+  if (!opts.cli) {
+    const build = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: root, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`building the CLI failed:\n${build.stderr}`);
+  }
+  const cli = opts.cli ?? resolve(root, 'dist/cli.mjs');
   const dir = mkdtempSync(join(tmpdir(), 'samlscope-hostile-'));
   try {
     const signer = makeKeyPair(dir, 'idp', '/CN=idp.example.com');
@@ -122,7 +126,7 @@ async function main(): Promise<void> {
     const signMs = performance.now() - t0;
     cases.push({ name: `${opts.refs.toLocaleString('en-US')} URI="" References, no key`, file: join(dir, 'amplified.xml'), args: [] });
 
-    console.log(`samlscope hostile-input benchmark — node ${process.version}, ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}`);
+    console.log(`samlscope hostile-input benchmark — ${cli}, node ${process.version}, ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}`);
     console.log(`each case: ${opts.runs} child processes \`node dist/cli.mjs inspect --json <file>\` under GNU time; median wall time, highest peak RSS; ratios against the baseline of this run`);
     console.log(`(the ${opts.refs}-Reference document, ${size(statSync(join(dir, 'amplified.xml')).size)}, was signed by xmlsec1 in ${(signMs / 1000).toFixed(1)} s)\n`);
 
