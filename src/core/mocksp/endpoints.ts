@@ -30,6 +30,15 @@ const APP_URL = /^(https?:\/\/[^?#]*?)\/application\/saml\/([^/?#]+)\/(sso|slo)\
 const UNIFIED_URL = /^(https?:\/\/[^?#]*?)\/application\/saml\/([^/?#]+)\/(init\/|metadata\/)?(?:[?#].*)?$/i;
 const METADATA_URL = /^(https?:\/\/[^?#]*?)\/api\/v3\/providers\/saml\/([^/?#]+)\/metadata\/?(?:[?#].*)?$/i;
 
+/** A percent-encoded path segment; a malformed escape (`%E0`) is kept as typed instead of throwing a URIError. */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** Recognise an authentik SAML provider URL (endpoint table of 003_32bc8d65e57764cd.txt), else null. */
 export function recogniseAuthentikUrl(url: string): AuthentikEndpoint | null {
   const u = url.trim();
@@ -40,13 +49,13 @@ export function recogniseAuthentikUrl(url: string): AuthentikEndpoint | null {
     const name = `${service.toLowerCase()}-${b}`;
     if (name === 'slo-init') return null;
     const kind = name as AuthentikEndpointKind;
-    return { kind, base, slug: decodeURIComponent(slug), providerId: null, binding: b === 'post' ? 'HTTP-POST' : b === 'redirect' ? 'HTTP-Redirect' : null };
+    return { kind, base, slug: decodePathSegment(slug), providerId: null, binding: b === 'post' ? 'HTTP-POST' : b === 'redirect' ? 'HTTP-Redirect' : null };
   }
   const unified = UNIFIED_URL.exec(u);
   if (unified) {
     const [, base, slug, sub] = unified as unknown as [string, string, string, string | undefined];
     const kind: AuthentikEndpointKind = sub?.toLowerCase() === 'init/' ? 'sso-init' : sub?.toLowerCase() === 'metadata/' ? 'metadata' : 'unified';
-    return { kind, base, slug: decodeURIComponent(slug), providerId: null, binding: null };
+    return { kind, base, slug: decodePathSegment(slug), providerId: null, binding: null };
   }
   const meta = METADATA_URL.exec(u);
   if (meta) return { kind: 'metadata', base: meta[1]!, slug: null, providerId: meta[2]!, binding: null };
