@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpusManifest, readCorpus, trustOf } from './corpus/corpus.testutil';
 import { inspectInput } from './inspect';
+import { reportText } from '../cli/text';
 import { toContractReport } from './report';
 import { fuzzParameters } from './testing/fuzz.testutil';
 import { corpusInputs, hostileParameterInputs, seedInputs } from './testing/inputs.testutil';
@@ -11,7 +12,7 @@ import type { InspectReport } from './types';
 const SEVERITIES = ['error', 'warning', 'info'];
 const VERDICTS = ['valid', 'invalid', 'untrusted', 'unsupported'];
 
-/** The whole pipeline's result is well-typed and serializes to the CONTRACT §2 JSON the CLI prints. */
+/** The whole pipeline's result is well-typed and renders as the CLI's JSON (CONTRACT §2) and text. */
 function expectWellTyped(r: InspectReport): void {
   for (const e of r.errors) {
     expect(e.code).toMatch(/^input-/);
@@ -27,7 +28,9 @@ function expectWellTyped(r: InspectReport): void {
       expect(f.code, `${f.code}: ${f.explanation}`).not.toMatch(/^internal-/);
     }
   }
+  // What the CLI prints, in both modes.
   expect(() => JSON.stringify(toContractReport(r))).not.toThrow();
+  expect(() => reportText(r)).not.toThrow();
 }
 
 describe('inspectInput never throws (fuzz)', () => {
