@@ -30,6 +30,8 @@ const BY_CODE: Record<string, CategoryId> = {
   'nameid-email-for-username': 'nameid',
   'nameid-transient': 'nameid',
   'binding-mismatch': 'binding',
+  // How the message travelled: text no browser could have sent (rules/input-text.ts).
+  'input-lone-surrogate': 'binding',
   'not-yet-valid': 'time',
   expired: 'time',
   'status-error': 'status',
