@@ -1,6 +1,8 @@
 import { decodeInput } from './binding/detect';
 import { verifyRedirectSignature } from './dsig/redirect';
 import { verifyDocumentSignatures } from './dsig/verify';
+import { signerClaimOf } from './dsig/signer-claim';
+import { uncoveredContentFinding } from './dsig/coverage';
 import { authentikPropertiesOf, consumableAssertions, samlRootOf, summarizeMessage } from './saml/summarize';
 import type { CapturedPayload, CertificateSummary, Finding, InspectedMessage, InspectOptions, InspectReport, MessageSummary, RawFinding } from './types';
 import { parseCertificate, summarizeCertificate } from './x509/certificate';
@@ -95,7 +97,7 @@ export async function inspectInput(text: string, source: string, options: Inspec
     const signatures = [...verification.signatures];
     let trusted = verification.trusted;
     if (payload.redirect) {
-      const q = await verifyRedirectSignature(payload.redirect, trust.anchors);
+      const q = await verifyRedirectSignature(payload.redirect, trust.anchors, signerClaimOf(samlRootOf(doc.value)));
       raw.push(...q.findings.map((f) => ({ ...f, node: f.node ?? samlRootOf(doc.value) })));
       if (q.signature) {
         signatures.push(q.signature);
@@ -103,6 +105,8 @@ export async function inspectInput(text: string, source: string, options: Inspec
         if (q.signature.verdict === 'valid') trusted = true;
       }
     }
+    const gap = uncoveredContentFinding(summary.kind, trusted, trust.anchors.length > 0, signatures.length > 0, raw);
+    if (gap) raw.push({ ...gap, node: samlRootOf(consumedDoc) });
     if (summary.kind === 'Unknown') {
       raw.push({ code: 'input-unrecognized', severity: 'error', title: 'Not a SAML message', explanation: `The XML root element is ${summary.rootName}, which is not a SAML 2.0 protocol message or metadata.`, fix: 'Paste a SAML AuthnRequest, Response, LogoutRequest, LogoutResponse or metadata.', node: doc.value.documentElement });
     }

@@ -1,0 +1,29 @@
+// The gate (docs/verification.md, "Coverage you can gate on"): when trust was given and the
+// content a relying party consumes is not covered by a `valid` signature, the report carries an
+// error finding, so `samlscope inspect` exits 1 — whatever the number and shape of the
+// References. The verifier's own findings (signature-invalid, signature-wrapping,
+// signature-key-wrong-entity…) usually say why already; this finding is the net for every shape
+// they do not name, so `trusted: false` never goes with exit 0 once trust is given.
+import type { MessageKind, RawFinding } from '../types';
+
+export function uncoveredContentFinding(kind: MessageKind, trusted: boolean, trustGiven: boolean, signed: boolean, findings: RawFinding[]): RawFinding | null {
+  if (trusted || !trustGiven) return null;
+  // SAML allows unsigned AuthnRequests and Logout messages (profiles §4.1.4.1: signing is the
+  // SP's and IdP's agreement, WantAuthnRequestsSigned); only a Response must be signed.
+  if (kind !== 'Response' && !signed) return null;
+  if (findings.some((f) => f.severity === 'error')) return null;
+  if (kind === 'Response') {
+    return {
+      code: 'assertion-unsigned', severity: 'error', title: 'No trusted signature covers the assertion',
+      explanation: 'Trust was given, but no signature that is valid with a trusted key of the issuer covers the assertion a relying party would consume (nor the Response around it). What the report shows of it (issuer, NameID, attributes, conditions) is not authenticated.',
+      fix: 'Reject the message. If it is genuine, the IdP must sign the assertion or the Response with a key its metadata publishes (authentik: "Sign assertions"/"Sign responses" with the provider\'s signing certificate).',
+      references: ['SAML profiles §4.1.3.5', 'SAML core §5.4.2'], node: null,
+    };
+  }
+  return {
+    code: 'signature-wrapping', severity: 'error', title: `No trusted signature covers the ${kind}`,
+    explanation: `The ${kind} carries a signature, but none that is valid with a trusted key of its issuer covers the element a receiver reads.`,
+    fix: 'Reject the message, or give the metadata of the entity that issued it.',
+    references: ['SAML core §5.4.2'], node: null,
+  };
+}
