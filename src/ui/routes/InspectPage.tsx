@@ -15,6 +15,7 @@ import { MessageList } from '../components/MessageList';
 import { MockSpCapturePanel, useAcsCapture } from '../components/MockSpCapturePanel';
 import { MessageDetails, SummaryPanel, TrustedBadge } from '../components/MessageSummaryView';
 import { SignaturesPanel } from '../components/SignaturesPanel';
+import { AnchorScope } from '../components/AnchorScope';
 import { DecryptionPanel } from '../components/DecryptionPanel';
 import { loadKeyPair } from '../mocksp/storage';
 import { CapturePairNote } from '../components/CapturePairNote';
@@ -606,6 +607,7 @@ function TrustSummary({ report }: { report: InspectReport }) {
             {report.trustAnchors.map((a, i) => (
               <li key={i} className="anchor" data-anchor-source={a.source}>
                 <div>{a.description}</div>
+                <AnchorScope anchor={a} />
                 {a.subject && (
                   <div className="small">
                     Subject: <CopyableValue value={a.subject} label={`subject of trust anchor ${i + 1}`} />
