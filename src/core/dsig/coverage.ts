@@ -12,6 +12,10 @@ export function uncoveredContentFinding(kind: MessageKind, trusted: boolean, tru
   // SP's and IdP's agreement, WantAuthnRequestsSigned); only a Response must be signed.
   if (kind !== 'Response' && !signed) return null;
   if (findings.some((f) => f.severity === 'error')) return null;
+  // An unsigned Response around an EncryptedAssertion nobody could decrypt here: the assertion's
+  // own signature is inside the ciphertext, unknowable without the SP key. `assertion-encrypted`
+  // (info) says so; calling it unsigned would be a guess.
+  if (findings.some((f) => f.code === 'assertion-encrypted')) return null;
   if (kind === 'Response') {
     return {
       code: 'assertion-unsigned', severity: 'error', title: 'No trusted signature covers the assertion',

@@ -290,6 +290,15 @@ describe('signature limits (docs/limits.md)', () => {
     expect(m.signatures[0]!.references.filter((r) => r.computedDigest !== null).length).toBeLessThanOrEqual(1);
   });
 
+  it('a valid assertion signature beside a Signature over the Reference limit: error, not trusted', async () => {
+    const signed = signedResponse(a, { signResponse: false, signAssertion: true });
+    const hostile = /<ds:Signature[\s\S]*<\/ds:Signature>/.exec(amplifiedResponse(MAX_REFERENCES_PER_SIGNATURE + 1, 10))![0];
+    const { m, codes } = await inspect(signed.replace('<samlp:Status>', `<samlp:Extensions>${hostile}</samlp:Extensions><samlp:Status>`), [entityDescriptor(IDP_A, { idp: a })]);
+    expect(m.signatures.map((s) => s.verdict)).toEqual(['unsupported', 'valid']);
+    expect(codes).toContain('signature-limit-exceeded');
+    expect(m.trusted).toBe(false);
+  });
+
   it(`more than ${MAX_SIGNATURES_PER_DOCUMENT} Signatures in a document: the rest are not verified, not trusted`, async () => {
     const signed = signedResponse(a, { signResponse: false, signAssertion: true });
     const sig = /<ds:Signature[\s\S]*<\/ds:Signature>/.exec(signed)![0];

@@ -527,7 +527,9 @@ export async function verifyDocumentSignatures(doc: Document, anchors: TrustAnch
   const outermost = checks
     .filter((c) => covers(c) && coveringRefOf(c, consumedTarget) !== undefined)
     .sort((a, b) => depthOf(coveringRefOf(a, consumedTarget)!) - depthOf(coveringRefOf(b, consumedTarget)!))[0];
-  const trusted = outermost !== undefined && outermost.report.verdict === 'valid' && !signaturesOverLimit && !findings.some((f) => f.code === 'duplicate-id');
+  // A message that made the verifier stop at a limit (docs/limits.md) is hostile: never trusted.
+  const overLimit = signaturesOverLimit || checks.some((c) => c.overLimit);
+  const trusted = outermost !== undefined && outermost.report.verdict === 'valid' && !overLimit && !findings.some((f) => f.code === 'duplicate-id');
 
   for (const c of checks) {
     if (c.referenced.length && !covers(c)) {
