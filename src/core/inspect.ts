@@ -3,6 +3,7 @@ import { verifyRedirectSignature } from './dsig/redirect';
 import { verifyDocumentSignatures } from './dsig/verify';
 import { signerClaimOf } from './dsig/signer-claim';
 import { uncoveredContentFinding } from './dsig/coverage';
+import { MAX_CERTIFICATES_PER_KEYINFO, MAX_SIGNATURES_PER_DOCUMENT } from './limits';
 import { authentikPropertiesOf, consumableAssertions, samlRootOf, summarizeMessage } from './saml/summarize';
 import type { CapturedPayload, CertificateSummary, Finding, InspectedMessage, InspectOptions, InspectReport, MessageSummary, RawFinding } from './types';
 import { parseCertificate, summarizeCertificate } from './x509/certificate';
@@ -28,9 +29,10 @@ async function certificatesIn(doc: Document, summary: MessageSummary): Promise<C
       out.push(s);
     }
   };
-  const signatures = descendants(doc, NS.dsig, 'Signature');
+  // Bounded as the verifier is (docs/limits.md): a hostile message cannot make this parse more.
+  const signatures = descendants(doc, NS.dsig, 'Signature').slice(0, MAX_SIGNATURES_PER_DOCUMENT);
   for (const [i, sig] of signatures.entries()) {
-    for (const c of descendants(sig, NS.dsig, 'X509Certificate')) await add(c.textContent ?? '', `KeyInfo of signature ${i + 1} (on ${(sig.parentNode as Element | null)?.localName ?? 'document'})`);
+    for (const c of descendants(sig, NS.dsig, 'X509Certificate').slice(0, MAX_CERTIFICATES_PER_KEYINFO)) await add(c.textContent ?? '', `KeyInfo of signature ${i + 1} (on ${(sig.parentNode as Element | null)?.localName ?? 'document'})`);
   }
   if (summary.metadata && summary.metadata.entities.length <= 50) {
     for (const e of summary.metadata.entities) for (const r of e.roles) for (const kd of r.keyDescriptors) {
