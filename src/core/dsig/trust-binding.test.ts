@@ -3,7 +3,9 @@
 // at test time by xmlsec1 with openssl-made keys, and each verdict's mathematics is checked
 // against `xmlsec1 --verify` with the same key: samlscope may refuse to *trust* a signature
 // xmlsec1 verifies, never disagree on whether it verifies.
-import { existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
+import { sign as nodeSign } from 'node:crypto';
+import { deflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectInput } from '../inspect';
 import type { InspectedMessage, InspectReport } from '../types';
@@ -128,6 +130,26 @@ describe('IdP and SP metadata pasted together', () => {
     const forged = await inspect(signedLogoutRequest(IDP_A, sp), trust());
     expect(forged.m.signatures[0]!.verdict).toBe('untrusted');
     expect(forged.codes).toContain('signature-key-wrong-entity');
+  });
+});
+
+describe('HTTP-Redirect query signatures', () => {
+  /** SAML bindings §3.4.4.1: an AuthnRequest from `issuer`, its query signed with `key`. */
+  const redirect = (issuer: string, key: KeyPair) => {
+    const xml = `<samlp:AuthnRequest xmlns:samlp="${NS_P}" xmlns:saml="${NS_A}" ID="_q1" Version="2.0" IssueInstant="2030-01-01T00:00:00Z" Destination="https://idp-a.example.org/idp/sso"><saml:Issuer>${issuer}</saml:Issuer></samlp:AuthnRequest>`;
+    const wire = `SAMLRequest=${encodeURIComponent(deflateRawSync(xml).toString('base64'))}&SigAlg=${encodeURIComponent(URI.rsa('sha256'))}`;
+    return `https://idp-a.example.org/idp/sso?${wire}&Signature=${encodeURIComponent(nodeSign('sha256', Buffer.from(wire), readFileSync(key.key, 'utf8')).toString('base64'))}`;
+  };
+  const trust = () => [entityDescriptor(IDP_A, { idp: a }), entityDescriptor(SP, { sp })];
+
+  it('signed by the SP\'s key: valid; by the IdP\'s key: signature-key-wrong-entity', async () => {
+    const good = await inspect(redirect(SP, sp), trust());
+    expect(good.m.signatures.find((s) => s.target === 'query')?.verdict).toBe('valid');
+    expect(good.m.trusted).toBe(true);
+    const bad = await inspect(redirect(SP, a), trust());
+    expect(bad.m.signatures.find((s) => s.target === 'query')?.verdict).toBe('untrusted');
+    expect(bad.codes).toContain('signature-key-wrong-entity');
+    expect(bad.m.trusted).toBe(false);
   });
 });
 
