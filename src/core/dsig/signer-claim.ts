@@ -24,7 +24,9 @@ export function signerClaimOf(signed: Element | null): SignerClaim {
   const own = issuerChild(signed);
   if (own !== null) return { element, issuer: own, issuerFrom: `the ${element}'s Issuer`, roles };
   // SAML core §3.2.2: a Response's Issuer is optional; the IdP is then known from the assertion
-  // it carries (SAML profiles §4.1.4.2 requires the assertion's Issuer).
+  // it carries (SAML profiles §4.1.4.2 requires the assertion's Issuer). Profiles §4.1.4.2 also
+  // requires the Response's Issuer when the Response is signed or its assertion encrypted, but
+  // IdPs omit it in practice, so the assertion's is used; an EncryptedAssertion names none.
   if (element === 'Response') {
     for (const a of consumableAssertions(signed)) {
       const fromAssertion = a.localName === 'Assertion' ? issuerChild(a) : null;
