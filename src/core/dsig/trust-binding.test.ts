@@ -274,12 +274,37 @@ describe('coverage you can gate on', () => {
     expect(errorsOf(m)).toContain('duplicate-id');
   });
 
-  it('no trust at all: a decode-only run, untrusted with an info finding and no error (docs/verification.md)', async () => {
+  it('no trust at all: untrusted, signature-no-trust-anchor stays info, and the gate is an error (docs/verification.md)', async () => {
     const { m } = await inspect(signedResponse(a), []);
     expect(m.signatures[0]!.verdict).toBe('untrusted');
     expect(m.trusted).toBe(false);
     expect(m.findings.find((f) => f.code === 'signature-no-trust-anchor')?.severity).toBe('info');
+    expect(errorsOf(m)).toEqual(['assertion-unsigned']);
+  });
+
+  it('no trust at all: a signed AuthnRequest is not gated (SAML does not require it signed)', async () => {
+    const { m } = await inspect(signedAuthnRequest(SP, sp), []);
+    expect(m.trusted).toBe(false);
     expect(errorsOf(m)).toEqual([]);
+  });
+});
+
+describe('signature policy: WantAssertionsSigned counts the consumed assertion\'s own signature only', () => {
+  it('a signed second assertion does not make the consumed (first) one signed', async () => {
+    const inner = signedResponse(a, { signResponse: false, signAssertion: true });
+    const assertion = /<saml:Assertion[\s\S]*<\/saml:Assertion>/.exec(inner)![0];
+    const unsignedCopy = assertion.replace(/<ds:Signature[\s\S]*<\/ds:Signature>/, '').replace('ID="_assertion1"', 'ID="_assertion0"');
+    // The Response signature (xmlsec1) covers both assertions, so nothing is wrapped or forged:
+    // only the policy can notice that the consumed assertion has no signature of its own.
+    const template = inner.replace(assertion, `${unsignedCopy}${assertion}`).replace(/(<saml:Issuer>https:\/\/idp-a[^<]*<\/saml:Issuer>)/, `$1${responseSignatureTemplate()}`);
+    const xml = xmlsecSign(template, a);
+    expect(xmlsecVerifyWith(xml, a.cert, RESPONSE_IDS, 1)).toBe(true);
+    const spMetadata = entityDescriptor('https://sp.example.com/', { sp }).replace('<md:SPSSODescriptor ', '<md:SPSSODescriptor WantAssertionsSigned="true" ');
+    const { m } = await inspect(xml, [entityDescriptor(IDP_A, { idp: a }), spMetadata]);
+    expect(m.signatures.map((s) => `${s.target}:${s.verdict}`)).toEqual(['Response:valid', 'Assertion:valid']);
+    const policy = m.findings.filter((f) => f.code === 'assertion-unsigned');
+    expect(policy.map((f) => f.severity)).toEqual(['error']);
+    expect(policy[0]!.explanation).toContain('WantAssertionsSigned');
   });
 });
 
