@@ -107,8 +107,6 @@ export async function inspectInput(text: string, source: string, options: Inspec
         if (q.signature.verdict === 'valid') trusted = true;
       }
     }
-    const gap = uncoveredContentFinding(summary.kind, trusted, trust.anchors.length > 0, signatures.length > 0, raw);
-    if (gap) raw.push({ ...gap, node: samlRootOf(consumedDoc) });
     if (summary.kind === 'Unknown') {
       raw.push({ code: 'input-unrecognized', severity: 'error', title: 'Not a SAML message', explanation: `The XML root element is ${summary.rootName}, which is not a SAML 2.0 protocol message or metadata.`, fix: 'Paste a SAML AuthnRequest, Response, LogoutRequest, LogoutResponse or metadata.', node: doc.value.documentElement });
     }
@@ -131,6 +129,12 @@ export async function inspectInput(text: string, source: string, options: Inspec
     parsed.push({ message, doc: consumedDoc, raw, consumedAssertionIndex: consumed, lineOfNode });
   }
   analyseMessages(parsed, trust, options, at, report);
+  // The coverage gate runs last, so it sees the rules' findings too (signature-policy's own
+  // assertion-unsigned): it only adds an error where nothing else made the message fail.
+  for (const p of parsed) {
+    const gap = uncoveredContentFinding(p.message.kind, p.message.trusted, trust.anchors.length > 0, p.message.signatures.length > 0, p.raw);
+    if (gap) p.raw.push({ ...gap, node: samlRootOf(p.doc) });
+  }
   for (const p of parsed) {
     p.message.findings = p.raw.map((f): Finding => {
       const { node, ...rest } = f;
