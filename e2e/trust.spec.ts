@@ -18,15 +18,18 @@ test.beforeAll(() => {
 
 test.describe('trust bound to entity and role', () => {
   test('a Response from IdP A signed by IdP B\'s key: untrusted, signature-key-wrong-entity, not trusted', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
     await openInspect(page);
     await setTrust(page, federation);
     await setMessage(page, signedResponse(b));
     const signature = page.locator('section.signatures [data-signature-verdict]').first();
     await expect(signature).toHaveAttribute('data-signature-verdict', 'untrusted');
     await expect(page.locator('[data-finding-code="signature-key-wrong-entity"]').first()).toBeVisible();
-    const verdict = page.locator('[data-verdict]').first();
-    await expect(verdict).toBeVisible();
-    await expect(verdict).not.toHaveAttribute('data-verdict', 'trusted');
+    // CONTRACT §4: one element carries data-verdict, in the viewport at 1440x900 without scrolling.
+    const verdict = page.locator('[data-verdict]');
+    await expect(verdict).toHaveCount(1);
+    await expect(verdict).toHaveAttribute('data-verdict', 'untrusted');
+    await expect(verdict).toBeInViewport();
     // The Signatures panel names the Issuer claimed and why B's key is not accepted for it.
     await expect(signature.locator('[data-claimed-issuer]')).toHaveAttribute('data-claimed-issuer', IDP_A);
     const decision = signature.locator('[data-anchor-decision="signature-key-wrong-entity"]');

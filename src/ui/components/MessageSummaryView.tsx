@@ -42,9 +42,21 @@ export function overallVerdictOf(message: InspectedMessage): 'trusted' | 'untrus
   return 'untrusted';
 }
 
+const VERDICT_LABEL: Record<ReturnType<typeof overallVerdictOf>, string> = { trusted: 'Trusted', untrusted: 'Not trusted', invalid: 'Invalid signature', unsigned: 'Unsigned', error: 'Unreadable' };
+
+/** The one element carrying `data-verdict` (CONTRACT §4), in the input panel's head so it is seen next to the input. */
+export function OverallVerdictPill({ message }: { message: InspectedMessage }) {
+  const verdict = overallVerdictOf(message);
+  return (
+    <span className={`pill overall-verdict ${verdict === 'trusted' ? 'state-ok' : 'state-expired'}`} data-verdict={verdict} role="status" title={`The message's overall standing: ${verdict}`}>
+      {VERDICT_LABEL[verdict]}
+    </span>
+  );
+}
+
 export function TrustedBadge({ message, anchorCount }: { message: InspectedMessage; anchorCount: number }) {
   return (
-    <div className={`trusted-badge ${message.trusted ? 'is-trusted' : 'not-trusted'}`} data-trusted={message.trusted ? 'true' : 'false'} data-verdict={overallVerdictOf(message)}>
+    <div className={`trusted-badge ${message.trusted ? 'is-trusted' : 'not-trusted'}`} data-trusted={message.trusted ? 'true' : 'false'}>
       <span className="trusted-label">{message.trusted ? 'Trusted' : 'Not trusted'}</span>
       <span className="trusted-why">{trustExplanation(message, anchorCount)}</span>
     </div>
