@@ -10,4 +10,15 @@
 // ── OpenID Connect: tokens, JSON, keys, CEL (oidc/) ──────────────────────────────────────────
 
 // ── Run time: the worker's watchdog (ui/) ────────────────────────────────────────────────────
-export {};
+/**
+ * Wall-clock budget of one run in the page's inspection worker (inspectInput, inspectOidc,
+ * share-link decoding and redaction). Past it the watchdog terminates the worker, starts a
+ * fresh one and reports `run-timeout`: the limits above bound every known amplification, this
+ * is the backstop for the ones nobody found yet. 15 s is ~100 times a 5 KB Response (~50 ms
+ * in Chromium on a laptop) and well under the ~30 s after which users assume a hang.
+ */
+export const RUN_TIME_BUDGET_MS = 15_000;
+/** A run still going after this long shows its elapsed time against the budget and a Cancel button. */
+export const RUN_SLOW_NOTICE_MS = 400;
+/** The lowest budget a test may set (ui/worker/runBudget.ts): below it even a trivial run would time out. */
+export const RUN_TIME_BUDGET_MIN_MS = 50;

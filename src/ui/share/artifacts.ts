@@ -57,8 +57,8 @@ export function redactedNoteOf(fields: readonly RedactionField[], maskedCount: n
   const what = fields.map((f) => REDACTION_LABELS[f].toLowerCase()).join(', ');
   return (
     `The sharer masked ${what} (${maskedCount} distinct value${maskedCount === 1 ? '' : 's'}). ` +
-    'Signatures cannot be re-checked on this copy: masking changes signed content, signature values or digests ' +
-    '(and a Redirect query signature covers the original octets), so the verdicts shown are the ones the sharer computed before redaction.'
+    'Signatures over masked content cannot be re-checked on this copy: masking changes signed content, signature values or digests ' +
+    '(and a Redirect query signature covers the original octets). Everything else is inspected afresh by the recipient.'
   );
 }
 
