@@ -45,14 +45,24 @@ test('the preview server sends the security headers on the page, a route, the ch
 });
 
 test('another site cannot frame the app (frame-ancestors, which a meta CSP cannot say)', async ({ page, baseURL }) => {
-  // A page of another origin, made up in the test (never on the network), that frames the app.
-  await page.route('http://framer.invalid/', (route) =>
-    route.fulfill({ contentType: 'text/html', body: `<!doctype html><iframe id="app" src="${baseURL}/" onload="window.frameLoaded = true"></iframe>` }),
+  // Another origin on the loopback (the test IdP's JSON endpoint, shown by Chromium as an HTML
+  // text document): a public origin would be refused anyway by Private Network Access, which
+  // would make this test pass without the header.
+  const idpPort = Number(process.env.IDP_PORT ?? 4191);
+  await page.goto(`http://127.0.0.1:${idpPort}/test/last`);
+  await page.evaluate(
+    (src) =>
+      new Promise<void>((resolve) => {
+        const frame = document.createElement('iframe');
+        frame.addEventListener('load', () => resolve());
+        frame.src = src;
+        document.body.appendChild(frame);
+      }),
+    `${baseURL}/`,
   );
-  await page.goto('http://framer.invalid/');
-  await page.waitForFunction(() => (window as unknown as { frameLoaded?: boolean }).frameLoaded === true);
-  // Chromium shows its error page instead: samlscope's root element (in index.html itself) is not in the frame.
   const frame = page.frames().find((f) => f !== page.mainFrame());
   expect(frame).toBeDefined();
+  // Chromium shows its error page instead: samlscope's root element (in index.html itself) is not in the frame.
+  expect(frame!.url()).toBe('chrome-error://chromewebdata/');
   expect(await frame!.locator('#root').count()).toBe(0);
 });
