@@ -54,12 +54,13 @@ async function inspectsNormally(page: Page): Promise<void> {
 
 test.describe('inspection worker', () => {
   test('the page answers clicks and typing while a slow run is in progress; the watchdog stops it with run-timeout', async ({ page }) => {
-    await page.addInitScript((key) => localStorage.setItem(key, '4000'), BUDGET_KEY);
+    // 1,500 messages take ~9 s in the worker here: the 3 s budget leaves a wide margin either way.
+    await page.addInitScript((key) => localStorage.setItem(key, '3000'), BUDGET_KEY);
     await openInspect(page);
-    await pasteSlowHar(page, 800);
+    await pasteSlowHar(page, 1500);
     const progress = page.locator('[data-run-progress]');
     await expect(progress).toBeVisible();
-    await expect(progress).toContainText('of at most 4 s');
+    await expect(progress).toContainText('of at most 3 s');
     await expect(progress).toContainText('budget lowered for testing');
     await startHeartbeat(page);
 
@@ -69,13 +70,14 @@ test.describe('inspection worker', () => {
     await options.locator('summary').click();
     await expect(options).toHaveAttribute('open', '');
     const clickMs = Date.now() - t;
-    // …and so is typing in a field.
+    // …and so is typing in a field (the symptom search: it does not start another run).
+    const field = page.getByLabel('Error message from the service');
     t = Date.now();
-    await page.getByLabel('SP entity ID').fill('https://sp.example.com/metadata');
-    await expect(page.getByLabel('SP entity ID')).toHaveValue('https://sp.example.com/metadata');
+    await field.fill('403 CSRF verification failed');
+    await expect(field).toHaveValue('403 CSRF verification failed');
     const typeMs = Date.now() - t;
-    // Typing an expectation starts a new run (latest wins): it is still running.
-    await expect(progress).toBeVisible();
+    // All of it happened while the run was in progress.
+    await expect(progress).toBeVisible({ timeout: 1 });
     const gap = await maxGap(page);
     console.log(`while running: click answered in ${clickMs} ms, typing in ${typeMs} ms, longest event-loop pause ${Math.round(gap)} ms`);
     expect(clickMs).toBeLessThan(2000);
@@ -85,7 +87,7 @@ test.describe('inspection worker', () => {
     const timeout = page.locator('[data-run-error="run-timeout"]');
     await expect(timeout).toBeVisible({ timeout: 30_000 });
     await expect(timeout).toHaveAttribute('role', 'alert');
-    await expect(timeout).toContainText('Inspection stopped after 4 s');
+    await expect(timeout).toContainText('Inspection stopped after 3 s');
     await expect(progress).toHaveCount(0);
     await expect(page.locator('[data-message-kind]')).toHaveCount(0);
     await inspectsNormally(page);
