@@ -27,7 +27,7 @@ import { ClaimDisagreements, ShareLinkError, ShareOpenedNotice, SharerClaims, ty
 import { compareClaim, shareFragmentOf, type ShareError, type ShareState } from '../../core/share';
 import type { ShareContext } from '../share/artifacts';
 import { searchOfShareState } from '../share/openShare';
-import { parseShareFile } from '../share/shareFile';
+import { mayBeShareFile } from '../share/shareFile';
 import { SymptomSearch, useSymptomMatches } from '../components/SymptomSearch';
 import { PROFILES, type InspectSearch, type ProfileName } from '../search';
 import { trustEntries } from '../trust';
@@ -114,24 +114,33 @@ export function InspectPage() {
     [navigate],
   );
 
-  /** Paste, drop, file chooser, hook: decode at once. Typing goes through the debounce. */
-  const setInputNow = useCallback((text: string, from = 'pasted') => {
-    const shareFile = parseShareFile(text);
-    if (shareFile) {
-      if (shareFile.ok) applyShareState(shareFile.value, 'file');
-      else setShareError({ origin: 'file', error: shareFile.error });
-      return;
-    }
-    immediateRef.current = true;
-    setFixture(null);
-    setSource(from);
-    setInputState(text);
-  }, [applyShareState]);
-
-  // Opening a link: the state is in the fragment (`#share=s1.…`), never sent to any server. It is
-  // decoded (inflated, parsed, validated) in the worker, under the watchdog like any inspection.
+  // Opening a link or a share file: decoded (inflated, parsed, validated) in the worker, under the
+  // watchdog like any inspection.
   const linkTask = useWorkerTask();
   const [linkRunError, setLinkRunError] = useState<InspectRunError | null>(null);
+
+  /** Paste, drop, file chooser, hook: decode at once. Typing goes through the debounce. */
+  const setInputNow = useCallback((text: string, from = 'pasted') => {
+    const asInput = () => {
+      immediateRef.current = true;
+      setFixture(null);
+      setSource(from);
+      setInputState(text);
+    };
+    if (!mayBeShareFile(text)) {
+      asInput();
+      return;
+    }
+    setLinkRunError(null);
+    void linkTask.run('open-share-file', { text }).then((outcome) => {
+      if (!outcome.ok) setLinkRunError(outcome.error);
+      else if (outcome.value === null) asInput();
+      else if (outcome.value.ok) applyShareState(outcome.value.value, 'file');
+      else setShareError({ origin: 'file', error: outcome.value.error });
+    });
+  }, [applyShareState, linkTask.run]);
+
+  // Opening a link: the state is in the fragment (`#share=s1.…`), never sent to any server.
   useEffect(() => {
     const openFragment = () => {
       const fragment = shareFragmentOf(window.location.hash);
@@ -517,7 +526,7 @@ export function InspectPage() {
         {pending ? 'Decoding…' : report && hasInput ? statusLine(report) : ''}
       </p>
       <RunProgress activity={inspection} what="Inspecting" />
-      <RunProgress activity={linkTask} what="Opening the shared link" />
+      <RunProgress activity={linkTask} what="Opening the shared state" />
       <RunErrorNotice error={inspection.error} onRetry={inspection.retry} />
       <RunErrorNotice error={linkRunError} />
 

@@ -36,6 +36,8 @@ describe('worker handlers', () => {
     const state = createShareState({ input, trust, options: { trust, at } });
     const opened = await WORKER_HANDLERS['open-share']({ fragment: encodeShareFragment(state) });
     expect(opened).toEqual({ ok: true, value: state });
+    expect(await WORKER_HANDLERS['open-share-file']({ text: JSON.stringify(state) })).toEqual({ ok: true, value: state });
+    expect(await WORKER_HANDLERS['open-share-file']({ text: '{"log": {"entries": []}}' })).toBeNull();
     const report = await inspectInput(input, 'x', { trust, at });
     const artifacts = await WORKER_HANDLERS['share-artifacts']({ ctx: { input, source: 'x', trust, options: {}, selected: 0, report }, fields: ['nameid'] });
     expect(artifacts.ok).toBe(true);

@@ -6,6 +6,7 @@ import { decodeShareFragment, withoutMaskedCertificates } from '../../core/share
 import { parseTrustInputs } from '../../core/x509/trust';
 import type { InputError } from '../../core/types';
 import { buildShareArtifacts } from '../share/artifacts';
+import { parseShareFile } from '../share/shareFile';
 import type { InspectRun, RequestOf, ResponseOf, WorkerRequestKind } from './protocol';
 
 /**
@@ -34,5 +35,6 @@ export const WORKER_HANDLERS: Handlers = {
   inspect: inspectWithMaskedTrust,
   oidc: ({ input, options }) => inspectOidc(input, options),
   'open-share': async ({ fragment }) => decodeShareFragment(fragment),
+  'open-share-file': async ({ text }) => parseShareFile(text),
   'share-artifacts': ({ ctx, fields }) => buildShareArtifacts(ctx, fields),
 };

@@ -23,6 +23,8 @@ export interface WorkerRequests {
   oidc: { request: { input: string; options: OidcInspectOptions }; response: OidcReport };
   /** Decode and validate a `#share=` fragment (inflating is bounded in core/share/state.ts). */
   'open-share': { request: { fragment: string }; response: Result<ShareState, ShareError> };
+  /** Parse and validate a dropped or opened share file (shareFile.ts); null when the text is not one. */
+  'open-share-file': { request: { text: string }; response: Result<ShareState, ShareError> | null };
   /** Redact and re-inspect for the Share panel's link and exports. */
   'share-artifacts': { request: { ctx: ShareContext; fields: RedactionField[] }; response: Result<ShareArtifacts, InputError> };
 }
