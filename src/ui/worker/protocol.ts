@@ -3,18 +3,12 @@
 // numbers, booleans, arrays, plain objects and Dates (HTML "structured clone"; no functions, no
 // DOM nodes, no class instances whose methods the page would need).
 import type { OidcInspectOptions, OidcReport } from '../../core/oidc';
-import type { InputError, InspectOptions, InspectReport, Result } from '../../core/types';
+import type { InputError, InspectOptions, Result } from '../../core/types';
 import type { RedactionField, ShareError, ShareState } from '../../core/share';
 import type { ShareArtifacts, ShareContext } from '../share/artifacts';
+import type { InspectRun } from '../share/maskedTrust';
 
-/** An inspection as the page shows it: the core's report plus what the worker did to the trust. */
-export interface InspectRun {
-  report: InspectReport;
-  /** Certificates of the trust that were redaction masks, left out (core/share/masks.ts). */
-  maskedTrustCertificates: number;
-  /** The trust errors of the entries whose certificates were masked: informational, not input errors. */
-  maskedTrustErrors: InputError[];
-}
+export type { InspectRun };
 
 export interface WorkerRequests {
   /** inspectInput, with masked certificates left out of the trust. */
