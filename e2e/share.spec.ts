@@ -344,6 +344,9 @@ test.describe('links that lie', () => {
     await expect(page.locator('[data-signature-verdict]').first()).toBeVisible();
     await expect(page.locator('[data-signature-verdict="valid"]')).toHaveCount(0);
     await expect(page.locator('[data-trusted="true"]')).toHaveCount(0);
+    // The one data-verdict (CONTRACT §4) is the recipient's standing, never the claimed one.
+    await expect(page.locator('[data-verdict]')).toHaveCount(1);
+    await expect(page.locator('[data-verdict]')).not.toHaveAttribute('data-verdict', 'trusted');
     // The claim is shown as a claim: its own attributes, no verdict hooks, no trusted/valid colours.
     const claims = page.locator('.sharer-claims');
     await expect(claims.locator('[data-claimed-verdict="valid"]')).toContainText('claimed: valid');

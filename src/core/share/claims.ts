@@ -19,6 +19,8 @@ const MASKING_PRODUCES: ReadonlySet<string> = new Set([
   'signature-no-trust-anchor',
   'query-signature-invalid',
   'query-signature-missing',
+  // Nothing trusted covers the assertion once its certificate or signed content is masked.
+  'assertion-unsigned',
 ]);
 
 export type ClaimDisagreementKind = 'trusted' | 'signature' | 'signature-count' | 'finding-not-claimed' | 'finding-not-found';

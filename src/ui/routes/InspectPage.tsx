@@ -373,7 +373,8 @@ export function InspectPage() {
         <section className={`panel input-panel ${dragging === 'message' ? 'drop-active' : ''}`} data-drop-target="message" aria-labelledby="input-heading">
           <div className="panel-head">
             <h1 id="input-heading">Inspect a message</h1>
-            {message && !redaction && <OverallVerdictPill message={message} />}
+            {/* Always the recipient's own standing, shared state or not (CONTRACT §2: a shared report's verdicts are the recipient's). */}
+            {message && <OverallVerdictPill message={message} />}
             <div className="panel-actions">
               <label className="button file-button">
                 Open file…
