@@ -1,11 +1,17 @@
 import type { CelEvaluation } from '../../core/oidc';
 import { CopyableValue } from './CopyButton';
 
-const LABEL = { granted: 'access granted', denied: 'access denied', error: 'evaluation error' } as const;
+const LABEL = {
+  granted: 'access granted',
+  // Claims nobody authenticated: what would happen, never a grant (inspectOidc's gate).
+  'granted-if-authentic': 'would be granted if the token were authentic',
+  denied: 'access denied',
+  error: 'evaluation error',
+} as const;
 
 /** Outcome of Exoscale's CEL authorization expression (data-cel-outcome). */
 export function OidcCelPanel({ cel }: { cel: CelEvaluation }) {
-  const cls = cel.outcome === 'granted' ? 'verdict-valid' : 'verdict-invalid';
+  const cls = cel.outcome === 'granted' ? 'verdict-valid' : cel.outcome === 'granted-if-authentic' ? 'verdict-untrusted' : 'verdict-invalid';
   return (
     <section className="panel" aria-labelledby="oidc-cel-heading">
       <h2 id="oidc-cel-heading">Authorization expression</h2>
@@ -18,7 +24,7 @@ export function OidcCelPanel({ cel }: { cel: CelEvaluation }) {
         <dl className="fields">
           {cel.roleUuid && (
             <div className="field">
-              <dt>IAM role UUID</dt>
+              <dt>{cel.outcome === 'granted' ? 'IAM role UUID' : 'IAM role UUID (if authentic)'}</dt>
               <dd>
                 <CopyableValue value={cel.roleUuid} label="IAM role UUID" />
               </dd>
