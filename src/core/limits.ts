@@ -42,6 +42,8 @@ export const OIDC_LIMITS = {
    * comprehension (all/exists/map/filter) costs the size of its range and 1 per iteration.
    */
   celCost: 200_000,
+  /** Estimated instructions of one compiled regular expression in matches() (counted repetitions expanded). */
+  celRegexProgramSize: 2_000,
   /** Characters (or bytes) of a string a CEL function returns. */
   celResultStringLength: 100_000,
   /** Elements of a list or map a CEL function returns. */

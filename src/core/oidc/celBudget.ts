@@ -157,6 +157,19 @@ function meteredGroup(cel: CelModule, group: FuncGroup, meter: CelMeter): FuncGr
       if (meter.exceeded) return cel.celError(limitMessage(meter.exceeded), id);
       let cost = 1;
       const remaining = () => OIDC_LIMITS.celCost - meter.spent - cost;
+      if (group.name === 'matches') {
+        // RE2 matching is linear, but compiling is not free: RE2JS expanded 'a{1000}' × 500
+        // into 500,000 instructions in 4.4 s. Charge the expanded size before compiling.
+        const pattern = args[args.length - 1];
+        if (typeof pattern === 'string') {
+          const size = regexProgramSize(pattern, OIDC_LIMITS.celRegexProgramSize);
+          if (size > OIDC_LIMITS.celRegexProgramSize) {
+            meter.exceeded = { kind: 'result-size', what: `a regular expression expanding to more than ${OIDC_LIMITS.celRegexProgramSize} instructions` };
+            return cel.celError(limitMessage(meter.exceeded), id);
+          }
+          cost += size * REGEX_COST_PER_INSTRUCTION;
+        }
+      }
       if (target !== undefined) cost += valueCost(cel, target, remaining());
       for (const a of args) if (remaining() >= 0) cost += valueCost(cel, a, remaining());
       meter.spent += cost;
@@ -202,6 +215,58 @@ export function valueCost(cel: CelModule, value: unknown, cap: number): number {
     }
   }
   return cost;
+}
+
+/** Cost units per estimated regex instruction: RE2JS compiles about one instruction in the time of 40 cost units (measured). */
+const REGEX_COST_PER_INSTRUCTION = 40;
+
+/**
+ * Upper estimate of the size of a compiled regular expression: atoms count 1, a counted
+ * repetition {n} / {n,m} / {n,} multiplies the atom or group before it (as RE2 expands it,
+ * re2/regexp.h "kMaxRepeat"). Iterative over the pattern; stops above `cap`.
+ */
+export function regexProgramSize(pattern: string, cap: number): number {
+  const stack: number[] = [0]; // size of each open group
+  let total = 0;
+  let last = 0; // size of the atom or group just read, for a following quantifier
+  const add = (n: number) => {
+    stack[stack.length - 1] += n;
+    total += n;
+  };
+  for (let i = 0; i < pattern.length && total <= cap; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      i++;
+      add((last = 1));
+    } else if (c === '[') {
+      // A character class is one instruction; skip to its closing bracket.
+      let j = i + 1;
+      if (pattern[j] === '^') j++;
+      if (pattern[j] === ']') j++;
+      while (j < pattern.length && pattern[j] !== ']') j += pattern[j] === '\\' ? 2 : 1;
+      i = j;
+      add((last = 1));
+    } else if (c === '(') {
+      stack.push(0);
+      last = 0;
+    } else if (c === ')') {
+      const inner = stack.length > 1 ? stack.pop()! : 0;
+      stack[stack.length - 1] += inner + 1; // the inner size is already in the total
+      total += 1;
+      last = inner + 1;
+    } else if (c === '{' && /^\{\d{1,6}(?:,\d{0,6})?\}/.test(pattern.slice(i, i + 16))) {
+      const m = /^\{(\d{1,6})(?:,(\d{0,6}))?\}/.exec(pattern.slice(i, i + 16))!;
+      const times = Math.max(Number(m[1]), m[2] === undefined ? 0 : m[2] === '' ? Number(m[1]) + 1 : Number(m[2]), 1);
+      add(last * (times - 1));
+      i += m[0].length - 1;
+      last = 0;
+    } else if (c === '*' || c === '+' || c === '?') {
+      add(1);
+    } else {
+      add((last = 1));
+    }
+  }
+  return total > cap ? cap + 1 : total;
 }
 
 function oversizedResult(cel: CelModule, v: unknown): string | null {

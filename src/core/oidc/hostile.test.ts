@@ -5,6 +5,7 @@ import { encodeBase64Url, encodeBase64UrlText } from './base64url';
 import { inspectOidc, type OidcReport } from './inspectOidc';
 import { CLIENT_ID, claims, generateKeyPair, hmacKey, ISSUER, jwks, NOW, NOW_S, ROLE_UUID, SEED_EXPRESSION, signCompact } from './oidc.testutil';
 import { OIDC_LIMITS } from '../limits';
+import { regexProgramSize } from './celBudget';
 
 const settings = (extra: Record<string, string> = {}) => ({ clientId: CLIENT_ID, issuerUrl: ISSUER, celExpression: SEED_EXPRESSION, ...extra });
 const inspect = (input: string, keysText = '', extra: Record<string, string> = {}): Promise<OidcReport> => inspectOidc(input, { settings: settings(extra), keysText, at: NOW });
@@ -174,6 +175,16 @@ describe('bounded resources', () => {
     expect(codes(r)).toContain('cel-cost-exceeded');
     const ok = await inspect(JSON.stringify(claims({ s: 'x'.repeat(60_000) })), '', { celExpression: `s + 'y' != '' ? '${ROLE_UUID}' : false` });
     expect(ok.cel?.outcome).toBe('granted-if-authentic');
+  });
+
+  it('a regular expression that expands to a huge program is refused before compiling', async () => {
+    expect(regexProgramSize('^[a-z.]+@example\\.com$', OIDC_LIMITS.celRegexProgramSize)).toBeLessThan(30);
+    expect(regexProgramSize('(a{1000}){1000}', OIDC_LIMITS.celRegexProgramSize)).toBeGreaterThan(OIDC_LIMITS.celRegexProgramSize);
+    const r = await inspect(payload, '', { celExpression: `email.matches('${'a{1000}'.repeat(300)}') ? '${ROLE_UUID}' : false` });
+    expect(r.cel?.outcome).toBe('error');
+    expect(codes(r)).toContain('cel-cost-exceeded');
+    const loop = await inspect(payload, '', { celExpression: `l.exists(x, email.matches('${'a{300}'.repeat(5)}')) ? '${ROLE_UUID}' : false` });
+    expect(codes(loop)).toContain('cel-cost-exceeded');
   });
 
   it('an error absorbed by || still reports the exhausted budget', async () => {
