@@ -41,7 +41,7 @@ export const OIDC_LIMITS = {
    * arguments (1 per list/map element, counted deeply, and 1 per 10 characters or bytes); each
    * comprehension (all/exists/map/filter) costs the size of its range and 1 per iteration.
    */
-  celCost: 200_000,
+  celCost: 100_000,
   /** Estimated instructions of one compiled regular expression in matches() (counted repetitions expanded). */
   celRegexProgramSize: 2_000,
   /** Characters (or bytes) of a string a CEL function returns. */

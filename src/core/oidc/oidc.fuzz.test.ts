@@ -5,13 +5,15 @@
 // raises the run count (`npm run fuzz`), SAMLSCOPE_FUZZ_SEED replays a failure.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fuzzParameters } from '../testing/fuzz.testutil';
+import { fuzzParameters, fuzzRuns } from '../testing/fuzz.testutil';
 import { encodeBase64Url, encodeBase64UrlText } from './base64url';
 import { inspectOidc, type OidcReport } from './inspectOidc';
 import { claims, CLIENT_ID, generateKeyPair, ISSUER, jwks, NOW, ROLE_UUID, signCompact, type TestKeyPair } from './oidc.testutil';
 
 /** Per case: far above any bounded run (ms), far below a hang. */
 const HANG_GUARD_MS = 10_000;
+/** A property's own timeout grows with its run count (`npm run fuzz` runs thousands); each case keeps the hang guard. */
+const timeoutFor = (shortRuns: number) => 60_000 + fuzzRuns(shortRuns) * 1_000;
 const VERDICTS = ['valid', 'invalid', 'untrusted', 'no-trust-anchor', 'unsupported'];
 const OUTCOMES = ['granted', 'granted-if-authentic', 'denied', 'error'];
 const CODE = /^(oidc|cel)-[a-z0-9-]+$/;
@@ -78,7 +80,7 @@ describe('fuzz: tokens', () => {
       }),
       fuzzParameters(60),
     );
-  });
+  }, timeoutFor(60));
 
   it('mutations of a valid token are never a second valid token', async () => {
     await fc.assert(
@@ -90,7 +92,7 @@ describe('fuzz: tokens', () => {
       }),
       fuzzParameters(60),
     );
-  });
+  }, timeoutFor(60));
 
   it('arbitrary text as input', async () => {
     await fc.assert(
@@ -99,7 +101,7 @@ describe('fuzz: tokens', () => {
       }),
       fuzzParameters(60),
     );
-  });
+  }, timeoutFor(60));
 });
 
 describe('fuzz: keys', () => {
@@ -128,7 +130,7 @@ describe('fuzz: keys', () => {
       }),
       fuzzParameters(60),
     );
-  });
+  }, timeoutFor(60));
 
   it('the real key among mutated ones still verifies, within the keys tried', async () => {
     await fc.assert(
@@ -139,7 +141,7 @@ describe('fuzz: keys', () => {
       }),
       fuzzParameters(30),
     );
-  });
+  }, timeoutFor(30));
 });
 
 describe('fuzz: CEL expressions', () => {
@@ -164,7 +166,7 @@ describe('fuzz: CEL expressions', () => {
       }),
       fuzzParameters(150),
     );
-  });
+  }, timeoutFor(150));
 
   it('deeply nested expressions stop at a limit', async () => {
     await fc.assert(
@@ -176,5 +178,5 @@ describe('fuzz: CEL expressions', () => {
       }),
       fuzzParameters(40),
     );
-  });
+  }, timeoutFor(40));
 });
