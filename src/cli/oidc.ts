@@ -144,7 +144,7 @@ function oidcText(r: OidcReport): string {
   if (r.signature) lines.push(`Signature: ${r.signature.verdict}${r.signature.alg ? ` (${r.signature.alg}${r.signature.kid ? `, kid ${r.signature.kid}` : ''})` : ''} — ${r.signature.reason}`);
   if (r.token) lines.push(`Trusted: ${r.trusted ? 'yes (valid signature with a pasted key)' : 'NO — the claims below are what the token says, not what the provider said'}`);
   if (r.claims) for (const c of r.claims.checks) lines.push(`  claim ${c.claim}: ${c.status} — ${c.detail}`);
-  if (r.cel) lines.push(`CEL authorization: ${CEL_OUTCOME_TEXT[r.cel.outcome]}${r.cel.roleUuid ? ` (IAM role ${r.cel.roleUuid})` : ''} — ${r.cel.reason}`);
+  if (r.cel) lines.push(`CEL authorization: ${CEL_OUTCOME_TEXT[r.cel.outcome]}${r.cel.roleUuid ? ` (IAM role ${r.cel.roleUuid})` : ''} — ${r.cel.reason} (cost ${r.cel.cost} units)`);
   for (const f of r.findings) {
     lines.push(`${f.severity.toUpperCase()} ${f.code}: ${f.title}`);
     lines.push(`  ${f.explanation}`);

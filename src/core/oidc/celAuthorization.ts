@@ -40,6 +40,8 @@ export interface CelEvaluation {
   referencedClaims: string[];
   /** Referenced claims absent from the token. */
   missingClaims: string[];
+  /** Cost units the evaluation spent (limits.ts OIDC_LIMITS.celCost), 0 when it did not run. */
+  cost: number;
   findings: OidcFinding[];
 }
 
@@ -52,7 +54,7 @@ const STRINGS_EXTENSION = ['charAt', 'indexOf', 'lastIndexOf', 'lowerAscii', 'up
 export async function evaluateAuthorizationExpression(expression: string, payload: JsonObject, additionalClaims?: string): Promise<CelEvaluation> {
   const cel = await import('@bufbuild/cel');
   const findings: OidcFinding[] = [];
-  const base = { roleUuid: null, returned: null, returnedType: null, referencedClaims: [] as string[], missingClaims: [] as string[], findings };
+  const base = { roleUuid: null, returned: null, returnedType: null, referencedClaims: [] as string[], missingClaims: [] as string[], cost: 0, findings };
 
   const textLimit = expressionTextLimit(expression);
   if (textLimit) return limitEvaluation(base, textLimit);
@@ -89,6 +91,7 @@ export async function evaluateAuthorizationExpression(expression: string, payloa
   } catch (e) {
     result = cel.celError(e instanceof Error ? e.message : String(e));
   }
+  base.cost = meter.spent;
   if (meter.exceeded) return limitEvaluation(base, meter.exceeded);
 
   if (cel.isCelError(result)) {

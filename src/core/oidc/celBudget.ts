@@ -170,14 +170,21 @@ function meteredGroup(cel: CelModule, group: FuncGroup, meter: CelMeter): FuncGr
           cost += size * REGEX_COST_PER_INSTRUCTION;
         }
       }
-      if (target !== undefined) cost += valueCost(cel, target, remaining());
-      for (const a of args) if (remaining() >= 0) cost += valueCost(cel, a, remaining());
+      // Concatenation copies its operands' top level only; everything else may walk them deeply
+      // (equality, `in`, conversions), so it pays for their whole size.
+      const concat = group.name === ADD;
+      if (target !== undefined) cost += concat ? shallowCost(cel, target) : valueCost(cel, target, remaining());
+      for (const a of args) if (remaining() >= 0) cost += concat ? shallowCost(cel, a) : valueCost(cel, a, remaining());
       meter.spent += cost;
       if (meter.spent > OIDC_LIMITS.celCost) {
         meter.exceeded = { kind: 'cost', spent: meter.spent };
         return cel.celError(limitMessage(meter.exceeded), id);
       }
-      const result = group.call(id, target, args);
+      let result = group.call(id, target, args);
+      // @bufbuild/cel concatenates lists lazily (a ConcatList over both operands): a map() over n
+      // elements leaves an n-deep chain that costs O(n²) to iterate and overflowed the stack at
+      // about 5,000 elements. Flatten each concatenation; its operands are flat, so this is O(n).
+      if (concat && cel.isCelList(result) && !oversizedResult(cel, result)) result = cel.celList(Array.from(result));
       const tooBig = oversizedResult(cel, result);
       if (tooBig) {
         meter.exceeded = { kind: 'result-size', what: `${group.name} returned ${tooBig}` };
@@ -267,6 +274,15 @@ export function regexProgramSize(pattern: string, cap: number): number {
     }
   }
   return total > cap ? cap + 1 : total;
+}
+
+const ADD = '_+_';
+
+/** Top-level size: 1 per 10 list/map elements or characters/bytes (what a concatenation copies). */
+function shallowCost(cel: CelModule, v: unknown): number {
+  if (typeof v === 'string' || v instanceof Uint8Array) return Math.ceil(v.length / 10);
+  if (cel.isCelList(v) || cel.isCelMap(v)) return Math.ceil(v.size / 10);
+  return 0;
 }
 
 function oversizedResult(cel: CelModule, v: unknown): string | null {

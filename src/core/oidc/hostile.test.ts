@@ -193,6 +193,21 @@ describe('bounded resources', () => {
     expect(codes(r)).toContain('cel-cost-exceeded');
   });
 
+  it('realistic expressions over a large token stay well inside the budget', async () => {
+    const groups = Array.from({ length: 500 }, (_, i) => `team-${i}`);
+    const roles = Array.from({ length: 20 }, (_, i) => `'team-${i * 25}'`).join(', ');
+    const big = JSON.stringify(claims({ groups, realm_access: { roles: groups.slice(0, 200) } }));
+    for (const expression of [
+      `groups.exists(g, g in [${roles}]) ? '${ROLE_UUID}' : false`,
+      `email_verified && email.matches('^[a-z0-9._%+-]+@exoscale\\.com$') && size(groups.filter(g, g.startsWith('team-4'))) > 0 ? '${ROLE_UUID}' : false`,
+      `has(realm_access.roles) && realm_access.roles.exists(r, r == 'team-199') ? '${ROLE_UUID}' : false`,
+      `groups.map(g, g + '@exoscale').exists(g, g.endsWith('-499@exoscale')) ? '${ROLE_UUID}' : false`,
+    ]) {
+      const r = await inspect(big, '', { celExpression: expression });
+      expect(r.cel?.outcome, expression).toBe('granted-if-authentic');
+    }
+  });
+
   it('an expression longer than the limit is refused before parsing', async () => {
     const r = await inspect(payload, '', { celExpression: `email == '${'a'.repeat(OIDC_LIMITS.celExpressionLength)}'` });
     expect(codes(r)).toContain('cel-expression-too-long');

@@ -8,7 +8,9 @@
 // Verdicts follow the SAML side (../../../shared/CONTRACT.md §2) plus `no-trust-anchor`:
 //   valid            the signature checks out with a pasted key (or the client secret for HS*)
 //   invalid          it does not, with any pasted key of the right type; or alg "none"
-//   untrusted        it only checks out with a key embedded in the token header
+//   untrusted        nothing pasted fits the algorithm, and it checks out with a key embedded in
+//                    the token header (header keys are never tried when pasted keys fit, so
+//                    that an embedded key cannot soften an `invalid` forgery)
 //   no-trust-anchor  nothing pasted can verify this algorithm (nothing to verify against)
 //   unsupported      an algorithm or "crit" extension WebCrypto / samlscope does not implement
 import { decodeBase64Url } from './base64url';

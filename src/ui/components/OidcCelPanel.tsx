@@ -1,5 +1,6 @@
 import type { CelEvaluation } from '../../core/oidc';
 import { CopyableValue } from './CopyButton';
+import { OIDC_LIMITS } from '../../core/limits';
 
 const LABEL = {
   granted: 'access granted',
@@ -38,6 +39,12 @@ export function OidcCelPanel({ cel }: { cel: CelEvaluation }) {
               </dd>
             </div>
           )}
+          <div className="field">
+            <dt>Evaluation cost</dt>
+            <dd data-cel-cost={cel.cost}>
+              {cel.cost.toLocaleString('en')} of {OIDC_LIMITS.celCost.toLocaleString('en')} units <span className="muted">(docs/limits.md)</span>
+            </dd>
+          </div>
           <div className="field">
             <dt>Claims read</dt>
             <dd>{cel.referencedClaims.length ? cel.referencedClaims.map((c) => <code key={c} className={cel.missingClaims.includes(c) ? 'oidc-missing-claim' : undefined}>{c} </code>) : <span className="muted">none</span>}</dd>
