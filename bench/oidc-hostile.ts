@@ -80,6 +80,7 @@ async function cases(): Promise<{ normal: Case; hostile: Case[] }> {
     { name: '100 RSA-3072 keys with e just below n', input: token, keys: JSON.stringify({ keys: Array.from({ length: 100 }, (_, i) => ({ kty: 'RSA', n: k3072.jwk.n, e: encodeBase64Url(eBelowN), kid: `e${i}` })) }), cel: SEED, expect: hasCode('oidc-key-too-large') },
     { name: 'RSA key with a 1 MB exponent', input: token, keys: JSON.stringify({ kty: 'RSA', n: real.jwk.n, e: bigKey(1 << 20) }), cel: SEED, expect: hasCode('oidc-keys-too-large') },
     { name: 'RSA key with an 8 MB modulus', input: token, keys: JSON.stringify({ kty: 'RSA', n: bigKey(8 << 20), e: 'AQAB' }), cel: SEED, expect: hasCode('oidc-keys-too-large') },
+    { name: '1 MB of unmatched PEM BEGIN lines as keys', input: token, keys: '-----BEGIN A-----\n'.repeat(55_000), cel: SEED, expect: hasCode('oidc-key-bad-pem') },
     { name: 'RSA key with a 16,384-bit modulus (largest accepted)', input: token, keys: JSON.stringify({ kty: 'RSA', n: encodeBase64Url(Uint8Array.from({ length: 2048 }, (_, i) => (i === 0 ? 0xc1 : i === 2047 ? 0x01 : (i * 37) & 0xff))), e: 'AQAB', kid: 'k1' }), cel: SEED, expect: (r) => r.signature?.verdict === 'invalid' || r.signature?.verdict === 'unsupported' },
   ];
   return { normal, hostile };

@@ -237,6 +237,14 @@ describe('bounded resources', () => {
     }
   });
 
+  it('a megabyte of unmatched PEM BEGIN lines is read in one pass (was 34 s)', async () => {
+    const text = '-----BEGIN A-----\n'.repeat(55_000);
+    const started = Date.now();
+    const r = await inspect(JSON.stringify(claims()), text);
+    expect(r.keys.errors.map((e) => e.code)).toContain('oidc-key-bad-pem');
+    expect(Date.now() - started).toBeLessThan(20_000); // hang guard only: one pass takes milliseconds
+  });
+
   it('a token above the size limit is refused', async () => {
     const r = await inspect(`${b64({ alg: 'RS256' })}.${b64(claims({ pad: 'x'.repeat(OIDC_LIMITS.inputLength) }))}.`);
     expect(r.errors.map((e) => e.code)).toContain('oidc-input-too-large');
