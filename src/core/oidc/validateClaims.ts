@@ -199,8 +199,8 @@ const STRING_CLAIMS = ['iss', 'sub', 'azp', 'nonce', 'acr', 'at_hash', 'c_hash',
 const NUMERIC_DATE_CLAIMS = ['exp', 'iat', 'nbf', 'auth_time'] as const;
 
 function claimTypeFindings(payload: JsonObject, findings: OidcFinding[]): void {
-  const typeFinding = (claim: string, expected: string, ref: string) =>
-    findings.push(finding('oidc-claim-type', 'error', `"${claim}" is not ${expected}`, `${ref}: "${claim}" is ${expected}; this token has ${describeJson(payload[claim])}. Libraries disagree on such a token (most refuse it, some coerce it), which is how claim confusion starts.`, 'Fix the provider, or the custom claim mapping that writes this claim.', [ref]));
+  const typeFinding = (claim: string, expected: string, ref: string, severity: 'error' | 'warning' = 'error') =>
+    findings.push(finding('oidc-claim-type', severity, `"${claim}" is not ${expected}`, `${ref}: "${claim}" is ${expected}; this token has ${describeJson(payload[claim])}. Libraries disagree on such a token (most refuse it, some coerce it), which is how claim confusion starts.`, 'Fix the provider, or the custom claim mapping that writes this claim.', [ref]));
   for (const c of STRING_CLAIMS) {
     if (Object.prototype.hasOwnProperty.call(payload, c) && typeof payload[c] !== 'string') typeFinding(c, 'a string', c === 'iss' || c === 'sub' ? `${OIDC_CORE} §2` : c === 'azp' || c === 'nonce' || c === 'acr' ? `${OIDC_CORE} §2` : `${OIDC_CORE} §3.1.3.6`);
   }
@@ -212,7 +212,7 @@ function claimTypeFindings(payload: JsonObject, findings: OidcFinding[]): void {
   for (const c of NUMERIC_DATE_CLAIMS) {
     if (Object.prototype.hasOwnProperty.call(payload, c) && !(typeof payload[c] === 'number' && Number.isFinite(payload[c]))) typeFinding(c, 'a NumericDate (a JSON number of seconds)', 'RFC 7519 §2');
   }
-  if (Object.prototype.hasOwnProperty.call(payload, 'email_verified') && typeof payload.email_verified !== 'boolean') typeFinding('email_verified', 'a boolean', `${OIDC_CORE} §5.1`);
+  if (Object.prototype.hasOwnProperty.call(payload, 'email_verified') && typeof payload.email_verified !== 'boolean') typeFinding('email_verified', 'a boolean', `${OIDC_CORE} §5.1`, 'warning'); // some providers send "true" as a string: a warning, the expression check treats it as unverified
 }
 
 function describeJson(v: unknown): string {
