@@ -62,8 +62,10 @@ const header = fc.record({ alg: fc.oneof(weirdString, jsonValue), kid: fc.option
 const payload = fc.dictionary(fc.oneof(fc.constantFrom('iss', 'sub', 'aud', 'azp', 'exp', 'iat', 'nbf', 'auth_time', 'nonce', 'email', 'groups', '__proto__', 'constructor'), fc.string()), fc.oneof(jsonValue, fc.double(), fc.constantFrom(1e16, -1e16, 8.64e15 + 1, Number.MAX_VALUE)));
 const segment = fc.oneof(fc.base64String().map((s) => s.replace(/\+/g, '-').replace(/\//g, '_')), fc.string(), fc.constant(''));
 
+/** `at` < 0 picks the last character of segment -at - 1 (where base64url's unused bits are). */
 function mutate(token: string, at: number, ch: string, op: number): string {
-  const i = at % Math.max(1, token.length);
+  const ends = token.split('.').map((_, k, parts) => parts.slice(0, k + 1).join('.').length - 1);
+  const i = at < 0 ? ends[(-at - 1) % ends.length] : at % Math.max(1, token.length);
   if (op === 0) return token.slice(0, i) + ch + token.slice(i + 1);
   if (op === 1) return token.slice(0, i) + ch + token.slice(i);
   if (op === 2) return token.slice(0, i) + token.slice(i + 1);
@@ -84,11 +86,24 @@ describe('fuzz: tokens', () => {
 
   it('mutations of a valid token are never a second valid token', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.nat(), fc.constantFrom(...'AQgw-_.=+/ \u0000eyJ'), fc.integer({ min: 0, max: 3 }), async (at, ch, op) => {
+      fc.asyncProperty(fc.oneof(fc.nat(), fc.integer({ min: -3, max: -1 })), fc.constantFrom(...'AQgwBCRSDhx-_.=+/ \u0000eyJ'), fc.integer({ min: 0, max: 3 }), async (at, ch, op) => {
         const mutated = mutate(validToken, at, ch, op);
         const r = await inspectGuarded(mutated, jwks(key.publicJwk), `'${ROLE_UUID}'`);
         expectTyped(r, { keyMayVerify: true });
         if (mutated.replace(/\s/g, '') !== validToken) expect(r.signature?.verdict ?? null).not.toBe('valid');
+      }),
+      fuzzParameters(60),
+    );
+  }, timeoutFor(60));
+
+  it('no other last character of any segment keeps the token valid (unused base64url bits)', async () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 63 }), async (segment, k) => {
+        const mutated = mutate(validToken, -segment, alphabet[k], 0);
+        const r = await inspectGuarded(mutated, jwks(key.publicJwk), `'${ROLE_UUID}'`);
+        expectTyped(r, { keyMayVerify: true });
+        if (mutated !== validToken) expect(r.signature?.verdict ?? null).not.toBe('valid');
       }),
       fuzzParameters(60),
     );
