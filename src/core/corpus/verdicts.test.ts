@@ -26,7 +26,7 @@ async function inspectEntry(e: CorpusEntry): Promise<InspectReport> {
   return inspectInput(readCorpus(e.file), e.file, { trust: trustOf(e), ...(e.at_time ? { at: new Date(e.at_time) } : {}), ...(e.decryption_key ? { decryptionKeys: [readCorpus(e.decryption_key)] } : {}) });
 }
 
-/** Each corpus message with a recorded verdict must get that verdict (../shared/corpus/README.md). */
+/** Each corpus message with a recorded verdict must get that verdict (test/corpus/README.md). */
 describe('corpus verdicts', () => {
   for (const e of corpusManifest()) {
     it(`${e.file}: ${e.expected.signature}`, async () => {

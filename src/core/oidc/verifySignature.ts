@@ -5,7 +5,7 @@
 // (header "jwk", "x5c", "jku", "x5u", RFC 7515 §4.1.2–4.1.6) is never a trust anchor: anyone can
 // sign a forged token with their own key and embed it.
 //
-// Verdicts follow the SAML side (../../../shared/CONTRACT.md §2) plus `no-trust-anchor`:
+// Verdicts follow the SAML side (docs/contract.md, "JSON report") plus `no-trust-anchor`:
 //   valid            the signature checks out with a pasted key (or the client secret for HS*)
 //   invalid          it does not, with any pasted key of the right type; or alg "none"
 //   untrusted        it only checks out with a key embedded in the token header

@@ -1,4 +1,4 @@
-// Every valid message of ../shared/corpus/, evaluated at the time its test pins, must produce no
+// Every valid message of test/corpus/, evaluated at the time its test pins, must produce no
 // error finding from the diagnosis rules (issue 4: "a message that is fine produces no error findings").
 import { describe, expect, test } from 'vitest';
 import { corpusManifest, readCorpus, trustOf, type CorpusEntry } from '../corpus/corpus.testutil';

@@ -1,4 +1,4 @@
-// Every corpus message that ships its SP key (../shared/corpus/README.md, `decryption_key`):
+// Every corpus message that ships its SP key (test/corpus/README.md, `decryption_key`):
 // decrypted here exactly when xmlsec1 decrypted it, and each signature — the inner ones after
 // decryption — gets xmlsec1's recorded result.
 import { describe, expect, it } from 'vitest';

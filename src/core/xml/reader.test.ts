@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalize, C14N_URIS } from '../dsig/c14n/index';
 import { readXml } from './reader';
 
-const CORPUS = '/work/shared/corpus';
+const CORPUS = join(__dirname, '../../../test/corpus');
 const XMLLINT = '/usr/bin/xmllint';
 
 /** libxml2's verdict: 'ok', 'error' (fatal) or 'ns-error' (namespace error it recovers from). */

@@ -1,4 +1,4 @@
-// Oracle: whole-document canonicalization of every real message in the shared corpus, compared
+// Oracle: whole-document canonicalization of every real message in test/corpus/, compared
 // byte for byte with libxml2 (`xmllint --c14n` / `--exc-c14n` / `--c14n11`, all *with* comments).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { readXml } from '../../xml/reader';
 import { C14N_URIS, canonicalize } from './index';
 
 const XMLLINT = '/usr/bin/xmllint';
-const CORPUS = '/work/shared/corpus';
+const CORPUS = join(__dirname, '../../../../test/corpus');
 
 function xmllint(flag: '--c14n' | '--exc-c14n' | '--c14n11', file: string): string | null {
   const r = spawnSync(XMLLINT, [flag, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
