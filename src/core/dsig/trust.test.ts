@@ -5,7 +5,7 @@
 // so the finding under test is what flips trust.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectInput } from '../inspect';
-import type { MessageReport } from '../types';
+import type { InspectedMessage } from '../types';
 import { type KeyPair, URI, makeKey, responseTemplate, xmlsecSign, xmlsecVerify } from './testing/xmlsec.testutil';
 
 const AT = new Date('2030-01-01T00:01:00Z');
@@ -17,12 +17,12 @@ beforeAll(() => {
   signed = xmlsecSign(responseTemplate({ c14n: URI.exc, sigAlg: URI.rsa('sha256'), digest: URI.sha256, style: 'prefixed', pretty: false, signResponse: false, signAssertion: true }), idp);
 });
 
-async function inspect(xml: string): Promise<MessageReport> {
+async function inspect(xml: string): Promise<InspectedMessage> {
   const r = await inspectInput(xml, 'trust.test', { trust: [idp.certPem], at: AT });
   expect(r.errors).toEqual([]);
   return r.messages[0]!;
 }
-const errors = (m: MessageReport) => m.findings.filter((f) => f.severity === 'error').map((f) => `${f.code}: ${f.title}`);
+const errors = (m: InspectedMessage) => m.findings.filter((f) => f.severity === 'error').map((f) => `${f.code}: ${f.title}`);
 const signedAssertion = () => /<saml:Assertion[\s\S]*<\/saml:Assertion>/.exec(signed)![0];
 /** The Response with `extra` inserted right after its Issuer (outside the signed assertion). */
 const withAfterIssuer = (extra: string) => signed.replace('</saml:Issuer><samlp:Status>', `</saml:Issuer>${extra}<samlp:Status>`);
