@@ -105,6 +105,7 @@ describe('decodeInput: corpus encodings', () => {
   const manifest = JSON.parse(read('manifest.json')) as { file: string; encoding?: string; decoded_file?: string }[];
   for (const m of manifest.filter((e) => e.decoded_file && e.encoding)) {
     it(`${m.file} decodes to ${m.decoded_file}`, () => {
+      expect.hasAssertions();
       const r = decodeInput(read(m.file));
       expect(r.errors).toEqual([]);
       expect(r.payloads[0]!.xml.trim()).toBe(read(m.decoded_file!).trim());
@@ -115,6 +116,7 @@ describe('decodeInput: corpus encodings', () => {
   // query came from holds SAMLRequest/SAMLResponse fields.
   const files = corpusDataFiles().filter((f) => !f.endsWith('.pem'));
   it.each(files)('decodes %s to a payload', (f) => {
+    expect.hasAssertions();
     const r = decodeInput(read(f));
     expect(r.errors).toEqual([]);
     expect(r.payloads.length).toBeGreaterThan(0);

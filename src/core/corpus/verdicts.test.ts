@@ -77,6 +77,7 @@ describe('corpus verdicts', () => {
 
   for (const e of corpusManifest()) {
     it(`${e.file}: ${e.expected.signature}`, async () => {
+      expect.hasAssertions();
       const r = await inspectEntry(e);
       const expected = e.expected.signature;
       if (expected === 'malformed') {

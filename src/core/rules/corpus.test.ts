@@ -20,6 +20,7 @@ const KNOWN: Record<string, string[]> = {
 
 describe('corpus: valid messages have no rule errors', () => {
   test.each(entries.map((e) => [e.file, e] as const))('%s', async (_f, e) => {
+    expect.hasAssertions();
     const report = await inspectInput(readCorpus(e.file), e.file, { trust: trustOf(e), ...(e.at_time ? { at: new Date(e.at_time) } : {}) });
     const errors = report.messages
       .flatMap((m) => m.findings)

@@ -64,6 +64,7 @@ describe('readXml builds the same tree as @xmldom/xmldom', () => {
   let compared = 0;
   for (const file of files) {
     it(file, () => {
+      expect.hasAssertions();
       // Without a leading byte order mark, as decodeInput hands XML to the parser (xmldom refuses one).
       const text = readFileSync(join(CORPUS, file), 'utf8').replace(/^\uFEFF/, '');
       expect(text).not.toMatch(/<!DOCTYPE/i); // no corpus message has a DTD

@@ -31,6 +31,7 @@ describe('whole-document c14n vs xmllint on the corpus', () => {
 
   for (const file of files) {
     it(file, () => {
+      expect.hasAssertions();
       const path = join(CORPUS, file);
       const text = readFileSync(path, 'utf8');
       // No corpus message has a DTD (the reader refuses one before canonicalization: input-dtd-forbidden).
