@@ -5,8 +5,8 @@
 // Every phase runs even when an earlier one failed, so the counts are complete; only the end-to-end
 // tests need the build, and they are not run (and the build counts as one failure) when it fails.
 // On a fresh Debian machine where we run as root, installs the system tools the tests use:
-// chromium (Playwright may not download browsers here), xmlsec1 (the signature oracle) and
-// xmllint (libxml2-utils, a second canonicalization oracle).
+// chromium (Playwright may not download browsers here), xmlsec1 (the signature oracle),
+// xmllint (libxml2-utils, a second canonicalization oracle) and openssl (test keys, JWS oracle).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,7 @@ const required = [
   { bin: '/usr/bin/chromium', pkg: 'chromium' },
   { bin: '/usr/bin/xmlsec1', pkg: 'xmlsec1' },
   { bin: '/usr/bin/xmllint', pkg: 'libxml2-utils' },
+  { bin: '/usr/bin/openssl', pkg: 'openssl' },
 ];
 
 function run(cmd, args, extraEnv = {}) {
