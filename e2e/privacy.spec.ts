@@ -31,10 +31,25 @@ interface Seen {
   from: string;
 }
 
+/** Requests of the whole browser context still in flight, and when the last one started or ended. */
+const traffic = { inFlight: new Set<Request>(), lastChange: Date.now() };
+
 function record(target: Page | BrowserContext, from: string, seen: Seen[]): void {
   target.on('request', (r: Request) => {
     seen.push({ url: r.url(), method: r.method(), postData: r.postData(), headers: r.headers(), from });
   });
+  if ('pages' in target) {
+    const settle = (r: Request) => {
+      traffic.inFlight.delete(r);
+      traffic.lastChange = Date.now();
+    };
+    target.on('request', (r: Request) => {
+      traffic.inFlight.add(r);
+      traffic.lastChange = Date.now();
+    });
+    target.on('requestfinished', settle);
+    target.on('requestfailed', settle);
+  }
 }
 
 /**
@@ -106,11 +121,10 @@ test('no request leaves the origin or carries the payload while pasting, verifyi
   await expect(other.locator('[data-signature-verdict]').first()).toBeVisible();
   await expect(other.locator('.input-editor[data-monaco-ready="true"]')).toHaveCount(1, { timeout: 30_000 });
   // The requests that could still come are the service worker's: wait until it controls the page
-  // and has cached every file of the build (its precache is done), then until neither page has
-  // had a request in flight for 500 ms.
+  // and has cached every file of the build (its precache is done), then until no request of the
+  // context (pages and worker) has been in flight for 500 ms.
   await waitForShellCached(other);
-  await other.waitForLoadState('networkidle');
-  await page.waitForLoadState('networkidle');
+  await expect.poll(() => traffic.inFlight.size === 0 && Date.now() - traffic.lastChange >= 500, { timeout: 30_000 }).toBe(true);
 
   expect(seen.length).toBeGreaterThan(3);
   const offending: string[] = [];
