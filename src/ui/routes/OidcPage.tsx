@@ -154,7 +154,7 @@ export function OidcPage() {
       )}
 
       {report && (
-        <div className="oidc-results">
+        <div className="oidc-results" data-oidc-trusted={String(report.trusted)}>
           {report.signature && <OidcSignaturePanel signature={report.signature} />}
           {report.cel && <OidcCelPanel cel={report.cel} />}
           {report.claims && <OidcClaimsPanel claims={report.claims} />}
