@@ -282,19 +282,37 @@ test.describe('exports', () => {
 
 test.describe('local history', () => {
   test('is off by default, records when turned on, clears', async ({ page }) => {
+    // Every indexedDB.open the page makes, by database name: the history's only way to write.
+    await page.addInitScript(() => {
+      const opens: string[] = ((window as unknown as { __idbOpens: string[] }).__idbOpens = []);
+      const open = IDBFactory.prototype.open;
+      IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
+        opens.push(name);
+        return open.call(this, name, version);
+      } as typeof open;
+    });
+    // A controllable clock (it runs at normal speed until told otherwise).
+    await page.clock.install();
+    const historyOpens = () => page.evaluate(() => (window as unknown as { __idbOpens: string[] }).__idbOpens.filter((n) => n === 'samlscope-history').length);
     await openAt(page, '2016-01-05T17:53:12Z');
     const panel = page.locator('.history-panel');
     await expect(panel).toHaveAttribute('data-history-enabled', 'false');
     await setMessage(page, corpus('crewjam__onelogin_response.xml'), 'first.xml');
     await shown(page);
-    await page.waitForTimeout(2000);
-    // Off: nothing was written to IndexedDB.
+    // The event that would write: the panel records a settled inspection on a 1.5 s timer. Fire
+    // every timer due in the next 5 s now, instead of sleeping and hoping it has run.
+    await page.clock.runFor(5000);
+    // Off: the history database was never opened, so nothing was written to IndexedDB.
+    expect(await historyOpens()).toBe(0);
     const dbs = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
     expect(dbs).not.toContain('samlscope-history');
 
     await panel.locator('summary').click();
     await panel.getByRole('checkbox', { name: /Keep a history/ }).check();
+    await page.clock.runFor(5000);
     await expect(panel.locator('.history-list li')).toHaveCount(1, { timeout: 10_000 });
+    // The probe sees the database when the history writes (so its 0 above means something).
+    expect(await historyOpens()).toBeGreaterThan(0);
     await expect(panel.locator('.history-list')).toContainText('first.xml');
     await setMessage(page, corpus('crewjam__signed_authnrequest_redirect_query.txt'), 'second.txt');
     await expect(panel.locator('.history-list li')).toHaveCount(2, { timeout: 10_000 });
