@@ -1,10 +1,8 @@
 // Well-formed inputs of every format samlscope detects, built from one small message: the seeds
 // the fuzz suites mutate, beside the real corpus files.
-import { readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { deflate, deflateRaw } from 'pako';
-import { CORPUS_DIR, readCorpus } from '../corpus/corpus.testutil';
+import { corpusDataFiles, readCorpus } from '../corpus/corpus.testutil';
 
 const b64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64');
 const REQUEST = '<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_a1" Version="2.0" IssueInstant="2024-01-01T00:00:00Z" AssertionConsumerServiceURL="https://sp.example.com/acs"><saml:Issuer>https://sp.example.com</saml:Issuer></samlp:AuthnRequest>';
@@ -28,7 +26,7 @@ export function seedInputs(): string[] {
 
 /** Every text file of the real corpus (messages, forms, HAR and SAML-tracer exports, metadata). */
 export function corpusInputs(): string[] {
-  return readdirSync(CORPUS_DIR).filter((f) => !f.endsWith('.pem') && f !== 'manifest.json' && f !== 'README.md').sort().map(readCorpus);
+  return corpusDataFiles().filter((f) => !f.endsWith('.pem')).map(readCorpus);
 }
 
 /**
