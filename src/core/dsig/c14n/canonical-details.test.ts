@@ -143,3 +143,76 @@ describe('code point order', () => {
     expect(exc(doc)).toBe('<r z="3" \uFFFD="1" \u{10000}="2"></r>');
   });
 });
+
+// Cases checked against `xmllint --c14n` / `--exc-c14n` where they can be parsed from text;
+// the DOM-built ones stand for documents assembled by code (the mock SP, xenc decryption).
+describe('more namespace, attribute and escaping cases', () => {
+  test('an unqualified attribute sorts before every namespaced one, whatever the namespace URI', () => {
+    const doc = parse('<e xmlns:p="A:x" p:a="1" b="2"/>');
+    expect(inc(doc)).toBe('<e xmlns:p="A:x" b="2" p:a="1"></e>');
+    expect(exc(doc)).toBe('<e xmlns:p="A:x" b="2" p:a="1"></e>');
+  });
+  test('U+0080, the first non-ASCII code point, is written as two UTF-8 bytes', () => {
+    expect([...Buffer.from(bytesOf(parse('<r>&#x80;</r>')), 'utf8')]).toEqual([...Buffer.from('<r>\u0080</r>', 'utf8')]);
+    const r = canonicalizeToBytes(parse('<r>&#x80;</r>'), { algorithm: C14N_URIS.exclusive });
+    expect(r.ok && [...r.value]).toEqual([0x3c, 0x72, 0x3e, 0xc2, 0x80, 0x3c, 0x2f, 0x72, 0x3e]);
+  });
+  test('an empty PrefixList token does not name the default namespace', () => {
+    const doc = parse('<r xmlns="urn:d" xmlns:a="urn:a" xmlns:e="urn:e"><e:x ID="x"/></r>');
+    expect(exc(byId(doc, 'x'), { inclusivePrefixes: ['a  ', ' ', ''] })).toBe('<e:x xmlns:a="urn:a" xmlns:e="urn:e" ID="x"></e:x>');
+  });
+  test('an explicit xmlns:xml declaration is never output', () => {
+    const XMLNS = 'xmlns:xml="http://www.w3.org/XML/1998/namespace"';
+    const doc = parse(`<r ${XMLNS}><a ${XMLNS} ID="a"/></r>`);
+    expect(inc(doc)).toBe('<r><a ID="a"></a></r>');
+    expect(exc(doc)).toBe('<r><a ID="a"></a></r>');
+    expect(inc(byId(doc, 'a'))).toBe('<a ID="a"></a>');
+  });
+  test('xmlns="" on a child of an element without default namespace is superfluous', () => {
+    expect(inc(parse('<r><a xmlns=""/></r>'))).toBe('<r><a></a></r>');
+    expect(exc(parse('<r><a xmlns=""/></r>'))).toBe('<r><a></a></r>');
+  });
+  test('exclusive: an unprefixed attribute never utilizes the default namespace', () => {
+    const doc = parse('<r xmlns="urn:d"><p:e xmlns:p="urn:p" a="1" bc="2"/></r>');
+    expect(exc(doc)).toBe('<r xmlns="urn:d"><p:e xmlns:p="urn:p" a="1" bc="2"></p:e></r>');
+  });
+  test('attribute values made only of special characters are escaped', () => {
+    expect(exc(parse('<r a="&amp;" b="&quot;&lt;"/>'))).toBe('<r a="&amp;" b="&quot;&lt;"></r>');
+  });
+  test('a document type declaration is not part of the canonical form', () => {
+    expect(inc(parse('<!DOCTYPE r><r/>'))).toBe('<r></r>');
+  });
+  test('a detached element (no parent) canonicalizes', () => {
+    const doc = parse('<r><x xmlns="urn:d"><y/></x></r>');
+    const el = doc.documentElement.firstChild as Element;
+    doc.documentElement.removeChild(el);
+    expect(el.parentNode).toBeNull();
+    expect(exc(el)).toBe('<x xmlns="urn:d"><y></y></x>');
+    expect(inc(el)).toBe('<x xmlns="urn:d"><y></y></x>');
+  });
+  test('namespace declarations set as plain attributes by DOM code are declarations', () => {
+    const doc = parse('<r/>');
+    const el = doc.createElement('p:x');
+    el.setAttribute('z', '1');
+    el.setAttribute('xmlns:p', 'urn:p');
+    el.setAttribute('xmlns', 'urn:d');
+    doc.documentElement.appendChild(el);
+    expect(inc(doc)).toBe('<r><p:x xmlns="urn:d" xmlns:p="urn:p" z="1"></p:x></r>');
+  });
+  test('xml:* attributes set without namespace by DOM code are inherited, and xml:base refused by C14N 1.1', () => {
+    const doc = parse('<r><a ID="a"/></r>');
+    doc.documentElement.setAttribute('xml:lang', 'en');
+    expect(inc(byId(doc, 'a'))).toBe('<a ID="a" xml:lang="en"></a>');
+    doc.documentElement.setAttribute('xml:base', 'http://example.com/');
+    expect(canonicalize(byId(doc, 'a'), { algorithm: C14N_URIS.inclusive11 }).ok).toBe(false);
+  });
+  test('an unqualified attribute named like an xml:* one does not stop the inheritance', () => {
+    const doc = parse('<r xml:lang="en"><a ID="a" lang="x"/></r>');
+    expect(inc(byId(doc, 'a'))).toBe('<a ID="a" lang="x" xml:lang="en"></a>');
+  });
+  test('code point order at the edges of the surrogate range', () => {
+    expect(compareCodePoints('\uE000', '\uD7FF')).toBeGreaterThan(0);
+    expect(compareCodePoints('\u{10000}', '\uE000')).toBeGreaterThan(0);
+    expect(compareCodePoints('\uE000', '\u{10000}')).toBeLessThan(0);
+  });
+});
