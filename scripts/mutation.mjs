@@ -6,6 +6,7 @@
 // Stryker 10's CLI refuses Node < 22 at import time, while this project supports Node >= 20.19.
 // Its programmatic API (the Stryker class) has no such guard and runs fine on Node 20, so this
 // script calls it directly instead of `stryker run`.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,6 +31,25 @@ try {
 // The vitest config and stryker.config.mjs read the scope from here (the test runner child
 // processes inherit the environment).
 process.env.MUTATION_SCOPE = value;
+
+// Static mutants (module-level constants) are covered by no test in particular, so Stryker's
+// incremental diff never sees "a new test covers it" and would reuse an old Survived forever,
+// even after a test pinning the constant is added. Forget them before each run: they are
+// retested with every test (few of them survive once the constants are pinned).
+const incrementalFile = `reports/mutation/${resolveScope(value).label}/incremental.json`;
+if (!force && existsSync(incrementalFile)) {
+  const report = JSON.parse(readFileSync(incrementalFile, 'utf8'));
+  let dropped = 0;
+  for (const file of Object.values(report.files ?? {})) {
+    const keep = file.mutants.filter((m) => !(m.static && m.status !== 'Killed' && m.status !== 'Timeout'));
+    dropped += file.mutants.length - keep.length;
+    file.mutants = keep;
+  }
+  if (dropped) {
+    writeFileSync(incrementalFile, JSON.stringify(report));
+    console.log(`${dropped} static mutant(s) not killed last time will be retested.`);
+  }
+}
 
 const core = dirname(createRequire(import.meta.url).resolve('@stryker-mutator/core/package.json'));
 const { Stryker } = await import(pathToFileURL(join(core, 'dist', 'src', 'stryker.js')).href);

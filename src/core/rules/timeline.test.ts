@@ -72,6 +72,11 @@ describe('order', () => {
     const points = timelineOf(response({ issueInstant: 'garbage' }, { ...NONE, notBefore: shift(-60_000), notOnOrAfter: shift(60_000), authnInstant: 'also garbage' }), AT, 0);
     expect(points.map((p) => p.label)).toEqual(['Assertion Conditions NotBefore', 'Evaluation time', 'Assertion Conditions NotOnOrAfter', 'Response IssueInstant', 'Assertion AuthnInstant']);
   });
+  test('a large aggregate: 40 entities with the same validUntil stay in document order', () => {
+    const entities = Array.from({ length: 40 }, (_, i) => ({ entityId: `https://idp${i}.example.com`, validUntil: shift(60_000), cacheDuration: null, roles: [] }));
+    const md: MessageSummary = { ...response({ issueInstant: null }, NONE), kind: 'EntitiesDescriptor', assertions: [], metadata: { validUntil: null, entities } };
+    expect(timelineOf(md, AT, 0).map((p) => p.label)).toEqual(['Evaluation time', ...entities.map((e) => `Entity ${e.entityId} validUntil`)]);
+  });
   test('points at the same instant keep the order the message gives them', () => {
     const t = shift(-10_000);
     const points = timelineOf(response({ issueInstant: t }, { issueInstant: t, authnInstant: t, notBefore: t, notOnOrAfter: shift(10_000), subjectNotOnOrAfter: shift(10_000), sessionNotOnOrAfter: shift(10_000) }), AT, 0);
