@@ -87,6 +87,11 @@ describe('certificates', () => {
     expect(t.metadata).toEqual([]);
     expect(t.anchors.map((x) => [x.description, x.subject])).toEqual([['pasted certificate', a.subject], ['pasted certificate', b.subject]]);
   });
+  test('an <X509Certificate> element whose base64 is wrapped over lines (as metadata writes it)', async () => {
+    const t = await parseTrustInputs([`<ds:X509Certificate>\n  ${a.b64.replace(/(.{64})/g, '$1\n  ')}\n</ds:X509Certificate>`]);
+    expect(t.errors).toEqual([]);
+    expect(t.anchors.map((x) => [x.description, x.subject])).toEqual([['pasted certificate', a.subject]]);
+  });
   test('two <X509Certificate> elements in one input, numbered', async () => {
     const t = await parseTrustInputs([`<ds:X509Certificate>${a.b64}</ds:X509Certificate>\n<ds:X509Certificate>${b.b64}</ds:X509Certificate>`]);
     expect(t.anchors.map((x) => [x.description, x.subject])).toEqual([['pasted certificate 1', a.subject], ['pasted certificate 2', b.subject]]);
