@@ -24,7 +24,8 @@ export default {
   // API, which TypeScript 7 (the native compiler) no longer ships. Ours has neither, so point the
   // option at a file that does not exist and the rewrite is skipped.
   tsconfigFile: 'stryker-skips-tsconfig-rewrite.json',
-  tempDirName: '.stryker-tmp',
+  // One sandbox folder per scope, so two scopes can run at once.
+  tempDirName: `.stryker-tmp/${scope.label}`,
   cleanTempDir: true,
   timeoutMS: 10_000,
   thresholds: { high: 90, low: 85, break: null },
