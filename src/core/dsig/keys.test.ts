@@ -23,12 +23,14 @@ describe('importVerifyKey', () => {
     const key = await importVerifyKey(spki(rsa.publicKey), RSA512);
     expect(key?.algorithm).toMatchObject({ name: 'RSASSA-PKCS1-v1_5', hash: { name: 'SHA-512' } });
     expect(key?.usages).toEqual(['verify']);
+    expect(key?.extractable).toBe(false);
     expect(await verifyWithKey(key!, RSA512, rsaSig('sha512'), data)).toBe(true);
     expect(await verifyWithKey(key!, RSA512, rsaSig('sha256'), data)).toBe(false);
   });
   test('an EC key imports for ECDSA on its own curve, whatever the hash', async () => {
     const k256 = await importVerifyKey(spki(p256.publicKey), EC384);
     expect(k256?.algorithm).toMatchObject({ name: 'ECDSA', namedCurve: 'P-256' });
+    expect([k256?.extractable, k256?.usages]).toEqual([false, ['verify']]);
     expect(await verifyWithKey(k256!, EC384, ecSig('sha384', p256.privateKey), data)).toBe(true);
     const k384 = await importVerifyKey(spki(p384.publicKey), EC256);
     expect(k384?.algorithm).toMatchObject({ name: 'ECDSA', namedCurve: 'P-384' });
@@ -73,6 +75,7 @@ describe('importRsaKeyValue (ds:RSAKeyValue)', () => {
     expect(n).toMatch(/\n/);
     const key = await importRsaKeyValue(n, toXmlBase64(jwk.e), RSA256);
     expect(key?.algorithm).toMatchObject({ name: 'RSASSA-PKCS1-v1_5', hash: { name: 'SHA-256' } });
+    expect([key?.extractable, key?.usages]).toEqual([false, ['verify']]);
     expect(await verifyWithKey(key!, RSA256, rsaSig('sha256'), data)).toBe(true);
   });
   test('never for ECDSA', async () => {

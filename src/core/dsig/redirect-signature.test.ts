@@ -157,6 +157,12 @@ describe('a signature that does not verify over the received octets', () => {
     const { reason } = await diagnosis({ ...parts, rawQuery: `foo=1&${parts.rawQuery}&bar=2` });
     expect(reason).toContain('in the order of its URL');
   });
+  test('a parameter whose name merely ends like a known one is not part of the URL order', async () => {
+    const parts = query({ order: 'sigalg-first', signed: (p) => p.replace(/^(.*?)&(SigAlg=[^&]*)$/, '$2&$1') });
+    const [sigAlg, ...rest] = parts.rawQuery.split('&');
+    const { reason } = await diagnosis({ ...parts, rawQuery: [sigAlg, 'XRelayState=zz', ...rest].join('&') });
+    expect(reason).toContain('in the order of its URL');
+  });
   test('the alternative octets are tried with every anchor', async () => {
     const { finding } = await diagnosis(query({ relay: 'state1', signed: (p) => p.replace('&RelayState=state1', '') }), [EC, OTHER, IDP]);
     expect(finding.explanation).toMatch(/^The signature verifies with idp key only if/);

@@ -73,6 +73,14 @@ describe('when the policy applies', () => {
   });
 });
 
+describe('the rule as listed in the rule catalogue', () => {
+  test('id, codes, severity, title and what it checks', () => {
+    expect([signaturePolicyRule.id, signaturePolicyRule.codes, signaturePolicyRule.severity, signaturePolicyRule.title]).toEqual(['signature-policy', ['assertion-unsigned', 'response-unsigned'], 'error', 'Required signatures are present']);
+    expect(signaturePolicyRule.checks).toContain('WantAssertionsSigned="true" requires an Assertion signature');
+    expect(signaturePolicyRule.references).toEqual(['SAML profiles §4.1.3.5', 'SAML metadata §2.4.4', '000_bbefa757859ef489.txt']);
+  });
+});
+
 describe('what the findings say', () => {
   test('Scaleway: both required, with the authentik settings to change', () => {
     const [a, r] = check(response(), []);

@@ -51,6 +51,14 @@ describe('Conditions NotBefore is inclusive, brought forward by the skew', () =>
   });
 });
 
+describe('the rule as listed in the rule catalogue', () => {
+  test('id, codes, severity, title and what it checks', () => {
+    expect([timeValidityRule.id, timeValidityRule.codes, timeValidityRule.severity, timeValidityRule.title]).toEqual(['time-validity', ['not-yet-valid', 'expired'], 'error', 'Time conditions hold at the evaluation time']);
+    expect(timeValidityRule.checks).toContain('Conditions NotBefore ≤ now < NotOnOrAfter');
+    expect(timeValidityRule.references).toEqual(['SAML core §2.5.1.2', 'SAML profiles §4.1.4.2', 'SAML profiles §4.1.4.3']);
+  });
+});
+
 describe('what each finding says', () => {
   test('not yet valid: the delta, the evaluation time, the skew and which side is wrong', () => {
     const [f] = check(only({ notBefore: '2024-05-01T12:10:00Z' }));
