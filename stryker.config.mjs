@@ -24,8 +24,10 @@ export default {
   // API, which TypeScript 7 (the native compiler) no longer ships. Ours has neither, so point the
   // option at a file that does not exist and the rewrite is skipped.
   tsconfigFile: 'stryker-skips-tsconfig-rewrite.json',
-  // One sandbox folder per scope, so two scopes can run at once.
+  // One sandbox folder per scope, so two scopes can run at once; every run ignores all of them
+  // (and other generated folders) when it copies the project into its sandbox.
   tempDirName: `.stryker-tmp/${scope.label}`,
+  ignorePatterns: ['/.stryker-tmp', '/reports', '/dist', '/test-results*', '/playwright-report'],
   cleanTempDir: true,
   timeoutMS: 10_000,
   thresholds: { high: 90, low: 85, break: null },
