@@ -1,4 +1,5 @@
 import type { InspectReport, InspectedMessage } from '../core/types';
+import { ANY_ISSUER_REASON, describeBindings, describeRole } from '../core/x509/anchor-scope';
 
 const line = (label: string, value: string | null | undefined) => (value ? `  ${label.padEnd(14)} ${value}\n` : '');
 
@@ -18,7 +19,11 @@ function messageText(m: InspectedMessage, i: number, total: number): string {
   for (const t of m.decryption?.items ?? []) {
     out += line('Decryption', t.outcome === 'ok' ? `${t.element}: decrypted with ${t.key?.label ?? '?'} (${[t.blockCipher, t.keyTransport].map((u) => u?.slice(u.lastIndexOf('#') + 1)).join(', ')})` : `${t.element}: FAILED ${t.error?.code ?? ''}: ${t.error?.message ?? ''}`);
   }
-  for (const s of m.signatures) out += line('Signature', `${s.verdict.toUpperCase()} on ${s.target}${s.targetId ? ` ${s.targetId}` : ''}: ${s.reason}`);
+  for (const s of m.signatures) {
+    out += line('Signature', `${s.verdict.toUpperCase()} on ${s.target}${s.targetId ? ` ${s.targetId}` : ''}: ${s.reason}`);
+    if (s.claimedSigner) out += line('  signer', `${s.claimedSigner.issuer ?? '(no Issuer)'} (from ${s.claimedSigner.issuerFrom})${s.claimedSigner.roles.length ? `, signs as ${s.claimedSigner.roles.map(describeRole).join(' or ')}` : ''}`);
+    for (const d of s.anchorDecisions ?? []) out += line('  key', `${d.accepted ? 'accepted' : `not accepted (${d.code})`}: ${d.scope === 'any-issuer' ? ANY_ISSUER_REASON : describeBindings(d.bindings)}`);
+  }
   out += line('Trusted', m.trusted ? 'yes: the content shown is covered by a valid signature' : 'no');
   for (const f of m.findings) {
     out += `  ${f.severity.toUpperCase().padEnd(7)} ${f.code}${f.location ? ` (line ${f.location.line})` : ''}: ${f.title}\n          ${f.explanation}\n          Fix: ${f.fix}\n`;
@@ -30,7 +35,7 @@ export function reportText(r: InspectReport): string {
   let out = `${r.source}: ${r.detected ?? 'unrecognized input'}, ${r.messages.length} message(s)\n`;
   for (const e of r.errors) out += `  error ${e.code}: ${e.message}\n`;
   for (const e of r.trustErrors) out += `  trust ${e.code}: ${e.message}\n`;
-  if (r.trustAnchors.length) out += `  trust anchors: ${r.trustAnchors.map((a) => a.description).join('; ')}\n`;
+  for (const a of r.trustAnchors) out += `  trust anchor  ${a.description} (SHA-256 ${a.sha256Fingerprint ?? 'n/a'}): ${a.scope === 'any-issuer' ? ANY_ISSUER_REASON : `anchors only ${describeBindings(a.bindings)}`}\n`;
   r.messages.forEach((m, i) => (out += messageText(m, i, r.messages.length)));
   return out;
 }

@@ -1,6 +1,9 @@
 import { decodeInput } from './binding/detect';
 import { verifyRedirectSignature } from './dsig/redirect';
 import { verifyDocumentSignatures } from './dsig/verify';
+import { signerClaimOf } from './dsig/signer-claim';
+import { uncoveredContentFinding } from './dsig/coverage';
+import { MAX_CERTIFICATES_PER_KEYINFO, MAX_SIGNATURES_PER_DOCUMENT } from './limits';
 import { authentikPropertiesOf, consumableAssertions, samlRootOf, summarizeMessage } from './saml/summarize';
 import type { CapturedPayload, CertificateSummary, Finding, InspectedMessage, InspectOptions, InspectReport, MessageSummary, RawFinding } from './types';
 import { parseCertificate, summarizeCertificate } from './x509/certificate';
@@ -26,9 +29,10 @@ async function certificatesIn(doc: Document, summary: MessageSummary): Promise<C
       out.push(s);
     }
   };
-  const signatures = descendants(doc, NS.dsig, 'Signature');
+  // Bounded as the verifier is (docs/limits.md): a hostile message cannot make this parse more.
+  const signatures = descendants(doc, NS.dsig, 'Signature').slice(0, MAX_SIGNATURES_PER_DOCUMENT);
   for (const [i, sig] of signatures.entries()) {
-    for (const c of descendants(sig, NS.dsig, 'X509Certificate')) await add(c.textContent ?? '', `KeyInfo of signature ${i + 1} (on ${(sig.parentNode as Element | null)?.localName ?? 'document'})`);
+    for (const c of descendants(sig, NS.dsig, 'X509Certificate').slice(0, MAX_CERTIFICATES_PER_KEYINFO)) await add(c.textContent ?? '', `KeyInfo of signature ${i + 1} (on ${(sig.parentNode as Element | null)?.localName ?? 'document'})`);
   }
   if (summary.metadata && summary.metadata.entities.length <= 50) {
     for (const e of summary.metadata.entities) for (const r of e.roles) for (const kd of r.keyDescriptors) {
@@ -95,7 +99,7 @@ export async function inspectInput(text: string, source: string, options: Inspec
     const signatures = [...verification.signatures];
     let trusted = verification.trusted;
     if (payload.redirect) {
-      const q = await verifyRedirectSignature(payload.redirect, trust.anchors);
+      const q = await verifyRedirectSignature(payload.redirect, trust.anchors, signerClaimOf(samlRootOf(doc.value)));
       raw.push(...q.findings.map((f) => ({ ...f, node: f.node ?? samlRootOf(doc.value) })));
       if (q.signature) {
         signatures.push(q.signature);
@@ -125,6 +129,12 @@ export async function inspectInput(text: string, source: string, options: Inspec
     parsed.push({ message, doc: consumedDoc, raw, consumedAssertionIndex: consumed, lineOfNode });
   }
   analyseMessages(parsed, trust, options, at, report);
+  // The coverage gate runs last, so it sees the rules' findings too (signature-policy's own
+  // assertion-unsigned): it only adds an error where nothing else made the message fail.
+  for (const p of parsed) {
+    const gap = uncoveredContentFinding(p.message.kind, p.message.trusted, trust.anchors.length > 0, p.message.signatures.length > 0, p.raw);
+    if (gap) p.raw.push({ ...gap, node: samlRootOf(p.doc) });
+  }
   for (const p of parsed) {
     p.message.findings = p.raw.map((f): Finding => {
       const { node, ...rest } = f;

@@ -39,6 +39,10 @@ export function toContractMessage(m: InspectedMessage) {
       verdict: s.verdict,
       reason: s.reason,
       key: s.key,
+      // CONTRACT §2: which entity and role the signed element claims, and why each trusted key
+      // that verifies it was or was not accepted for that Issuer.
+      ...(s.claimedSigner ? { claimedSigner: s.claimedSigner } : {}),
+      ...(s.anchorDecisions ? { anchorDecisions: s.anchorDecisions } : {}),
       keyInfoCertificates: s.keyInfoCertificates.map((c) => ({ subject: c.subject, sha256Fingerprint: c.sha256Fingerprint, notBefore: c.notBefore, notAfter: c.notAfter })),
     })),
     trusted: m.trusted,
@@ -62,7 +66,7 @@ export function toContractReport(r: InspectReport) {
     detected: r.detected,
     errors: r.errors.map((e) => ({ code: e.code, message: e.message, ...(e.line ? { line: e.line } : {}), ...(e.column ? { column: e.column } : {}) })),
     messages: r.messages.map(toContractMessage),
-    trustAnchors: r.trustAnchors.map((a) => ({ source: a.source, description: a.description, subject: a.subject, sha256Fingerprint: a.sha256Fingerprint })),
+    trustAnchors: r.trustAnchors.map((a) => ({ source: a.source, description: a.description, subject: a.subject, sha256Fingerprint: a.sha256Fingerprint, scope: a.scope, bindings: a.bindings })),
     trustErrors: r.trustErrors,
     evaluatedAt: r.evaluatedAt,
     ...(r.profile ? { profile: r.profile } : {}),

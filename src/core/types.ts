@@ -242,7 +242,17 @@ export interface SignatureReport {
     subject?: string | null;
     /** which trust anchor matched (its description) */
     anchor?: string | null;
+    /** The matched anchor's scope and (entity, role) bindings (absent for KeyInfo keys). */
+    scope?: TrustAnchor['scope'] | null;
+    bindings?: AnchorBinding[];
   };
+  /**
+   * The entity and role the signed element claims (its Issuer, or the Response's assertion's
+   * Issuer when the Response has none), against which anchors were judged.
+   */
+  claimedSigner?: { issuer: string | null; issuerFrom: string; roles: AnchorRole[]; element: string } | null;
+  /** Each trust anchor whose key verifies SignedInfo, and whether it is accepted for `claimedSigner`. */
+  anchorDecisions?: AnchorDecision[];
   /** Canonicalized SignedInfo (UTF-8 text). */
   signedInfoCanonical: string | null;
   /** The ds:Signature element's position (1-based) in document order. */
@@ -268,6 +278,19 @@ export interface Finding {
 
 // ---- trust ----
 
+/**
+ * The role a trust anchor's key plays for its entity (SAML metadata §2.4: a KeyDescriptor
+ * belongs to one RoleDescriptor). `metadata-publisher`: the key a pasted metadata document
+ * (typically a federation aggregate) was signed with; it anchors metadata only.
+ */
+export type AnchorRole = 'IDPSSODescriptor' | 'SPSSODescriptor' | 'metadata-publisher' | string;
+
+/** One (entity, role) a metadata document binds a key to. */
+export interface AnchorBinding {
+  entityId: string;
+  role: AnchorRole;
+}
+
 export interface TrustAnchor {
   /** base64 DER certificate (when the anchor is a certificate) */
   certificateDer: string | null;
@@ -278,6 +301,25 @@ export interface TrustAnchor {
   source: 'metadata' | 'cert';
   /** "signing key 1 of https://idp.example.com (metadata)" */
   description: string;
+  /**
+   * CONTRACT §2: `any-issuer` for a certificate given without metadata (no entity attached);
+   * `entity` when the key is bound to the (entity, role) pairs in `bindings` — a key published by
+   * several entities or roles carries all of them.
+   */
+  scope: 'any-issuer' | 'entity';
+  bindings: AnchorBinding[];
+}
+
+/** Why an anchor's key, which verifies the signature, was or was not accepted for the signed element's Issuer. */
+export interface AnchorDecision {
+  /** The anchor's description. */
+  anchor: string;
+  scope: TrustAnchor['scope'];
+  bindings: AnchorBinding[];
+  accepted: boolean;
+  /** `signature-key-wrong-entity` / `signature-key-wrong-role` when not accepted. */
+  code: 'signature-key-wrong-entity' | 'signature-key-wrong-role' | null;
+  reason: string;
 }
 
 export interface InspectOptions {

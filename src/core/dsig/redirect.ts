@@ -3,6 +3,7 @@ import { formDecode } from '../binding/query';
 import type { RawFinding, RedirectSignatureParts, SignatureReport, TrustAnchor } from '../types';
 import { SIGNATURE_ALGORITHMS } from './algorithms';
 import { importVerifyKey, verifyWithKey } from './keys';
+import { judgeAnchor, type SignerClaim } from '../x509/anchor-scope';
 
 const utf8 = new TextEncoder();
 
@@ -35,7 +36,7 @@ function alternatives(parts: RedirectSignatureParts): { why: string; octets: str
  * Verify an HTTP-Redirect query-string signature. Only trust anchors can make it `valid`:
  * the query carries no certificate, so without an anchor there is nothing to check against.
  */
-export async function verifyRedirectSignature(parts: RedirectSignatureParts, anchors: TrustAnchor[]): Promise<{ signature: SignatureReport | null; findings: RawFinding[] }> {
+export async function verifyRedirectSignature(parts: RedirectSignatureParts, anchors: TrustAnchor[], claim?: SignerClaim): Promise<{ signature: SignatureReport | null; findings: RawFinding[] }> {
   const findings: RawFinding[] = [];
   if (!parts.signature && !parts.sigAlg) {
     findings.push({ code: 'query-signature-missing', severity: 'info', title: 'Redirect binding message without signature', explanation: 'The URL has no SigAlg and Signature parameters, so the message is not signed. Many IdPs accept unsigned AuthnRequests; an IdP with WantAuthnRequestsSigned="true" rejects them.', fix: 'If the IdP requires signed requests, configure the SP to sign AuthnRequests (authentik source: "Signing keypair"; SP metadata AuthnRequestsSigned="true").', references: ['SAML bindings §3.4.4.1'] });
@@ -47,6 +48,7 @@ export async function verifyRedirectSignature(parts: RedirectSignatureParts, anc
     target: 'query', targetId: null, signatureAlgorithm: sigAlg, canonicalization: 'SAML bindings §3.4.4.1 (query octets as received)',
     references: [], verdict: 'invalid', reason: '', key: { source: 'none', sha256Fingerprint: null, subject: null, anchor: null },
     signedInfoCanonical: octets, index: 0, keyInfoCertificates: [],
+    ...(claim ? { claimedSigner: { issuer: claim.issuer, issuerFrom: claim.issuerFrom, roles: claim.roles.filter((r) => r !== '*'), element: claim.element }, anchorDecisions: [] } : {}),
   };
   const alg = SIGNATURE_ALGORITHMS[sigAlg];
   if (!parts.signature || !parts.rawSigAlgParam) {
@@ -76,9 +78,18 @@ export async function verifyRedirectSignature(parts: RedirectSignatureParts, anc
   for (const a of anchors) {
     const key = await importVerifyKey(a.spkiDer, alg);
     if (key && (await verifyWithKey(key, alg, sig.value.bytes, utf8.encode(octets)))) {
+      report.key = { source: a.source, sha256Fingerprint: a.sha256Fingerprint, subject: a.subject, anchor: a.description, scope: a.scope, bindings: a.bindings };
+      // CONTRACT §2: the key must belong to the message's issuer, in the role that sends it.
+      const decision = claim ? judgeAnchor(a, claim) : null;
+      if (decision) report.anchorDecisions = [decision];
+      if (decision && !decision.accepted) {
+        report.verdict = 'untrusted';
+        report.reason = `The query signature verifies over the octets as received, but with a key this ${claim!.element}'s issuer may not use: ${decision.reason}`;
+        findings.push({ code: decision.code!, severity: 'error', title: decision.code === 'signature-key-wrong-role' ? 'Query signed with a key of the wrong role' : 'Query signed with another entity\'s key', explanation: decision.reason, fix: 'Give the metadata of the entity that issued this message, in the role that sends it; otherwise reject the message.', references: ['SAML metadata §2.4.1.1', 'SAML bindings §3.4.4.1'] });
+        return { signature: report, findings };
+      }
       report.verdict = 'valid';
-      report.reason = `The query signature verifies over the octets as received with ${a.description}.`;
-      report.key = { source: a.source, sha256Fingerprint: a.sha256Fingerprint, subject: a.subject, anchor: a.description };
+      report.reason = `The query signature verifies over the octets as received with ${a.description}${decision ? `; ${decision.reason}` : ''}.`;
       return { signature: report, findings };
     }
   }

@@ -1,6 +1,9 @@
 import { decodeBase64Lenient, encodeBase64 } from '../binding/base64';
 import { consumableAssertions, messageKindOf, samlRootOf } from '../saml/summarize';
-import type { CertificateSummary, RawFinding, ReferenceReport, SignatureReport, TrustAnchor } from '../types';
+import type { AnchorDecision, CertificateSummary, RawFinding, ReferenceReport, SignatureReport, TrustAnchor } from '../types';
+import { DIGESTS_WITHOUT_VERIFIED_KEY, MAX_CERTIFICATES_PER_KEYINFO, MAX_REFERENCES_PER_SIGNATURE, MAX_SIGNATURES_PER_DOCUMENT, MAX_TRANSFORMS_PER_REFERENCE } from '../limits';
+import { ANY_ISSUER_REASON, judgeAnchor } from '../x509/anchor-scope';
+import { signerClaimOf } from './signer-claim';
 import { parseCertificate, spkiOf, summarizeCertificate } from '../x509/certificate';
 import { NS, attr, childElements, descendants, firstChild } from '../xml/dom';
 import { DIGEST_ALGORITHMS, ENVELOPED_SIGNATURE, NONSTANDARD_DIGEST_ALIASES, NONSTANDARD_SIGNATURE_ALIASES, SIGNATURE_ALGORITHMS, shortAlgorithmName, type SignatureAlgorithm } from './algorithms';
@@ -32,10 +35,12 @@ const signatureAlgorithmOf = (uri: string) => SIGNATURE_ALGORITHMS[uri] ?? NONST
 interface SignatureCheck {
   element: Element;
   report: SignatureReport;
-  /** The element the (single) reference resolved to, when it resolved. */
-  referenced: Element | null;
+  /** The elements its References resolved to: the signature covers exactly their union. */
+  referenced: Element[];
   /** Signature value and all digests check out with some key (trusted or not). */
   mathematicallySound: boolean;
+  /** A limit of docs/limits.md was hit: nothing past it was computed. */
+  overLimit: boolean;
 }
 
 /** SAML core §5.4.2 and XML-DSig §4.3.3.2: references resolve by ID, over the whole document. */
@@ -77,16 +82,72 @@ function sameDigest(expectedB64: string, computedB64: string): boolean {
   if (!e.ok) return false;
   return encodeBase64(e.value.bytes) === computedB64;
 }
+interface PreparedReference {
+  report: ReferenceReport;
+  /** The node the URI selects (the document for URI=""). */
+  target: Node | null;
+  element: Element | null;
+  unsupported: string | null;
+  problem: string | null;
+  /** Over MAX_TRANSFORMS_PER_REFERENCE. */
+  overLimit: string | null;
+  algorithm: string;
+  inclusivePrefixes: string[] | undefined;
+  enveloped: boolean;
+  hash: string | null;
+}
 
-interface ReferenceOutcome { report: ReferenceReport; element: Element | null; unsupported: string | null; problem: string | null }
+/**
+ * Canonical octets and digests, computed once per (target node, algorithm, prefix list, enveloped
+ * signature) and digest: a thousand `URI=""` references cost one canonicalization.
+ */
+export class CanonicalMemo {
+  private readonly canonical = new Map<Node, Map<string, ReturnType<typeof canonicalizeToBytes>>>();
+  private readonly digests = new Map<Node, Map<string, Promise<string>>>();
+  private readonly excludedIds = new Map<Element, number>();
 
-async function checkReference(ref: Element, signature: Element, doc: Document, ids: Map<string, Element[]>): Promise<ReferenceOutcome> {
+  private keyOf(algorithm: string, prefixes: string[] | undefined, excluded: Element | null): string {
+    let ex = '-';
+    if (excluded) {
+      let id = this.excludedIds.get(excluded);
+      if (id === undefined) this.excludedIds.set(excluded, (id = this.excludedIds.size));
+      ex = String(id);
+    }
+    return `${algorithm}\u0000${prefixes ? prefixes.join(' ') : '\u0001'}\u0000${ex}`;
+  }
+
+  canonicalize(target: Node, algorithm: string, prefixes: string[] | undefined, excluded: Element | null): ReturnType<typeof canonicalizeToBytes> {
+    const key = this.keyOf(algorithm, prefixes, excluded);
+    let perNode = this.canonical.get(target);
+    if (!perNode) this.canonical.set(target, (perNode = new Map()));
+    let out = perNode.get(key);
+    if (!out) perNode.set(key, (out = canonicalizeToBytes(target, { algorithm, ...(prefixes ? { inclusivePrefixes: prefixes } : {}), excludeElement: excluded })));
+    return out;
+  }
+
+  digest(target: Node, algorithm: string, prefixes: string[] | undefined, excluded: Element | null, hash: string, bytes: Uint8Array): Promise<string> {
+    const key = `${this.keyOf(algorithm, prefixes, excluded)}\u0000${hash}`;
+    let perNode = this.digests.get(target);
+    if (!perNode) this.digests.set(target, (perNode = new Map()));
+    let out = perNode.get(key);
+    if (!out) perNode.set(key, (out = digestBase64(hash, bytes)));
+    return out;
+  }
+}
+
+/** Resolve a Reference and read its transforms, without canonicalizing or digesting anything. */
+function prepareReference(ref: Element, doc: Document, ids: Map<string, Element[]>): PreparedReference {
   const uri = attr(ref, 'URI') ?? '';
   const digestAlgorithm = attr(firstChild(ref, NS.dsig, 'DigestMethod'), 'Algorithm') ?? '';
   const expectedDigest = (firstChild(ref, NS.dsig, 'DigestValue')?.textContent ?? '').replace(/\s+/g, '');
   const transforms = childElements(firstChild(ref, NS.dsig, 'Transforms'), NS.dsig, 'Transform');
-  const report: ReferenceReport = { uri, digestAlgorithm, digestValid: false, transforms: transforms.map((t) => attr(t, 'Algorithm') ?? ''), expectedDigest, computedDigest: null, resolvedTo: null, canonicalForm: null };
-  const out: ReferenceOutcome = { report, element: null, unsupported: null, problem: null };
+  const shownTransforms = transforms.slice(0, MAX_TRANSFORMS_PER_REFERENCE).map((t) => attr(t, 'Algorithm') ?? '');
+  const report: ReferenceReport = { uri, digestAlgorithm, digestValid: false, transforms: shownTransforms, expectedDigest, computedDigest: null, resolvedTo: null, canonicalForm: null };
+  const out: PreparedReference = { report, target: null, element: null, unsupported: null, problem: null, overLimit: null, algorithm: C14N_URIS.inclusive, inclusivePrefixes: undefined, enveloped: false, hash: null };
+  if (transforms.length > MAX_TRANSFORMS_PER_REFERENCE) {
+    out.overLimit = `Reference ${JSON.stringify(uri)} has ${transforms.length} Transforms; samlscope computes at most ${MAX_TRANSFORMS_PER_REFERENCE} per Reference.`;
+    return out;
+  }
 
   let target: Node;
   if (uri === '' || uri === '#xpointer(/)') target = doc;
@@ -110,20 +171,18 @@ async function checkReference(ref: Element, signature: Element, doc: Document, i
     target = matches[0]!;
   }
   const element = target.nodeType === 9 ? (target as Document).documentElement : (target as Element);
+  out.target = target;
   out.element = element;
   if (element) report.resolvedTo = { id: attr(element, 'ID') ?? '', localName: element.localName ?? '' };
 
   let algorithm: string = C14N_URIS.inclusive; // XML-DSig §4.3.3.2: a node-set becomes octets by inclusive C14N
-  if (uri === '') algorithm = C14N_URIS.inclusive;
-  let inclusivePrefixes: string[] | undefined;
-  let enveloped = false;
   for (const t of transforms) {
     const a = attr(t, 'Algorithm') ?? '';
-    if (a === ENVELOPED_SIGNATURE) enveloped = true;
+    if (a === ENVELOPED_SIGNATURE) out.enveloped = true;
     else if (C14N_ALGORITHMS.has(a)) {
       algorithm = a;
       const list = attr(firstChild(t, NS.exc, 'InclusiveNamespaces'), 'PrefixList');
-      if (list !== null) inclusivePrefixes = list.split(/\s+/).filter(Boolean);
+      if (list !== null) out.inclusivePrefixes = list.split(/\s+/).filter(Boolean);
     } else {
       out.unsupported = `Transform ${a || '(no Algorithm)'} is not supported (only enveloped-signature and the C14N 1.0 / exclusive C14N transforms are).`;
       return out;
@@ -132,23 +191,36 @@ async function checkReference(ref: Element, signature: Element, doc: Document, i
   // XML-DSig §4.3.3.3: URI="" and "#id" select the node-set without comments; only the
   // XPointer forms keep them, so a #WithComments transform still drops them here.
   if (!uri.startsWith('#xpointer(')) algorithm = WITHOUT_COMMENTS[algorithm] ?? algorithm;
-  const hash = digestHashOf(digestAlgorithm);
-  if (!hash) {
-    out.unsupported = `Digest algorithm ${digestAlgorithm || '(none)'} is not supported.`;
-    return out;
-  }
-  const c14n = canonicalizeToBytes(target, { algorithm, ...(inclusivePrefixes ? { inclusivePrefixes } : {}), excludeElement: enveloped ? signature : null });
-  if (!c14n.ok) {
-    out.unsupported = c14n.error.message;
-    return out;
-  }
-  report.computedDigest = await digestBase64(hash, c14n.value);
-  report.digestValid = sameDigest(expectedDigest, report.computedDigest);
-  report.canonicalForm = c14n.value.length <= MAX_TRACE_BYTES ? utf8Decoder.decode(c14n.value) : null;
+  out.algorithm = algorithm;
+  out.hash = digestHashOf(digestAlgorithm) ?? null;
+  if (!out.hash) out.unsupported = `Digest algorithm ${digestAlgorithm || '(none)'} is not supported.`;
   return out;
 }
 
-interface KeyCandidate { key: CryptoKey; source: SignatureReport['key']['source']; sha256: string | null; subject: string | null; anchor: string | null; cert: CertificateSummary | null }
+/** Canonicalize (memoized) and digest one prepared Reference; returns a reason when it cannot. */
+async function digestReference(p: PreparedReference, signature: Element, memo: CanonicalMemo): Promise<string | null> {
+  if (!p.target || !p.hash) return null;
+  const excluded = p.enveloped ? signature : null;
+  const c14n = memo.canonicalize(p.target, p.algorithm, p.inclusivePrefixes, excluded);
+  if (!c14n.ok) return c14n.error.message;
+  p.report.computedDigest = await memo.digest(p.target, p.algorithm, p.inclusivePrefixes, excluded, p.hash, c14n.value);
+  p.report.digestValid = sameDigest(p.report.expectedDigest, p.report.computedDigest);
+  p.report.canonicalForm = c14n.value.length <= MAX_TRACE_BYTES ? utf8Decoder.decode(c14n.value) : null;
+  return null;
+}
+
+interface KeyCandidate {
+  /** null for a trust anchor whose key verifies but which is not accepted for this issuer. */
+  key: CryptoKey | null;
+  source: SignatureReport['key']['source'];
+  sha256: string | null;
+  subject: string | null;
+  anchor: string | null;
+  cert: CertificateSummary | null;
+  trustAnchor?: TrustAnchor;
+  /** For a trust anchor: whether it may vouch for the signed element's issuer and role. */
+  decision?: AnchorDecision;
+}
 
 async function keyInfoCandidates(signature: Element, alg: SignatureAlgorithm, certs: CertificateSummary[]): Promise<KeyCandidate[]> {
   const out: KeyCandidate[] = [];
@@ -158,7 +230,7 @@ async function keyInfoCandidates(signature: Element, alg: SignatureAlgorithm, ce
     const key = await importVerifyKey(spkiOf(parsed.cert), alg);
     if (key) out.push({ key, source: 'keyinfo', sha256: c.sha256Fingerprint, subject: c.subject, anchor: null, cert: c });
   }
-  for (const kv of descendants(firstChild(signature, NS.dsig, 'KeyInfo'), NS.dsig, 'RSAKeyValue')) {
+  for (const kv of descendants(firstChild(signature, NS.dsig, 'KeyInfo'), NS.dsig, 'RSAKeyValue').slice(0, MAX_CERTIFICATES_PER_KEYINFO)) {
     const key = await importRsaKeyValue(firstChild(kv, NS.dsig, 'Modulus')?.textContent ?? '', firstChild(kv, NS.dsig, 'Exponent')?.textContent ?? '', alg);
     if (key) out.push({ key, source: 'keyinfo', sha256: null, subject: 'RSAKeyValue in KeyInfo', anchor: null, cert: null });
   }
@@ -168,21 +240,22 @@ async function keyInfoCandidates(signature: Element, alg: SignatureAlgorithm, ce
 function describeCert(c: { subject: string | null; sha256: string | null }, validity?: { notBefore: string; notAfter: string }): string {
   return `${c.subject ?? 'unknown subject'} (SHA-256 ${c.sha256 ?? 'n/a'}${validity ? `, valid ${validity.notBefore.slice(0, 10)} to ${validity.notAfter.slice(0, 10)}` : ''})`;
 }
-
-async function checkSignature(signature: Element, index: number, doc: Document, ids: Map<string, Element[]>, anchors: TrustAnchor[], at: Date, findings: RawFinding[]): Promise<SignatureCheck> {
+async function checkSignature(signature: Element, index: number, doc: Document, ids: Map<string, Element[]>, anchors: TrustAnchor[], at: Date, findings: RawFinding[], memo: CanonicalMemo): Promise<SignatureCheck> {
   const parent = signature.parentNode && signature.parentNode.nodeType === 1 ? (signature.parentNode as Element) : null;
   const signedInfo = firstChild(signature, NS.dsig, 'SignedInfo');
   const c14nMethod = firstChild(signedInfo, NS.dsig, 'CanonicalizationMethod');
   const canonicalization = attr(c14nMethod, 'Algorithm') ?? '';
   const signatureAlgorithm = attr(firstChild(signedInfo, NS.dsig, 'SignatureMethod'), 'Algorithm') ?? '';
+  const certificateElements = descendants(firstChild(signature, NS.dsig, 'KeyInfo'), NS.dsig, 'X509Certificate');
   const keyInfoCertificates: CertificateSummary[] = [];
-  for (const c of descendants(firstChild(signature, NS.dsig, 'KeyInfo'), NS.dsig, 'X509Certificate')) {
+  for (const c of certificateElements.slice(0, MAX_CERTIFICATES_PER_KEYINFO)) {
     const p = parseCertificate(c.textContent ?? '');
     if (p.ok) {
       const s = await summarizeCertificate(p.der, `KeyInfo of signature ${index}`);
       if (s) keyInfoCertificates.push(s);
     }
   }
+  const claim = signerClaimOf(parent);
   const report: SignatureReport = {
     target: parent?.localName ?? 'document',
     targetId: attr(parent, 'ID'),
@@ -192,11 +265,13 @@ async function checkSignature(signature: Element, index: number, doc: Document, 
     verdict: 'invalid',
     reason: '',
     key: { source: 'none', sha256Fingerprint: null, subject: null, anchor: null },
+    claimedSigner: { issuer: claim.issuer, issuerFrom: claim.issuerFrom, roles: claim.roles.filter((r) => r !== '*'), element: claim.element },
+    anchorDecisions: [],
     signedInfoCanonical: null,
     index,
     keyInfoCertificates,
   };
-  const check: SignatureCheck = { element: signature, report, referenced: null, mathematicallySound: false };
+  const check: SignatureCheck = { element: signature, report, referenced: [], mathematicallySound: false, overLimit: false };
   const where = `Signature ${index} (on ${report.target}${report.targetId ? ` ID="${report.targetId}"` : ''})`;
   const unsupported = (why: string) => {
     report.verdict = 'unsupported';
@@ -204,6 +279,15 @@ async function checkSignature(signature: Element, index: number, doc: Document, 
     findings.push({ code: 'unsupported-algorithm', severity: 'error', title: 'Unsupported signature algorithm or transform', explanation: `${where}: ${why} samlscope reports this instead of guessing; a relying party that does not support it either will reject the message.`, fix: 'Configure the IdP to sign with RSA-SHA256 (or ECDSA-SHA256), SHA-256 digests and exclusive canonicalization (http://www.w3.org/2001/10/xml-exc-c14n#).', references: ['XML-DSig §6'], node: signature });
     return check;
   };
+  // docs/limits.md: past a limit nothing more of this signature is computed, and it is never valid.
+  const overLimit = (why: string) => {
+    report.verdict = 'unsupported';
+    report.reason = `Not verified: ${why}`;
+    check.overLimit = true;
+    findings.push(signatureLimitFinding(`${where}: ${why}`, signature));
+    return check;
+  };
+  if (certificateElements.length > MAX_CERTIFICATES_PER_KEYINFO) return overLimit(`its KeyInfo holds ${certificateElements.length} certificates; samlscope reads at most ${MAX_CERTIFICATES_PER_KEYINFO}.`);
   if (!signedInfo) {
     report.reason = 'The Signature has no SignedInfo element.';
     findings.push({ code: 'signature-invalid', severity: 'error', title: 'Malformed signature', explanation: `${where} has no ds:SignedInfo, so nothing can be verified.`, fix: 'The signature was damaged or hand-edited; have the sender re-sign the message.', node: signature });
@@ -214,22 +298,23 @@ async function checkSignature(signature: Element, index: number, doc: Document, 
     findings.push({ code: 'signature-invalid', severity: 'error', title: 'Malformed signature', explanation: `${where}: ${report.reason}`, fix: 'The signature was damaged or hand-edited; have the sender re-sign the message.', references: ['XML-DSig §4.3'], node: signature });
     return check;
   }
+  const refElements = childElements(signedInfo, NS.dsig, 'Reference');
+  if (refElements.length > MAX_REFERENCES_PER_SIGNATURE) return overLimit(`its SignedInfo has ${refElements.length} References; samlscope computes at most ${MAX_REFERENCES_PER_SIGNATURE} per Signature.`);
   if (!C14N_ALGORITHMS.has(canonicalization)) return unsupported(`Canonicalization ${canonicalization} is not supported.`);
   const alg = signatureAlgorithmOf(signatureAlgorithm);
   if (!alg) return unsupported(`Signature algorithm ${signatureAlgorithm} is not supported.`);
 
-  const refElements = childElements(signedInfo, NS.dsig, 'Reference');
-  const outcomes: ReferenceOutcome[] = [];
-  for (const ref of refElements) outcomes.push(await checkReference(ref, signature, doc, ids));
-  report.references = outcomes.map((o) => o.report);
-  const unsupportedRef = outcomes.find((o) => o.unsupported);
+  const prepared = refElements.map((ref) => prepareReference(ref, doc, ids));
+  report.references = prepared.map((o) => o.report);
+  const tooManyTransforms = prepared.find((o) => o.overLimit);
+  if (tooManyTransforms) return overLimit(tooManyTransforms.overLimit!);
+  const unsupportedRef = prepared.find((o) => o.unsupported);
   if (unsupportedRef) return unsupported(unsupportedRef.unsupported!);
-  check.referenced = outcomes.length === 1 ? outcomes[0]!.element : null;
 
-  const nonStandard = [signatureAlgorithm, ...outcomes.map((o) => o.report.digestAlgorithm)].filter((u) => u in NONSTANDARD_DIGEST_ALIASES || u in NONSTANDARD_SIGNATURE_ALIASES);
+  const nonStandard = [signatureAlgorithm, ...prepared.map((o) => o.report.digestAlgorithm)].filter((u) => u in NONSTANDARD_DIGEST_ALIASES || u in NONSTANDARD_SIGNATURE_ALIASES);
   if (nonStandard.length) findings.push({ code: 'non-standard-algorithm', severity: 'warning', title: 'Non-standard algorithm identifier', explanation: `${where} uses ${nonStandard.join(', ')}, which no specification defines (RFC 6931 lists the standard URIs). samlscope reads the hash it obviously means; strict verifiers such as xmlsec1 reject it.`, fix: 'Use the standard identifiers from RFC 6931 (for example http://www.w3.org/2001/04/xmldsig-more#rsa-sha256 and http://www.w3.org/2001/04/xmlenc#sha256).', references: ['RFC 6931'], node: signature });
-  const weak = [alg.hash, ...outcomes.map((o) => digestHashOf(o.report.digestAlgorithm))].includes('SHA-1');
-  if (weak) findings.push({ code: 'weak-algorithm', severity: 'warning', title: 'SHA-1 in a signature', explanation: `${where} uses SHA-1 (${[shortAlgorithmName(signatureAlgorithm), ...outcomes.map((o) => shortAlgorithmName(o.report.digestAlgorithm))].join(', ')}). SHA-1 collisions are practical; many SPs refuse SHA-1 signatures.`, fix: 'Switch the IdP signing algorithm to RSA-SHA256 and the digest to SHA-256 (in authentik: the provider\'s "Signature algorithm" and "Digest algorithm" settings; Terraform `signature_algorithm`, `digest_algorithm`).', references: ['RFC 6931', 'NIST SP 800-131A'], node: signature });
+  const weak = [alg.hash, ...prepared.map((o) => digestHashOf(o.report.digestAlgorithm))].includes('SHA-1');
+  if (weak) findings.push({ code: 'weak-algorithm', severity: 'warning', title: 'SHA-1 in a signature', explanation: `${where} uses SHA-1 (${[shortAlgorithmName(signatureAlgorithm), ...prepared.map((o) => shortAlgorithmName(o.report.digestAlgorithm))].join(', ')}). SHA-1 collisions are practical; many SPs refuse SHA-1 signatures.`, fix: 'Switch the IdP signing algorithm to RSA-SHA256 and the digest to SHA-256 (in authentik: the provider\'s "Signature algorithm" and "Digest algorithm" settings; Terraform `signature_algorithm`, `digest_algorithm`).', references: ['RFC 6931', 'NIST SP 800-131A'], node: signature });
 
   const inclusive = attr(firstChild(c14nMethod, NS.exc, 'InclusiveNamespaces'), 'PrefixList');
   const si = canonicalizeToBytes(signedInfo, { algorithm: canonicalization, ...(inclusive !== null ? { inclusivePrefixes: inclusive.split(/\s+/).filter(Boolean) } : {}) });
@@ -238,36 +323,63 @@ async function checkSignature(signature: Element, index: number, doc: Document, 
   const sigBytes = decodeBase64Lenient(firstChild(signature, NS.dsig, 'SignatureValue')?.textContent ?? '');
   const signedBytes = si.value;
 
+  // The SignatureValue over SignedInfo is checked first (XML-DSig §3.2 allows either order): a
+  // SignedInfo no key verifies is not authentic, so its References cost no canonicalization —
+  // an attacker's unsigned reference amplification does no work.
   let used: KeyCandidate | null = null;
+  const decisions: AnchorDecision[] = [];
   if (sigBytes.ok) {
-    for (const a of anchors) {
+    let rejected: { anchor: TrustAnchor; decision: AnchorDecision } | null = null;
+    // The anchors that may vouch for this issuer are tried first (in a 10 MB aggregate, the
+    // thousands of others only when none of them verifies, to name whose key it is).
+    const likely = anchors.filter((a) => mayVouchFor(a, claim.issuer));
+    for (const a of [...likely, ...anchors.filter((x) => !likely.includes(x))]) {
       const key = await importVerifyKey(a.spkiDer, alg);
-      if (key && (await verifyWithKey(key, alg, sigBytes.value.bytes, signedBytes))) {
-        used = { key, source: a.source, sha256: a.sha256Fingerprint, subject: a.subject, anchor: a.description, cert: null };
+      if (!key || !(await verifyWithKey(key, alg, sigBytes.value.bytes, signedBytes))) continue;
+      const decision = judgeAnchor(a, claim);
+      decisions.push(decision);
+      if (decision.accepted) {
+        used = { key, source: a.source, sha256: a.sha256Fingerprint, subject: a.subject, anchor: a.description, cert: null, trustAnchor: a, decision };
         break;
       }
+      rejected ??= { anchor: a, decision };
+    }
+    if (!used && rejected) {
+      const a = rejected.anchor;
+      used = { key: null, source: a.source, sha256: a.sha256Fingerprint, subject: a.subject, anchor: a.description, cert: null, trustAnchor: a, decision: rejected.decision };
     }
     if (!used) {
       for (const c of await keyInfoCandidates(signature, alg, keyInfoCertificates)) {
-        if (await verifyWithKey(c.key, alg, sigBytes.value.bytes, signedBytes)) {
+        if (await verifyWithKey(c.key!, alg, sigBytes.value.bytes, signedBytes)) {
           used = c;
           break;
         }
       }
     }
   }
-  if (used) report.key = { source: used.source, sha256Fingerprint: used.sha256, subject: used.subject, anchor: used.anchor };
+  report.anchorDecisions = decisions;
+  if (used) report.key = { source: used.source, sha256Fingerprint: used.sha256, subject: used.subject, anchor: used.anchor, ...(used.trustAnchor ? { scope: used.trustAnchor.scope, bindings: used.trustAnchor.bindings } : {}) };
 
-  const problems = outcomes.filter((o) => o.problem);
-  const mismatched = outcomes.filter((o) => !o.problem && !o.report.digestValid);
+  // With a verifying key every Reference is digested (memoized); without one, only the first
+  // DIGESTS_WITHOUT_VERIFIED_KEY, to tell the user whether the content changed as well.
+  const toDigest = used ? prepared : prepared.filter((o) => !o.problem).slice(0, DIGESTS_WITHOUT_VERIFIED_KEY);
+  for (const o of toDigest) {
+    const failed = await digestReference(o, signature, memo);
+    if (failed) return unsupported(failed);
+  }
+  const skipped = prepared.filter((o) => !o.problem && o.report.computedDigest === null).length;
+  check.referenced = prepared.flatMap((o) => (o.element ? [o.element] : []));
+
+  const problems = prepared.filter((o) => o.problem);
+  const mismatched = prepared.filter((o) => !o.problem && o.report.computedDigest !== null && !o.report.digestValid);
   for (const o of problems) {
     findings.push({ code: o.problem!.includes('ambiguous') ? 'duplicate-id' : 'signature-invalid', severity: 'error', title: o.problem!.includes('ambiguous') ? 'Signature reference is ambiguous (duplicate ID)' : 'Signature reference does not resolve', explanation: `${where}: ${o.problem}`, fix: 'A message whose signed element cannot be identified uniquely must be rejected. If you did not tamper with it, the sender produced a broken message.', references: ['SAML core §5.4.2', 'XML-DSig §4.3.3'], node: signature });
   }
   for (const o of mismatched) {
     findings.push({ code: 'digest-mismatch', severity: 'error', title: 'Digest mismatch: the signed content was changed', explanation: `${where}, reference ${o.report.uri || '""'}: the digest of the canonicalized ${o.report.resolvedTo?.localName ?? 'content'} is ${o.report.computedDigest}, the signature expects ${o.report.expectedDigest}. The content changed after signing (edited, re-formatted or re-encoded) or is canonicalized differently.`, fix: 'Verify the message exactly as received (no pretty-printing, no re-encoding). If it is unmodified, the IdP signs something other than what it sends.', references: ['XML-DSig §3.2.1'], node: o.element ?? signature });
   }
-  const digestsOk = outcomes.length > 0 && problems.length === 0 && mismatched.length === 0;
-  if (outcomes.length === 0) findings.push({ code: 'signature-invalid', severity: 'error', title: 'Signature without reference', explanation: `${where} signs no Reference, so it covers nothing.`, fix: 'Reject the message; a signature must reference the element it protects.', references: ['SAML core §5.4.2'], node: signature });
+  const digestsOk = prepared.length > 0 && problems.length === 0 && mismatched.length === 0 && skipped === 0;
+  if (prepared.length === 0) findings.push({ code: 'signature-invalid', severity: 'error', title: 'Signature without reference', explanation: `${where} signs no Reference, so it covers nothing.`, fix: 'Reject the message; a signature must reference the element it protects.', references: ['SAML core §5.4.2'], node: signature });
   check.mathematicallySound = digestsOk && used !== null;
 
   const anchorList = anchors.length ? anchors.map((a) => `${a.description}: ${a.subject ?? ''} (SHA-256 ${a.sha256Fingerprint ?? 'n/a'})`).join('; ') : 'none';
@@ -279,15 +391,28 @@ async function checkSignature(signature: Element, index: number, doc: Document, 
       : anchors.length === 0 && !hasKeyInfo
         ? 'No key to verify with: nothing trusted was given and the signature carries no certificate.'
         : `The SignatureValue does not verify with ${anchors.length ? `any of the ${anchors.length} trusted key(s)` : 'the trust you gave (none)'}${hasKeyInfo ? ' nor with the certificate in KeyInfo' : ''}.`;
+    if (skipped) report.reason += ` ${skipped} Reference(s) were not digested: nothing in an unverified SignedInfo is worth the work.`;
     if (sigBytes.ok && anchors.length === 0 && !hasKeyInfo) {
       report.verdict = 'untrusted';
       findings.push({ code: 'signature-no-trust-anchor', severity: 'info', title: 'Nothing to verify the signature against', explanation: `${where} carries no certificate and no trusted metadata or certificate was given; its signature value cannot be checked.`, fix: 'Paste the IdP metadata (or its signing certificate) into the trust field, or pass --metadata/--cert.', node: signature });
     } else {
-      findings.push({ code: 'signature-invalid', severity: 'error', title: 'Signature value does not verify', explanation: `${where}: ${report.reason} ${mismatched.length ? 'Its digests do not match either: the content was modified.' : digestsOk ? 'The digests match, so SignedInfo itself was modified, or it was signed by a key you do not have.' : ''} Trusted keys: ${anchorList}.`, fix: 'Check that the trusted metadata is the current one of this IdP; otherwise the message was modified or forged.', references: ['XML-DSig §3.2.2'], node: signature });
+      findings.push({ code: 'signature-invalid', severity: 'error', title: 'Signature value does not verify', explanation: `${where}: ${report.reason} ${mismatched.length ? 'Its digests do not match either: the content was modified.' : problems.length === 0 && mismatched.length === 0 && prepared.length > 0 ? 'The digests checked match, so SignedInfo itself was modified, or it was signed by a key you do not have.' : ''} Trusted keys: ${anchorList}.`, fix: 'Check that the trusted metadata is the current one of this IdP; otherwise the message was modified or forged.', references: ['XML-DSig §3.2.2'], node: signature });
     }
   } else if (!digestsOk) {
     report.verdict = 'invalid';
     report.reason = `SignedInfo is authentic (signed by ${used.subject ?? 'the key'}), but ${problems.length ? 'a reference does not resolve to a unique element' : 'a reference digest does not match'}: the signed content was changed.`;
+  } else if (used.decision && !used.decision.accepted) {
+    // CONTRACT §2: a pasted key of another entity or role is not an anchor for this element.
+    report.verdict = 'untrusted';
+    report.reason = `Mathematically correct with a trusted key, but not one this ${claim.element}'s issuer may use: ${used.decision.reason}`;
+    const wrongRole = used.decision.code === 'signature-key-wrong-role';
+    findings.push({
+      code: used.decision.code!, severity: 'error',
+      title: wrongRole ? 'Signed with a key of the wrong role' : 'Signed with another entity\'s key',
+      explanation: `${where}: ${used.decision.reason} ${wrongRole ? 'An SP\'s key must not vouch for Responses and assertions, nor an IdP\'s key for AuthnRequests: a relying party looks up the key of the role that sends the message.' : 'Any member of a federation holds its own key; accepting it for another entity\'s messages would let every member impersonate every other.'}`,
+      fix: wrongRole ? 'Give the metadata of the issuer in the role that sends this message (IdP metadata for Responses, SP metadata for AuthnRequests), or reject the message.' : `Reject the message unless ${claim.issuer ?? 'its issuer'} really uses this key; then its own metadata must list it.`,
+      references: ['SAML metadata §2.4.1.1', 'SAML profiles §4.1.4.3'], node: signature,
+    });
   } else if (used.source === 'keyinfo') {
     report.verdict = 'untrusted';
     const signer = describeCert({ subject: used.subject, sha256: used.sha256 }, used.cert ?? undefined);
@@ -300,10 +425,10 @@ async function checkSignature(signature: Element, index: number, doc: Document, 
     }
   } else {
     report.verdict = 'valid';
-    report.reason = `All ${outcomes.length} reference digest(s) match and the signature verifies with ${used.anchor}.`;
-    const anchor = anchors.find((a) => a.description === used!.anchor);
+    report.reason = `All ${prepared.length} reference digest(s) match and the signature verifies with ${used.anchor}, ${used.trustAnchor?.scope === 'any-issuer' ? ANY_ISSUER_REASON : `accepted for this ${claim.element}: ${used.decision?.reason ?? ''}`}`;
+    const anchor = used.trustAnchor;
     const der = anchor?.certificateDer;
-    if (der) {
+    if (anchor && der) {
       const p = parseCertificate(der);
       if (p.ok && p.cert.notAfter.getTime() < at.getTime()) {
         findings.push({ code: 'cert-expired', severity: 'warning', title: 'Signing certificate expired', explanation: `${where} is signed with ${anchor.description}, whose certificate expired on ${p.cert.notAfter.toISOString()} (evaluated at ${at.toISOString()}). Most SPs ignore certificate validity for metadata-pinned keys, some (ADFS, Shibboleth with PKIX) reject it.`, fix: 'Rotate the IdP signing certificate (authentik: create a new certificate-key pair and select it as the provider\'s signing certificate) and republish the metadata.', node: signature });
@@ -311,6 +436,16 @@ async function checkSignature(signature: Element, index: number, doc: Document, 
     }
   }
   return check;
+}
+
+/** An anchor bound to `issuer` (any role) or to any issuer: the likely signer, tried first. */
+function mayVouchFor(anchor: TrustAnchor, issuer: string | null): boolean {
+  return anchor.scope === 'any-issuer' || anchor.bindings.some((b) => b.entityId === issuer || b.role === 'metadata-publisher');
+}
+
+/** docs/limits.md (XML signatures): one finding per limit hit. */
+function signatureLimitFinding(explanation: string, node: Node | null): RawFinding {
+  return { code: 'signature-limit-exceeded', severity: 'error', title: 'Signature over a resource limit', explanation: `${explanation} What lies past the limit is not computed, so the signature cannot be valid. No legitimate SAML message comes near these limits; this shape is how a hostile message makes a verifier do unbounded work.`, fix: 'Reject the message. If a real system produced it, report the limit (docs/limits.md) with the message.', references: ['XML-DSig Best Practices §2.1 (W3C Note 2013)'], node };
 }
 
 /**
@@ -345,9 +480,14 @@ export async function verifyDocumentSignatures(doc: Document, anchors: TrustAnch
   for (const [id, els] of ids) {
     if (els.length > 1) findings.push({ code: 'duplicate-id', severity: 'error', title: 'Duplicate ID', explanation: `${els.length} elements (${els.map((e) => e.localName).join(', ')}) have ID="${id}". IDs must be unique (SAML core §1.3.4); duplicates let an attacker make a verifier check one element while the application reads another.`, fix: 'Reject the message. A legitimate IdP never emits duplicate IDs.', references: ['SAML core §1.3.4', 'XML-DSig §4.3.3.2'], node: els[1] ?? null });
   }
-  const sigElements = descendants(doc, NS.dsig, 'Signature');
+  const allSignatures = descendants(doc, NS.dsig, 'Signature');
+  // docs/limits.md: the signatures past the limit are not verified at all, and the message is not trusted.
+  const sigElements = allSignatures.slice(0, MAX_SIGNATURES_PER_DOCUMENT);
+  const signaturesOverLimit = allSignatures.length > MAX_SIGNATURES_PER_DOCUMENT;
+  if (signaturesOverLimit) findings.push(signatureLimitFinding(`The document holds ${allSignatures.length} Signatures; samlscope verifies at most ${MAX_SIGNATURES_PER_DOCUMENT} per document, so the last ${allSignatures.length - MAX_SIGNATURES_PER_DOCUMENT} are not reported.`, allSignatures[MAX_SIGNATURES_PER_DOCUMENT] ?? null));
   const checks: SignatureCheck[] = [];
   const idIndexes = new Map<Document, Map<string, Element[]>>([[doc, ids]]);
+  const memos = new Map<Document, CanonicalMemo>();
   for (const [i, s] of sigElements.entries()) {
     // Walk back through the decryption stages to the document the signature first appears in.
     let made: Element = s;
@@ -362,12 +502,17 @@ export async function verifyDocumentSignatures(doc: Document, anchors: TrustAnch
     }
     let madeIds = idIndexes.get(madeIn);
     if (!madeIds) idIndexes.set(madeIn, (madeIds = buildIdIndex(madeIn)));
-    const check = await checkSignature(made, i + 1, madeIn, madeIds, anchors, at, findings);
+    let memo = memos.get(madeIn);
+    if (!memo) memos.set(madeIn, (memo = new CanonicalMemo()));
+    const check = await checkSignature(made, i + 1, madeIn, madeIds, anchors, at, findings, memo);
     if (chain.length) {
-      // Coverage is judged in the decrypted document: carry the referenced element forward.
-      let referenced: Node | null = check.referenced;
-      for (const d of chain.reverse()) referenced = referenced ? d.fromOrigin(referenced) : null;
-      check.referenced = referenced as Element | null;
+      // Coverage is judged in the decrypted document: carry the referenced elements forward.
+      const stages = chain.reverse();
+      check.referenced = check.referenced.flatMap((r) => {
+        let n: Node | null = r;
+        for (const d of stages) n = n ? d.fromOrigin(n) : null;
+        return n ? [n as Element] : [];
+      });
       check.element = s;
     }
     checks.push(check);
@@ -378,28 +523,33 @@ export async function verifyDocumentSignatures(doc: Document, anchors: TrustAnch
   const consumable = kind === 'Response' ? consumableAssertions(root) : [];
   const consumedIndex = consumable.length ? 0 : null;
   const consumedEl = consumedIndex === null ? null : consumable[consumedIndex]!;
-  // An enveloped signature protects its parent when its reference resolves to the parent or to
-  // an ancestor of it (URI="" is the whole document, XML-DSig §4.3.3.3).
-  const covers = (c: SignatureCheck) => c.referenced !== null && c.element.parentNode !== null && isAncestorOrSelf(c.referenced, c.element.parentNode);
-  const soundCovering = checks.filter((c) => c.mathematicallySound && covers(c)).map((c) => c.referenced!);
+  // A signature covers exactly the union of what its References resolve to (XML-DSig §4.3.3),
+  // and an enveloped SAML signature protects its parent only when that union contains the parent
+  // or an ancestor of it (URI="" is the whole document, XML-DSig §4.3.3.3).
+  const coveringRefOf = (c: SignatureCheck, node: Node): Element | undefined => c.referenced.filter((r) => isAncestorOrSelf(r, node)).sort((a, b) => depthOf(a) - depthOf(b))[0];
+  const covers = (c: SignatureCheck) => c.element.parentNode !== null && coveringRefOf(c, c.element.parentNode) !== undefined;
+  const soundCovering = checks.filter((c) => c.mathematicallySound && covers(c));
   const consumedTarget = consumedEl ?? root;
   // The outermost signature over the consumed content decides: a valid Response signature
   // vouches for everything inside it as the IdP sent it (even a broken inner signature), while
   // a broken Response signature means the message changed after signing, whatever lies inside.
   const outermost = checks
-    .filter((c) => covers(c) && isAncestorOrSelf(c.referenced!, consumedTarget))
-    .sort((a, b) => depthOf(a.referenced!) - depthOf(b.referenced!))[0];
-  const trusted = outermost !== undefined && outermost.report.verdict === 'valid' && !findings.some((f) => f.code === 'duplicate-id');
+    .filter((c) => covers(c) && coveringRefOf(c, consumedTarget) !== undefined)
+    .sort((a, b) => depthOf(coveringRefOf(a, consumedTarget)!) - depthOf(coveringRefOf(b, consumedTarget)!))[0];
+  // A message that made the verifier stop at a limit (docs/limits.md) is hostile: never trusted.
+  const overLimit = signaturesOverLimit || checks.some((c) => c.overLimit);
+  const trusted = outermost !== undefined && outermost.report.verdict === 'valid' && !overLimit && !findings.some((f) => f.code === 'duplicate-id');
 
   for (const c of checks) {
-    if (c.referenced && !covers(c)) {
-      findings.push({ code: 'signature-wrapping', severity: 'error', title: 'Signature covers another element than its parent', explanation: `Signature ${c.report.index} sits in ${c.report.target}${c.report.targetId ? ` ID="${c.report.targetId}"` : ''} but its reference resolves to ${c.referenced.localName} ID="${attr(c.referenced, 'ID') ?? ''}". An enveloped SAML signature must reference its own parent (SAML core §5.4.2); anything else is how XML signature wrapping smuggles unsigned content past a verifier.`, fix: 'Reject the message. Verify with a library that checks the signed element is the one consumed.', references: ['SAML core §5.4.2', 'On Breaking SAML (USENIX Security 2012)'], node: c.element });
+    if (c.referenced.length && !covers(c)) {
+      const resolved = c.referenced.map((r) => `${r.localName} ID="${attr(r, 'ID') ?? ''}"`).join(', ');
+      findings.push({ code: 'signature-wrapping', severity: 'error', title: 'Signature covers another element than its parent', explanation: `Signature ${c.report.index} sits in ${c.report.target}${c.report.targetId ? ` ID="${c.report.targetId}"` : ''} but its reference${c.referenced.length > 1 ? 's resolve' : ' resolves'} to ${resolved}${c.referenced.length > 1 ? ' — together they cover neither it nor an ancestor' : ''}. An enveloped SAML signature must reference its own parent (SAML core §5.4.2); anything else is how XML signature wrapping smuggles unsigned content past a verifier.`, fix: 'Reject the message. Verify with a library that checks the signed element is the one consumed.', references: ['SAML core §5.4.2', 'On Breaking SAML (USENIX Security 2012)'], node: c.element });
     }
   }
-  const consumedSound = soundCovering.some((el) => isAncestorOrSelf(el, consumedTarget));
+  const consumedSound = soundCovering.some((c) => coveringRefOf(c, consumedTarget) !== undefined);
   const allAssertions = kind === 'Response' ? descendants(doc, NS.assertion, 'Assertion') : [];
-  if (!consumedSound && checks.some((c) => c.mathematicallySound && c.referenced && c.referenced !== consumedTarget && !isAncestorOrSelf(c.referenced, consumedTarget))) {
-    const signed = checks.filter((c) => c.mathematicallySound && c.referenced).map((c) => `${c.referenced!.localName} ID="${attr(c.referenced!, 'ID') ?? ''}"`);
+  if (!consumedSound && checks.some((c) => c.mathematicallySound && c.referenced.length && coveringRefOf(c, consumedTarget) === undefined)) {
+    const signed = checks.filter((c) => c.mathematicallySound).flatMap((c) => c.referenced).map((r) => `${r.localName} ID="${attr(r, 'ID') ?? ''}"`);
     findings.push({ code: 'signature-wrapping', severity: 'error', title: 'The signed element is not the one a relying party reads', explanation: `A relying party consumes ${consumedTarget.localName}${attr(consumedTarget, 'ID') ? ` ID="${attr(consumedTarget, 'ID')}"` : ''}, but the signature(s) that check out cover ${signed.join(', ')}. The consumed content is unsigned: this is the shape of an XML signature wrapping attack.`, fix: 'Reject the message. If your SP accepted it, upgrade its SAML library (XSW defences: verify, then consume only what was verified).', references: ['On Breaking SAML (USENIX Security 2012)', 'SAML core §5.4.2'], node: consumedTarget });
   }
   if (consumable.length > 1) {

@@ -1,5 +1,8 @@
 import { signingCertificatesOf, summarizeMetadata } from '../metadata/summarize';
-import type { CertificateSummary, InputError, MetadataSummary, TrustAnchor } from '../types';
+import type { AnchorBinding, CertificateSummary, InputError, MetadataSummary, TrustAnchor } from '../types';
+import { MAX_CERTIFICATES_PER_KEYINFO } from '../limits';
+import { NS, attr, descendants, firstChild } from '../xml/dom';
+import { describeBinding } from './anchor-scope';
 import { parseXmlSafely } from '../xml/parse';
 import { samlRootOf } from '../saml/summarize';
 import { parseCertificate, sha256Fingerprint, spkiOf, summarizeCertificate } from './certificate';
@@ -13,14 +16,30 @@ export interface TrustMaterial {
   errors: InputError[];
 }
 
-async function anchorFromDer(derB64: string, source: TrustAnchor['source'], description: string, into: TrustMaterial): Promise<void> {
+/**
+ * Add the key of a certificate to the anchors. One anchor per public key: the same certificate
+ * published by several entities (or roles, or also given as --cert) is one anchor that knows all
+ * its (entity, role) bindings; given once without metadata it is trusted for any issuer.
+ */
+async function anchorFromDer(derB64: string, source: TrustAnchor['source'], description: string, binding: AnchorBinding | null, into: TrustMaterial): Promise<void> {
   const parsed = parseCertificate(derB64);
   if (!parsed.ok) {
     into.errors.push({ code: 'input-bad-base64', message: `${description}: ${parsed.message}` });
     return;
   }
   const spkiDer = spkiOf(parsed.cert);
-  if (into.anchors.some((a) => a.spkiDer === spkiDer && a.description === description)) return;
+  const existing = into.anchors.find((a) => a.spkiDer === spkiDer);
+  if (existing) {
+    if (binding === null) {
+      existing.scope = 'any-issuer';
+      existing.source = 'cert';
+      if (!existing.description.includes(description)) existing.description = `${description}, also ${existing.description}`;
+    } else if (!existing.bindings.some((b) => b.entityId === binding.entityId && b.role === binding.role)) {
+      existing.bindings.push(binding);
+      existing.description = `${existing.description}; also ${describeBinding(binding)}`;
+    }
+    return;
+  }
   const summary = await summarizeCertificate(parsed.der, description);
   if (summary) into.certificates.push(summary);
   into.anchors.push({
@@ -30,7 +49,19 @@ async function anchorFromDer(derB64: string, source: TrustAnchor['source'], desc
     subject: parsed.cert.subject,
     source,
     description,
+    scope: binding === null ? 'any-issuer' : 'entity',
+    bindings: binding === null ? [] : [binding],
   });
+}
+
+/**
+ * The certificates in the KeyInfo of a pasted metadata document's own signature: the key of its
+ * publisher (a federation operator for an aggregate). The user vouched for the document, so the
+ * key is trusted — but only to sign metadata (CONTRACT §2: it never anchors member messages).
+ */
+function publisherCertificatesOf(root: Element): string[] {
+  const signature = firstChild(root, NS.dsig, 'Signature');
+  return descendants(firstChild(signature, NS.dsig, 'KeyInfo'), NS.dsig, 'X509Certificate').map((c) => c.textContent ?? '');
 }
 
 /**
@@ -50,7 +81,8 @@ export async function parseTrustInputs(texts: string[]): Promise<TrustMaterial> 
         out.errors.push({ ...parsed.error, message: `${label}: ${parsed.error.message}` });
         continue;
       }
-      const meta = summarizeMetadata(samlRootOf(parsed.value));
+      const root = samlRootOf(parsed.value);
+      const meta = summarizeMetadata(root);
       if (!meta) {
         out.errors.push({ code: 'input-unrecognized', message: `${label}: this XML is not SAML metadata (EntityDescriptor or EntitiesDescriptor).` });
         continue;
@@ -62,7 +94,11 @@ export async function parseTrustInputs(texts: string[]): Promise<TrustMaterial> 
       for (const c of certs) {
         const n = (perEntity.get(c.entityId) ?? 0) + 1;
         perEntity.set(c.entityId, n);
-        await anchorFromDer(c.der, 'metadata', `signing key ${n} of ${c.entityId} (${c.role}, metadata)`, out);
+        await anchorFromDer(c.der, 'metadata', `signing key ${n} of ${c.entityId} (${c.role}, metadata)`, { entityId: c.entityId, role: c.role }, out);
+      }
+      const publisher = attr(root, 'Name') ?? attr(root, 'entityID') ?? '';
+      for (const [j, der] of publisherCertificatesOf(root).slice(0, MAX_CERTIFICATES_PER_KEYINFO).entries()) {
+        await anchorFromDer(der, 'metadata', `publisher key ${j + 1} of the ${root.localName}${publisher ? ` ${publisher}` : ''} (the key its metadata signature names)`, { entityId: publisher, role: 'metadata-publisher' }, out);
       }
       continue;
     }
@@ -71,7 +107,7 @@ export async function parseTrustInputs(texts: string[]): Promise<TrustMaterial> 
     const candidates = blocks.length ? blocks : elements.length ? elements : [text];
     for (const [j, c] of candidates.entries()) {
       if (candidates === blocks || candidates === elements || decodeBase64Lenient(c).ok) {
-        await anchorFromDer(c, 'cert', candidates.length > 1 ? `pasted certificate ${j + 1}` : 'pasted certificate', out);
+        await anchorFromDer(c, 'cert', candidates.length > 1 ? `pasted certificate ${j + 1}` : 'pasted certificate', null, out);
       } else {
         out.errors.push({ code: 'input-unrecognized', message: `${label}: expected SAML metadata, a PEM certificate, base64 DER or an <X509Certificate> element.` });
       }

@@ -6,7 +6,8 @@ import { CATEGORIES, categoryOf, describeReference, SEED_DOCUMENTS } from './Dia
 const SIGNATURE_CODES = [
   'signature-missing', 'signature-invalid', 'digest-mismatch', 'signature-untrusted-key', 'signature-no-trust-anchor', 'signature-wrapping',
   'duplicate-id', 'multiple-assertions', 'nameid-comment', 'weak-algorithm', 'unsupported-algorithm', 'assertion-unsigned', 'response-unsigned',
-  'cert-expired', 'query-signature-invalid', 'query-signature-missing',
+  'cert-expired', 'query-signature-invalid', 'query-signature-missing', 'signature-key-wrong-entity', 'signature-key-wrong-role',
+  'signature-limit-exceeded',
 ];
 
 describe('finding categories', () => {

@@ -17,11 +17,41 @@ export function trustExplanation(message: InspectedMessage, anchorCount: number)
     return 'No trust anchor: paste the IdP metadata or signing certificate in the trust field to check the signatures against it.';
   }
   const valid = sigs.filter((s) => s.verdict === 'valid');
+  const rejected = sigs.flatMap((s) => s.anchorDecisions ?? []).find((d) => !d.accepted);
+  if (valid.length === 0 && rejected) {
+    return `Signed with a trusted key, but of ${rejected.code === 'signature-key-wrong-role' ? 'the wrong role' : 'another entity'} than the issuer this message claims (${rejected.code}); see Signatures below.`;
+  }
   if (valid.length === 0) {
     const verdicts = [...new Set(sigs.map((s) => s.verdict))].join(', ');
     return `No signature is valid with a trusted key (${verdicts}); see Signatures below.`;
   }
   return 'A valid signature exists, but it does not cover what a relying party would consume (see the findings, e.g. signature-wrapping or an unsigned assertion).';
+}
+
+/**
+ * CONTRACT §4 `data-verdict`: the message's overall standing. `trusted` only when the report says
+ * so; `invalid` when a signature or digest does not match; `unsigned` when nothing is signed;
+ * `untrusted` for the rest (signed, but not by a key trusted for this issuer, or not covering
+ * what is consumed); `error` when the message could not be read.
+ */
+export function overallVerdictOf(message: InspectedMessage): 'trusted' | 'untrusted' | 'invalid' | 'unsigned' | 'error' {
+  if (message.error) return 'error';
+  if (message.trusted) return 'trusted';
+  if (message.signatures.some((s) => s.verdict === 'invalid')) return 'invalid';
+  if (message.signatures.length === 0) return 'unsigned';
+  return 'untrusted';
+}
+
+const VERDICT_LABEL: Record<ReturnType<typeof overallVerdictOf>, string> = { trusted: 'Trusted', untrusted: 'Not trusted', invalid: 'Invalid signature', unsigned: 'Unsigned', error: 'Unreadable' };
+
+/** The one element carrying `data-verdict` (CONTRACT §4), in the input panel's head so it is seen next to the input. */
+export function OverallVerdictPill({ message }: { message: InspectedMessage }) {
+  const verdict = overallVerdictOf(message);
+  return (
+    <span className={`pill overall-verdict ${verdict === 'trusted' ? 'state-ok' : 'state-expired'}`} data-verdict={verdict} role="status" title={`The message's overall standing: ${verdict}`}>
+      {VERDICT_LABEL[verdict]}
+    </span>
+  );
 }
 
 export function TrustedBadge({ message, anchorCount }: { message: InspectedMessage; anchorCount: number }) {

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { CertificateSummary, InspectedMessage, SignatureReport } from '../../core/types';
 import { CopyButton, Fields } from './CopyButton';
+import { SignerDecisions } from './AnchorScope';
 
 const verdictText: Record<string, string> = {
   valid: 'valid',
@@ -100,6 +101,7 @@ function SignatureCard({ sig, afterDecryption, onShowCovered }: { sig: Signature
           { label: 'Matched trust anchor', value: sig.key.anchor ?? null },
         ]}
       />
+      <SignerDecisions sig={sig} />
       {sig.references.length > 0 && <h4>References</h4>}
       {sig.references.map((ref, j) => (
         <div key={j} className={`reference ${ref.digestValid ? 'digest-ok' : 'digest-mismatch'}`} data-digest-valid={ref.digestValid ? 'true' : 'false'}>

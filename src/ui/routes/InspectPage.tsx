@@ -13,8 +13,9 @@ import { ErrorList } from '../components/ErrorList';
 import { FindingsList } from '../components/FindingsList';
 import { MessageList } from '../components/MessageList';
 import { MockSpCapturePanel, useAcsCapture } from '../components/MockSpCapturePanel';
-import { MessageDetails, SummaryPanel, TrustedBadge } from '../components/MessageSummaryView';
+import { MessageDetails, OverallVerdictPill, SummaryPanel, TrustedBadge } from '../components/MessageSummaryView';
 import { SignaturesPanel } from '../components/SignaturesPanel';
+import { AnchorScope } from '../components/AnchorScope';
 import { DecryptionPanel } from '../components/DecryptionPanel';
 import { loadKeyPair } from '../mocksp/storage';
 import { CapturePairNote } from '../components/CapturePairNote';
@@ -344,6 +345,7 @@ export function InspectPage() {
         <section className={`panel input-panel ${dragging === 'message' ? 'drop-active' : ''}`} data-drop-target="message" aria-labelledby="input-heading">
           <div className="panel-head">
             <h1 id="input-heading">Inspect a message</h1>
+            {message && !redaction && <OverallVerdictPill message={message} />}
             <div className="panel-actions">
               <label className="button file-button">
                 Open file…
@@ -606,6 +608,7 @@ function TrustSummary({ report }: { report: InspectReport }) {
             {report.trustAnchors.map((a, i) => (
               <li key={i} className="anchor" data-anchor-source={a.source}>
                 <div>{a.description}</div>
+                <AnchorScope anchor={a} />
                 {a.subject && (
                   <div className="small">
                     Subject: <CopyableValue value={a.subject} label={`subject of trust anchor ${i + 1}`} />
