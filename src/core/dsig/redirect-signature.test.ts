@@ -17,7 +17,7 @@ const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 
 function anchor(pub: KeyObject, description: string): TrustAnchor {
   const spki = pub.export({ type: 'spki', format: 'der' });
-  return { certificateDer: null, spkiDer: spki.toString('base64'), sha256Fingerprint: createHash('sha256').update(spki).digest('hex'), subject: `CN=${description}`, source: 'metadata', description };
+  return { certificateDer: null, spkiDer: spki.toString('base64'), sha256Fingerprint: createHash('sha256').update(spki).digest('hex'), subject: `CN=${description}`, source: 'cert', description, scope: 'any-issuer', bindings: [] };
 }
 const IDP = anchor(idp.publicKey, 'idp key');
 const OTHER = anchor(other.publicKey, 'other key');
@@ -55,7 +55,7 @@ describe('a query that verifies', () => {
     expect(signature).toEqual({
       target: 'query', targetId: null, signatureAlgorithm: RSA_SHA256, canonicalization: 'SAML bindings §3.4.4.1 (query octets as received)',
       references: [], verdict: 'valid', reason: 'The query signature verifies over the octets as received with idp key.',
-      key: { source: 'metadata', sha256Fingerprint: IDP.sha256Fingerprint, subject: 'CN=idp key', anchor: 'idp key' },
+      key: { source: 'cert', sha256Fingerprint: IDP.sha256Fingerprint, subject: 'CN=idp key', anchor: 'idp key', scope: 'any-issuer', bindings: [] },
       signedInfoCanonical: redirectSignedOctets(parts), index: 0, keyInfoCertificates: [],
     });
   });

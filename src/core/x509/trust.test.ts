@@ -3,6 +3,7 @@
 // Certificates are generated in-process (self-signed P-256, @peculiar/x509 over WebCrypto).
 import { beforeAll, describe, expect, test } from 'vitest';
 import { x509 } from './peculiar';
+import { describeBinding } from './anchor-scope';
 import { parseTrustInputs } from './trust';
 
 interface Cert { pem: string; b64: string; subject: string }
@@ -30,6 +31,7 @@ describe('metadata', () => {
     const md = `<md:EntitiesDescriptor ${MD}>${idp('https://idp1.example.com', kd(a, 'signing') + kd(c, 'encryption') + kd(b))}${idp('https://idp2.example.com', kd(c, 'signing'))}</md:EntitiesDescriptor>`;
     const t = await parseTrustInputs([md]);
     expect(t.errors).toEqual([]);
+    expect(t.anchors.map((x) => x.scope)).toEqual(['entity', 'entity', 'entity']);
     expect(t.anchors.map((x) => [x.description, x.source, x.subject])).toEqual([
       ['signing key 1 of https://idp1.example.com (IDPSSODescriptor, metadata)', 'metadata', a.subject],
       ['signing key 2 of https://idp1.example.com (IDPSSODescriptor, metadata)', 'metadata', b.subject],
@@ -96,9 +98,33 @@ describe('certificates', () => {
     const t = await parseTrustInputs([`<ds:X509Certificate>${a.b64}</ds:X509Certificate>\n<ds:X509Certificate>${b.b64}</ds:X509Certificate>`]);
     expect(t.anchors.map((x) => [x.description, x.subject])).toEqual([['pasted certificate 1', a.subject], ['pasted certificate 2', b.subject]]);
   });
-  test('the same certificate pasted twice is one anchor; the same key under two names is two', async () => {
-    expect((await parseTrustInputs([a.pem, a.pem])).anchors).toHaveLength(1);
-    expect((await parseTrustInputs([`${a.pem}\n${a.pem}`])).anchors.map((x) => x.description)).toEqual(['pasted certificate 1', 'pasted certificate 2']);
+  test('one anchor per public key: the same certificate pasted twice is one anchor', async () => {
+    expect((await parseTrustInputs([a.pem, a.pem])).anchors.map((x) => [x.description, x.scope])).toEqual([['pasted certificate', 'any-issuer']]);
+    expect((await parseTrustInputs([`${a.pem}\n${a.pem}`])).anchors.map((x) => x.description)).toEqual(['pasted certificate 2, also pasted certificate 1']);
+  });
+  test('a metadata key also pasted as a certificate is trusted for any issuer', async () => {
+    const t = await parseTrustInputs([idp('https://idp.example.com', kd(a)), a.pem]);
+    expect(t.anchors.map((x) => [x.description, x.source, x.scope])).toEqual([['pasted certificate, also signing key 1 of https://idp.example.com (IDPSSODescriptor, metadata)', 'cert', 'any-issuer']]);
+  });
+  test('a key published by two entities is one anchor bound to both', async () => {
+    const md = `<md:EntitiesDescriptor ${MD}>${idp('https://idp1.example.com', kd(a))}${idp('https://idp2.example.com', kd(a))}${idp('https://idp2.example.com', kd(a))}</md:EntitiesDescriptor>`;
+    const [anchor, ...rest] = (await parseTrustInputs([md])).anchors;
+    expect(rest).toEqual([]);
+    const second = { entityId: 'https://idp2.example.com', role: 'IDPSSODescriptor' };
+    expect([anchor!.scope, anchor!.bindings]).toEqual(['entity', [{ entityId: 'https://idp1.example.com', role: 'IDPSSODescriptor' }, second]]);
+    expect(anchor!.description).toBe(`signing key 1 of https://idp1.example.com (IDPSSODescriptor, metadata); also ${describeBinding(second as never)}`);
+  });
+  test('the key named by a metadata document\'s own signature is bound to publishing metadata only', async () => {
+    const signed = (root: string, name: string) => `<md:${root} ${MD} ${name}><ds:Signature><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${c.b64}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></ds:Signature>${root === 'EntitiesDescriptor' ? idp('https://idp.example.com', kd(a)) : `<md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">${kd(a)}</md:IDPSSODescriptor>`}</md:${root}>`;
+    const agg = await parseTrustInputs([signed('EntitiesDescriptor', 'Name="https://fed.example.org"')]);
+    expect(agg.anchors.map((x) => [x.description, x.bindings])).toEqual([
+      ['signing key 1 of https://idp.example.com (IDPSSODescriptor, metadata)', [{ entityId: 'https://idp.example.com', role: 'IDPSSODescriptor' }]],
+      ['publisher key 1 of the EntitiesDescriptor https://fed.example.org (the key its metadata signature names)', [{ entityId: 'https://fed.example.org', role: 'metadata-publisher' }]],
+    ]);
+    const one = await parseTrustInputs([signed('EntityDescriptor', 'entityID="https://idp.example.com"')]);
+    expect(one.anchors[1]!.description).toBe('publisher key 1 of the EntityDescriptor https://idp.example.com (the key its metadata signature names)');
+    const unnamed = await parseTrustInputs([signed('EntitiesDescriptor', '')]);
+    expect(unnamed.anchors[1]!.description).toBe('publisher key 1 of the EntitiesDescriptor (the key its metadata signature names)');
   });
   test('a byte-order mark and surrounding blank space are ignored; empty inputs skipped', async () => {
     const t = await parseTrustInputs(['', '   \n', `\uFEFF  ${a.pem}  `]);
