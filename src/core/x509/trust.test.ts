@@ -71,6 +71,7 @@ describe('certificates', () => {
   test('one PEM block', async () => {
     const t = await parseTrustInputs([a.pem]);
     expect(t.anchors.map((x) => [x.description, x.source, x.subject, x.certificateDer])).toEqual([['pasted certificate', 'cert', a.subject, a.b64]]);
+    expect(t.anchors.map((x) => [x.scope, x.bindings])).toEqual([['any-issuer', []]]);
     expect(t.certificates.map((x) => x.foundIn)).toEqual(['pasted certificate']);
     expect(t.errors).toEqual([]);
   });
@@ -114,9 +115,17 @@ describe('certificates', () => {
     expect([anchor!.scope, anchor!.bindings]).toEqual(['entity', [{ entityId: 'https://idp1.example.com', role: 'IDPSSODescriptor' }, second]]);
     expect(anchor!.description).toBe(`signing key 1 of https://idp1.example.com (IDPSSODescriptor, metadata); also ${describeBinding(second as never)}`);
   });
+  test('a key an entity publishes in two roles is bound to each role', async () => {
+    const sp = `<md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">${kd(a)}<md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://idp.example.com/acs" index="0"/></md:SPSSODescriptor>`;
+    const md = idp('https://idp.example.com', kd(a)).replace('</md:EntityDescriptor>', `${sp}</md:EntityDescriptor>`);
+    const [anchor, ...rest] = (await parseTrustInputs([md])).anchors;
+    expect(rest).toEqual([]);
+    expect(anchor!.bindings).toEqual([{ entityId: 'https://idp.example.com', role: 'IDPSSODescriptor' }, { entityId: 'https://idp.example.com', role: 'SPSSODescriptor' }]);
+  });
   test('the key named by a metadata document\'s own signature is bound to publishing metadata only', async () => {
     const signed = (root: string, name: string) => `<md:${root} ${MD} ${name}><ds:Signature><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${c.b64}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></ds:Signature>${root === 'EntitiesDescriptor' ? idp('https://idp.example.com', kd(a)) : `<md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">${kd(a)}</md:IDPSSODescriptor>`}</md:${root}>`;
     const agg = await parseTrustInputs([signed('EntitiesDescriptor', 'Name="https://fed.example.org"')]);
+    expect(agg.anchors.map((x) => x.source)).toEqual(['metadata', 'metadata']);
     expect(agg.anchors.map((x) => [x.description, x.bindings])).toEqual([
       ['signing key 1 of https://idp.example.com (IDPSSODescriptor, metadata)', [{ entityId: 'https://idp.example.com', role: 'IDPSSODescriptor' }]],
       ['publisher key 1 of the EntitiesDescriptor https://fed.example.org (the key its metadata signature names)', [{ entityId: 'https://fed.example.org', role: 'metadata-publisher' }]],
