@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { acsCapture } from './vite-plugins/acsCapture';
 import { devCsp } from './vite-plugins/devCsp';
 import { precacheManifest } from './vite-plugins/precacheManifest';
+import { securityHeaders } from './vite-plugins/securityHeaders';
 
 export default defineConfig({
   plugins: [react(), acsCapture(), devCsp(), precacheManifest()],
@@ -12,6 +13,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 4096,
   },
   worker: { format: 'es' },
+  // docs/hosting.md: the headers a static host should send; `vite preview` is what `npm start` serves.
+  preview: { headers: securityHeaders('preview') },
+  server: { headers: securityHeaders('dev') },
   test: {
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',

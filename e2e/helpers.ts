@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const corpusDir = path.resolve(here, '../../shared/corpus');
+export const corpusDir = path.resolve(here, '../test/corpus');
 export const fixturesDir = path.resolve(here, 'fixtures');
 
 export function corpus(name: string): string {

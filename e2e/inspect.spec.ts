@@ -1,4 +1,4 @@
-// The inspect page end to end, over real messages from ../shared/corpus (issues 2 and 3).
+// The inspect page end to end, over real messages from test/corpus/ (issues 2 and 3).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';

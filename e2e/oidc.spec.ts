@@ -10,12 +10,12 @@ const SEED_EXPRESSION = "email.endsWith('@exoscale.com') ? 'dc097e90-4636-4d2a-a
 const ISSUER = 'https://auth.example.com/realms/acme';
 const CLIENT_ID = 'exoscale-portal';
 
-async function signedToken(email: string) {
+async function signedToken(email: string, options: { embedOwnKey?: boolean; extraClaims?: Record<string, unknown> } = {}) {
   const pair = (await subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['sign', 'verify'])) as CryptoKeyPair;
   const jwk = await subtle.exportKey('jwk', pair.publicKey);
   const now = Math.floor(Date.now() / 1000);
-  const header = b64url(Buffer.from(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'k1' })));
-  const payload = b64url(Buffer.from(JSON.stringify({ iss: ISSUER, sub: 'u-1', aud: CLIENT_ID, exp: now + 600, iat: now - 5, email, email_verified: true })));
+  const header = b64url(Buffer.from(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'k1', ...(options.embedOwnKey ? { jwk: { kty: jwk.kty, n: jwk.n, e: jwk.e } } : {}) })));
+  const payload = b64url(Buffer.from(JSON.stringify({ iss: ISSUER, sub: 'u-1', aud: CLIENT_ID, exp: now + 600, iat: now - 5, email, email_verified: true, ...options.extraClaims })));
   const sig = new Uint8Array(await subtle.sign('RSASSA-PKCS1-v1_5', pair.privateKey, new TextEncoder().encode(`${header}.${payload}`)));
   const jwks = JSON.stringify({ keys: [{ kty: jwk.kty, n: jwk.n, e: jwk.e, kid: 'k1', use: 'sig', alg: 'RS256' }] });
   return { token: `${header}.${payload}.${b64url(sig)}`, jwks };
@@ -68,6 +68,42 @@ test.describe('OIDC page (Exoscale SSO)', () => {
     await expect(page.locator('[data-finding-code="oidc-issuer-trailing-slash"]')).toContainText('OIDC Issuer URL');
     await expect(page.locator('[data-cel-outcome]')).toHaveAttribute('data-cel-outcome', 'error');
     await expect(page.locator('[data-finding-code="cel-claim-missing"]')).toContainText('OIDC Additional Claims');
+  });
+
+  test('the gate: a forgery carrying its own key is invalid and only "would be granted"; a decoded payload never shows "access granted"', async ({ page }) => {
+    const real = await signedToken('ada@exoscale.com');
+    const forged = await signedToken('ada@exoscale.com', { embedOwnKey: true });
+    await openWithSettings(page, SEED_EXPRESSION);
+    await page.getByLabel('ID token or OIDC URL').fill(forged.token);
+    await page.getByLabel('Trusted JWKS or certificate').fill(real.jwks);
+    await expect(page.locator('[data-oidc-verdict]')).toHaveAttribute('data-oidc-verdict', 'invalid');
+    await expect(page.locator('[data-oidc-trusted]')).toHaveAttribute('data-oidc-trusted', 'false');
+    await expect(page.locator('[data-cel-outcome]')).toHaveAttribute('data-cel-outcome', 'granted-if-authentic');
+    await expect(page.locator('[data-cel-outcome]')).toContainText('would be granted if the token were authentic');
+    await expect(page.locator('[data-cel-outcome]')).not.toContainText('access granted');
+    await expect(page.locator('[data-finding-code="oidc-token-not-trusted"]')).toHaveAttribute('data-severity', 'error');
+
+    const claims = JSON.parse(Buffer.from(real.token.split('.')[1], 'base64url').toString());
+    await page.getByLabel('ID token or OIDC URL').fill(JSON.stringify(claims));
+    await page.getByLabel('Trusted JWKS or certificate').fill('');
+    await expect(page.locator('[data-oidc-trusted]')).toHaveAttribute('data-oidc-trusted', 'false');
+    await expect(page.locator('[data-cel-outcome]')).toHaveAttribute('data-cel-outcome', 'granted-if-authentic');
+    await expect(page.locator('[data-cel-outcome]')).not.toContainText('access granted');
+  });
+
+  test('hostile values and a costly expression from a link are findings, not an internal error or a frozen tab', async ({ page }) => {
+    const costly = `${'l.all(a, '.repeat(8)}l.exists(x, x == 3)${')'.repeat(8)} ? 'dc097e90-4636-4d2a-a629-670ab4395209' : false`;
+    const { token, jwks } = await signedToken('ada@exoscale.com', { extraClaims: { l: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], nbf: 1e16 } });
+    await openWithSettings(page, costly);
+    await page.getByLabel('ID token or OIDC URL').fill(token);
+    await page.getByLabel('Trusted JWKS or certificate').fill(jwks);
+    await expect(page.locator('[data-finding-code="cel-cost-exceeded"]')).toBeVisible();
+    await expect(page.locator('[data-cel-outcome]')).toHaveAttribute('data-cel-outcome', 'error');
+    await expect(page.locator('[data-finding-code="oidc-time-out-of-range"]')).toBeVisible();
+    await expect(page.locator('.internal-error')).toHaveCount(0);
+    // The tab still answers: the expression is replaced and evaluated.
+    await page.getByLabel('Common Expression Language Authorization Expression').fill(SEED_EXPRESSION);
+    await expect(page.locator('[data-finding-code="cel-cost-exceeded"]')).toHaveCount(0);
   });
 
   test('the authorization request URL is decoded and its redirect URI checked', async ({ page }) => {

@@ -31,10 +31,50 @@ interface Seen {
   from: string;
 }
 
+/** Requests of the whole browser context still in flight, and when the last one started or ended. */
+const traffic = { inFlight: new Set<Request>(), lastChange: Date.now() };
+
 function record(target: Page | BrowserContext, from: string, seen: Seen[]): void {
   target.on('request', (r: Request) => {
     seen.push({ url: r.url(), method: r.method(), postData: r.postData(), headers: r.headers(), from });
   });
+  if ('pages' in target) {
+    const settle = (r: Request) => {
+      traffic.inFlight.delete(r);
+      traffic.lastChange = Date.now();
+    };
+    target.on('request', (r: Request) => {
+      traffic.inFlight.add(r);
+      traffic.lastChange = Date.now();
+    });
+    target.on('requestfinished', settle);
+    target.on('requestfailed', settle);
+  }
+}
+
+/**
+ * Waits until the service worker controls the page and its cache holds everything the page
+ * loaded (entry, Monaco, its worker, styles) and every file of the build, lazily loaded chunks
+ * included (Monaco's XML language is requested only once a message is shown): after that, the
+ * worker has no precache request left to make.
+ */
+async function waitForShellCached(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    async () => {
+      const names = await caches.keys();
+      const name = names.find((n) => n.startsWith('samlscope-shell-'));
+      if (!name) return false;
+      const cache = await caches.open(name);
+      const urls = performance.getEntriesByType('resource').map((e) => e.name).filter((u) => u.startsWith(location.origin) && !u.includes('/sw'));
+      for (const u of urls) if (!(await cache.match(u, { ignoreVary: true }))) return false;
+      const { files } = (await (await fetch('/sw-assets.json')).json()) as { files: string[] };
+      for (const f of files) if (!(await cache.match(`${location.origin}/${f}`, { ignoreVary: true }))) return false;
+      return (await cache.match(location.origin + '/')) !== undefined;
+    },
+    undefined,
+    { timeout: 30_000, polling: 500 },
+  );
 }
 
 /** What actually goes on the wire: the fragment is never part of an HTTP request (RFC 3986 §3.5). */
@@ -80,9 +120,11 @@ test('no request leaves the origin or carries the payload while pasting, verifyi
   await expect(other.locator('[data-message-kind="Response"]')).toBeVisible();
   await expect(other.locator('[data-signature-verdict]').first()).toBeVisible();
   await expect(other.locator('.input-editor[data-monaco-ready="true"]')).toHaveCount(1, { timeout: 30_000 });
-  // Give the service worker time to activate and cache (its requests are recorded too).
-  await other.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 15_000 }).catch(() => undefined);
-  await other.waitForTimeout(6000);
+  // The requests that could still come are the service worker's: wait until it controls the page
+  // and has cached every file of the build (its precache is done), then until no request of the
+  // context (pages and worker) has been in flight for 500 ms.
+  await waitForShellCached(other);
+  await expect.poll(() => traffic.inFlight.size === 0 && Date.now() - traffic.lastChange >= 500, { timeout: 30_000 }).toBe(true);
 
   expect(seen.length).toBeGreaterThan(3);
   const offending: string[] = [];
@@ -101,25 +143,7 @@ test('no request leaves the origin or carries the payload while pasting, verifyi
 test('the app works offline once loaded', async ({ page, context }) => {
   await page.goto('/');
   await expect(page.locator('.input-editor[data-monaco-ready="true"]')).toHaveCount(1, { timeout: 30_000 });
-  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 30_000 });
-  // Everything this page loaded (entry, Monaco, its worker, styles) is in the service worker's cache.
-  await page.waitForFunction(
-    async () => {
-      const names = await caches.keys();
-      const name = names.find((n) => n.startsWith('samlscope-shell-'));
-      if (!name) return false;
-      const cache = await caches.open(name);
-      const urls = performance.getEntriesByType('resource').map((e) => e.name).filter((u) => u.startsWith(location.origin) && !u.includes('/sw'));
-      for (const u of urls) if (!(await cache.match(u, { ignoreVary: true }))) return false;
-      // …and so is every file of the build, lazily loaded chunks included (Monaco's XML language
-      // is only requested once a message is shown, which this page has not done yet).
-      const { files } = (await (await fetch('/sw-assets.json')).json()) as { files: string[] };
-      for (const f of files) if (!(await cache.match(`${location.origin}/${f}`, { ignoreVary: true }))) return false;
-      return (await cache.match(location.origin + '/')) !== undefined;
-    },
-    undefined,
-    { timeout: 30_000, polling: 500 },
-  );
+  await waitForShellCached(page);
 
   await context.setOffline(true);
   try {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { decodeShareFragment, shareFragmentOf, type ShareState } from '../src/core/share';
+import { createShareState, decodeShareFragment, shareFragmentOf, shareUrl, type ShareState } from '../src/core/share';
 import { corpus, dropFile, fixturesDir, setMessage } from './helpers';
 
 interface Sample {
@@ -160,7 +160,7 @@ test.describe('share links', () => {
 });
 
 test.describe('redaction', () => {
-  test('a redacted link carries no masked value and shows the sharer’s verdicts', async ({ page, context }) => {
+  test('a redacted link carries no masked value and shows the sharer’s verdicts as claims', async ({ page, context }) => {
     await openAt(page, '2016-01-05T17:53:12Z');
     await page.getByLabel('Trusted metadata or certificate').fill(corpus('crewjam__onelogin_idp_metadata.xml'));
     await setMessage(page, corpus('crewjam__onelogin_response.xml'));
@@ -197,17 +197,21 @@ test.describe('redaction', () => {
     const other = await context.newPage();
     await other.goto(link);
     await expect(other.locator('[data-message-kind="Response"]')).toBeVisible();
-    const panel = other.locator('.reported-verdicts');
+    // CONTRACT §2: the sharer's verdicts are claims, never data-signature-verdict or data-finding-code.
+    const panel = other.locator('.sharer-claims');
     await expect(panel).toBeVisible();
-    await expect(panel).toContainText('reported by the sharer');
+    await expect(panel).toContainText('What the sharer claims (not verified)');
     await expect(panel).toContainText('cannot be re-checked');
-    const reported = await panel.locator('[data-signature-verdict][data-reported="sharer"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-signature-verdict')));
-    expect(reported).toEqual(before.verdicts);
-    // The redacted copy's own (broken) signature results are not shown as verdicts.
-    await expect(other.locator('[data-signature-verdict]:not([data-reported])')).toHaveCount(0);
-    await expect(other.locator('[data-reported-trusted]')).toHaveAttribute('data-reported-trusted', 'true');
-    const reportedCodes = await panel.locator('ul.finding-list > [data-finding-code][data-reported="sharer"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-finding-code')).sort());
-    expect(reportedCodes).toEqual(before.findings);
+    const claimed = await panel.locator('[data-claimed-verdict]').evaluateAll((els) => els.map((e) => e.getAttribute('data-claimed-verdict')));
+    expect(claimed).toEqual(before.verdicts);
+    await expect(panel.locator('[data-signature-verdict], [data-finding-code], [data-verdict]')).toHaveCount(0);
+    await expect(other.locator('[data-claimed-trusted]')).toHaveAttribute('data-claimed-trusted', 'true');
+    const claimedCodes = await panel.locator('[data-claimed-finding-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-claimed-finding-code')).sort());
+    expect(claimedCodes).toEqual(before.findings);
+    // The recipient's own inspection of the masked copy is shown too; what masking explains is said so, not shouted.
+    await expect(other.locator('section.signatures [data-signature-verdict]').first()).toBeVisible();
+    await expect(other.locator('.claim-masked-differences')).toBeVisible();
+    await expect(other.locator('.claim-disagreements')).toHaveCount(0);
   });
 });
 
@@ -278,19 +282,37 @@ test.describe('exports', () => {
 
 test.describe('local history', () => {
   test('is off by default, records when turned on, clears', async ({ page }) => {
+    // Every indexedDB.open the page makes, by database name: the history's only way to write.
+    await page.addInitScript(() => {
+      const opens: string[] = ((window as unknown as { __idbOpens: string[] }).__idbOpens = []);
+      const open = IDBFactory.prototype.open;
+      IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
+        opens.push(name);
+        return open.call(this, name, version);
+      } as typeof open;
+    });
+    // A controllable clock (it runs at normal speed until told otherwise).
+    await page.clock.install();
+    const historyOpens = () => page.evaluate(() => (window as unknown as { __idbOpens: string[] }).__idbOpens.filter((n) => n === 'samlscope-history').length);
     await openAt(page, '2016-01-05T17:53:12Z');
     const panel = page.locator('.history-panel');
     await expect(panel).toHaveAttribute('data-history-enabled', 'false');
     await setMessage(page, corpus('crewjam__onelogin_response.xml'), 'first.xml');
     await shown(page);
-    await page.waitForTimeout(2000);
-    // Off: nothing was written to IndexedDB.
+    // The event that would write: the panel records a settled inspection on a 1.5 s timer. Fire
+    // every timer due in the next 5 s now, instead of sleeping and hoping it has run.
+    await page.clock.runFor(5000);
+    // Off: the history database was never opened, so nothing was written to IndexedDB.
+    expect(await historyOpens()).toBe(0);
     const dbs = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
     expect(dbs).not.toContain('samlscope-history');
 
     await panel.locator('summary').click();
     await panel.getByRole('checkbox', { name: /Keep a history/ }).check();
+    await page.clock.runFor(5000);
     await expect(panel.locator('.history-list li')).toHaveCount(1, { timeout: 10_000 });
+    // The probe sees the database when the history writes (so its 0 above means something).
+    expect(await historyOpens()).toBeGreaterThan(0);
     await expect(panel.locator('.history-list')).toContainText('first.xml');
     await setMessage(page, corpus('crewjam__signed_authnrequest_redirect_query.txt'), 'second.txt');
     await expect(panel.locator('.history-list li')).toHaveCount(2, { timeout: 10_000 });
@@ -305,5 +327,86 @@ test.describe('local history', () => {
     await expect(page.locator('.history-list li')).toHaveCount(0);
     await page.getByRole('checkbox', { name: /Keep a history/ }).uncheck();
     await expect(page.locator('.history-panel')).toHaveAttribute('data-history-enabled', 'false');
+  });
+});
+
+// Issue 10 point 5: the recipient re-verifies whatever a link carries unmasked.
+test.describe('links that lie', () => {
+  const AT = '2016-01-05T17:53:12Z';
+
+  /** A hand-made link: an unredacted XSW Response, "redacted" with no field, claiming trusted and valid with no findings. */
+  function lyingLink(baseURL: string, trust: string[]): string {
+    const input = corpus('crewjam__xsw_permutation_one.xml');
+    const state: ShareState = {
+      ...createShareState({ input, trust, options: { at: new Date(AT) }, source: 'trust-me.xml' }),
+      redacted: {
+        fields: [],
+        maskedCount: 0,
+        reportedVerdicts: [{ trusted: true, signatures: [{ target: 'Response', targetId: null, verdict: 'valid', reason: 'Verified with the IdP metadata.' }], findings: [] }],
+      },
+    };
+    return shareUrl(`${baseURL}/`, state);
+  }
+
+  test('an unredacted XSW message claimed valid shows samlscope’s own signature-wrapping, the claim as a claim, and the disagreement', async ({ page, baseURL }) => {
+    await page.goto(lyingLink(baseURL!, []));
+    await expect(page.locator('[data-message-kind="Response"]')).toBeVisible();
+    await expect(page.getByRole('status').first()).not.toHaveText(/Decoding/);
+    // samlscope's own finding, in view (not behind a collapsed section).
+    const wrapping = page.locator('.message-details [data-finding-code="signature-wrapping"]').first();
+    await expect(wrapping).toBeVisible();
+    await wrapping.scrollIntoViewIfNeeded();
+    await expect(wrapping).toBeInViewport();
+    await expect(page.locator('details:not([open]) [data-finding-code="signature-wrapping"]')).toHaveCount(0);
+    // No valid verdict anywhere: the recipient computes "untrusted" (no trust in the link).
+    await expect(page.locator('[data-signature-verdict]').first()).toBeVisible();
+    await expect(page.locator('[data-signature-verdict="valid"]')).toHaveCount(0);
+    await expect(page.locator('[data-trusted="true"]')).toHaveCount(0);
+    // The one data-verdict (CONTRACT §4) is the recipient's standing, never the claimed one.
+    await expect(page.locator('[data-verdict]')).toHaveCount(1);
+    await expect(page.locator('[data-verdict]')).not.toHaveAttribute('data-verdict', 'trusted');
+    // The claim is shown as a claim: its own attributes, no verdict hooks, no trusted/valid colours.
+    const claims = page.locator('.sharer-claims');
+    await expect(claims.locator('[data-claimed-verdict="valid"]')).toContainText('claimed: valid');
+    await expect(claims.locator('[data-signature-verdict], [data-finding-code], [data-verdict]')).toHaveCount(0);
+    await expect(claims.locator('.trusted, .is-trusted, .verdict-valid')).toHaveCount(0);
+    // The disagreement is shouted, naming each point.
+    const alert = page.locator('.claim-disagreements');
+    await expect(alert).toHaveAttribute('role', 'alert');
+    await expect(alert).toContainText('The link’s claims are contradicted');
+    await expect(alert.locator('[data-disagreement="trusted"]')).toContainText('claims the message is trusted');
+    await expect(alert.locator('[data-disagreement="signature"]')).toContainText('claims "valid"');
+    await expect(alert.locator('[data-disagreement-code="signature-wrapping"]')).toBeVisible();
+    // The alert comes before the page's own findings, which come before the claims.
+    const order = await page.evaluate(() => ['.claim-disagreements', '.message-details [data-finding-code="signature-wrapping"]', '.sharer-claims'].map((s) => document.querySelector(s)!.getBoundingClientRect().top));
+    expect(order[0]).toBeLessThan(order[1]!);
+    expect(order[1]).toBeLessThan(order[2]!);
+  });
+
+  test('with the IdP metadata in the link, only the recipient’s signature panel carries verdicts and the message is not trusted', async ({ page, baseURL }) => {
+    await page.goto(lyingLink(baseURL!, [corpus('crewjam__onelogin_idp_metadata.xml')]));
+    await expect(page.locator('.message-details [data-finding-code="signature-wrapping"]').first()).toBeVisible();
+    const all = await page.locator('[data-signature-verdict]').count();
+    await expect(page.locator('section.signatures [data-signature-verdict]')).toHaveCount(all);
+    await expect(page.locator('[data-trusted="false"]')).toBeVisible();
+    await expect(page.locator('.claim-disagreements [data-disagreement="trusted"]')).toBeVisible();
+  });
+
+  test('a redacted link opens without any input error: masked certificates are reported as masked', async ({ page, context }) => {
+    await openAt(page, AT);
+    await page.getByLabel('Trusted metadata or certificate').fill(corpus('crewjam__onelogin_idp_metadata.xml'));
+    await setMessage(page, corpus('crewjam__onelogin_response.xml'));
+    await shown(page);
+    for (const label of ['NameID', 'Attribute values', 'E-mail addresses anywhere', 'Certificates', 'Signature and digest values']) {
+      await page.getByRole('checkbox', { name: label }).check();
+    }
+    const link = await copyLink(page);
+    const other = await context.newPage();
+    await other.goto(link);
+    await shown(other);
+    await expect(other.locator('[data-masked-certificates]')).toContainText('masked by the sharer');
+    await expect(other.locator('[data-finding-code^="input-"]')).toHaveCount(0);
+    await expect(other.locator('.input-error')).toHaveCount(0);
+    await expect(other.locator('[data-share-error]')).toHaveCount(0);
   });
 });

@@ -1,8 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS_DIR, corpusManifest } from '../core/corpus/corpus.testutil';
+import { CORPUS_DIR, corpusDataFiles, corpusManifest } from '../core/corpus/corpus.testutil';
 
 const root = resolve(__dirname, '../..');
 const cli = resolve(root, 'dist/cli.mjs');
@@ -14,7 +13,7 @@ beforeAll(() => {
 
 describe('samlscope CLI (CONTRACT §1–2)', () => {
   it('gives the contract report for every corpus file', () => {
-    const files = readdirSync(CORPUS_DIR).filter((f) => !f.endsWith('.pem') && f !== 'manifest.json' && f !== 'trust_files.json' && f !== 'README.md');
+    const files = corpusDataFiles().filter((f) => !f.endsWith('.pem'));
     const manifest = new Map(corpusManifest().map((e) => [e.file, e]));
     // One process for all inputs: reports come back in the same order (CONTRACT §2).
     const r = run(['inspect', '--json', ...files.map((f) => resolve(CORPUS_DIR, f))]);

@@ -126,6 +126,14 @@ function withoutSecrets(report: OidcReport): OidcReport {
   ) as OidcReport;
 }
 
+/** The words of the page's CEL panel; an untrusted token is never "granted". */
+const CEL_OUTCOME_TEXT: Record<NonNullable<OidcReport['cel']>['outcome'], string> = {
+  granted: 'granted',
+  'granted-if-authentic': 'would be granted if the token were authentic',
+  denied: 'denied',
+  error: 'error (denied)',
+};
+
 function oidcText(r: OidcReport): string {
   const lines: string[] = [];
   lines.push(`OIDC input: ${r.detected ?? 'not recognised'} (evaluated at ${r.evaluatedAt}, skew ${r.skewSeconds}s)`);
@@ -134,8 +142,9 @@ function oidcText(r: OidcReport): string {
     lines.push(`  iss ${JSON.stringify(p.iss ?? null)}  aud ${JSON.stringify(p.aud ?? null)}  sub ${JSON.stringify(p.sub ?? null)}`);
   }
   if (r.signature) lines.push(`Signature: ${r.signature.verdict}${r.signature.alg ? ` (${r.signature.alg}${r.signature.kid ? `, kid ${r.signature.kid}` : ''})` : ''} — ${r.signature.reason}`);
+  if (r.token) lines.push(`Trusted: ${r.trusted ? 'yes (valid signature with a pasted key)' : 'NO — the claims below are what the token says, not what the provider said'}`);
   if (r.claims) for (const c of r.claims.checks) lines.push(`  claim ${c.claim}: ${c.status} — ${c.detail}`);
-  if (r.cel) lines.push(`CEL authorization: ${r.cel.outcome}${r.cel.roleUuid ? ` (IAM role ${r.cel.roleUuid})` : ''} — ${r.cel.reason}`);
+  if (r.cel) lines.push(`CEL authorization: ${CEL_OUTCOME_TEXT[r.cel.outcome]}${r.cel.roleUuid ? ` (IAM role ${r.cel.roleUuid})` : ''} — ${r.cel.reason} (cost ${r.cel.cost} units)`);
   for (const f of r.findings) {
     lines.push(`${f.severity.toUpperCase()} ${f.code}: ${f.title}`);
     lines.push(`  ${f.explanation}`);

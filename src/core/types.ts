@@ -1,4 +1,4 @@
-// Shared shapes of the core. The JSON report (../shared/CONTRACT.md §2) is built from these;
+// Shared shapes of the core. The JSON report (docs/contract.md, "JSON report") is built from these;
 // everything a shell (UI, CLI) shows comes from an InspectReport.
 
 /** CONTRACT §3 input codes: an input that could not be read or decoded at all. */

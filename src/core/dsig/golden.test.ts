@@ -1,12 +1,17 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inspectInput } from '../inspect';
-import { URI, makeKey, responseTemplate, xmlsecSign } from './testing/xmlsec.testutil';
+import { DSIG, NS_A, NS_P, URI, XMLSEC1, makeKey, responseTemplate, xmlsecSign } from './testing/xmlsec.testutil';
 
 /**
- * Golden tests: fixed, checked-in messages (signed once with xmlsec1) and the verdicts and
- * finding codes samlscope must give them. Regenerate with UPDATE_GOLDEN=1 (new keys, new files).
+ * Golden tests: fixed, checked-in messages (signed once with xmlsec1), the verdicts and finding
+ * codes samlscope must give them, and xmlsec1's verdict on each, recorded beside samlscope's with
+ * a hand-written review. A missing golden file fails; nothing is written unless asked:
+ * SAMLSCOPE_UPDATE_GOLDEN=1 regenerates the messages (new keys) and the recorded verdicts, keeps
+ * the reviews, and marks every file whose verdicts changed UNREVIEWED, which fails until a person
+ * has read the message and rewritten `review` and `comparison`.
  */
 const dir = resolve(__dirname, 'golden');
 const file = (n: string) => resolve(dir, n);
@@ -37,22 +42,91 @@ function generate(): void {
 }
 
 const CASES = ['signed', 'other-key', 'signature-removed', 'tampered', 'duplicate-id', 'wrapped-assertion', 'comment-injection'];
+const UPDATE = process.env.SAMLSCOPE_UPDATE_GOLDEN === '1';
+
+/** The exact xmlsec1 command recorded in each golden file, run from the golden folder. */
+const xmlsecArgs = (name: string) => ['--verify', '--enabled-key-data', 'key-name', '--pubkey-cert-pem', 'idp.cert.pem', '--id-attr:ID', `${NS_P}:Response`, '--id-attr:ID', `${NS_A}:Assertion`, '--node-xpath', `(//*[local-name()='Signature' and namespace-uri()='${DSIG}'])[1]`, `${name}.xml`];
+
+interface XmlsecVerdict { result: 'OK' | 'FAIL'; reason: string | null }
+/** xmlsec1's verdict on the first signature with the golden certificate only, and why it fails. */
+function xmlsecVerdict(name: string): XmlsecVerdict {
+  const r = spawnSync(XMLSEC1, xmlsecArgs(name), { cwd: dir, encoding: 'utf8' });
+  if (r.error) throw new Error(`${XMLSEC1} could not run (${r.error.message}): apt-get install xmlsec1`);
+  if (r.status === 0) return { result: 'OK', reason: null };
+  const err = r.stderr;
+  const reason = /does not return a single node/.test(err) ? 'no signature element'
+    : /duplicate ID attribute/.test(err) ? 'duplicate ID attribute'
+    : /data and digest do not match/.test(err) ? 'reference digest does not match'
+    : /signature verification failed|data do not match/.test(err) ? 'signature value does not verify with the certificate'
+    : `unclassified: ${err.split('\n')[0]}`;
+  return { result: 'FAIL', reason };
+}
+
+interface SamlscopeVerdict {
+  signatures: { target: string; verdict: string; digestsValid: boolean[] }[];
+  trusted: boolean;
+  nameId: string | null;
+  codes: string[];
+}
+async function samlscopeVerdict(name: string): Promise<SamlscopeVerdict> {
+  const r = await inspectInput(readFileSync(file(`${name}.xml`), 'utf8'), name, { trust: [readFileSync(file('idp.cert.pem'), 'utf8')], at: AT });
+  const m = r.messages[0]!;
+  return {
+    signatures: m.signatures.map((s) => ({ target: s.target, verdict: s.verdict, digestsValid: s.references.map((x) => x.digestValid) })),
+    trusted: m.trusted,
+    nameId: m.assertions[0]?.nameId?.value ?? null,
+    codes: [...new Set(m.findings.map((f) => `${f.severity}:${f.code}`))].sort(),
+  };
+}
+
+interface Golden {
+  /** What the message is and why samlscope's verdict is right (written by a person). */
+  review: string;
+  samlscope: SamlscopeVerdict;
+  xmlsec1: XmlsecVerdict & { command: string };
+  /** "agree", or why samlscope's verdict differs from xmlsec1's (written by a person). */
+  comparison: string;
+}
+
+/** Both say "this signature verifies with the IdP's key and the content can be trusted", or both do not. */
+const agrees = (s: SamlscopeVerdict, x: XmlsecVerdict) => (x.result === 'OK') === (s.signatures[0]?.verdict === 'valid') && (x.result === 'OK') === s.trusted;
 
 describe('golden signature verdicts', () => {
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file('signed.xml'))) generate();
+  if (UPDATE) generate();
   for (const name of CASES) {
     it(name, async () => {
-      const r = await inspectInput(readFileSync(file(`${name}.xml`), 'utf8'), name, { trust: [readFileSync(file('idp.cert.pem'), 'utf8')], at: AT });
-      const m = r.messages[0]!;
-      const actual = {
-        signatures: m.signatures.map((s) => ({ target: s.target, verdict: s.verdict, digestsValid: s.references.map((x) => x.digestValid) })),
-        trusted: m.trusted,
-        nameId: m.assertions[0]?.nameId?.value ?? null,
-        codes: [...new Set(m.findings.map((f) => `${f.severity}:${f.code}`))].sort(),
-      };
       const goldenFile = file(`${name}.expected.json`);
-      if (process.env.UPDATE_GOLDEN === '1' || !existsSync(goldenFile)) writeFileSync(goldenFile, `${JSON.stringify(actual, null, 2)}\n`);
-      expect(actual).toEqual(JSON.parse(readFileSync(goldenFile, 'utf8')));
+      const samlscope = await samlscopeVerdict(name);
+      const xmlsec1 = xmlsecVerdict(name);
+      if (UPDATE) {
+        const old: Partial<Golden> = existsSync(goldenFile) ? JSON.parse(readFileSync(goldenFile, 'utf8')) : {};
+        const same = JSON.stringify(old.samlscope) === JSON.stringify(samlscope) && old.xmlsec1?.result === xmlsec1.result && old.xmlsec1?.reason === xmlsec1.reason;
+        const golden: Golden = {
+          review: same && old.review ? old.review : 'UNREVIEWED',
+          samlscope,
+          xmlsec1: { command: `xmlsec1 ${xmlsecArgs(name).map((a) => (/[\s()*[\]']/.test(a) ? `"${a}"` : a)).join(' ')}`, ...xmlsec1 },
+          comparison: same && old.comparison ? old.comparison : 'UNREVIEWED',
+        };
+        writeFileSync(goldenFile, `${JSON.stringify(golden, null, 2)}\n`);
+      }
+      expect(existsSync(goldenFile), `${goldenFile} is missing: regenerate on purpose with SAMLSCOPE_UPDATE_GOLDEN=1, then review it`).toBe(true);
+      const golden = JSON.parse(readFileSync(goldenFile, 'utf8')) as Golden;
+      expect(golden.review, `${name}: review the regenerated golden by hand`).not.toBe('UNREVIEWED');
+      expect(golden.review.length).toBeGreaterThan(40);
+      // samlscope's verdict is the recorded one, and so is xmlsec1's (the oracle runs live).
+      expect(samlscope).toEqual(golden.samlscope);
+      expect({ result: xmlsec1.result, reason: xmlsec1.reason }).toEqual({ result: golden.xmlsec1.result, reason: golden.xmlsec1.reason });
+      // Where they disagree, the file says why; where they agree, it says so.
+      if (agrees(golden.samlscope, golden.xmlsec1)) expect(golden.comparison).toBe('agree');
+      else {
+        expect(golden.comparison, `${name}: samlscope and xmlsec1 disagree and the golden does not explain why`).not.toMatch(/^(agree|UNREVIEWED)$/);
+        expect(golden.comparison.length).toBeGreaterThan(40);
+      }
     });
   }
+
+  it('has a golden for every case and no stray one', () => {
+    const onDisk = readdirSync(dir).filter((f) => f.endsWith('.expected.json')).map((f) => f.replace('.expected.json', '')).sort();
+    expect(onDisk).toEqual([...CASES].sort());
+  });
 });

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { authentikEndpointsFor, checkBindingBeforeSend, idpEndpointsFromMetadata, pickEndpoint, recogniseAuthentikUrl } from './endpoints';
 
-const corpus = (f: string) => readFileSync(`/work/shared/corpus/${f}`, 'utf8');
+const corpus = (f: string) => readFileSync(resolve(__dirname, '../../../test/corpus', f), 'utf8');
 
 describe('recogniseAuthentikUrl (003_32bc8d65e57764cd.txt endpoint table)', () => {
   const base = 'https://authentik.apps.example.com';

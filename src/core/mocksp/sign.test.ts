@@ -45,7 +45,12 @@ describe('generateSpKeyPair', () => {
     expect(kp.certificatePem).toMatch(/^-----BEGIN CERTIFICATE-----\n/);
     expect(kp.subject).toBe('CN=samlscope mock SP');
     expect(kp.signatureAlgorithms).toContain('ecdsa-sha256');
-    expect(structuredClone({ ...kp, privateKey: null })).toBeTruthy(); // plain data besides the CryptoKey
+    // Plain data besides the CryptoKey (the pair is stored in IndexedDB as is): a structured clone keeps
+    // every field with its type, and the key itself is a CryptoKey.
+    const { privateKey, ...rest } = kp;
+    expect(privateKey).toBeInstanceOf(CryptoKey);
+    expect(Object.keys(rest).sort()).toEqual(['certificateDer', 'certificatePem', 'description', 'keyType', 'notAfter', 'notBefore', 'privateKeyPkcs8Pem', 'sha256Fingerprint', 'signatureAlgorithms', 'subject']);
+    expect(structuredClone(rest)).toStrictEqual(rest);
   });
 
   it('exports PKCS#8 only when asked, and the export re-imports', async () => {

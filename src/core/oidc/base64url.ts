@@ -24,12 +24,21 @@ export function decodeBase64Url(text: string, what: string): Result<Uint8Array, 
   if (text.length % 4 === 1) {
     return fail({ code: 'oidc-bad-base64', message: `${capitalize(what)} is not base64url: ${text.length} characters cannot encode whole bytes (truncated copy?).` });
   }
+  // RFC 4648 §3.5 (canonical encoding): the bits after the last whole byte are zero. Decoders
+  // ignore them, so "…Q" and "…R" decode alike; accepting both would let one signature stand for
+  // two different token strings (a malleable JWS). RFC 7515 §2 base64url is the canonical form.
+  const unusedBits = text.length % 4 === 2 ? 4 : text.length % 4 === 3 ? 2 : 0;
+  if (unusedBits > 0 && (ALPHABET.indexOf(text[text.length - 1]) & ((1 << unusedBits) - 1)) !== 0) {
+    return fail({ code: 'oidc-bad-base64', message: `${capitalize(what)} is not canonical base64url: the last character ${JSON.stringify(text[text.length - 1])} sets ${unusedBits} unused trailing bits (RFC 4648 §3.5). Another encoding of the same bytes would verify alike, so samlscope refuses it.` });
+  }
   const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
   const bin = atob(padded);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   return ok(bytes);
 }
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 export function encodeBase64Url(bytes: Uint8Array): string {
   let bin = '';

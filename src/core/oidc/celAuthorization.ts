@@ -16,8 +16,15 @@ import type { JsonObject } from './decodeJws';
 import { finding, SEED_EXOSCALE, type OidcFinding } from './findings';
 import { EXOSCALE_ALWAYS_REQUESTED, EXOSCALE_FIELDS, EXOSCALE_SETTINGS_PLACE, isStandardRequestedClaim, UUID_PATTERN } from './exoscaleProfile';
 import { additionalClaimNames } from './settings';
+import type { Expr } from '@bufbuild/cel-spec/cel/expr/syntax_pb.js';
+import { OIDC_LIMITS } from '../limits';
+import { childrenOf, claimsActivation, expressionTextLimit, instrumentComprehensions, limitMessage, meteredEnv, treeDepth, type CelLimitHit, type CelMeter } from './celBudget';
 
-export type CelOutcome = 'granted' | 'denied' | 'error';
+/**
+ * `granted-if-authentic`: the expression returns a role UUID, but the token is not trusted
+ * (inspectOidc's gate) — what would happen if it were authentic, never a grant.
+ */
+export type CelOutcome = 'granted' | 'granted-if-authentic' | 'denied' | 'error';
 
 export interface CelEvaluation {
   outcome: CelOutcome;
@@ -33,6 +40,8 @@ export interface CelEvaluation {
   referencedClaims: string[];
   /** Referenced claims absent from the token. */
   missingClaims: string[];
+  /** Cost units the evaluation spent (limits.ts OIDC_LIMITS.celCost), 0 when it did not run. */
+  cost: number;
   findings: OidcFinding[];
 }
 
@@ -45,32 +54,45 @@ const STRINGS_EXTENSION = ['charAt', 'indexOf', 'lastIndexOf', 'lowerAscii', 'up
 export async function evaluateAuthorizationExpression(expression: string, payload: JsonObject, additionalClaims?: string): Promise<CelEvaluation> {
   const cel = await import('@bufbuild/cel');
   const findings: OidcFinding[] = [];
-  const base = { roleUuid: null, returned: null, returnedType: null, referencedClaims: [] as string[], missingClaims: [] as string[], findings };
+  const base = { roleUuid: null, returned: null, returnedType: null, referencedClaims: [] as string[], missingClaims: [] as string[], cost: 0, findings };
+
+  const textLimit = expressionTextLimit(expression);
+  if (textLimit) return limitEvaluation(base, textLimit);
 
   let parsed: ReturnType<typeof cel.parse>;
   try {
     parsed = cel.parse(expression);
   } catch (e) {
+    // The PEG parser recurses per nesting level: a stack overflow is a depth limit, not a syntax error.
+    if (e instanceof RangeError) return limitEvaluation(base, { kind: 'depth', depth: OIDC_LIMITS.celExpressionDepth + 1 });
     const message = (e as Error).message;
     const hint = balanceHint(expression);
     findings.push(finding('cel-syntax-error', 'error', 'The authorization expression does not parse', `${hint ? `${hint} ` : ''}Parser: ${message}. Exoscale cannot evaluate it, so every SSO login is denied.`, `Correct the "${EXOSCALE_FIELDS.celExpression}" in ${EXOSCALE_SETTINGS_PLACE}. The documented example is: email.endsWith('@exoscale.com') ? '<role UUID>' : false`, [CEL_SPEC, SEED]));
     return { ...base, outcome: 'error', reason: `Syntax error: ${hint ?? message}` };
   }
+  const root = parsed.expr;
+  if (!root) return { ...base, outcome: 'error', reason: 'Empty expression.' };
+  const depth = treeDepth(root);
+  if (depth > OIDC_LIMITS.celExpressionDepth) return limitEvaluation(base, { kind: 'depth', depth });
 
-  const referenced = referencedIdentifiers(parsed.expr as unknown as AstNode);
-  const missing = referenced.filter((c) => !(c in payload));
+  const referenced = referencedIdentifiers(root);
+  const missing = referenced.filter((c) => !Object.prototype.hasOwnProperty.call(payload, c));
   base.referencedClaims = referenced;
   base.missingClaims = missing;
   requestedClaimFindings(referenced, additionalClaims, findings);
   if (referenced.includes('email')) emailVerifiedFinding(payload, findings);
 
+  const meter: CelMeter = { spent: 0, exceeded: null };
   let result: unknown;
   try {
-    const program = cel.plan(cel.celEnv(), parsed);
-    result = program(toCelBindings(payload));
+    instrumentComprehensions(root);
+    const program = cel.plan(meteredEnv(cel, meter), parsed);
+    result = program(claimsActivation(cel, payload));
   } catch (e) {
     result = cel.celError(e instanceof Error ? e.message : String(e));
   }
+  base.cost = meter.spent;
+  if (meter.exceeded) return limitEvaluation(base, meter.exceeded);
 
   if (cel.isCelError(result)) {
     const message = result.message;
@@ -105,7 +127,7 @@ export async function evaluateAuthorizationExpression(expression: string, payloa
     return { ...withValue, outcome: 'denied', reason: `Returns ${text}, which is not an IAM role UUID: access denied.` };
   }
   if (result === false) {
-    findings.push(finding('cel-returned-false', 'error', 'The authorization expression denies this user', `With this token the expression returns false: Exoscale denies access (${referenced.length ? `it read ${referenced.map((c) => `${c} = ${JSON.stringify(payload[c])}`).join(', ')}` : 'it reads no claim'}).`, `If this user should get in, adapt the "${EXOSCALE_FIELDS.celExpression}" (or the user's claims at the provider) so that it returns the IAM role UUID.`, [SEED]));
+    findings.push(finding('cel-returned-false', 'error', 'The authorization expression denies this user', `With this token the expression returns false: Exoscale denies access (${referenced.length ? `it read ${referenced.map((c) => `${c} = ${shortJson(payload[c])}`).join(', ')}` : 'it reads no claim'}).`, `If this user should get in, adapt the "${EXOSCALE_FIELDS.celExpression}" (or the user's claims at the provider) so that it returns the IAM role UUID.`, [SEED]));
     return { ...withValue, outcome: 'denied', reason: 'Returns false: access denied.' };
   }
   findings.push(finding('cel-not-string', 'error', `The expression returns a ${type}, not a role UUID`, `It returns ${text} (${type}). Only a string holding an IAM role UUID grants access; ${result === true ? 'true is not a grant: the expression must say which role.' : 'any other value denies access.'}`, `Return the role's UUID string, e.g. cond ? 'dc097e90-4636-4d2a-a629-670ab4395209' : false.`, [SEED]));
@@ -175,76 +197,84 @@ function roleFindings(uuid: string, findings: OidcFinding[]): void {
   findings.push(finding('cel-role-reapplied', 'info', 'The role is re-applied at every login', 'Exoscale updates an SSO user\'s role at each login with the expression\'s return value: changing the UUID in the expression (or the claims at the provider) changes the role at the next login. SSO users are created with a UUID username; removing one from the organization is not enough to block it — block it at the provider, or its next login recreates it.', 'Nothing to fix; keep it in mind when changing roles.', [SEED]));
 }
 
-// ---- AST walking (cel.expr.Expr from the parser) ----
-
-interface AstNode {
-  exprKind: { case: string | undefined; value?: unknown };
-}
+// ---- AST walking (cel.expr.Expr from the parser), iterative: depth is bounded, but not by the stack ----
 
 /** Free top-level identifiers: idents not bound by a comprehension (exists/all/map/filter). */
-export function referencedIdentifiers(root: AstNode): string[] {
+export function referencedIdentifiers(root: Expr): string[] {
   const found = new Set<string>();
-  const walk = (node: AstNode | undefined, bound: ReadonlySet<string>): void => {
-    if (!node || !node.exprKind) return;
-    const { case: kind, value } = node.exprKind;
-    const v = value as Record<string, unknown>;
-    switch (kind) {
-      case 'identExpr': {
-        const name = v.name as string;
-        if (!bound.has(name) && !name.startsWith('@') && !name.startsWith('__')) found.add(name);
-        return;
-      }
-      case 'selectExpr':
-        return walk(v.operand as AstNode, bound);
-      case 'callExpr':
-        walk(v.target as AstNode | undefined, bound);
-        for (const a of (v.args as AstNode[]) ?? []) walk(a, bound);
-        return;
-      case 'listExpr':
-        for (const e of (v.elements as AstNode[]) ?? []) walk(e, bound);
-        return;
-      case 'structExpr':
-        for (const entry of (v.entries as { keyKind?: { case?: string; value?: unknown }; value?: AstNode }[]) ?? []) {
-          if (entry.keyKind?.case === 'mapKey') walk(entry.keyKind.value as AstNode, bound);
-          walk(entry.value, bound);
-        }
-        return;
-      case 'comprehensionExpr': {
-        walk(v.iterRange as AstNode, bound);
-        walk(v.accuInit as AstNode, bound);
-        const inner = new Set(bound);
-        for (const name of [v.iterVar, v.iterVar2, v.accuVar]) if (typeof name === 'string' && name !== '') inner.add(name);
-        walk(v.loopCondition as AstNode, inner);
-        walk(v.loopStep as AstNode, inner);
-        walk(v.result as AstNode, inner);
-        return;
-      }
-      default:
-        return;
+  const stack: [Expr, ReadonlySet<string>][] = [[root, new Set()]];
+  while (stack.length > 0) {
+    const [node, bound] = stack.pop()!;
+    const k = node.exprKind;
+    if (k.case === 'identExpr') {
+      const name = k.value.name;
+      if (!bound.has(name) && !name.startsWith('@') && !name.startsWith('__result__')) found.add(name);
+    } else if (k.case === 'comprehensionExpr') {
+      const v = k.value;
+      const inner = new Set(bound);
+      for (const name of [v.iterVar, v.iterVar2, v.accuVar]) if (typeof name === 'string' && name !== '') inner.add(name);
+      for (const e of [v.result, v.loopStep, v.loopCondition]) if (e) stack.push([e, inner]);
+      for (const e of [v.accuInit, v.iterRange]) if (e) stack.push([e, bound]);
+    } else {
+      const children = childrenOf(node);
+      for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], bound]);
     }
-  };
-  walk(root, new Set());
+  }
   return [...found];
-}
-
-/** JSON claims → CEL input. JSON numbers are CEL doubles, as when cel-go evaluates decoded JSON. */
-function toCelBindings(payload: JsonObject): Record<string, never> {
-  return payload as Record<string, never>;
 }
 
 type CelModule = typeof import('@bufbuild/cel');
 
+const DESCRIBED_ELEMENTS = 20;
+const DESCRIBED_CHARACTERS = 200;
+
+/** A limit hit: the evaluation stops, reported as `cel-cost-exceeded` or the expression limits. */
+function limitEvaluation(base: Omit<CelEvaluation, 'outcome' | 'reason'>, hit: CelLimitHit): CelEvaluation {
+  const code = hit.kind === 'length' ? 'cel-expression-too-long' : hit.kind === 'depth' ? 'cel-expression-too-deep' : 'cel-cost-exceeded';
+  const what = limitMessage(hit);
+  base.findings.push(
+    finding(
+      code,
+      'error',
+      hit.kind === 'length' ? 'The authorization expression is too long' : hit.kind === 'depth' ? 'The authorization expression nests too deeply' : 'The authorization expression costs too much to evaluate',
+      `samlscope stopped: ${what} (limits in docs/limits.md). cel-go, which Exoscale's portal is likely to use, also bounds expressions by size, nesting and evaluation cost; an expression this heavy is either a mistake or an attack, and it grants nothing here.`,
+      'Simplify the expression: an authorization expression needs a few comparisons on the claims (e.g. \'admins\' in groups ? \'<role UUID>\' : false), not nested loops over lists.',
+      [CEL_SPEC, 'cel-go: cel.CostLimit, parser.MaxRecursionDepth'],
+    ),
+  );
+  return { ...base, outcome: 'error', reason: `Not evaluated to the end: ${what}. Access is not granted.` };
+}
+
 function describeCelValue(v: unknown, cel: CelModule): { text: string; type: string } {
   if (v === null) return { text: 'null', type: 'null_type' };
-  if (typeof v === 'string') return { text: `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`, type: 'string' };
+  if (typeof v === 'string') {
+    const shown = v.length > DESCRIBED_CHARACTERS ? `${v.slice(0, DESCRIBED_CHARACTERS)}… (${v.length} characters)` : v;
+    return { text: `'${shown.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`, type: 'string' };
+  }
   if (typeof v === 'boolean') return { text: String(v), type: 'bool' };
   if (typeof v === 'bigint') return { text: String(v), type: 'int' };
   if (typeof v === 'number') return { text: Number.isInteger(v) ? `${v}.0` : String(v), type: 'double' };
   if (cel.isCelUint(v)) return { text: `${String((v as unknown as { value: bigint }).value)}u`, type: 'uint' };
-  if (cel.isCelList(v)) return { text: `[${[...(v as unknown as Iterable<unknown>)].map((x) => describeCelValue(x, cel).text).join(', ')}]`, type: 'list' };
+  if (cel.isCelList(v)) {
+    // Shown, not walked: at most DESCRIBED_ELEMENTS elements, nested lists as […].
+    const shown: string[] = [];
+    for (const x of v as unknown as Iterable<unknown>) {
+      if (shown.length === DESCRIBED_ELEMENTS) {
+        shown.push(`… (${(v as unknown as { size: number }).size} elements)`);
+        break;
+      }
+      shown.push(cel.isCelList(x) ? '[…]' : describeCelValue(x, cel).text);
+    }
+    return { text: `[${shown.join(', ')}]`, type: 'list' };
+  }
   if (cel.isCelMap(v)) return { text: 'map', type: 'map' };
   if (v instanceof Uint8Array) return { text: `b'…' (${v.length} bytes)`, type: 'bytes' };
   return { text: String(v), type: typeof v };
+}
+
+function shortJson(v: unknown): string {
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > DESCRIBED_CHARACTERS ? `${text.slice(0, DESCRIBED_CHARACTERS)}…` : text;
 }
 
 /** A better first line than a PEG parser's for the commonest slip: unbalanced () [] {} or quotes. */

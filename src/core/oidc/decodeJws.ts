@@ -3,6 +3,7 @@
 // (OpenID Connect Core 1.0 §2), so the payload must be a JSON object of claims.
 import { fail, ok, type Result } from '../types';
 import { decodeBase64Url } from './base64url';
+import { parseBoundedJson } from './boundedJson';
 import type { OidcError } from './findings';
 
 export type JsonObject = Record<string, unknown>;
@@ -77,12 +78,9 @@ function decodeUtf8(bytes: Uint8Array): string | null {
 }
 
 function parseJsonObject(text: string, what: string, ref: string): Result<JsonObject, OidcError> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    return fail({ code: 'oidc-bad-json', message: `The ${what} is not JSON (${ref}): ${(e as Error).message}.` });
-  }
+  const parsed = parseBoundedJson(text, `the ${what}`, ref);
+  if (!parsed.ok) return parsed;
+  const value = parsed.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return fail({ code: 'oidc-bad-json', message: `The ${what} must be a JSON object (${ref}), not ${Array.isArray(value) ? 'an array' : String(value === null ? 'null' : typeof value)}.` });
   }

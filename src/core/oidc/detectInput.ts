@@ -10,6 +10,7 @@ import { fail, ok, type Result } from '../types';
 import type { JsonObject } from './decodeJws';
 import type { OidcError } from './findings';
 import { parseExoscalePortalUrl } from './exoscaleProfile';
+import { parseBoundedJson } from './boundedJson';
 
 export type IdTokenWrapping = 'bare' | 'bearer' | 'token-response' | 'url-fragment' | 'url-query' | 'form-body';
 
@@ -103,12 +104,9 @@ function compactFrom(s: string): string | null {
 }
 
 function detectJson(s: string, notes: string[]): Result<DetectedOidcInput, OidcError> {
-  let value: unknown;
-  try {
-    value = JSON.parse(s);
-  } catch (e) {
-    return fail({ code: 'oidc-bad-json', message: `The input starts with "{" but is not JSON: ${(e as Error).message}.` });
-  }
+  const parsed = parseBoundedJson(s, 'the input (it starts with "{")', 'RFC 8259');
+  if (!parsed.ok) return parsed;
+  const value = parsed.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return fail({ code: 'oidc-bad-json', message: 'The input is JSON but not an object.' });
   }

@@ -1,6 +1,6 @@
 // The Exoscale SSO profile: what Exoscale, as an OpenID Connect relying party, expects from the
 // identity provider and from its own settings. Everything here comes from the seed document
-// ../shared/seeds/002_be8525c84e06a101.txt ("Single Sign-On Authentication"), in the spirit of
+// 002_be8525c84e06a101.txt ("Single Sign-On Authentication", not in this repository), in the spirit of
 // the SAML profiles in ../profiles/index.ts (kept apart: OIDC has no SAML message to detect).
 
 export const EXOSCALE_SEED = '002_be8525c84e06a101.txt';

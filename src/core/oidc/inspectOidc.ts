@@ -5,10 +5,11 @@ import { evaluateAuthorizationExpression, type CelEvaluation } from './celAuthor
 import { decodeCompactJws, duplicateMemberNames, type JsonObject } from './decodeJws';
 import { detectOidcInput, type DetectedKind, type IdTokenWrapping } from './detectInput';
 import { EXOSCALE_FIELDS, EXOSCALE_OIDC_PROFILE, EXOSCALE_SETTINGS_PLACE, parseExoscalePortalUrl } from './exoscaleProfile';
-import { finding, sortFindings, type OidcError, type OidcFinding } from './findings';
+import { finding, OIDC_CORE, sortFindings, type OidcError, type OidcFinding } from './findings';
+import { OIDC_LIMITS } from '../limits';
 import { DEFAULT_SKEW_SECONDS, type ExoscaleOidcSettings } from './settings';
 import { parseTrustedKeys, type TrustedKeyMaterial } from './trustedKeys';
-import { validateIdTokenClaims, type ClaimValidation } from './validateClaims';
+import { isoFromNumericDate, validateIdTokenClaims, type ClaimValidation } from './validateClaims';
 import { verifyIdTokenSignature, type SignatureCheck } from './verifySignature';
 
 export interface OidcInspectOptions {
@@ -41,6 +42,12 @@ export interface OidcReport {
   authorizationResponse: AuthorizationResponseSummary | null;
   exoscaleLogin: { url: string; org: string } | null;
   keys: TrustedKeyMaterial;
+  /**
+   * The gate, as for SAML: true only when the signature is `valid` with a key the user pasted
+   * (or the typed client secret). Anything else comes with the error `oidc-token-not-trusted`,
+   * and a CEL grant is reported as `granted-if-authentic`.
+   */
+  trusted: boolean;
   /** Every finding of the report, worst first. */
   findings: OidcFinding[];
   evaluatedAt: string;
@@ -55,12 +62,14 @@ export async function inspectOidc(input: string, options: OidcInspectOptions): P
   const keys = await parseTrustedKeys(options.keysText ?? '');
   const report: OidcReport = {
     detected: null, errors: [], notes: [], token: null, signature: null, claims: null, cel: null,
-    authorizationRequest: null, authorizationResponse: null, exoscaleLogin: null, keys, findings: [],
+    authorizationRequest: null, authorizationResponse: null, exoscaleLogin: null, keys, trusted: false, findings: [],
     evaluatedAt: at.toISOString(), skewSeconds, profile: EXOSCALE_OIDC_PROFILE.name,
   };
   const findings: OidcFinding[] = [...settingsFindings(settings)];
 
-  if (input.trim() !== '') {
+  if (input.length > OIDC_LIMITS.inputLength) {
+    report.errors.push({ code: 'oidc-input-too-large', message: `The input is ${input.length} characters; samlscope reads at most ${OIDC_LIMITS.inputLength} (ID tokens are a few KB).` });
+  } else if (input.trim() !== '') {
     const detected = detectOidcInput(input);
     if (!detected.ok) report.errors.push(detected.error);
     else {
@@ -74,7 +83,7 @@ export async function inspectOidc(input: string, options: OidcInspectOptions): P
           const { header, payload } = jws.value;
           report.token = {
             wrapping: d.wrapping, header, payload,
-            headerPretty: JSON.stringify(header, null, 2), payloadPretty: JSON.stringify(payload, null, 2), times: timesOf(payload),
+            headerPretty: prettyJson(header), payloadPretty: prettyJson(payload), times: timesOf(payload),
           };
           for (const [what, json] of [['header', jws.value.headerJson], ['payload', jws.value.payloadJson]] as const) {
             const dups = duplicateMemberNames(json);
@@ -92,7 +101,7 @@ export async function inspectOidc(input: string, options: OidcInspectOptions): P
           }
         }
       } else if (d.kind === 'claims-json') {
-        report.token = { wrapping: 'decoded-payload', header: null, payload: d.payload, headerPretty: null, payloadPretty: JSON.stringify(d.payload, null, 2), times: timesOf(d.payload) };
+        report.token = { wrapping: 'decoded-payload', header: null, payload: d.payload, headerPretty: null, payloadPretty: prettyJson(d.payload), times: timesOf(d.payload) };
         report.claims = await validateIdTokenClaims(d.payload, {}, settings, { at, skewSeconds });
       } else if (d.kind === 'authorization-request') {
         report.authorizationRequest = summarizeAuthorizationRequest(d.url, d.params, settings);
@@ -110,10 +119,12 @@ export async function inspectOidc(input: string, options: OidcInspectOptions): P
 
   if (report.token) {
     if (report.signature) findings.push(...report.signature.findings);
+    report.trusted = report.signature?.verdict === 'valid';
+    if (!report.trusted) findings.push(notTrustedFinding(report.signature));
     if (report.claims) findings.push(...report.claims.findings);
     const expression = settings.celExpression?.trim();
     if (expression) {
-      report.cel = await evaluateAuthorizationExpression(expression, report.token.payload, settings.additionalClaims);
+      report.cel = gateCelOutcome(await evaluateAuthorizationExpression(expression, report.token.payload, settings.additionalClaims), report.trusted, report.signature);
       findings.push(...report.cel.findings);
     } else {
       findings.push(finding('cel-not-configured', 'info', 'No authorization expression to evaluate', `Exoscale authorizes SSO users either with a "${EXOSCALE_FIELDS.celExpression}" over the ID token payload, or behind your own proxy (such as a Dex server). Type the expression to see whether this token gets a role.`, `Copy the expression from ${EXOSCALE_SETTINGS_PLACE}.`, ['Exoscale SSO documentation (seed 002_be8525c84e06a101.txt)']));
@@ -144,16 +155,48 @@ function settingsFindings(settings: ExoscaleOidcSettings): OidcFinding[] {
   return out;
 }
 
+/**
+ * The SAML gate on the OIDC side (CONTRACT §2: only a `valid` signature with a trust anchor the
+ * user supplied is trusted). One error whatever the reason, so that exit status and page agree.
+ */
+function notTrustedFinding(signature: SignatureCheck | null): OidcFinding {
+  const why = signature === null
+    ? 'Only a decoded payload was pasted: without the signed token nothing proves these claims came from the provider.'
+    : `Its signature is \`${signature.verdict}\`: ${signature.reason}`;
+  return finding(
+    'oidc-token-not-trusted',
+    'error',
+    'The ID token is not authenticated',
+    `${why} A relying party such as Exoscale accepts an ID token only when its signature verifies with the issuer's keys (OIDC Core §3.1.3.7 step 6); everything else on this page describes what would happen if the token were authentic.`,
+    signature === null ? 'Paste the whole ID token (eyJ…) and the provider\'s JWKS.' : 'Paste the provider\'s JWKS (from the jwks_uri of <OIDC Issuer URL>/.well-known/openid-configuration), or the client secret for HS256, and a token signed by that provider.',
+    [`${OIDC_CORE} §3.1.3.7 step 6`, 'RFC 8725 §3.1'],
+  );
+}
+
+/** A grant over claims nobody authenticated is hypothetical: it says so in its outcome and reason. */
+function gateCelOutcome(cel: CelEvaluation, trusted: boolean, signature: SignatureCheck | null): CelEvaluation {
+  if (trusted || cel.outcome !== 'granted') return cel;
+  const state = signature === null ? 'there is no signature (decoded payload)' : `the signature is ${signature.verdict}`;
+  return { ...cel, outcome: 'granted-if-authentic', reason: `Would be granted if the token were authentic — but ${state}. ${cel.reason}` };
+}
+
+/** Pretty JSON of an already depth-bounded value (boundedJson.ts), never throws. */
+function prettyJson(value: unknown): string {
+  try {
+    return JSON.stringify(value, null, 2);
+  } catch {
+    return String(value);
+  }
+}
+
 const TIME_CLAIMS = ['exp', 'iat', 'nbf', 'auth_time', 'updated_at'];
 
 function timesOf(payload: JsonObject): Record<string, string> {
   const out: Record<string, string> = {};
   for (const c of TIME_CLAIMS) {
     const v = payload[c];
-    if (typeof v === 'number' && Number.isFinite(v)) {
-      const d = new Date(v * 1000);
-      if (!Number.isNaN(d.getTime())) out[c] = d.toISOString();
-    }
+    const iso = typeof v === 'number' ? isoFromNumericDate(v) : null;
+    if (iso !== null) out[c] = iso;
   }
   return out;
 }

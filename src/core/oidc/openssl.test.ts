@@ -58,7 +58,11 @@ async function verdict(token: string, keys: string) {
   return (await verifyIdTokenSignature(jws.value, (await parseTrustedKeys(keys)).keys)).verdict;
 }
 
-describe.skipIf(!hasOpenssl)('cross-check with openssl dgst', () => {
+describe('cross-check with openssl dgst', () => {
+  // An oracle test fails without its oracle rather than passing by skipping (npm test installs it).
+  it('has openssl installed', () => {
+    expect(hasOpenssl, 'openssl is missing: apt-get install openssl').toBe(true);
+  });
   for (const [alg, kind] of [['RS256', 'rsa'], ['ES256', 'ec']] as const) {
     it(`${alg}: an OpenSSL signature verifies with the public key and with the certificate`, async () => {
       const k = opensslKey(kind);

@@ -3,7 +3,9 @@
 // parsed with @peculiar/x509) or PEM public keys (SPKI, RFC 5280 §4.1.2.7; PKCS#1 RSA). No URL
 // (jwks_uri, jku, x5u) is ever fetched: samlscope makes no network request at run time.
 import { parseCertificate, sha256Fingerprint } from '../x509/certificate';
+import { OIDC_LIMITS } from '../limits';
 import { decodeBase64Url, encodeBase64Url } from './base64url';
+import { parseBoundedJson } from './boundedJson';
 import type { OidcError } from './findings';
 
 export type KeySource = 'jwks' | 'jwk' | 'certificate' | 'public-key' | 'client-secret' | 'header-jwk' | 'header-x5c';
@@ -39,6 +41,10 @@ const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth'];
 /** Parse whatever the person pasted as trusted keys. Never throws. */
 export async function parseTrustedKeys(text: string): Promise<TrustedKeyMaterial> {
   const out: TrustedKeyMaterial = { keys: [], errors: [], notes: [] };
+  if (text.length > OIDC_LIMITS.keysTextLength) {
+    out.errors.push({ code: 'oidc-keys-too-large', message: `The keys text is ${text.length} characters; samlscope reads at most ${OIDC_LIMITS.keysTextLength} (a provider's JWKS is a few KB).` });
+    return out;
+  }
   const s = text.trim();
   if (s === '') return out;
   if (s.startsWith('{') || s.startsWith('[')) {
@@ -74,15 +80,14 @@ export async function clientSecretKey(secret: string): Promise<TrustedKey> {
 }
 
 async function parseJsonKeys(s: string, out: TrustedKeyMaterial): Promise<void> {
-  let value: unknown;
-  try {
-    value = JSON.parse(s);
-  } catch (e) {
-    out.errors.push({ code: 'oidc-key-bad-json', message: `The keys are not JSON: ${(e as Error).message}.` });
+  const parsed = parseBoundedJson(s, 'the keys', 'RFC 7517 §5');
+  if (!parsed.ok) {
+    out.errors.push(parsed.error.code === 'oidc-bad-json' ? { code: 'oidc-key-bad-json', message: parsed.error.message } : parsed.error);
     return;
   }
+  const value = parsed.value;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) await addJwk(value[i], 'jwks', `key #${i + 1} of the list`, out);
+    await addJwkList(value, 'jwks', (i) => `key #${i + 1} of the list`, out);
     return;
   }
   if (value === null || typeof value !== 'object') {
@@ -92,7 +97,7 @@ async function parseJsonKeys(s: string, out: TrustedKeyMaterial): Promise<void> 
   const obj = value as Record<string, unknown>;
   if (Array.isArray(obj.keys)) {
     if (obj.keys.length === 0) out.errors.push({ code: 'oidc-key-empty-jwks', message: 'The JWKS has no keys ({"keys": []}).' });
-    for (let i = 0; i < obj.keys.length; i++) await addJwk(obj.keys[i], 'jwks', `JWKS key #${i + 1}`, out);
+    await addJwkList(obj.keys, 'jwks', (i) => `JWKS key #${i + 1}`, out);
     return;
   }
   if (typeof obj.kty === 'string') {
@@ -113,6 +118,41 @@ async function parseJsonKeys(s: string, out: TrustedKeyMaterial): Promise<void> 
   out.errors.push({ code: 'oidc-key-unrecognized', message: 'JSON without "keys" nor "kty": not a JWKS (RFC 7517 §5) nor a JWK (RFC 7517 §4).' });
 }
 
+/** At most OIDC_LIMITS.keysInInput keys are read: 10,000 keys cost seconds of hashing and trying. */
+async function addJwkList(list: unknown[], source: KeySource, label: (i: number) => string, out: TrustedKeyMaterial): Promise<void> {
+  const n = Math.min(list.length, OIDC_LIMITS.keysInInput);
+  for (let i = 0; i < n; i++) await addJwk(list[i], source, label(i), out);
+  if (list.length > n) keyLimitError(out, list.length);
+}
+
+function keyLimitError(out: TrustedKeyMaterial, count: number | null): void {
+  out.errors.push({ code: 'oidc-key-limit', message: `${count === null ? 'More than' : `${count} keys pasted;`} samlscope reads the first ${OIDC_LIMITS.keysInInput}${count === null ? ' keys' : ''} and ignores the rest (a provider publishes a handful).` });
+}
+
+/**
+ * RSA public key limits, checked on the encoded lengths and the decoded bytes before any
+ * arithmetic (the failed-signature diagnosis does modular exponentiation in JavaScript):
+ * modulus OIDC_LIMITS.rsaModulusMinBits..rsaModulusMaxBits, exponent odd, ≥ 3, at most
+ * rsaExponentMaxBits bits — hence far below n (RFC 8017 §3.1: 3 ≤ e ≤ n − 1).
+ */
+function rsaKeyProblem(nText: string, eText: string, label: string): { code: string; why: string } | { n: Uint8Array; bits: number } {
+  const maxNChars = Math.ceil((OIDC_LIMITS.rsaModulusMaxBits / 8 + 1) * 4 / 3);
+  if (nText.length > maxNChars) return { code: 'oidc-key-too-large', why: `its modulus "n" is ${nText.length} base64url characters, more than a ${OIDC_LIMITS.rsaModulusMaxBits}-bit modulus needs (samlscope's maximum, as BoringSSL's and OpenSSL's)` };
+  if (eText.length > 8) return { code: 'oidc-key-too-large', why: `its exponent "e" is ${eText.length} base64url characters; public exponents are at most ${OIDC_LIMITS.rsaExponentMaxBits} bits (65537 is "AQAB")` };
+  const n = decodeBase64Url(nText, `"n" of ${label}`);
+  if (!n.ok) return { code: 'oidc-key-bad-jwk', why: n.error.message };
+  const e = decodeBase64Url(eText, `"e" of ${label}`);
+  if (!e.ok) return { code: 'oidc-key-bad-jwk', why: e.error.message };
+  const bits = bitLength(n.value);
+  const eBits = bitLength(e.value);
+  if (bits > OIDC_LIMITS.rsaModulusMaxBits) return { code: 'oidc-key-too-large', why: `its modulus has ${bits} bits, more than ${OIDC_LIMITS.rsaModulusMaxBits}` };
+  if (bits < OIDC_LIMITS.rsaModulusMinBits) return { code: 'oidc-key-bad-jwk', why: `its modulus has ${bits} bits; no RSA signing key is smaller than ${OIDC_LIMITS.rsaModulusMinBits} (RFC 7518 §3.3 requires 2048)` };
+  if ((n.value[n.value.length - 1] & 1) === 0) return { code: 'oidc-key-bad-jwk', why: 'its modulus is even, so it is not a product of two odd primes (RFC 8017 §3.1)' };
+  if (eBits > OIDC_LIMITS.rsaExponentMaxBits) return { code: 'oidc-key-too-large', why: `its exponent has ${eBits} bits, more than ${OIDC_LIMITS.rsaExponentMaxBits}` };
+  if (eBits < 2 || (e.value[e.value.length - 1] & 1) === 0) return { code: 'oidc-key-bad-jwk', why: 'its exponent is not an odd number ≥ 3 (RFC 8017 §3.1)' };
+  return { n: n.value, bits };
+}
+
 /** Add one JWK after checking its required members (RFC 7518 §6). */
 export async function addJwk(raw: unknown, source: KeySource, label: string, out: TrustedKeyMaterial): Promise<TrustedKey | null> {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -125,13 +165,32 @@ export async function addJwk(raw: unknown, source: KeySource, label: string, out
   let jwk: JsonWebKey;
   let rsaModulusBits: number | null = null;
   const missing = (members: string[]) => members.filter((m) => str(m) === null);
+  if (out.keys.length >= OIDC_LIMITS.keysInInput) {
+    if (!out.errors.some((x) => x.code === 'oidc-key-limit')) keyLimitError(out, null);
+    return null;
+  }
+  // Secret material in a trust field is refused, as for PEM private keys: samlscope needs only
+  // public keys, and a pasted private key means it was copied from the wrong place (RFC 7518 §6.3.2).
+  const privateMembers = kty === 'oct' ? [] : PRIVATE_MEMBERS.filter((m) => Object.prototype.hasOwnProperty.call(j, m));
+  if (privateMembers.length > 0) {
+    out.errors.push({ code: 'oidc-key-private', message: `${label} is a private key (it has ${privateMembers.join(', ')}): it was ignored. Paste the provider's public JWKS (its jwks_uri) instead, and treat this private key as exposed if it left your machine.` });
+    return null;
+  }
+  const oversized = ['n', 'e', 'x', 'y', 'k', 'crv'].find((m) => (str(m)?.length ?? 0) > OIDC_LIMITS.keyMemberLength);
+  if (oversized) {
+    out.errors.push({ code: 'oidc-key-too-large', message: `${label} is not used: its "${oversized}" is ${str(oversized)!.length} characters, more than ${OIDC_LIMITS.keyMemberLength}.` });
+    return null;
+  }
   switch (kty) {
     case 'RSA': {
       const m = missing(['n', 'e']);
       if (m.length) return badJwk(out, label, `an RSA JWK needs ${m.join(' and ')} (RFC 7518 §6.3.1)`);
-      const n = decodeBase64Url(str('n')!, `"n" of ${label}`);
-      if (!n.ok) return badJwk(out, label, n.error.message);
-      rsaModulusBits = modulusBits(n.value);
+      const checked = rsaKeyProblem(str('n')!, str('e')!, label);
+      if ('code' in checked) {
+        out.errors.push({ code: checked.code, message: `${label} is not a usable RSA key: ${checked.why}.` });
+        return null;
+      }
+      rsaModulusBits = checked.bits;
       jwk = { kty, n: str('n')!, e: str('e')! };
       break;
     }
@@ -154,9 +213,6 @@ export async function addJwk(raw: unknown, source: KeySource, label: string, out
     }
     default:
       return badJwk(out, label, kty === null ? 'it has no "kty" (RFC 7517 §4.1)' : `unknown "kty" ${JSON.stringify(kty)}`);
-  }
-  if (kty !== 'oct' && PRIVATE_MEMBERS.some((m) => m in j)) {
-    out.notes.push(`${label} contains private key members (${PRIVATE_MEMBERS.filter((m) => m in j).join(', ')}): only the public part is used. Never publish or share a private key.`);
   }
   const kid = str('kid');
   const keyOps = Array.isArray(j.key_ops) ? j.key_ops.filter((x): x is string => typeof x === 'string') : null;
@@ -181,7 +237,7 @@ function badJwk(out: TrustedKeyMaterial, label: string, why: string): null {
 }
 
 async function parsePemBlocks(s: string, out: TrustedKeyMaterial): Promise<void> {
-  const blocks = [...s.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g)];
+  const blocks = pemBlocks(s);
   if (blocks.length === 0) {
     out.errors.push({ code: 'oidc-key-bad-pem', message: 'A PEM "-----BEGIN" line without its matching "-----END" line.' });
     return;
@@ -189,6 +245,10 @@ async function parsePemBlocks(s: string, out: TrustedKeyMaterial): Promise<void>
   let n = 0;
   for (const [whole, label, body] of blocks) {
     n++;
+    if (n > OIDC_LIMITS.keysInInput) {
+      keyLimitError(out, blocks.length);
+      break;
+    }
     if (/PRIVATE KEY/.test(label)) {
       out.errors.push({ code: 'oidc-key-private', message: `PEM block #${n} is a private key: it was ignored. Only public keys or certificates are needed, and a private key should never be pasted anywhere.` });
       continue;
@@ -208,6 +268,25 @@ async function parsePemBlocks(s: string, out: TrustedKeyMaterial): Promise<void>
     else if (label === 'RSA PUBLIC KEY') await addSpki(wrapPkcs1RsaPublicKey(der), 'public-key', `RSA public key #${n}`, null, out);
     else out.errors.push({ code: 'oidc-key-bad-pem', message: `PEM block #${n} is a "${label}", not a certificate nor a public key.` });
   }
+}
+
+/**
+ * PEM blocks (RFC 7468 §2) as [whole, label, body], in one linear pass over the markers. A
+ * backreferencing regex (BEGIN … END \1) rescanned the rest of the text for every unmatched
+ * BEGIN: 1 MB of BEGIN lines took 34 s.
+ */
+function pemBlocks(text: string): [string, string, string][] {
+  const out: [string, string, string][] = [];
+  let open: { label: string; start: number; bodyStart: number } | null = null;
+  for (const m of text.matchAll(/-----(BEGIN|END) ([A-Z0-9 ]{1,64})-----/g)) {
+    if (m[1] === 'BEGIN') open = { label: m[2], start: m.index, bodyStart: m.index + m[0].length };
+    else if (open && m[2] === open.label) {
+      out.push([text.slice(open.start, m.index + m[0].length), open.label, text.slice(open.bodyStart, m.index)]);
+      open = null;
+      if (out.length > OIDC_LIMITS.keysInInput) break;
+    }
+  }
+  return out;
 }
 
 function pemBody(body: string): Uint8Array | null {
@@ -243,6 +322,12 @@ const SPKI_IMPORTS: { params: AlgorithmIdentifier | RsaHashedImportParams | EcKe
 ];
 
 async function addSpki(spki: Uint8Array, source: KeySource, label: string, certificate: TrustedKey['certificate'], out: TrustedKeyMaterial): Promise<void> {
+  // Bounded before WebCrypto parses it: the largest key we accept (an RSA modulus of
+  // OIDC_LIMITS.rsaModulusMaxBits) and its DER framing fit in this many bytes.
+  if (spki.length > OIDC_LIMITS.rsaModulusMaxBits / 8 + 64) {
+    out.errors.push({ code: 'oidc-key-too-large', message: `${label}: the public key is ${spki.length} bytes, more than a ${OIDC_LIMITS.rsaModulusMaxBits}-bit RSA key needs; it was ignored.` });
+    return;
+  }
   for (const { params } of SPKI_IMPORTS) {
     try {
       const key = await crypto.subtle.importKey('spki', spki as BufferSource, params, true, ['verify']);
@@ -283,7 +368,7 @@ function concat(a: ArrayLike<number>, b: ArrayLike<number>): Uint8Array {
   return out;
 }
 
-function modulusBits(n: Uint8Array): number {
+function bitLength(n: Uint8Array): number {
   let i = 0;
   while (i < n.length && n[i] === 0) i++;
   if (i === n.length) return 0;

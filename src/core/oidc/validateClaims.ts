@@ -43,6 +43,10 @@ export async function validateIdTokenClaims(
     findings.push(finding('oidc-claim-missing', 'error', `Required claim${missing.length > 1 ? 's' : ''} missing: ${missing.join(', ')}`, `OpenID Connect Core §2 requires iss, sub, aud, exp and iat in every ID token; without them a relying party rejects it. A token missing them is usually not an ID token at all (an access token, or a userinfo response).`, 'Paste the "id_token" of the token endpoint response, not the "access_token".', [`${OIDC_CORE} §2`]));
   }
 
+  // ---- types before values (RFC 7519 §4.1, OIDC Core §2): a number, null, object or array
+  // where a string is required is an error of its own, not only a failed comparison ----
+  claimTypeFindings(payload, findings);
+
   // ---- iss, step 2 ----
   const iss = payload.iss;
   const issuerUrl = settings.issuerUrl?.trim();
@@ -114,12 +118,14 @@ export async function validateIdTokenClaims(
   const exp = numericDate(payload, 'exp', findings);
   const iat = numericDate(payload, 'iat', findings);
   const nbf = numericDate(payload, 'nbf', findings);
-  if (exp === null) add('exp', 'fail', payload.exp === undefined ? 'missing' : 'not a NumericDate', STEP(9));
+  numericDate(payload, 'auth_time', findings); // range only: OIDC Core §3.1.3.7 step 13 needs max_age, unknown here
+  if (nbf === null && payload.nbf !== undefined) add('nbf', 'fail', 'not a usable NumericDate', 'RFC 7519 §4.1.5');
+  if (exp === null) add('exp', 'fail', payload.exp === undefined ? 'missing' : 'not a usable NumericDate', STEP(9));
   else if (now >= exp + skew) {
     add('exp', 'fail', `expired at ${isoOf(exp)} (${duration(now - exp)} before ${atIso})`, STEP(9));
     findings.push(finding('oidc-expired', 'error', 'The ID token has expired', `exp is ${isoOf(exp)}; at ${atIso} it expired ${duration(now - exp)} ago, beyond the allowed clock skew of ${skew} s (OIDC Core §3.1.3.7 step 9, RFC 7519 §4.1.4). ID tokens are short-lived and used once, at login.`, 'If you are looking at an old capture, set the evaluation instant to the login time. If logins fail with a fresh token, check the provider\'s clock (NTP) and its ID token lifetime.', [STEP(9), 'RFC 7519 §4.1.4']));
   } else add('exp', now >= exp ? 'warn' : 'pass', `${isoOf(exp)} (${now >= exp ? `expired ${duration(now - exp)} ago, within the skew` : `in ${duration(exp - now)}`})`, STEP(9));
-  if (iat === null) add('iat', 'fail', payload.iat === undefined ? 'missing' : 'not a NumericDate', STEP(10));
+  if (iat === null) add('iat', 'fail', payload.iat === undefined ? 'missing' : 'not a usable NumericDate', STEP(10));
   else if (iat > now + skew) {
     add('iat', 'fail', `${isoOf(iat)}, ${duration(iat - now)} after ${atIso}`, STEP(10));
     findings.push(finding('oidc-iat-in-future', 'error', 'The ID token was issued in the future', `iat is ${isoOf(iat)}, ${duration(iat - now)} after the evaluation instant ${atIso}, beyond the ${skew} s skew. The provider's clock is ahead (or the evaluation instant is before the login).`, 'Synchronise the provider\'s clock with NTP; if you are replaying a capture, set the evaluation instant to the login time.', [STEP(10), 'RFC 7519 §4.1.6']));
@@ -188,22 +194,62 @@ function issuerMismatchFinding(iss: string, configured: string): OidcFinding {
   return finding('oidc-issuer-mismatch', 'error', 'The token comes from another issuer', `The token's iss ${JSON.stringify(iss)} is not the ${EXOSCALE_FIELDS.issuerUrl} ${JSON.stringify(configured)}; the relying party must reject it (OIDC Core §3.1.3.7 step 2).${hint}`, fix, refs);
 }
 
+/** Claims whose JSON type is fixed (RFC 7519 §4.1, OIDC Core §2 and §5.1), checked when present. */
+const STRING_CLAIMS = ['iss', 'sub', 'azp', 'nonce', 'acr', 'at_hash', 'c_hash', 'sid'] as const;
+const NUMERIC_DATE_CLAIMS = ['exp', 'iat', 'nbf', 'auth_time'] as const;
+
+function claimTypeFindings(payload: JsonObject, findings: OidcFinding[]): void {
+  const typeFinding = (claim: string, expected: string, ref: string, severity: 'error' | 'warning' = 'error') =>
+    findings.push(finding('oidc-claim-type', severity, `"${claim}" is not ${expected}`, `${ref}: "${claim}" is ${expected}; this token has ${describeJson(payload[claim])}. Libraries disagree on such a token (most refuse it, some coerce it), which is how claim confusion starts.`, 'Fix the provider, or the custom claim mapping that writes this claim.', [ref]));
+  for (const c of STRING_CLAIMS) {
+    if (Object.prototype.hasOwnProperty.call(payload, c) && typeof payload[c] !== 'string') typeFinding(c, 'a string', c === 'iss' || c === 'sub' ? `${OIDC_CORE} §2` : c === 'azp' || c === 'nonce' || c === 'acr' ? `${OIDC_CORE} §2` : `${OIDC_CORE} §3.1.3.6`);
+  }
+  if (Object.prototype.hasOwnProperty.call(payload, 'aud')) {
+    const aud = payload.aud;
+    const ok = typeof aud === 'string' || (Array.isArray(aud) && aud.length > 0 && aud.every((a) => typeof a === 'string'));
+    if (!ok) typeFinding('aud', 'a string or a non-empty array of strings', 'RFC 7519 §4.1.3');
+  }
+  for (const c of NUMERIC_DATE_CLAIMS) {
+    if (Object.prototype.hasOwnProperty.call(payload, c) && !(typeof payload[c] === 'number' && Number.isFinite(payload[c]))) typeFinding(c, 'a NumericDate (a JSON number of seconds)', 'RFC 7519 §2');
+  }
+  if (Object.prototype.hasOwnProperty.call(payload, 'email_verified') && typeof payload.email_verified !== 'boolean') typeFinding('email_verified', 'a boolean', `${OIDC_CORE} §5.1`, 'warning'); // some providers send "true" as a string: a warning, the expression check treats it as unverified
+}
+
+function describeJson(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return `an array of ${v.length} (${v.map((x) => (x === null ? 'null' : Array.isArray(x) ? 'array' : typeof x)).slice(0, 5).join(', ')}${v.length > 5 ? ', …' : ''})`;
+  if (typeof v === 'object') return 'an object';
+  const text = JSON.stringify(v) ?? String(v);
+  return `the ${typeof v} ${text.length > 80 ? `${text.slice(0, 80)}…` : text}`;
+}
+
+/** ECMAScript dates reach ±8.64e15 ms (±275760 years): beyond, `new Date` is invalid and toISOString throws. */
+const MAX_NUMERIC_DATE = 8.64e12;
+
 function numericDate(payload: JsonObject, claim: string, findings: OidcFinding[]): number | null {
   const v = payload[claim];
   if (v === undefined) return null;
-  if (typeof v !== 'number' || !Number.isFinite(v)) {
-    findings.push(finding('oidc-claim-type', 'error', `"${claim}" is not a NumericDate`, `RFC 7519 §2: a NumericDate is a JSON number of seconds since 1970-01-01T00:00:00Z; "${claim}" is ${JSON.stringify(v)}. Go, Java and most libraries refuse such a token.`, 'Fix the provider (or the custom claim mapping that overrides this claim).', ['RFC 7519 §2']));
+  if (typeof v !== 'number' || !Number.isFinite(v)) return null; // reported by claimTypeFindings
+  if (Math.abs(v) > MAX_NUMERIC_DATE) {
+    findings.push(finding('oidc-time-out-of-range', 'error', `"${claim}" is outside any representable date`, `"${claim}" is ${v} seconds: more than ${MAX_NUMERIC_DATE} seconds (year 275760) from 1970, beyond every date library's range. Some libraries overflow and read it as a date in the past or the far future.`, 'Fix the provider or the claim mapping to emit seconds since 1970.', ['RFC 7519 §2']));
     return null;
   }
   if (v > 1e11) {
-    findings.push(finding('oidc-time-in-milliseconds', 'error', `"${claim}" looks like milliseconds`, `"${claim}" is ${v}: as seconds that is ${isoOf(v)}; as milliseconds it would be ${new Date(v).toISOString()}. RFC 7519 §2 counts seconds.`, 'Fix the provider or the claim mapping to emit seconds.', ['RFC 7519 §2']));
+    const asMs = isoFromNumericDate(v / 1000);
+    findings.push(finding('oidc-time-in-milliseconds', 'error', `"${claim}" looks like milliseconds`, `"${claim}" is ${v}: as seconds that is ${isoOf(v)}; as milliseconds it would be ${asMs ?? 'outside the date range'}. RFC 7519 §2 counts seconds.`, 'Fix the provider or the claim mapping to emit seconds.', ['RFC 7519 §2']));
   }
   return v;
 }
 
-function isoOf(seconds: number): string {
+/** ISO-8601 of a NumericDate, or null when it is outside the ECMAScript date range. Never throws. */
+export function isoFromNumericDate(seconds: number): string | null {
+  if (!Number.isFinite(seconds) || Math.abs(seconds) > MAX_NUMERIC_DATE) return null;
   const d = new Date(seconds * 1000);
-  return Number.isNaN(d.getTime()) ? `${seconds}` : d.toISOString().replace('.000Z', 'Z');
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+function isoOf(seconds: number): string {
+  return isoFromNumericDate(seconds)?.replace('.000Z', 'Z') ?? `${seconds}`;
 }
 
 export function duration(seconds: number): string {

@@ -38,8 +38,10 @@ describe.each(ASYMMETRIC)('%s', (alg) => {
     const alone = await verify(forged, '');
     expect(alone.verdict).toBe('untrusted');
     expect(alone.findings.map((f) => f.code)).toContain('oidc-header-key-not-trusted');
+    // With the provider's keys pasted, the embedded key is not even tried: invalid, as without it.
     const withJwks = await verify(forged, jwks(key.publicJwk));
-    expect(withJwks.verdict).toBe('untrusted');
+    expect(withJwks.verdict).toBe('invalid');
+    expect(withJwks.attempts.every((a) => !a.key.source.startsWith('header'))).toBe(true);
     expect(withJwks.findings.map((f) => f.code)).toContain('oidc-kid-not-found');
   });
 });

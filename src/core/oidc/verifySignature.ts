@@ -5,17 +5,20 @@
 // (header "jwk", "x5c", "jku", "x5u", RFC 7515 §4.1.2–4.1.6) is never a trust anchor: anyone can
 // sign a forged token with their own key and embed it.
 //
-// Verdicts follow the SAML side (../../../shared/CONTRACT.md §2) plus `no-trust-anchor`:
+// Verdicts follow the SAML side (docs/contract.md, "JSON report") plus `no-trust-anchor`:
 //   valid            the signature checks out with a pasted key (or the client secret for HS*)
 //   invalid          it does not, with any pasted key of the right type; or alg "none"
-//   untrusted        it only checks out with a key embedded in the token header
+//   untrusted        nothing pasted fits the algorithm, and it checks out with a key embedded in
+//                    the token header (header keys are never tried when pasted keys fit, so
+//                    that an embedded key cannot soften an `invalid` forgery)
 //   no-trust-anchor  nothing pasted can verify this algorithm (nothing to verify against)
 //   unsupported      an algorithm or "crit" extension WebCrypto / samlscope does not implement
 import { decodeBase64Url } from './base64url';
 import type { DecodedJws } from './decodeJws';
 import { finding, OIDC_CORE, type OidcFinding } from './findings';
 import { EXOSCALE_FIELDS, EXOSCALE_SETTINGS_PLACE } from './exoscaleProfile';
-import { jwsAlgorithm, KNOWN_UNSUPPORTED_ALGORITHMS, type JwsAlgorithm } from './jwsAlgorithms';
+import { JWS_ALGORITHMS, jwsAlgorithm, KNOWN_UNSUPPORTED_ALGORITHMS, type JwsAlgorithm } from './jwsAlgorithms';
+import { OIDC_LIMITS } from '../limits';
 import { addJwk, clientSecretKey, type TrustedKey, type TrustedKeyMaterial } from './trustedKeys';
 import { parseCertificate } from '../x509/certificate';
 
@@ -57,7 +60,10 @@ export async function verifyIdTokenSignature(
     findings.push(finding('oidc-alg-missing', 'error', 'The token header has no "alg"', 'RFC 7515 §4.1.1 makes "alg" required; without it no signature can be checked and every relying party rejects the token.', 'Fix the provider: it must sign ID tokens (RS256 is the OIDC default).', [`${RFC7515} §4.1.1`]));
     return { ...base, verdict: 'invalid', reason: 'The header has no "alg" (RFC 7515 §4.1.1).' };
   }
-  if (alg.toLowerCase() === 'none') {
+  // RFC 7515 §4.1.1: "alg" is a case-sensitive string compared exactly. "none " or "none\0" are
+  // not "none" to a strict library, but lenient ones trim or stop at NUL: treat every spelling
+  // of none as none, and every other near-miss as unsupported — both are errors.
+  if (looseAlgName(alg) === 'none') {
     findings.push(
       finding(
         'oidc-alg-none',
@@ -77,9 +83,12 @@ export async function verifyIdTokenSignature(
   }
   const algorithm = jwsAlgorithm(alg);
   if (!algorithm) {
-    const why = KNOWN_UNSUPPORTED_ALGORITHMS[alg] ?? 'it is not a JWS algorithm samlscope knows (RFC 7518 §3.1, RFC 8037).';
-    findings.push(finding('oidc-alg-unsupported', 'warning', `Algorithm ${alg} is not supported`, `samlscope cannot verify "${alg}": ${why}`, 'Prefer RS256, the algorithm every OpenID Connect relying party must support (OIDC Core §3.1.3.7 step 7, OpenID Connect Discovery §3).', ['RFC 7518 §3.1']));
-    return { ...base, verdict: 'unsupported', reason: `Algorithm "${alg}" is not supported: ${why}` };
+    const nearMiss = Object.keys(JWS_ALGORITHMS).find((a) => a.toLowerCase() === looseAlgName(alg));
+    const why = nearMiss
+      ? `it is not "${nearMiss}": algorithm names are case-sensitive and compared exactly (RFC 7515 §4.1.1), so a strict relying party rejects the token.`
+      : Object.prototype.hasOwnProperty.call(KNOWN_UNSUPPORTED_ALGORITHMS, alg) ? KNOWN_UNSUPPORTED_ALGORITHMS[alg] : 'it is not a JWS algorithm samlscope knows (RFC 7518 §3.1, RFC 8037).';
+    findings.push(finding('oidc-alg-unsupported', 'error', `Algorithm ${JSON.stringify(alg)} cannot be verified`, `samlscope cannot verify ${JSON.stringify(alg)}: ${why} An unverified token proves nothing.`, 'Prefer RS256, the algorithm every OpenID Connect relying party must support (OIDC Core §3.1.3.7 step 7, OpenID Connect Discovery §3).', ['RFC 7515 §4.1.1', 'RFC 7518 §3.1']));
+    return { ...base, verdict: 'unsupported', reason: `Algorithm ${JSON.stringify(alg)} is not supported: ${why}` };
   }
   if (alg !== 'RS256') {
     findings.push(finding('oidc-alg-not-default', 'info', `Signed with ${alg}, not RS256`, `RS256 is the default ID token algorithm (OIDC Core §3.1.3.7 step 7, "id_token_signed_response_alg" default). The Exoscale documentation does not say which algorithms its portal accepts; if logins fail while everything else checks out, try RS256.`, 'At the provider, set the client\'s ID token signing algorithm to RS256.', [`${OIDC_CORE} §3.1.3.7 step 7`, 'OpenID Connect Dynamic Client Registration §2']));
@@ -88,11 +97,17 @@ export async function verifyIdTokenSignature(
   const headerKeys = await headerEmbeddedKeys(jws, findings);
   base.headerKeys = headerKeys;
 
-  // Candidate trust anchors for this algorithm.
+  // Candidate trust anchors for this algorithm: pasted keys only (RFC 8725 §3.10).
   let candidates: TrustedKey[];
   if (algorithm.family === 'HMAC') {
     candidates = trusted.filter((k) => k.kty === 'oct');
     if (options.clientSecret) candidates = [await clientSecretKey(options.clientSecret), ...candidates];
+    if (candidates.length === 0 && trusted.some((k) => k.kty === 'RSA' || k.kty === 'EC' || k.kty === 'OKP')) {
+      // RFC 8725 §2.1 / §3.1: an HMAC token checked against a provider that publishes public keys
+      // is the key-confusion attack — the public key, which everyone has, used as the HMAC secret.
+      findings.push(finding('oidc-alg-key-confusion', 'error', `${alg} token, but the pasted provider keys are public keys`, `The token claims to be an HMAC (${alg}), keyed with a shared secret, while the provider's keys are ${[...new Set(trusted.map((k) => k.kty))].join(', ')} public keys. A library that feeds the public key to HMAC accepts a token anybody can make: that is the algorithm-confusion attack (RFC 8725 §2.1). A provider that signs with public keys does not issue ${alg} ID tokens.`, 'Refuse this token. If the provider really signs with the client secret, type the OIDC Client Secret to verify it.', ['RFC 8725 §2.1', 'RFC 8725 §3.1', `${OIDC_CORE} §10.1`]));
+      return { ...base, verdict: 'no-trust-anchor', reason: `${alg} is an HMAC, but the pasted keys are public keys: nothing pasted is a secret that can verify it (algorithm confusion, RFC 8725 §2.1).` };
+    }
     if (candidates.length === 0) {
       findings.push(finding('oidc-hmac-needs-secret', 'info', `${alg} is verified with the client secret`, `An ${alg} signature is an HMAC keyed with the client secret (OIDC Core §10.1), which samlscope only uses when you type it; it stays in this page and is never put in the URL.`, `Type the "${EXOSCALE_FIELDS.clientSecret}" (the one in ${EXOSCALE_SETTINGS_PLACE}) in the client secret field to verify the signature.`, [`${OIDC_CORE} §10.1`, `${OIDC_CORE} §3.1.3.7 step 8`]));
       return { ...base, verdict: 'no-trust-anchor', reason: `${alg} is an HMAC: type the OIDC Client Secret to verify it.` };
@@ -118,7 +133,12 @@ export async function verifyIdTokenSignature(
 
   // OIDC Core §10.1.1 / RFC 7515 §4.1.4: the kid selects the key; keys without a matching kid are
   // tried after, so a kid mismatch is diagnosed rather than reported as a bad signature.
-  const ordered = kid === null ? candidates : [...candidates.filter((k) => k.kid === kid), ...candidates.filter((k) => k.kid !== kid)];
+  const allOrdered = kid === null ? candidates : [...candidates.filter((k) => k.kid === kid), ...candidates.filter((k) => k.kid !== kid)];
+  // Bounded: each try is a WebCrypto import and verify (10,000 keys took 11 s).
+  const ordered = allOrdered.slice(0, OIDC_LIMITS.keysTried);
+  if (allOrdered.length > ordered.length) {
+    findings.push(finding('oidc-keys-not-tried', 'warning', `Only ${ordered.length} of ${allOrdered.length} candidate keys were tried`, `samlscope tries at most ${OIDC_LIMITS.keysTried} keys per signature (those whose kid matches first); the other ${allOrdered.length - ordered.length} were not tried.`, 'Paste only the provider\'s current JWKS; give the token a kid that names its key.', [`${RFC7515} §4.1.4`]));
+  }
   const attempts: KeyAttempt[] = [];
   let verifiedWith: TrustedKey | null = null;
   for (const key of ordered) {
@@ -136,9 +156,13 @@ export async function verifyIdTokenSignature(
     return { ...base, key: verifiedWith, verdict: 'valid', reason: `The ${alg} signature is correct with the ${verifiedWith.source === 'client-secret' ? 'client secret' : `pasted key ${verifiedWith.description}`}.` };
   }
 
-  // Nothing trusted verified it. Does a key embedded in the header? That is "untrusted".
+  // Nothing trusted verified it. A key embedded in the header is tried only when nothing pasted
+  // fits, to tell "untrusted" from "no trust anchor" — never when pasted keys exist, so that an
+  // embedded key cannot turn an "invalid" forgery into a milder verdict (RFC 8725 §3.10).
   const headerAttempts: KeyAttempt[] = [];
-  for (const key of headerKeys.filter((k) => keyFitsAlgorithm(k, algorithm))) headerAttempts.push(await tryKey(jws, algorithm, key));
+  if (candidates.length === 0) {
+    for (const key of headerKeys.filter((k) => keyFitsAlgorithm(k, algorithm)).slice(0, OIDC_LIMITS.keysTried)) headerAttempts.push(await tryKey(jws, algorithm, key));
+  }
   const headerVerified = headerAttempts.find((a) => a.result === 'verified');
   const kidKnown = kid !== null && trusted.some((k) => k.kid === kid);
 
@@ -187,6 +211,12 @@ export async function verifyIdTokenSignature(
     ),
   );
   return { ...base, attempts: [...attempts, ...headerAttempts], verdict: 'invalid', reason: changed ? `Signed by ${changed.key.description} but the signed content was changed.` : `No pasted key verifies the ${alg} signature.` };
+}
+
+/** alg as a lenient library might read it: whitespace and control characters dropped, lower case. */
+function looseAlgName(alg: string): string {
+  // eslint-disable-next-line no-control-regex
+  return alg.replace(/[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\ufeff]/g, '').toLowerCase();
 }
 
 function keyFitsAlgorithm(key: TrustedKey, algorithm: JwsAlgorithm): boolean {

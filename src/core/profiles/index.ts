@@ -1,5 +1,5 @@
-// Provider profiles: what a given SP/IdP pairing requires, taken from the seed documents in
-// ../shared/seeds/. A profile changes the severity of some rules and the wording of every fix.
+// Provider profiles: what a given SP/IdP pairing requires, taken from the project's seed
+// documents (vendor pages; not in this repository, cited by file name and title). A profile changes the severity of some rules and the wording of every fix.
 import type { CapturedPayload, MessageSummary } from '../types';
 
 export type ProfileName = 'generic' | 'scaleway' | 'authentik-provider' | 'authentik-source';
@@ -11,7 +11,7 @@ export interface ProfileDefinition {
   roles: { idp: string; sp: string };
   /** Requirements in prose, shown on the profile page. */
   requirements: string[];
-  /** Seed document the requirements come from (file name in ../shared/seeds/), or null. */
+  /** Seed document the requirements come from (its file name), or null. */
   sourceDocument: string | null;
   /** How the profile is recognised in a message, in prose. */
   detection: string;

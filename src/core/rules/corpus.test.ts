@@ -1,4 +1,4 @@
-// Every valid message of ../shared/corpus/, evaluated at the time its test pins, must produce no
+// Every valid message of test/corpus/, evaluated at the time its test pins, must produce no
 // error finding from the diagnosis rules (issue 4: "a message that is fine produces no error findings").
 import { describe, expect, test } from 'vitest';
 import { corpusManifest, readCorpus, trustOf, type CorpusEntry } from '../corpus/corpus.testutil';
@@ -20,6 +20,7 @@ const KNOWN: Record<string, string[]> = {
 
 describe('corpus: valid messages have no rule errors', () => {
   test.each(entries.map((e) => [e.file, e] as const))('%s', async (_f, e) => {
+    expect.hasAssertions();
     const report = await inspectInput(readCorpus(e.file), e.file, { trust: trustOf(e), ...(e.at_time ? { at: new Date(e.at_time) } : {}) });
     const errors = report.messages
       .flatMap((m) => m.findings)

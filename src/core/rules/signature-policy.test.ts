@@ -102,3 +102,27 @@ describe('what the findings say', () => {
     expect(find('authentik-source').fix).toBe("Enable assertion signing at the external IdP for authentik's SP entry.");
   });
 });
+
+// From main (issue 12's planted bug: the policy counting any assertion's signature).
+/** A Response with two assertions: _a1 (consumed, first) and _a2, and the given signatures. */
+const twoAssertions = (signatures: ReturnType<typeof signature>[]) =>
+  ruleMessage(response({ assertions: [assertion({ id: '_a1' }), assertion({ id: '_a2' })] }), { signatures, consumedAssertionIndex: 0 });
+const codesOf = (msg: ReturnType<typeof ruleMessage>, o: Parameters<typeof context>[1]) => signaturePolicyRule.check(context(msg, o)).map((f) => f.code);
+
+describe('signature policy and the consumed assertion', () => {
+  const wantSigned = { spMetadata: [spMetadata({ wantAssertionsSigned: true })] };
+
+  test('WantAssertionsSigned: a signature on the other assertion does not count for the consumed one', () => {
+    expect(codesOf(twoAssertions([signature('Assertion', '_a2')]), wantSigned)).toEqual(['assertion-unsigned']);
+  });
+  test('WantAssertionsSigned: a signature on the consumed assertion counts', () => {
+    expect(codesOf(twoAssertions([signature('Assertion', '_a1')]), wantSigned)).toEqual([]);
+  });
+  test('Scaleway: the other assertion\'s signature leaves the consumed one unsigned', () => {
+    expect(codesOf(twoAssertions([signature('Response', '_r1'), signature('Assertion', '_a2')]), { profile: 'scaleway' })).toEqual(['assertion-unsigned']);
+    expect(codesOf(twoAssertions([signature('Response', '_r1'), signature('Assertion', '_a1')]), { profile: 'scaleway' })).toEqual([]);
+  });
+  test('Scaleway: a signature on another Response does not count for this one', () => {
+    expect(codesOf(twoAssertions([signature('Response', '_other'), signature('Assertion', '_a1')]), { profile: 'scaleway' })).toEqual(['response-unsigned']);
+  });
+});

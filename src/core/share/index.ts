@@ -4,3 +4,5 @@ export * from './redact';
 export * from './markdown';
 export * from './json';
 export * from './history';
+export * from './masks';
+export * from './claims';

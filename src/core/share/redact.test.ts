@@ -49,6 +49,7 @@ const entries = manifest().filter((e) => e.expected.signature !== 'malformed');
 describe('redaction over the corpus: no masked value survives in the link', () => {
   for (const e of entries) {
     it(e.file, async () => {
+      expect.hasAssertions();
       const input = readCorpus(e.file);
       const trust = trustOf(e);
       const options = { trust, at: new Date(e.at_time ?? FIXED_AT) };

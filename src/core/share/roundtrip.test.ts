@@ -6,6 +6,7 @@ import { FIXED_AT, manifest, readCorpus, trustOf, verdictsOf } from './share.tes
 describe('share link round trip over the corpus', () => {
   for (const e of manifest()) {
     it(e.file, async () => {
+      expect.hasAssertions();
       const options = { trust: trustOf(e), at: new Date(e.at_time ?? FIXED_AT), skewSeconds: 120, profile: 'generic' as const, spEntityId: 'https://sp.example.com/metadata' };
       const input = readCorpus(e.file);
       const state = createShareState({ input, options, selected: 0, source: e.file });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { InspectReport } from '../types';
 
-export const CORPUS_DIR = resolve(__dirname, '../../../../shared/corpus');
+export const CORPUS_DIR = resolve(__dirname, '../../../test/corpus');
 export interface Entry { file: string; kind: string; trust?: { cert_file?: string; metadata_file?: string }; at_time?: string; expected: { signature: string } }
 export const readCorpus = (f: string) => readFileSync(resolve(CORPUS_DIR, f), 'utf8');
 export const manifest = (): Entry[] => JSON.parse(readCorpus('manifest.json'));

@@ -1,4 +1,4 @@
-// Every corpus message that ships its SP key (../shared/corpus/README.md, `decryption_key`):
+// Every corpus message that ships its SP key (test/corpus/README.md, `decryption_key`):
 // decrypted here exactly when xmlsec1 decrypted it, and each signature — the inner ones after
 // decryption — gets xmlsec1's recorded result.
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ describe('corpus messages with an SP key, against xmlsec1 --decrypt', () => {
   it('has encrypted corpus messages', () => expect(withKeys.length).toBeGreaterThan(25));
   for (const e of withKeys) {
     it(e.file, async () => {
+      expect.hasAssertions();
       const r = await inspectInput(readCorpus(e.file), e.file, { trust: trustOf(e), ...(e.at_time ? { at: new Date(e.at_time) } : {}), decryptionKeys: [readCorpus(e.decryption_key!)] });
       const m = r.messages[0]!;
       const x = e.xmlsec1_result!;

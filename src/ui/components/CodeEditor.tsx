@@ -44,6 +44,8 @@ interface CodeEditorProps {
 
 /** Above this many lines the <pre> fallback is not split into per-line elements. */
 const MAX_FALLBACK_LINES = 4000;
+/** Above this many characters an outside value replaces the editor's without an undo step (see below). */
+const UNDOABLE_VALUE_MAX_CHARS = 512 * 1024;
 
 export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function CodeEditor(props, ref) {
   const { value, onChange, readOnly = false, ariaLabel, language = 'plaintext', className, placeholder, markers, highlight, onMonacoReady } = props;
@@ -147,7 +149,10 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function
     if (!editor || editor.getValue() === value) return;
     const model = editor.getModel();
     if (!model) return;
-    if (readOnly) {
+    // A replacing edit of a multi-megabyte text costs Monaco ~150 ms per MB on the page's thread
+    // (its undo stack keeps the old text and diffs the change); setValue builds a fresh buffer in
+    // a fraction of that. Above UNDOABLE_VALUE_MAX_CHARS the paste is therefore not undoable.
+    if (readOnly || value.length > UNDOABLE_VALUE_MAX_CHARS || model.getValueLength() > UNDOABLE_VALUE_MAX_CHARS) {
       model.setValue(value);
     } else {
       // An edit operation (not setValue) keeps undo history: Ctrl+Z restores what was there.

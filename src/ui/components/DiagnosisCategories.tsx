@@ -100,7 +100,7 @@ export function SeverityCounts({ findings }: { findings: ReadonlyArray<{ severit
   );
 }
 
-/** The project's source documents (../shared/seeds/): not served by the app, named by file and title. */
+/** The project's source documents (vendor pages, not in this repository): not served by the app, named by file and title. */
 export const SEED_DOCUMENTS: Record<string, string> = {
   '000_bbefa757859ef489.txt': 'Configuring Scaleway SAML SSO with Authentik',
   '001_2b1aa7e2892a19c8.txt': 'authentik docs: SAML source',

@@ -3,7 +3,9 @@
 // "Capture"), and shows how it correlates with that request (ID ↔ InResponseTo, RelayState).
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { correlateCapture, inspectOptionsFor, matchSentRequest, type Correlation } from '../../core/mocksp';
-import { inspectInput } from '../../core/inspect';
+import { WorkerRunner } from '../worker/runner';
+import { runBudgetMs } from '../worker/runBudget';
+import { spawnInspectionWorker } from '../worker/spawn';
 import type { InspectReport } from '../../core/types';
 import { loadSentEntries, parseCaptureFragment, type CapturedAnswer, type SentEntry } from '../mocksp/capture';
 
@@ -38,12 +40,13 @@ export function useAcsCapture(targets: CaptureTargets): CaptureState | null {
     let cancelled = false;
     void (async () => {
       const entries = loadSentEntries();
-      // A first pass only to read InResponseTo and pick the request this answers.
-      const first = await inspectInput(answer.payload, 'capture', {});
-      const matched = matchSentRequest(
-        entries.map((e) => e.record),
-        first,
-      );
+      // A first pass only to read InResponseTo and pick the request this answers; in a worker of
+      // its own, under the watchdog, like every inspection of what arrived from outside.
+      const runner = new WorkerRunner(spawnInspectionWorker, runBudgetMs);
+      const outcome = await runner.run('inspect', { input: answer.payload, source: 'capture', options: {} }).outcome;
+      runner.dispose();
+      // No first pass (stopped by the watchdog): fall back to the newest sent request, as when nothing matches.
+      const matched = outcome.ok ? matchSentRequest(entries.map((e) => e.record), outcome.value.report) : null;
       const entry = matched ? (entries.filter((e) => e.record === matched || e.record.id === matched.id).pop() ?? null) : (entries[entries.length - 1] ?? null);
       if (cancelled) return;
       const t = targetsRef.current;

@@ -1,11 +1,18 @@
 import type { CelEvaluation } from '../../core/oidc';
 import { CopyableValue } from './CopyButton';
+import { OIDC_LIMITS } from '../../core/limits';
 
-const LABEL = { granted: 'access granted', denied: 'access denied', error: 'evaluation error' } as const;
+const LABEL = {
+  granted: 'access granted',
+  // Claims nobody authenticated: what would happen, never a grant (inspectOidc's gate).
+  'granted-if-authentic': 'would be granted if the token were authentic',
+  denied: 'access denied',
+  error: 'evaluation error',
+} as const;
 
 /** Outcome of Exoscale's CEL authorization expression (data-cel-outcome). */
 export function OidcCelPanel({ cel }: { cel: CelEvaluation }) {
-  const cls = cel.outcome === 'granted' ? 'verdict-valid' : 'verdict-invalid';
+  const cls = cel.outcome === 'granted' ? 'verdict-valid' : cel.outcome === 'granted-if-authentic' ? 'verdict-untrusted' : 'verdict-invalid';
   return (
     <section className="panel" aria-labelledby="oidc-cel-heading">
       <h2 id="oidc-cel-heading">Authorization expression</h2>
@@ -18,7 +25,7 @@ export function OidcCelPanel({ cel }: { cel: CelEvaluation }) {
         <dl className="fields">
           {cel.roleUuid && (
             <div className="field">
-              <dt>IAM role UUID</dt>
+              <dt>{cel.outcome === 'granted' ? 'IAM role UUID' : 'IAM role UUID (if authentic)'}</dt>
               <dd>
                 <CopyableValue value={cel.roleUuid} label="IAM role UUID" />
               </dd>
@@ -32,6 +39,12 @@ export function OidcCelPanel({ cel }: { cel: CelEvaluation }) {
               </dd>
             </div>
           )}
+          <div className="field">
+            <dt>Evaluation cost</dt>
+            <dd data-cel-cost={cel.cost}>
+              {cel.cost.toLocaleString('en')} of {OIDC_LIMITS.celCost.toLocaleString('en')} units <span className="muted">(docs/limits.md)</span>
+            </dd>
+          </div>
           <div className="field">
             <dt>Claims read</dt>
             <dd>{cel.referencedClaims.length ? cel.referencedClaims.map((c) => <code key={c} className={cel.missingClaims.includes(c) ? 'oidc-missing-claim' : undefined}>{c} </code>) : <span className="muted">none</span>}</dd>

@@ -24,6 +24,12 @@ export function OidcSignaturePanel({ signature }: { signature: SignatureCheck })
           <span className={`verdict-badge ${cls}`}>{VERDICT_LABEL[signature.verdict]}</span>
         </div>
         <p className="verdict-reason">{signature.reason}</p>
+        {signature.verdict !== 'valid' && (
+          <p className="small" data-oidc-not-trusted>
+            <strong>Not authenticated.</strong> Only a signature that verifies with a key you pasted makes the token trusted; the claims and the authorization
+            outcome below are what the token says, not what the provider said.
+          </p>
+        )}
         {signature.key && <KeyLine keyInfo={signature.key} label="Verified with" />}
         {signature.attempts.length > 0 && (
           <details>

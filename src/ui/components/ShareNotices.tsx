@@ -1,10 +1,8 @@
 // What the page says about a state it did not compute itself: opened from a link, a share file
-// or the local history (evaluated at the recorded instant), redacted by the sharer (verdicts
-// "reported by the sharer"), or a link that could not be opened (typed ShareError).
-import type { ReportedVerdicts, ShareError, ShareRedaction } from '../../core/share';
-import type { Finding } from '../../core/types';
+// or the local history (evaluated at the recorded instant), the sharer's claims and where they
+// disagree with this page's own inspection, or a link that could not be opened (typed ShareError).
+import type { ClaimDisagreement, ReportedVerdicts, ShareError, ShareRedaction } from '../../core/share';
 import { redactedNoteOf } from '../share/artifacts';
-import { FindingsList } from './FindingsList';
 
 export type SharedOrigin = 'link' | 'file' | 'history';
 
@@ -56,67 +54,99 @@ export function ShareLinkError({ error, origin, onDismiss }: { error: ShareError
 }
 
 /**
- * A redacted state's verdicts, as computed by the sharer before masking. They carry the
- * CONTRACT §4 attributes (data-signature-verdict, data-finding-code) plus data-reported so
- * that they are never mistaken for a re-check. The redacted copy's own findings are context.
+ * Disagreements between the sharer's claim and this page's own inspection (core/share/claims.ts),
+ * shown above the findings. Any disagreement masking cannot explain means the link's claim is
+ * wrong: an alert. Differences masking explains are listed too, as a note, since such a claim
+ * can be neither confirmed nor refuted here.
  */
-export function ShareReportedVerdicts({
-  redaction,
-  verdicts,
-  copyFindings,
-  onReveal,
-}: {
-  redaction: ShareRedaction;
-  verdicts: ReportedVerdicts | undefined;
-  copyFindings: Finding[];
-  onReveal: (f: Finding) => void;
-}) {
+export function ClaimDisagreements({ disagreements }: { disagreements: ClaimDisagreement[] }) {
+  const wrong = disagreements.filter((d) => !d.explainedByMasking);
+  const explained = disagreements.filter((d) => d.explainedByMasking);
+  return (
+    <>
+      {wrong.length > 0 && (
+        <section role="alert" className="panel claim-disagreements" data-claim-disagreements={wrong.length} aria-labelledby="claim-disagreements-heading">
+          <h2 id="claim-disagreements-heading">
+            The link’s claims are contradicted: {wrong.length} disagreement{wrong.length === 1 ? '' : 's'} with what samlscope computes here
+          </h2>
+          <p className="small">
+            Whoever made this link wrote these claims; samlscope re-inspected what the link carries and does not agree. Rely on the findings and
+            signatures computed here, never on the claims.
+          </p>
+          <ul>
+            {wrong.map((d, i) => (
+              <li key={i} data-disagreement={d.kind} data-disagreement-code={d.code}>
+                {d.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {explained.length > 0 && (
+        <div className="notice claim-masked-differences small" role="note" data-claim-masked-differences={explained.length}>
+          <strong>
+            {explained.length} difference{explained.length === 1 ? '' : 's'} between the sharer’s claims and this page follow from the redaction
+          </strong>{' '}
+          (masked values change signed content, and masked certificates leave no key): the claims they concern cannot be checked here.
+          <ul>
+            {explained.map((d, i) => (
+              <li key={i} data-masked-difference={d.kind} data-disagreement-code={d.code}>
+                {d.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+}
+
+/**
+ * What the sharer claims their inspection found (a redacted state's `reportedVerdicts`). Claims,
+ * never verdicts: no CONTRACT §4 attribute (data-signature-verdict, data-finding-code,
+ * data-verdict), no trusted/valid colours; the page's own findings and signatures are shown
+ * above this, always.
+ */
+export function SharerClaims({ redaction, claim }: { redaction: ShareRedaction; claim: ReportedVerdicts | undefined }) {
   const order = { error: 0, warning: 1, info: 2 } as const;
   return (
-    <section className="panel reported-verdicts" aria-labelledby="reported-heading" data-reported="sharer">
-      <h2 id="reported-heading">Verdicts reported by the sharer</h2>
+    <section className="panel sharer-claims" aria-labelledby="claims-heading" data-claims="sharer">
+      <h2 id="claims-heading">What the sharer claims (not verified)</h2>
       <p className="small">
-        {redactedNoteOf(redaction.fields, redaction.maskedCount ?? 0)} They cannot be re-checked here, and the redacted copy’s own signature
-        results (broken by the masking itself) are not shown.
+        {redactedNoteOf(redaction.fields, redaction.maskedCount ?? 0)} A link can say anything: these are the sharer’s words, shown for
+        comparison. The findings and signatures above are samlscope’s own, computed in this browser from what the link carries.
       </p>
-      {!verdicts ? (
-        <p className="muted">The sharer’s report has no entry for this message.</p>
+      {!claim ? (
+        <p className="muted">The link claims nothing about this message.</p>
       ) : (
         <>
           <p>
-            Trusted (reported by the sharer):{' '}
-            <span className={`pill ${verdicts.trusted ? 'trusted' : 'sev-error'}`} data-reported-trusted={String(verdicts.trusted)}>
-              {verdicts.trusted ? 'yes' : 'no'}
-            </span>
+            Claimed trusted: <span className="pill claim" data-claimed-trusted={String(claim.trusted)}>claimed: {claim.trusted ? 'yes' : 'no'}</span>
           </p>
-          <h3>Signatures (reported by the sharer)</h3>
-          {verdicts.signatures.length === 0 ? (
-            <p className="muted">No signatures.</p>
+          <h3>Claimed signatures</h3>
+          {claim.signatures.length === 0 ? (
+            <p className="muted">None claimed.</p>
           ) : (
-            <ul className="reported-signatures">
-              {verdicts.signatures.map((s, i) => (
-                <li key={i} className={`signature verdict-${s.verdict}`} data-signature-verdict={s.verdict} data-reported="sharer">
-                  <span className={`pill verdict-${s.verdict}`}>{s.verdict}</span> <strong>{s.target}</strong>
-                  {s.targetId ? <code> {s.targetId}</code> : null} <span className="muted small">reported by the sharer</span>
+            <ul className="claimed-signatures">
+              {claim.signatures.map((s, i) => (
+                <li key={i} className="claim" data-claimed-verdict={s.verdict}>
+                  <span className="pill claim">claimed: {s.verdict}</span> <strong>{s.target}</strong>
+                  {s.targetId ? <code> {s.targetId}</code> : null}
                   <div className="small">{s.reason}</div>
                 </li>
               ))}
             </ul>
           )}
-          <h3>Findings (reported by the sharer)</h3>
-          {verdicts.findings.length === 0 ? (
-            <p className="muted">No findings.</p>
+          <h3>Claimed findings</h3>
+          {claim.findings.length === 0 ? (
+            <p className="muted">None claimed.</p>
           ) : (
-            <ul className="finding-list">
-              {[...verdicts.findings]
+            <ul className="claimed-findings">
+              {[...claim.findings]
                 .sort((a, b) => order[a.severity] - order[b.severity])
                 .map((f, i) => (
-                  <li key={i} className={`finding sev-${f.severity}`} data-finding-code={f.code} data-severity={f.severity} data-reported="sharer">
-                    <div className="finding-head">
-                      <span className={`pill sev-${f.severity}`}>{f.severity}</span>
-                      <strong className="finding-title">{f.title}</strong>
-                      <code className="finding-code">{f.code}</code>
-                    </div>
+                  <li key={i} className="claim" data-claimed-finding-code={f.code} data-claimed-severity={f.severity}>
+                    <span className="pill claim">claimed: {f.severity}</span> <strong>{f.title}</strong> <code className="finding-code">{f.code}</code>
                   </li>
                 ))}
             </ul>
@@ -124,10 +154,6 @@ export function ShareReportedVerdicts({
           <p className="small muted">Explanations and fixes are not carried in a redacted link: they quote the very values that were masked.</p>
         </>
       )}
-      <details className="redacted-copy-findings">
-        <summary>Findings of the redacted copy (context only)</summary>
-        <FindingsList findings={copyFindings} onReveal={onReveal} />
-      </details>
     </section>
   );
 }

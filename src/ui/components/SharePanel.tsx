@@ -4,7 +4,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { linkLengthAdvice, REDACTION_FIELDS, reportToJsonText, reportToMarkdown, shareUrl, type LinkLengthAdvice, type RedactionField } from '../../core/share';
 import { copyText } from '../clipboard';
-import { buildShareArtifacts, REDACTION_LABELS, type ShareArtifacts, type ShareContext } from '../share/artifacts';
+import { REDACTION_LABELS, type ShareArtifacts, type ShareContext } from '../share/artifacts';
+import { useWorkerTask } from '../worker/useWorkerRun';
+import { RunProgress } from './RunProgress';
 import { downloadText, fileStem } from '../share/download';
 import { SHARE_FILE_SUFFIX, shareFileText } from '../share/shareFile';
 
@@ -23,6 +25,8 @@ export function SharePanel({ ctx }: { ctx: ShareContext | null }) {
   // One set of artefacts per (view, redaction choice): masks use a fresh random salt per
   // redaction, so reusing them keeps the link and the exports consistent with each other.
   const cache = useRef<{ ctx: ShareContext; key: string; value: Promise<ShareArtifacts | null> } | null>(null);
+  // Redaction re-inspects the masked copy: in the worker, under the watchdog.
+  const task = useWorkerTask();
 
   useEffect(() => {
     setLink(null);
@@ -35,7 +39,13 @@ export function SharePanel({ ctx }: { ctx: ShareContext | null }) {
   const artifacts = (): Promise<ShareArtifacts | null> => {
     const key = fields.join(',');
     if (cache.current && cache.current.ctx === ctx && cache.current.key === key) return cache.current.value;
-    const value = buildShareArtifacts(ctx, fields).then((r) => {
+    const value = task.run('share-artifacts', { ctx, fields }).then((outcome) => {
+      if (!outcome.ok) {
+        cache.current = null;
+        setError(`Could not build the link (${outcome.error.code}): ${outcome.error.message}`);
+        return null;
+      }
+      const r = outcome.value;
       if (!r.ok) {
         setError(`Could not redact this input (${r.error.code}): ${r.error.message}`);
         return null;
@@ -113,6 +123,7 @@ export function SharePanel({ ctx }: { ctx: ShareContext | null }) {
           attribute” survive. Masking applies to the link and to every export below.
         </p>
       </fieldset>
+      <RunProgress activity={task} what="Building the share artefacts" />
       <div className="share-actions">
         <button type="button" className="primary" onClick={copyLink} disabled={busy}>
           Copy link

@@ -1,11 +1,14 @@
 // The inspect page (route `/`, the start page): paste or drop anything, see what it is.
-// Thin over the core: every fact shown comes from inspectInput()'s InspectReport.
+// Thin over the core: every fact shown comes from inspectInput()'s InspectReport, computed in the
+// inspection worker (src/ui/worker/) so that no input can freeze the page.
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { EvaluationTimeFields } from '../components/EvaluationTimeFields';
-import { useDebouncedRun } from '../useDebouncedRun';
-import { inspectInput } from '../../core/inspect';
+import { useWorkerRun, useWorkerTask } from '../worker/useWorkerRun';
+import type { InspectRun } from '../worker/protocol';
+import { RunErrorNotice, RunProgress } from '../components/RunProgress';
 import type { Finding, InspectOptions, InspectReport, SignatureReport } from '../../core/types';
+import type { RunError as InspectRunError } from '../worker/protocol';
 import { CodeEditor, type EditorHighlight, type EditorMarker } from '../components/CodeEditor';
 import { CopyButton, CopyableValue } from '../components/CopyButton';
 import { DiagnosisProfilePanel, ExpectationNote } from '../components/DiagnosisProfile';
@@ -21,11 +24,11 @@ import { loadKeyPair } from '../mocksp/storage';
 import { CapturePairNote } from '../components/CapturePairNote';
 import { HistoryPanel } from '../components/HistoryPanel';
 import { SharePanel } from '../components/SharePanel';
-import { ShareLinkError, ShareOpenedNotice, ShareReportedVerdicts, type SharedOrigin } from '../components/ShareNotices';
-import { decodeShareFragment, shareFragmentOf, type ShareError, type ShareState } from '../../core/share';
+import { ClaimDisagreements, ShareLinkError, ShareOpenedNotice, SharerClaims, type SharedOrigin } from '../components/ShareNotices';
+import { compareClaim, shareFragmentOf, type ShareError, type ShareState } from '../../core/share';
 import type { ShareContext } from '../share/artifacts';
 import { searchOfShareState } from '../share/openShare';
-import { parseShareFile } from '../share/shareFile';
+import { mayBeShareFile } from '../share/shareFile';
 import { SymptomSearch, useSymptomMatches } from '../components/SymptomSearch';
 import { PROFILES, type InspectSearch, type ProfileName } from '../search';
 import { trustEntries } from '../trust';
@@ -112,33 +115,48 @@ export function InspectPage() {
     [navigate],
   );
 
+  // Opening a link or a share file: decoded (inflated, parsed, validated) in the worker, under the
+  // watchdog like any inspection.
+  const linkTask = useWorkerTask();
+  const [linkRunError, setLinkRunError] = useState<InspectRunError | null>(null);
+
   /** Paste, drop, file chooser, hook: decode at once. Typing goes through the debounce. */
   const setInputNow = useCallback((text: string, from = 'pasted') => {
-    const shareFile = parseShareFile(text);
-    if (shareFile) {
-      if (shareFile.ok) applyShareState(shareFile.value, 'file');
-      else setShareError({ origin: 'file', error: shareFile.error });
+    const asInput = () => {
+      immediateRef.current = true;
+      setFixture(null);
+      setSource(from);
+      setInputState(text);
+    };
+    if (!mayBeShareFile(text)) {
+      asInput();
       return;
     }
-    immediateRef.current = true;
-    setFixture(null);
-    setSource(from);
-    setInputState(text);
-  }, [applyShareState]);
+    setLinkRunError(null);
+    void linkTask.run('open-share-file', { text }).then((outcome) => {
+      if (!outcome.ok) setLinkRunError(outcome.error);
+      else if (outcome.value === null) asInput();
+      else if (outcome.value.ok) applyShareState(outcome.value.value, 'file');
+      else setShareError({ origin: 'file', error: outcome.value.error });
+    });
+  }, [applyShareState, linkTask.run]);
 
   // Opening a link: the state is in the fragment (`#share=s1.…`), never sent to any server.
   useEffect(() => {
     const openFragment = () => {
       const fragment = shareFragmentOf(window.location.hash);
       if (fragment === null) return;
-      const decoded = decodeShareFragment(fragment);
-      if (decoded.ok) applyShareState(decoded.value, 'link');
-      else setShareError({ origin: 'link', error: decoded.error });
+      setLinkRunError(null);
+      void linkTask.run('open-share', { fragment }).then((outcome) => {
+        if (!outcome.ok) setLinkRunError(outcome.error);
+        else if (outcome.value.ok) applyShareState(outcome.value.value, 'link');
+        else setShareError({ origin: 'link', error: outcome.value.error });
+      });
     };
     openFragment();
     window.addEventListener('hashchange', openFragment);
     return () => window.removeEventListener('hashchange', openFragment);
-  }, [applyShareState]);
+  }, [applyShareState, linkTask.run]);
 
   /** Mock SP (docs/mock-sp.md): its key, when it was generated or imported exportable, decrypts what the IdP sent it. */
   const applyMockSpKey = useCallback(async () => {
@@ -182,14 +200,15 @@ export function InspectPage() {
   }, [trust, search.skew, search.at, search.sp, search.acs, search.idp, search.req, search.profile]);
 
   const hasInput = input.trim() !== '';
-  const { result: decodedReport, pending, internalError } = useDebouncedRun<InspectReport>(
+  const inspection = useWorkerRun(
+    'inspect',
     !hasInput && trust.length === 0
       ? null
       : () => {
           const { atIso, ...rest } = options;
           // "now" is taken when the inspection runs, so a re-run re-evaluates against the clock.
           const opts: InspectOptions = { ...rest, at: atIso ? new Date(atIso) : new Date(), ...(spKeyText.trim() ? { decryptionKeys: [spKeyText] } : {}) };
-          return inspectInput(input, source, opts);
+          return { input, source, options: opts };
         },
     () => {
       const delay = immediateRef.current ? 0 : TYPING_DEBOUNCE_MS;
@@ -198,6 +217,9 @@ export function InspectPage() {
     },
     [input, source, options, hasInput, trust.length, spKeyText],
   );
+  const { pending } = inspection;
+  const run: InspectRun | null = inspection.result;
+  const decodedReport = run?.report ?? null;
   const report = fixture ?? decodedReport;
   reportRef.current = report;
 
@@ -291,6 +313,12 @@ export function InspectPage() {
   // The shared state stays "opened" while its input is what the view shows.
   const sharedActive = shared && shared.state.input === input ? shared : null;
   const redaction = sharedActive?.state.redacted;
+  // A shared state's recorded verdicts are the sharer's claims: compared with this page's own.
+  const claim = redaction?.reportedVerdicts[selected];
+  const disagreements = useMemo(
+    () => (claim && message && !fixture ? compareClaim(claim, message, { trustMasked: (run?.maskedTrustCertificates ?? 0) > 0 }) : []),
+    [claim, message, fixture, run],
+  );
   const shareCtx = useMemo<ShareContext | null>(
     () =>
       decodedReport && hasInput && !fixture && !pending
@@ -345,7 +373,8 @@ export function InspectPage() {
         <section className={`panel input-panel ${dragging === 'message' ? 'drop-active' : ''}`} data-drop-target="message" aria-labelledby="input-heading">
           <div className="panel-head">
             <h1 id="input-heading">Inspect a message</h1>
-            {message && !redaction && <OverallVerdictPill message={message} />}
+            {/* Always the recipient's own standing, shared state or not (CONTRACT §2: a shared report's verdicts are the recipient's). */}
+            {message && <OverallVerdictPill message={message} />}
             <div className="panel-actions">
               <label className="button file-button">
                 Open file…
@@ -424,7 +453,7 @@ export function InspectPage() {
               ))}
             </ul>
           )}
-          {report && <TrustSummary report={report} />}
+          {report && <TrustSummary report={report} run={fixture ? null : run} />}
           <div className="sp-key">
             <label htmlFor="sp-key-input" className="small">
               <strong>SP private key</strong> (decrypts EncryptedAssertion; stays in this page)
@@ -499,13 +528,10 @@ export function InspectPage() {
       <p className="status small muted" role="status" aria-live="polite">
         {pending ? 'Decoding…' : report && hasInput ? statusLine(report) : ''}
       </p>
-
-      {internalError && (
-        <div role="alert" className="input-error internal-error">
-          <strong>Internal error (a bug in samlscope, please report it): </strong>
-          {internalError}
-        </div>
-      )}
+      <RunProgress activity={inspection} what="Inspecting" />
+      <RunProgress activity={linkTask} what="Opening the shared state" />
+      <RunErrorNotice error={inspection.error} onRetry={inspection.retry} />
+      <RunErrorNotice error={linkRunError} />
 
       {shareError && <ShareLinkError origin={shareError.origin} error={shareError.error} onDismiss={() => setShareError(null)} />}
       {sharedActive && <ShareOpenedNotice origin={sharedActive.origin} at={sharedActive.state.at} atStillRecorded={search.at === sharedActive.state.at} redaction={redaction} />}
@@ -530,21 +556,17 @@ export function InspectPage() {
                 {messages.length > 1 ? <span className="muted"> (message {selected + 1} of {messages.length})</span> : null}
               </h2>
               {message.binding && <span className="pill">{message.binding}</span>}
-              {!redaction && <TrustedBadge message={message} anchorCount={anchorCount} />}
+              <TrustedBadge message={message} anchorCount={anchorCount} />
             </header>
             {message.error && <ErrorList errors={[message.error]} context={`Message ${selected + 1} could not be parsed`} />}
             <CapturePairNote messages={messages} selected={selected} onSelect={(i) => setSearch({ msg: i === 0 ? undefined : i })} />
             <SummaryPanel message={message} />
             {report && <DiagnosisProfilePanel report={report} message={message} chosen={search.profile} onChoose={(profile) => setSearch({ profile })} />}
-            {redaction ? (
-              <ShareReportedVerdicts redaction={redaction} verdicts={redaction.reportedVerdicts[selected]} copyFindings={message.findings} onReveal={revealFinding} />
-            ) : (
-              <>
-                <FindingsList findings={message.findings} onReveal={revealFinding} message={message} messages={messages} highlightCodes={symptomCodes} />
-                <DecryptionPanel message={message} />
-                <SignaturesPanel message={message} onShowCovered={showCovered} />
-              </>
-            )}
+            {redaction && <ClaimDisagreements disagreements={disagreements} />}
+            <FindingsList findings={message.findings} onReveal={revealFinding} message={message} messages={messages} highlightCodes={symptomCodes} />
+            <DecryptionPanel message={message} />
+            <SignaturesPanel message={message} onShowCovered={showCovered} />
+            {redaction && <SharerClaims redaction={redaction} claim={claim} />}
             <MessageDetails message={message} at={evaluatedAt} skewSeconds={skew} />
           </div>
           <section className="xml-pane panel" aria-labelledby="xml-heading" data-highlight-line={highlight?.startLine}>
@@ -594,11 +616,30 @@ function TextOption({ label, value, onChange, note }: { label: string; value: st
   );
 }
 
-function TrustSummary({ report }: { report: InspectReport }) {
-  if (report.trustAnchors.length === 0 && report.trustErrors.length === 0) return null;
+function TrustSummary({ report, run }: { report: InspectReport; run: InspectRun | null }) {
+  const masked = run?.maskedTrustCertificates ?? 0;
+  if (report.trustAnchors.length === 0 && report.trustErrors.length === 0 && masked === 0) return null;
   return (
     <div className="trust-summary">
       <ErrorList errors={report.trustErrors} context="Trust input" />
+      {masked > 0 && (
+        <div className="notice small" role="note" data-masked-certificates={masked}>
+          <strong>
+            {masked} certificate{masked === 1 ? ' was' : 's were'} masked by the sharer
+          </strong>{' '}
+          (a redacted share): a mask is not a certificate, so {masked === 1 ? 'it anchors' : 'they anchor'} no trust here and signatures are checked
+          without {masked === 1 ? 'it' : 'them'}.
+          {run && run.maskedTrustErrors.length > 0 && (
+            <ul className="muted">
+              {run.maskedTrustErrors.map((e, i) => (
+                <li key={i}>
+                  <code>{e.code}</code> {e.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       {report.trustAnchors.length > 0 && (
         <>
           <h3>

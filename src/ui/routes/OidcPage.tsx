@@ -1,11 +1,13 @@
 // The OIDC page (route /oidc): Exoscale SSO with OpenID Connect (seed 002_be8525c84e06a101.txt).
-// Thin over the core: every fact shown comes from inspectOidc()'s OidcReport. The token, the keys
+// Thin over the core: every fact shown comes from inspectOidc()'s OidcReport, computed in the
+// inspection worker (src/ui/worker/) under its watchdog. The token, the keys
 // and the client secret live only in React state; the shareable settings ride in the URL search.
 import { useCallback, useState } from 'react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { EvaluationTimeFields } from '../components/EvaluationTimeFields';
-import { useDebouncedRun } from '../useDebouncedRun';
-import { DEFAULT_SKEW_SECONDS, EXOSCALE_OIDC_PROFILE, inspectOidc, type OidcReport } from '../../core/oidc';
+import { useWorkerRun } from '../worker/useWorkerRun';
+import { RunErrorNotice, RunProgress } from '../components/RunProgress';
+import { DEFAULT_SKEW_SECONDS, EXOSCALE_OIDC_PROFILE, type OidcReport } from '../../core/oidc';
 import { OidcCelPanel } from '../components/OidcCelPanel';
 import { OidcClaimsPanel, OidcTokenView } from '../components/OidcClaimsPanel';
 import { OidcFindings } from '../components/OidcFindings';
@@ -47,18 +49,23 @@ export function OidcPage() {
     [navigate],
   );
 
-  const { result: report, pending, internalError } = useDebouncedRun<OidcReport>(
-    () =>
-      inspectOidc(input, {
+  const check = useWorkerRun(
+    'oidc',
+    () => ({
+      input,
+      options: {
         settings: { clientId: search.client, issuerUrl: search.iss, clientSecret: clientSecret || undefined, additionalClaims: search.claims, celExpression: search.cel, orgName: search.org, nonce: nonce || undefined },
         keysText,
         at: search.at ? new Date(search.at) : new Date(),
         skewSeconds: search.skew ?? DEFAULT_SKEW_SECONDS,
-      }),
+      },
+    }),
     () => TYPING_DEBOUNCE_MS,
     [input, keysText, clientSecret, nonce, search.client, search.iss, search.claims, search.cel, search.org, search.at, search.skew],
   );
 
+  const report: OidcReport | null = check.result;
+  const { pending } = check;
   const hasInput = input.trim() !== '';
   return (
     <div className="oidc">
@@ -129,12 +136,8 @@ export function OidcPage() {
         {pending ? 'Checking…' : report?.detected ? `Detected: ${DETECTED_LABEL[report.detected]}. Evaluated at ${report.evaluatedAt}.` : ''}
       </p>
 
-      {internalError && (
-        <div role="alert" className="input-error internal-error">
-          <strong>Internal error (a bug in samlscope, please report it): </strong>
-          {internalError}
-        </div>
-      )}
+      <RunProgress activity={check} what="Checking" />
+      <RunErrorNotice error={check.error} onRetry={check.retry} />
 
       {report && report.errors.length > 0 && (
         <div role="alert" className="input-error">
@@ -154,7 +157,7 @@ export function OidcPage() {
       )}
 
       {report && (
-        <div className="oidc-results">
+        <div className="oidc-results" data-oidc-trusted={String(report.trusted)}>
           {report.signature && <OidcSignaturePanel signature={report.signature} />}
           {report.cel && <OidcCelPanel cel={report.cel} />}
           {report.claims && <OidcClaimsPanel claims={report.claims} />}

@@ -7,7 +7,7 @@ import { EXOSCALE_OIDC_PROFILE } from '../../core/oidc/exoscaleProfile';
 import { PROFILES, type ProfileDefinition } from '../../core/profiles';
 import { SEED_DOCUMENTS } from '../components/DiagnosisCategories';
 
-/** Short quotes from the seed documents (../shared/seeds/), verbatim. */
+/** Short quotes from the seed documents (vendor pages, not in this repository), verbatim. */
 const SOURCE_QUOTES: Record<string, string[]> = {
   scaleway: [
     'issuer: Must be set to your Authentik instance URL (var.authentik_url), not the Scaleway entity ID. This is what Scaleway expects as the <Issuer> element in the SAML response.',
@@ -129,7 +129,7 @@ function ProfileView({ profile }: { profile: ProfileDefinition }) {
           <>
             <p>
               <cite className="source-title">{SEED_DOCUMENTS[doc] ?? doc}</cite> — <code className="source-file">{doc}</code>
-              <span className="muted small"> (one of the project’s source documents in <code>shared/seeds/</code>; not served by this app)</span>
+              <span className="muted small"> (one of the project’s source documents; not part of this repository or app)</span>
             </p>
             {quotes.map((q, i) => (
               <blockquote key={i} className="source-quote">

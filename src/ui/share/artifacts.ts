@@ -1,7 +1,7 @@
 // What the Share panel hands out, built from what the inspect view holds. Redaction applies to
 // every artefact (link, share file, Markdown, JSON, XML): choosing to mask a value and then
 // exporting it unmasked by another button would be a trap.
-import { inspectInput } from '../../core/inspect';
+import { inspectWithMaskedTrust } from './maskedTrust';
 import {
   createShareState,
   inspectOptionsOf,
@@ -57,8 +57,8 @@ export function redactedNoteOf(fields: readonly RedactionField[], maskedCount: n
   const what = fields.map((f) => REDACTION_LABELS[f].toLowerCase()).join(', ');
   return (
     `The sharer masked ${what} (${maskedCount} distinct value${maskedCount === 1 ? '' : 's'}). ` +
-    'Signatures cannot be re-checked on this copy: masking changes signed content, signature values or digests ' +
-    '(and a Redirect query signature covers the original octets), so the verdicts shown are the ones the sharer computed before redaction.'
+    'Signatures over masked content cannot be re-checked on this copy: masking changes signed content, signature values or digests ' +
+    '(and a Redirect query signature covers the original octets). Everything else is inspected afresh by the recipient.'
   );
 }
 
@@ -68,7 +68,8 @@ export async function buildShareArtifacts(ctx: ShareContext, fields: readonly Re
   const redacted = await redactShareState(state, fields, ctx.report);
   if (!redacted.ok) return fail(redacted.error);
   const r = redacted.value;
-  const report = await inspectInput(r.state.input, r.state.source ?? 'redacted', inspectOptionsOf(r.state));
+  // What the recipient will see: masked trust certificates are masks, not input errors.
+  const { report } = await inspectWithMaskedTrust({ input: r.state.input, source: r.state.source ?? 'redacted', options: inspectOptionsOf(r.state) });
   return ok({
     state: r.state,
     report,

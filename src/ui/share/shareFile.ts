@@ -10,14 +10,20 @@ export function shareFileText(state: ShareState): string {
   return `${JSON.stringify(state, null, 2)}\n`;
 }
 
+/** The cheap test the page makes before handing the text to the worker to parse (parseShareFile). */
+export function mayBeShareFile(text: string): boolean {
+  const t = text.trimStart();
+  return t.startsWith('{') && t.includes('"v"') && t.includes('"input"');
+}
+
 /**
  * null when `text` is not meant as a share file (any other input: XML, HAR, base64…), else
  * the validated state or a typed error. A share file is a JSON object with `"v": 1` and an
  * `input` string; a HAR (`{"log": …}`) or a SAML-tracer export never has both.
  */
 export function parseShareFile(text: string): Result<ShareState, ShareError> | null {
+  if (!mayBeShareFile(text)) return null;
   const t = text.trimStart();
-  if (!t.startsWith('{') || !t.includes('"v"') || !t.includes('"input"')) return null;
   let value: unknown;
   try {
     value = JSON.parse(t);

@@ -1,0 +1,27 @@
+// The inspection worker: runs the core off the page's thread, so nothing pasted or opened from a
+// link can freeze the page (issue 10 point 4). It only routes requests to handlers.ts; the page
+// side (runner.ts) owns the watchdog.
+import { WORKER_HANDLERS } from './handlers';
+import type { WorkerEnvelope, WorkerReply } from './protocol';
+
+const scope = self as unknown as { postMessage(m: WorkerReply): void; onmessage: ((e: MessageEvent<WorkerEnvelope>) => void) | null };
+
+scope.onmessage = (event) => {
+  const { id, kind, request } = event.data;
+  const handler = WORKER_HANDLERS[kind] as (r: typeof request) => Promise<unknown>;
+  void (async () => {
+    let reply: WorkerReply;
+    try {
+      reply = { id, ok: true, value: await handler(request) };
+    } catch (e) {
+      // Errors are values in the core: an exception is a bug, reported rather than hidden.
+      reply = { id, ok: false, error: { code: 'run-internal-error', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) } };
+    }
+    try {
+      scope.postMessage(reply);
+    } catch (e) {
+      // DataCloneError: the value held something structured clone refuses (a bug in the core's types).
+      scope.postMessage({ id, ok: false, error: { code: 'run-worker-failed', message: `The result could not be sent to the page: ${e instanceof Error ? e.message : String(e)}` } });
+    }
+  })();
+};

@@ -1,0 +1,46 @@
+// The one request/response protocol between the page and its inspection worker
+// (inspection.worker.ts). Everything here crosses postMessage, so it is plain data: strings,
+// numbers, booleans, arrays, plain objects and Dates (HTML "structured clone"; no functions, no
+// DOM nodes, no class instances whose methods the page would need).
+import type { OidcInspectOptions, OidcReport } from '../../core/oidc';
+import type { InputError, InspectOptions, Result } from '../../core/types';
+import type { RedactionField, ShareError, ShareState } from '../../core/share';
+import type { ShareArtifacts, ShareContext } from '../share/artifacts';
+import type { InspectRun } from '../share/maskedTrust';
+
+export type { InspectRun };
+
+export interface WorkerRequests {
+  /** inspectInput, with masked certificates left out of the trust. */
+  inspect: { request: { input: string; source: string; options: InspectOptions }; response: InspectRun };
+  /** inspectOidc (the /oidc page). */
+  oidc: { request: { input: string; options: OidcInspectOptions }; response: OidcReport };
+  /** Decode and validate a `#share=` fragment (inflating is bounded in core/share/state.ts). */
+  'open-share': { request: { fragment: string }; response: Result<ShareState, ShareError> };
+  /** Parse and validate a dropped or opened share file (shareFile.ts); null when the text is not one. */
+  'open-share-file': { request: { text: string }; response: Result<ShareState, ShareError> | null };
+  /** Redact and re-inspect for the Share panel's link and exports. */
+  'share-artifacts': { request: { ctx: ShareContext; fields: RedactionField[] }; response: Result<ShareArtifacts, InputError> };
+}
+
+export type WorkerRequestKind = keyof WorkerRequests;
+export type RequestOf<K extends WorkerRequestKind> = WorkerRequests[K]['request'];
+export type ResponseOf<K extends WorkerRequestKind> = WorkerRequests[K]['response'];
+
+/** A request as posted to the worker; `id` pairs it with its reply. */
+export type WorkerEnvelope = { [K in WorkerRequestKind]: { id: number; kind: K; request: RequestOf<K> } }[WorkerRequestKind];
+
+/**
+ * Why a run produced no result. `run-timeout`: over the run-time budget (core/limits.ts
+ * RUN_TIME_BUDGET_MS), the worker was terminated. `run-cancelled`: the user pressed Cancel.
+ * `run-internal-error`: the core threw (a bug: errors are values there). `run-worker-failed`:
+ * the worker could not start or its reply could not be cloned.
+ */
+export type RunErrorCode = 'run-timeout' | 'run-cancelled' | 'run-internal-error' | 'run-worker-failed';
+
+export interface RunError {
+  code: RunErrorCode;
+  message: string;
+}
+
+export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: RunError };

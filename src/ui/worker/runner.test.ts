@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RUN_TIME_BUDGET_MS } from '../../core/limits';
+import type { WorkerEnvelope, WorkerReply } from './protocol';
+import { parseLoweredBudget } from './runBudget';
+import { WorkerRunner, type WorkerLike } from './runner';
+
+/** A worker that answers only when the test says so, and records what happened to it. */
+class FakeWorker implements WorkerLike {
+  onmessage: ((event: { data: WorkerReply }) => void) | null = null;
+  onerror: ((event: { message?: string }) => void) | null = null;
+  posted: WorkerEnvelope[] = [];
+  terminated = false;
+  postMessage(message: WorkerEnvelope): void {
+    this.posted.push(message);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  reply(value: unknown, id = this.posted[this.posted.length - 1]!.id): void {
+    this.onmessage?.({ data: { id, ok: true, value } });
+  }
+}
+
+const request = { fragment: 's1.x' };
+
+describe('WorkerRunner', () => {
+  let spawned: FakeWorker[];
+  let runner: WorkerRunner;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    spawned = [];
+    runner = new WorkerRunner(() => {
+      const w = new FakeWorker();
+      spawned.push(w);
+      return w;
+    }, () => 1000);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('pairs a reply with its request and reuses the worker', async () => {
+    const a = runner.run('open-share', request);
+    spawned[0]!.reply('first');
+    expect(await a.outcome).toEqual({ ok: true, value: 'first' });
+    const b = runner.run('open-share', request);
+    spawned[0]!.reply('second');
+    expect(await b.outcome).toEqual({ ok: true, value: 'second' });
+    expect(spawned).toHaveLength(1);
+    expect(spawned[0]!.posted.map((p) => p.kind)).toEqual(['open-share', 'open-share']);
+  });
+
+  it('stops a run over its budget: worker terminated, typed run-timeout, a fresh worker next time', async () => {
+    const a = runner.run('open-share', request);
+    vi.advanceTimersByTime(999);
+    expect(spawned[0]!.terminated).toBe(false);
+    vi.advanceTimersByTime(1);
+    const o = await a.outcome;
+    expect(o.ok).toBe(false);
+    expect(!o.ok && o.error.code).toBe('run-timeout');
+    expect(!o.ok && o.error.message).toMatch(/^Inspection stopped after 1 s/);
+    expect(spawned[0]!.terminated).toBe(true);
+    const b = runner.run('open-share', request);
+    expect(spawned).toHaveLength(2);
+    spawned[1]!.reply('ok');
+    expect(await b.outcome).toEqual({ ok: true, value: 'ok' });
+  });
+
+  it('cancels: the worker is terminated and a late reply is ignored', async () => {
+    const a = runner.run('open-share', request);
+    a.cancel();
+    const o = await a.outcome;
+    expect(!o.ok && o.error.code).toBe('run-cancelled');
+    expect(spawned[0]!.terminated).toBe(true);
+    expect(runner.busy).toBe(false);
+    spawned[0]!.reply('late', 1); // nothing listens any more: no throw, no effect
+  });
+
+  it('latest wins: a newer run supersedes a busy one', async () => {
+    const a = runner.run('open-share', request);
+    const b = runner.run('open-share', request);
+    const oa = await a.outcome;
+    expect(!oa.ok && oa.error.code).toBe('run-cancelled');
+    expect(spawned[0]!.terminated).toBe(true);
+    spawned[1]!.reply('b');
+    expect(await b.outcome).toEqual({ ok: true, value: 'b' });
+    // The superseded run's watchdog does not fire on the new one.
+    vi.advanceTimersByTime(5000);
+    expect(spawned[1]!.terminated).toBe(false);
+  });
+
+  it('passes errors from the worker through as values', async () => {
+    const a = runner.run('open-share', request);
+    spawned[0]!.onmessage?.({ data: { id: 1, ok: false, error: { code: 'run-internal-error', message: 'TypeError: x' } } });
+    expect(await a.outcome).toEqual({ ok: false, error: { code: 'run-internal-error', message: 'TypeError: x' } });
+    const b = runner.run('open-share', request);
+    spawned[0]!.onerror?.({ message: 'failed to load' });
+    const ob = await b.outcome;
+    expect(!ob.ok && ob.error.code).toBe('run-worker-failed');
+    expect(spawned[0]!.terminated).toBe(true);
+  });
+});
+
+describe('parseLoweredBudget', () => {
+  it('only ever lowers the budget, within bounds', () => {
+    expect(parseLoweredBudget(null)).toBeNull();
+    expect(parseLoweredBudget('abc')).toBeNull();
+    expect(parseLoweredBudget('-5')).toBeNull();
+    expect(parseLoweredBudget(String(RUN_TIME_BUDGET_MS * 10))).toBeNull();
+    expect(parseLoweredBudget('2000')).toBe(2000);
+    expect(parseLoweredBudget('1')).toBe(50);
+  });
+});

@@ -1,0 +1,133 @@
+// The page side of the inspection worker: one run at a time, latest wins, a watchdog per run.
+// The core is synchronous in long stretches (XML parsing, canonicalization, big-number maths),
+// so a run cannot be interrupted from inside; the only sure stop is Worker.terminate(), after
+// which a fresh worker is started for the next run (HTML Living Standard §10.2.6 "terminate a
+// worker": the worker's event loop is discarded at once, whatever script it is running).
+import type { RequestOf, ResponseOf, RunError, WorkerEnvelope, WorkerReply, WorkerRequestKind } from './protocol';
+
+/** What the runner needs of a Worker (a fake in unit tests). */
+export interface WorkerLike {
+  postMessage(message: WorkerEnvelope): void;
+  terminate(): void;
+  onmessage: ((event: { data: WorkerReply }) => void) | null;
+  onerror: ((event: { message?: string }) => void) | null;
+}
+
+export type RunOutcome<T> = { ok: true; value: T } | { ok: false; error: RunError };
+
+export interface RunHandle<T> {
+  outcome: Promise<RunOutcome<T>>;
+  /** Stop this run now (terminates the worker); its outcome is `run-cancelled`. No-op once settled. */
+  cancel(): void;
+}
+
+interface InFlight {
+  id: number;
+  settle: (o: RunOutcome<unknown>) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+export function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+export class WorkerRunner {
+  private worker: WorkerLike | null = null;
+  private inFlight: InFlight | null = null;
+  private nextId = 1;
+
+  /** `budgetMs` is read at the start of each run (a test may lower it, see runBudget.ts). */
+  constructor(
+    private readonly spawn: () => WorkerLike,
+    private readonly budgetMs: () => number,
+  ) {}
+
+  /**
+   * Start a run. A run still in flight is superseded: its worker is terminated (its result would
+   * be thrown away anyway, and a slow run must not delay the newer one) and its outcome is
+   * `run-cancelled`.
+   */
+  run<K extends WorkerRequestKind>(kind: K, request: RequestOf<K>): RunHandle<ResponseOf<K>> {
+    if (this.inFlight) this.stop({ code: 'run-cancelled', message: 'Superseded by a newer run.' });
+    const id = this.nextId++;
+    const budget = this.budgetMs();
+    let settle!: (o: RunOutcome<unknown>) => void;
+    const outcome = new Promise<RunOutcome<unknown>>((resolve) => (settle = resolve));
+    const timer = setTimeout(() => {
+      if (this.inFlight?.id === id) {
+        this.stop({
+          code: 'run-timeout',
+          message: `Inspection stopped after ${formatSeconds(budget)}: it ran past the page's run-time budget, so the worker running it was stopped. The page is unaffected; trim the input (a HAR often carries far more than the SAML exchange) or use the command line, which has no time budget.`,
+        });
+      }
+    }, budget);
+    this.inFlight = { id, settle, timer };
+    try {
+      this.ensureWorker().postMessage({ id, kind, request } as WorkerEnvelope);
+    } catch (e) {
+      // DataCloneError: the request holds something that cannot cross postMessage (a bug).
+      this.finish(id, { ok: false, error: { code: 'run-worker-failed', message: `The request could not be sent to the worker: ${describe(e)}` } });
+    }
+    return {
+      outcome: outcome as Promise<RunOutcome<ResponseOf<K>>>,
+      cancel: () => {
+        if (this.inFlight?.id === id) this.stop({ code: 'run-cancelled', message: 'Inspection cancelled.' });
+      },
+    };
+  }
+
+  get busy(): boolean {
+    return this.inFlight !== null;
+  }
+
+  /** Terminate the worker (page unmount); a run in flight ends as `run-cancelled`. */
+  dispose(): void {
+    if (this.inFlight) this.stop({ code: 'run-cancelled', message: 'The page was left.' });
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private ensureWorker(): WorkerLike {
+    if (this.worker) return this.worker;
+    const w = this.spawn();
+    w.onmessage = (event) => {
+      const reply = event.data;
+      this.finish(reply.id, reply.ok ? { ok: true, value: reply.value } : { ok: false, error: reply.error });
+    };
+    w.onerror = (event) => {
+      // A worker that failed to load or threw outside a handler: it is of no further use.
+      const current = this.inFlight;
+      this.dropWorker();
+      if (current) this.finish(current.id, { ok: false, error: { code: 'run-worker-failed', message: `The inspection worker failed: ${event.message ?? 'unknown error'}` } });
+    };
+    this.worker = w;
+    return w;
+  }
+
+  private dropWorker(): void {
+    if (!this.worker) return;
+    this.worker.onmessage = null;
+    this.worker.onerror = null;
+    this.worker.terminate();
+    this.worker = null;
+  }
+
+  /** End the run in flight with an error and throw its worker away; the next run starts a fresh one. */
+  private stop(error: RunError): void {
+    const current = this.inFlight;
+    this.dropWorker();
+    if (current) this.finish(current.id, { ok: false, error });
+  }
+
+  private finish(id: number, outcome: RunOutcome<unknown>): void {
+    if (this.inFlight?.id !== id) return; // a late reply of a run already stopped
+    clearTimeout(this.inFlight.timer);
+    const { settle } = this.inFlight;
+    this.inFlight = null;
+    settle(outcome);
+  }
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+}

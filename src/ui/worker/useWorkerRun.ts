@@ -1,0 +1,108 @@
+// React side of the inspection worker. useWorkerRun: the inspect and OIDC pages' debounced,
+// latest-wins runs (typing waits, a paste runs at once). useWorkerTask: one-off runs (opening a
+// share link, building share artefacts). Both go through a WorkerRunner, hence its watchdog.
+import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
+import type { RequestOf, ResponseOf, RunError, WorkerRequestKind } from './protocol';
+import { runBudgetMs } from './runBudget';
+import { WorkerRunner, type RunOutcome } from './runner';
+import { spawnInspectionWorker } from './spawn';
+
+export interface RunActivity {
+  pending: boolean;
+  /** Date.now() when the run in flight was posted to the worker; null when idle or debouncing. */
+  startedAt: number | null;
+  /** The budget of the run in flight. */
+  budgetMs: number;
+  /** Stops the run in flight (the outcome is `run-cancelled`). */
+  cancel(): void;
+}
+
+export interface WorkerRun<T> extends RunActivity {
+  result: T | null;
+  /** Why the latest run produced no result (timeout, cancel, a bug in the core). */
+  error: RunError | null;
+  /** Run the latest request again (after a cancel). */
+  retry(): void;
+}
+
+/** A runner owned by the calling component: created on first use, terminated on unmount. */
+export function useWorkerRunner(): () => WorkerRunner {
+  const ref = useRef<WorkerRunner | null>(null);
+  useEffect(
+    () => () => {
+      ref.current?.dispose();
+      ref.current = null;
+    },
+    [],
+  );
+  return useCallback(() => (ref.current ??= new WorkerRunner(spawnInspectionWorker, runBudgetMs)), []);
+}
+
+/**
+ * `request` null clears the result; otherwise it is called when the run starts (so "now" is
+ * taken then). `delayMs` is read when the run is scheduled. A newer run supersedes an older one,
+ * terminating its worker if it is still busy.
+ */
+export function useWorkerRun<K extends WorkerRequestKind>(
+  kind: K,
+  request: (() => RequestOf<K>) | null,
+  delayMs: () => number,
+  deps: DependencyList,
+): WorkerRun<ResponseOf<K>> {
+  const runner = useWorkerRunner();
+  const [state, setState] = useState<Omit<WorkerRun<ResponseOf<K>>, 'cancel' | 'retry'>>({ result: null, error: null, pending: false, startedAt: null, budgetMs: 0 });
+  const cancelRef = useRef<() => void>(() => {});
+  const runRef = useRef(0);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    const run = ++runRef.current;
+    if (!request) {
+      cancelRef.current();
+      setState({ result: null, error: null, pending: false, startedAt: null, budgetMs: 0 });
+      return;
+    }
+    setState((s) => ({ ...s, pending: true }));
+    const timer = window.setTimeout(() => {
+      const budgetMs = runBudgetMs();
+      const handle = runner().run(kind, request());
+      cancelRef.current = handle.cancel;
+      setState((s) => ({ ...s, pending: true, startedAt: Date.now(), budgetMs }));
+      void handle.outcome.then((o: RunOutcome<ResponseOf<K>>) => {
+        if (run !== runRef.current) return;
+        setState(o.ok ? { result: o.value, error: null, pending: false, startedAt: null, budgetMs } : { result: null, error: o.error, pending: false, startedAt: null, budgetMs });
+      });
+    }, delayMs());
+    return () => window.clearTimeout(timer);
+    // The caller lists what `request` reads, as for useEffect.
+  }, [...deps, attempt]);
+  const cancel = useCallback(() => cancelRef.current(), []);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return { ...state, cancel, retry };
+}
+
+export interface WorkerTask extends RunActivity {
+  run<K extends WorkerRequestKind>(kind: K, request: RequestOf<K>): Promise<RunOutcome<ResponseOf<K>>>;
+}
+
+/** One-off runs with their own worker; a new run supersedes one in flight. */
+export function useWorkerTask(): WorkerTask {
+  const runner = useWorkerRunner();
+  const [activity, setActivity] = useState<{ pending: boolean; startedAt: number | null; budgetMs: number }>({ pending: false, startedAt: null, budgetMs: 0 });
+  const cancelRef = useRef<() => void>(() => {});
+  const seq = useRef(0);
+  const run = useCallback(
+    async <K extends WorkerRequestKind>(kind: K, request: RequestOf<K>): Promise<RunOutcome<ResponseOf<K>>> => {
+      const mine = ++seq.current;
+      const budgetMs = runBudgetMs();
+      const handle = runner().run(kind, request);
+      cancelRef.current = handle.cancel;
+      setActivity({ pending: true, startedAt: Date.now(), budgetMs });
+      const outcome = await handle.outcome;
+      if (mine === seq.current) setActivity({ pending: false, startedAt: null, budgetMs });
+      return outcome;
+    },
+    [runner],
+  );
+  const cancel = useCallback(() => cancelRef.current(), []);
+  return { ...activity, run, cancel };
+}
