@@ -210,7 +210,16 @@ describe('more namespace, attribute and escaping cases', () => {
     const doc = parse('<r xml:lang="en"><a ID="a" lang="x"/></r>');
     expect(inc(byId(doc, 'a'))).toBe('<a ID="a" lang="x" xml:lang="en"></a>');
   });
+  test('a CR at the very start of a comment is escaped too', () => {
+    const doc = parse('<r/>');
+    doc.documentElement.appendChild(doc.createComment('\rx'));
+    expect(exc(doc, { withComments: true })).toBe('<r><!--&#xD;x--></r>');
+  });
+  test('an xmlns:xml declaration on a nested element only is not output either', () => {
+    expect(inc(parse('<r><a xmlns:xml="http://www.w3.org/XML/1998/namespace"/></r>'))).toBe('<r><a></a></r>');
+  });
   test('code point order at the edges of the surrogate range', () => {
+    expect(compareCodePoints('\uD7FF', '\uE000')).toBeLessThan(0);
     expect(compareCodePoints('\uE000', '\uD7FF')).toBeGreaterThan(0);
     expect(compareCodePoints('\u{10000}', '\uE000')).toBeGreaterThan(0);
     expect(compareCodePoints('\uE000', '\u{10000}')).toBeLessThan(0);
