@@ -126,7 +126,10 @@ describe('canonical form details', () => {
   });
 });
 
-describe('performance', () => {
+// Skipped, openly, in mutation runs (vitest.mutation.config.ts sets SAMLSCOPE_MUTATION_RUN):
+// Stryker's instrumented code is several times slower, so the time bound fails on unmutated code
+// and Stryker refuses to start; its output comparison with xmllint is covered by the tests above.
+describe.skipIf(process.env.SAMLSCOPE_MUTATION_RUN === '1')('performance', () => {
   it('canonicalizes a 10 MB metadata aggregate quickly and exactly like xmllint', () => {
     const entity = (i: number) =>
       `  <md:EntityDescriptor entityID="https://idp${i}.example.org/idp" ID="e${i}">\n` +
