@@ -1,4 +1,4 @@
-// `node bench/amplification.mjs` (bundles this file, like `npm run bench`, and runs it with node).
+// `npm run bench:amplification` (scripts/bench.mjs bundles this file and runs it with node).
 //
 // Reference work amplification (docs/limits.md, XML signatures): the time and peak memory of
 // inspecting hostile signatures, as ratios against a normal ~5 KB signed Response in the same run.

@@ -3,7 +3,7 @@
 // RS256 ID token, its JWKS and the Exoscale seed expression). Prints median and maximum per case
 // and the ratio of the median to the normal token's median.
 //
-// Run: node bench/oidc-hostile.run.mjs [--runs N] [--normal-runs N]
+// Run: npm run bench:oidc-hostile -- [--runs N] [--normal-runs N]
 // (bundles this file with esbuild as scripts/bench.mjs does for bench/run.ts.)
 import { cpus, platform, release } from 'node:os';
 import { inspectOidc, type OidcReport } from '../src/core/oidc/inspectOidc';

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `npm run bench`: bundles bench/run.ts (with the core it imports) into one temporary ES module
 // and runs it with node, so the benchmark measures the same JavaScript the CLI ships, without
-// a TypeScript loader in the measured process. Arguments are passed through (see bench/run.ts);
-// `--hostile` runs bench/hostile.ts instead (hostile inputs as ratios against a normal Response).
+// a TypeScript loader in the measured process. Arguments are passed through (see bench/run.ts).
+// One flag picks another benchmark of bench/ instead: `--hostile` (bench/hostile.ts: bombs and
+// amplification through the CLI), `--amplification` (bench/amplification.ts: reference
+// amplification in the core), `--oidc-hostile` (bench/oidc-hostile.ts: hostile tokens, keys, CEL).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,13 +13,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const BENCHES = { '--hostile': 'bench/hostile.ts', '--amplification': 'bench/amplification.ts', '--oidc-hostile': 'bench/oidc-hostile.ts' };
+const flag = process.argv.slice(2).find((a) => a in BENCHES);
+const entry = flag ? BENCHES[flag] : 'bench/run.ts';
+const args = process.argv.slice(2).filter((a) => a !== flag);
 const dir = mkdtempSync(join(tmpdir(), 'samlscope-bench-build-'));
 const outfile = join(dir, 'bench.mjs');
 let status = 1;
 try {
   await build({
     absWorkingDir: root,
-    entryPoints: [process.argv.includes('--hostile') ? 'bench/hostile.ts' : 'bench/run.ts'],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     platform: 'node',
@@ -30,7 +36,7 @@ try {
     banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
     logLevel: 'warning',
   });
-  const r = spawnSync(process.execPath, ['--enable-source-maps', outfile, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
+  const r = spawnSync(process.execPath, ['--enable-source-maps', outfile, ...args], { stdio: 'inherit', cwd: root });
   if (r.error) throw r.error;
   status = r.status ?? 1;
 } finally {
