@@ -8,7 +8,7 @@ import { deflateRawSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { decodeInput } from '../binding/detect';
 import type { InspectReport } from '../types';
-import { redactInput, redactShareState } from './redact';
+import { Redactor, redactInput, redactShareState } from './redact';
 import type { ShareState } from './state';
 
 const SALT = 'salt';
@@ -372,5 +372,97 @@ describe('a whole share state', () => {
       expect(r.state.trust).toEqual(['secret.user']);
       expect(r.maskedCount).toBe(1); // the ciphertext only
     });
+  });
+});
+
+describe('shapes and edges the masks depend on', () => {
+  test('a text value is an e-mail only when the whole of it is one, with any number of domain labels', async () => {
+    const r = new Redactor([], SALT);
+    r.collectValue('jane@mail.corp.example', 'text');
+    r.collectValue('jane@corp.example (work)', 'text');
+    r.collectValue('raw@corp.example', 'base64');
+    await r.prepare();
+    expect(r.maskOf('jane@mail.corp.example')).toBe(email('jane@mail.corp.example'));
+    expect(r.maskOf('jane@corp.example (work)')).toBe(text('jane@corp.example (work)'));
+    expect(r.maskOf('raw@corp.example')).toBe(b64('raw@corp.example'));
+  });
+  test('an X509 name that is a whole e-mail gets the e-mail shape', async () => {
+    const out = await redacted(response('<ds:X509IssuerName>ca@corp.example</ds:X509IssuerName>'), ['certificates']);
+    expect(out.input).toContain(`<ds:X509IssuerName>${email('ca@corp.example')}</ds:X509IssuerName>`);
+  });
+  test('protocol vocabulary is recognised only at the start of a value', async () => {
+    const out = await redacted(response('<saml:Subject><saml:NameID>id:urn:mace:x</saml:NameID></saml:Subject><saml:Issuer>id:urn:mace:x</saml:Issuer>'));
+    expect(out.input).toContain(`<saml:Issuer>${text('id:urn:mace:x')}</saml:Issuer>`);
+  });
+  test('short pieces of a split NameID are masked in place', async () => {
+    const out = await redacted(response('<saml:Subject><saml:NameID>ab<!--c-->cd</saml:NameID></saml:Subject>'));
+    expect(out.input).toContain(`<saml:NameID>${text('ab')}<!---->${text('cd')}</saml:NameID>`);
+  });
+  test('a processing instruction inside a split NameID is kept; only comments are emptied', async () => {
+    const out = await redacted(response('<saml:Subject><saml:NameID>ab<?pi keep?>cd</saml:NameID></saml:Subject>'));
+    expect(out.input).toContain(`<saml:NameID>${text('ab')}<?pi keep?>${text('cd')}</saml:NameID>`);
+  });
+  test('a piece of a split NameID keeps all of its leading blanks', async () => {
+    const out = await redacted(response('<saml:Subject><saml:NameID>ab<!--c-->\n   cd</saml:NameID></saml:Subject>'));
+    expect(out.input).toContain(`<!---->\n   ${text('cd')}</saml:NameID>`);
+  });
+  test('the default namespace declaration is never rewritten', async () => {
+    const out = await redacted(`<Response xmlns="urn:acme:jdoe.smith"><samlp:Response ${P} ID="_r"><saml:Subject><saml:NameID>urn:acme:jdoe.smith</saml:NameID></saml:Subject></samlp:Response></Response>`);
+    expect(out.input).toContain('xmlns="urn:acme:jdoe.smith"');
+  });
+  test('an address that only contains @redacted.invalid is not taken for a mask', async () => {
+    const r = new Redactor(['emails'], SALT);
+    await r.prepare();
+    expect(r.scrub('leak@redacted.invalid.example.com')).toBe('user-00000000@redacted.invalid');
+  });
+  test('an input with nothing SAML: the decoder\'s own error, with its code', async () => {
+    const d = decodeInput('hello');
+    expect(d.errors.length).toBeGreaterThan(0);
+    const r = await redactInput('hello', ['nameid'], null, { salt: SALT });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe(d.errors[0]!.code);
+      expect(r.error.message).toBe(`Cannot redact: ${d.errors[0]!.message}`);
+    }
+  });
+  test('e-mails in the RelayState and the URL are collected (their own mask, counted)', async () => {
+    const form = `<form method="POST" action="https://sp.example.com/acs?m=url@corp.example"><input type="hidden" name="SAMLResponse" value="${b64of(withNameId)}"/><input type="hidden" name="RelayState" value="rs@corp.example"/></form>`;
+    const out = await redacted(form, ['emails']);
+    expect(out.maskedCount).toBe(2);
+    expect(out.input).toBe(`<html><body><form method="POST" action="https://sp.example.com/acs?m=${email('url@corp.example')}"><input type="hidden" name="SAMLResponse" value="${b64of(withNameId)}"/><input type="hidden" name="RelayState" value="${email('rs@corp.example')}"/></form></body></html>`);
+  });
+  test('a form posting a SAMLRequest with method GET keeps both', async () => {
+    const req = request(`<saml:Subject><saml:NameID>${NAMEID}</saml:NameID></saml:Subject>`);
+    const form = `<form method="get" action="https://idp.example.com/sso"><input type="hidden" name="SAMLRequest" value="${b64of(req)}"/></form>`;
+    const d = decodeInput(form);
+    const out = await redacted(form);
+    expect(out.format).toBe('html-form');
+    expect(out.input).toBe(`<html><body><form method="${d.payloads[0]!.method}" action="https://idp.example.com/sso"><input type="hidden" name="SAMLRequest" value="${b64of(req.replace(NAMEID, text(NAMEID)))}"/></form></body></html>`);
+    expect(d.payloads[0]!.method).not.toBe('POST');
+  });
+  test('an empty PEM block becomes REDACTED', async () => {
+    const r = await redactState(state({ trust: ['-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----'] }), ['certificates']);
+    expect(r.state.trust).toEqual(['-----BEGIN CERTIFICATE-----\nREDACTED\n-----END CERTIFICATE-----']);
+  });
+});
+
+describe('SAML-tracer exports', () => {
+  const tracer = (requests: unknown[]) => JSON.stringify({ requests });
+  test('a message from the decoded view only, posted: a HAR entry posting it as SAMLResponse', async () => {
+    const out = await redacted(tracer([{ method: 'POST', url: 'https://sp.example.com/acs', saml: withNameId }]));
+    expect(out.format).toBe('har');
+    expect(out.notes).toEqual(['Only the SAML messages of the capture are kept (no headers, cookies, responses or other requests).']);
+    expect(JSON.parse(out.input).log.entries).toEqual([
+      { request: { method: 'POST', url: 'https://sp.example.com/acs', postData: { mimeType: 'application/x-www-form-urlencoded', text: `SAMLResponse=${encodeURIComponent(b64of(redactedNameId))}` } } },
+    ]);
+  });
+  test('a message from the decoded view only, by GET: a Redirect URL with SAMLRequest', async () => {
+    const req = request(`<saml:Subject><saml:NameID>${NAMEID}</saml:NameID></saml:Subject>`);
+    const out = await redacted(tracer([{ method: 'GET', url: 'https://idp.example.com/sso', saml: req, timestamp: 0 }]));
+    const [entry] = JSON.parse(out.input).log.entries;
+    expect(entry.startedDateTime).toBe('1970-01-01T00:00:00.000Z');
+    expect(entry.request.method).toBe('GET');
+    expect(entry.request.url).toMatch(/^https:\/\/idp\.example\.com\/sso\?SAMLRequest=[^&]+$/);
+    expect(decodeInput(out.input).payloads[0]!.xml).toBe(req.replace(NAMEID, text(NAMEID)));
   });
 });
