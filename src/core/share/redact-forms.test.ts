@@ -466,3 +466,51 @@ describe('SAML-tracer exports', () => {
     expect(decodeInput(out.input).payloads[0]!.xml).toBe(req.replace(NAMEID, text(NAMEID)));
   });
 });
+
+describe('what is collected, counted by maskedCount', () => {
+  const CERT1 = 'MIIBcertAAAABBBB';
+  test('without the certificates field, a one-line certificate in the trust is neither collected nor replaced', async () => {
+    const r = await redactState(state({ trust: [`-----BEGIN CERTIFICATE-----\n${CERT1}\n-----END CERTIFICATE-----`, CERT1] }), ['nameid']);
+    expect(r.state.trust).toEqual([`-----BEGIN CERTIFICATE-----\n${CERT1}\n-----END CERTIFICATE-----`, CERT1]);
+    expect(r.maskedCount).toBe(1); // the NameID of the input
+  });
+  test('free text in the trust is not taken as one base64 value', async () => {
+    const r = await redactState(state({ trust: ['fingerprint AB:CD', 'ABCD:EF', '-----BEGIN CERTIFICATE-----\n'] }), ['certificates']);
+    expect(r.maskedCount).toBe(0);
+    expect(r.state.trust).toEqual(['fingerprint AB:CD', 'ABCD:EF', '-----BEGIN CERTIFICATE-----\n']);
+  });
+  test('e-mails only in the decrypted XML are collected', async () => {
+    const enc = response('<saml:EncryptedAssertion><xenc:EncryptedData xmlns:xenc="http://www.w3.org/2001/04/xmlenc#"><xenc:CipherData><xenc:CipherValue>Y2lwaGVy</xenc:CipherValue></xenc:CipherData></xenc:EncryptedData></saml:EncryptedAssertion>');
+    const rep = report([{ assertions: [] as never, decryption: { items: [{ decryptedXml: '<x>only.here@corp.example</x>' }] } as never }]);
+    const r = await redactState(state({ input: enc }), ['emails'], rep);
+    expect(r.maskedCount).toBe(2); // the ciphertext and the e-mail
+  });
+  test('decrypted attribute values are collected without their surrounding blanks', async () => {
+    const rep = report([{ assertions: [{ decrypted: true, nameId: null, attributes: { a: [' long.value '] } }] as never, decryption: { items: [{ decryptedXml: '<x/>' }] } as never }]);
+    const r = await redactState(state({ trust: ['[long.value]'] }), ['attributes'], rep);
+    expect(r.state.trust).toEqual([`[${text('long.value')}]`]);
+  });
+  test('a decrypted NameID or attribute that is an e-mail keeps the e-mail shape', async () => {
+    const rep = report([{ assertions: [{ decrypted: true, nameId: { value: 'n@corp.example' }, attributes: { a: ['a@corp.example'] } }] as never, decryption: { items: [{ decryptedXml: '<x/>' }] } as never }]);
+    const r = await redactState(state({ trust: ['n@corp.example a@corp.example'] }), ['nameid', 'attributes'], rep);
+    expect(r.state.trust).toEqual([`${email('n@corp.example')} ${email('a@corp.example')}`]);
+  });
+  test('messages without decryption never switch on ciphertext masking', async () => {
+    const enc = response('<xenc:CipherValue xmlns:xenc="http://www.w3.org/2001/04/xmlenc#">Y2lwaGVy</xenc:CipherValue>');
+    const r = await redactState(state({ input: enc }), ['emails'], report([{}]));
+    expect(r.state.input).toContain('>Y2lwaGVy</xenc:CipherValue>');
+    expect(r.maskedCount).toBe(0);
+  });
+  test('a HAR request that carries a Redirect query with another method keeps that method', async () => {
+    const req = request(`<saml:Subject><saml:NameID>${NAMEID}</saml:NameID></saml:Subject>`);
+    const out = await redacted(JSON.stringify({ log: { entries: [{ request: { method: 'POST', url: `https://idp.example.com/sso?SAMLRequest=${deflated(req)}` } }] } }));
+    expect(JSON.parse(out.input).log.entries[0].request.method).toBe('POST');
+  });
+  test('an HTTP-POST message of a capture is always posted, whatever the request method was', async () => {
+    const out = await redacted(JSON.stringify({ requests: [{ method: 'GET', url: 'https://sp.example.com/acs', post: [['SAMLResponse', b64of(withNameId)]] }] }));
+    const d = decodeInput(JSON.stringify({ requests: [{ method: 'GET', url: 'https://sp.example.com/acs', post: [['SAMLResponse', b64of(withNameId)]] }] }));
+    expect(d.payloads[0]!.binding).toBe('HTTP-POST');
+    expect(d.payloads[0]!.method).toBe('GET');
+    expect(JSON.parse(out.input).log.entries[0].request).toEqual({ method: 'POST', url: 'https://sp.example.com/acs', postData: { mimeType: 'application/x-www-form-urlencoded', text: `SAMLResponse=${encodeURIComponent(b64of(redactedNameId))}` } });
+  });
+});
