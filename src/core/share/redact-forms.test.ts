@@ -408,7 +408,7 @@ describe('shapes and edges the masks depend on', () => {
   });
   test('the default namespace declaration is never rewritten', async () => {
     const out = await redacted(`<Response xmlns="urn:acme:jdoe.smith"><samlp:Response ${P} ID="_r"><saml:Subject><saml:NameID>urn:acme:jdoe.smith</saml:NameID></saml:Subject></samlp:Response></Response>`);
-    expect(out.input).toContain('xmlns="urn:acme:jdoe.smith"');
+    expect(out.input).toMatch(/^<Response xmlns="urn:acme:jdoe\.smith"><samlp:Response /);
   });
   test('an address that only contains @redacted.invalid is not taken for a mask', async () => {
     const r = new Redactor(['emails'], SALT);
