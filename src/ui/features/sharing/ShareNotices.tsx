@@ -1,8 +1,8 @@
 // What the page says about a state it did not compute itself: opened from a link, a share file
 // or the local history (evaluated at the recorded instant), the sharer's claims and where they
 // disagree with this page's own inspection, or a link that could not be opened (typed ShareError).
-import type { ClaimDisagreement, ReportedVerdicts, ShareError, ShareRedaction } from '../../core/share';
-import { redactedNoteOf } from '../share/artifacts';
+import type { ClaimDisagreement, ReportedVerdicts, ShareError, ShareRedaction } from '../../../core/share';
+import { redactedNoteOf } from './artifacts';
 
 export type SharedOrigin = 'link' | 'file' | 'history';
 

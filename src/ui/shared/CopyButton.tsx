@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { copyText } from '../clipboard';
+import { copyText } from './clipboard';
 
 /** A real <button>, named after what it copies, announcing the result politely. */
 export function CopyButton({ value, label }: { value: string; label: string }) {

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import type { CertificateSummary, InspectedMessage, SignatureReport } from '../../core/types';
-import { CopyButton, Fields } from './CopyButton';
+import type { CertificateSummary, InspectedMessage, SignatureReport } from '../../../core/types';
+import { CopyButton, Fields } from '../../shared/CopyButton';
 import { SignerDecisions } from './AnchorScope';
 
 const verdictText: Record<string, string> = {

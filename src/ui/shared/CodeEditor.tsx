@@ -4,7 +4,7 @@
 // and the fallback is removed, so exactly one element carries the accessible name.
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type * as Monaco from 'monaco-editor/editor/editor.api';
-import { loadMonaco, preferredMonacoTheme, type MonacoApi } from '../monaco/loadMonaco';
+import { loadMonaco, preferredMonacoTheme, type MonacoApi } from './monaco/loadMonaco';
 
 export interface EditorMarker {
   line: number;

@@ -1,4 +1,4 @@
-import type { InputError } from '../../core/types';
+import type { InputError } from '../../../core/types';
 
 /** Decoding errors: role="alert" so they are announced, with the CONTRACT code visible. */
 export function ErrorList({ errors, context }: { errors: InputError[]; context: string }) {

@@ -1,5 +1,5 @@
-import type { Finding, InspectedMessage } from '../../core/types';
-import { CATEGORIES, categoryOf, describeReference, FindingExplanation, SeverityCounts, SeverityIcon } from './DiagnosisCategories';
+import type { Finding, InspectedMessage } from '../../../core/types';
+import { CATEGORIES, categoryOf, describeReference, FindingExplanation, SeverityCounts, SeverityIcon } from '../../shared/DiagnosisCategories';
 import { FindingDetails } from './DiagnosisFindingDetails';
 
 const order = { error: 0, warning: 1, info: 2 } as const;

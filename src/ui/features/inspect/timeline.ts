@@ -2,7 +2,7 @@
 // (SAML core §2.5.1 Conditions NotBefore/NotOnOrAfter, §2.4.1.2 SubjectConfirmationData
 // NotOnOrAfter, §2.7.2 AuthnStatement SessionNotOnOrAfter, §3.2.2 IssueInstant), judged at the
 // evaluation instant with the allowed clock skew.
-import type { InspectedMessage } from '../core/types';
+import type { InspectedMessage } from '../../../core/types';
 
 export type PointState = 'ok' | 'not-yet' | 'expired' | 'future' | 'info';
 

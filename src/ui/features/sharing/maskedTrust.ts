@@ -1,9 +1,9 @@
 // Inspecting a state whose trust may hold redaction masks (a redacted share link or file): the
 // masked certificates are left out and what they would have raised is reported as information.
-import { inspectInput } from '../../core/inspect';
-import { withoutMaskedCertificates } from '../../core/share';
-import { parseTrustInputs } from '../../core/x509/trust';
-import type { InputError, InspectOptions, InspectReport } from '../../core/types';
+import { inspectInput } from '../../../core/inspect';
+import { withoutMaskedCertificates } from '../../../core/share';
+import { parseTrustInputs } from '../../../core/x509/trust';
+import type { InputError, InspectOptions, InspectReport } from '../../../core/types';
 
 /** An inspection as the page shows it: the core's report plus what was done to the trust. */
 export interface InspectRun {

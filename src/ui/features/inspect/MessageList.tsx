@@ -1,5 +1,5 @@
-import type { InspectedMessage } from '../../core/types';
-import { pairCaptureMessages, partnersOf } from '../share/pairs';
+import type { InspectedMessage } from '../../../core/types';
+import { pairCaptureMessages, partnersOf } from './pairs';
 
 /**
  * The capture timeline of a HAR / SAML-tracer capture: every message in time order, requests

@@ -1,9 +1,9 @@
 // Local history of recent inspections (issue 6): OFF by default, an explicit toggle, a clear
 // button. Entries are ShareStates in this browser's IndexedDB; nothing leaves the page.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { historyTitleOf, type HistoryEntry, type InspectionHistory, type ShareState } from '../../core/share';
-import { shareStateOf, type ShareContext } from '../share/artifacts';
-import { createBrowserHistory, saveHistoryEnabledSetting } from '../share/idbHistoryStore';
+import { historyTitleOf, type HistoryEntry, type InspectionHistory, type ShareState } from '../../../core/share';
+import { shareStateOf, type ShareContext } from './artifacts';
+import { createBrowserHistory, saveHistoryEnabledSetting } from './idbHistoryStore';
 
 const RECORD_DELAY_MS = 1500;
 

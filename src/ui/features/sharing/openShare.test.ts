@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createShareState } from '../../core/share';
-import { validateInspectSearch } from '../search';
+import { createShareState } from '../../../core/share';
+import { validateInspectSearch } from '../../search';
 import { searchOfShareState } from './openShare';
 
 describe('searchOfShareState', () => {

@@ -1,8 +1,8 @@
 // Above a message of a capture: the request or response it pairs with (ID ↔ InResponseTo), one
 // click away. The core already takes the capture's other messages as expectation sources, so
 // the selected message is checked with its pair as context (see "Expectations used").
-import type { InspectedMessage } from '../../core/types';
-import { pairCaptureMessages } from '../share/pairs';
+import type { InspectedMessage } from '../../../core/types';
+import { pairCaptureMessages } from './pairs';
 
 export function CapturePairNote({ messages, selected, onSelect }: { messages: InspectedMessage[]; selected: number; onSelect: (i: number) => void }) {
   if (messages.length < 2) return null;

@@ -9,9 +9,9 @@ import {
   type RedactionField,
   type ReportedVerdicts,
   type ShareState,
-} from '../../core/share';
-import type { InputError, InspectOptions, InspectReport, Result } from '../../core/types';
-import { fail, ok } from '../../core/types';
+} from '../../../core/share';
+import type { InputError, InspectOptions, InspectReport, Result } from '../../../core/types';
+import { fail, ok } from '../../../core/types';
 
 export interface ShareContext {
   input: string;

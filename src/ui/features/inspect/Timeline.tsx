@@ -1,6 +1,6 @@
-import type { InspectedMessage } from '../../core/types';
-import { buildTimeline, formatRelative, type PointState } from '../timeline';
-import { CopyButton } from './CopyButton';
+import type { InspectedMessage } from '../../../core/types';
+import { buildTimeline, formatRelative, type PointState } from './timeline';
+import { CopyButton } from '../../shared/CopyButton';
 
 const stateText: Record<PointState, string> = {
   ok: 'ok',

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import type { AssertionSummary, InspectedMessage, MetadataSummary, RoleDescriptorSummary } from '../../core/types';
-import { CopyButton, CopyableValue, Fields } from './CopyButton';
+import type { AssertionSummary, InspectedMessage, MetadataSummary, RoleDescriptorSummary } from '../../../core/types';
+import { CopyButton, CopyableValue, Fields } from '../../shared/CopyButton';
 import { CertificateList } from './SignaturesPanel';
 import { Timeline } from './Timeline';
 

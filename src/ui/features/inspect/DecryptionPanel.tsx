@@ -1,8 +1,8 @@
 // XML Encryption (docs/decryption.md): what was decrypted, how, with which SP key, and the
 // decrypted XML. Everything comes from the InspectReport; the key itself never reaches here.
 import formatXml from 'xml-formatter';
-import type { DecryptionTrace, InspectedMessage } from '../../core/types';
-import { CopyButton, Fields } from './CopyButton';
+import type { DecryptionTrace, InspectedMessage } from '../../../core/types';
+import { CopyButton, Fields } from '../../shared/CopyButton';
 import { shortAlgorithm } from './SignaturesPanel';
 
 export type DecryptionState = 'ok' | 'failed' | 'no-key';

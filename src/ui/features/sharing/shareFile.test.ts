@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createShareState } from '../../core/share';
+import { createShareState } from '../../../core/share';
 import { parseShareFile, shareFileText } from './shareFile';
 import { fileStem } from './download';
 

@@ -2,7 +2,7 @@
 // UI helpers and by `window.__samlscope.loadFixture()` in `npm start` (guarded by
 // import.meta.env.DEV, so production builds drop it). Not a real message: signatures here are
 // invented values.
-import type { CapturedPayload, InspectReport, InspectedMessage } from '../../core/types';
+import type { CapturedPayload, InspectReport, InspectedMessage } from '../../../../core/types';
 
 const responseXml = `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_resp1" Version="2.0" IssueInstant="2024-05-01T10:00:00Z" Destination="https://sp.example.com/acs" InResponseTo="_req1">
   <saml:Issuer>https://idp.example.com/metadata</saml:Issuer>

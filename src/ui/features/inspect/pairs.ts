@@ -1,7 +1,7 @@
 // Capture timeline pairing (issue 6 "Capture timeline"): in a HAR or SAML-tracer capture, a
 // request and its answer are tied by ID ↔ InResponseTo (SAML core §3.2.2: InResponseTo is "a
 // reference to the identifier of the request to which the response corresponds").
-import type { InspectedMessage, MessageKind } from '../../core/types';
+import type { InspectedMessage, MessageKind } from '../../../core/types';
 
 const REQUEST_KINDS: readonly MessageKind[] = ['AuthnRequest', 'LogoutRequest'];
 const RESPONSE_KINDS: readonly MessageKind[] = ['Response', 'LogoutResponse', 'ArtifactResponse'];

@@ -1,9 +1,9 @@
 // The active diagnosis profile (detected or chosen) and the expectations the rules compared the
 // message with, each with where it came from (docs/rules.md "Expectations").
 import { Link } from '@tanstack/react-router';
-import { authentikProviderEndpoint, isAuthentikSourceAcs, isScalewayAcsUrl, isScalewaySpEntityId, profileByName } from '../../core/profiles';
-import type { InspectedMessage, InspectReport } from '../../core/types';
-import { PROFILES, type ProfileName } from '../search';
+import { authentikProviderEndpoint, isAuthentikSourceAcs, isScalewayAcsUrl, isScalewaySpEntityId, profileByName } from '../../../core/profiles';
+import type { InspectedMessage, InspectReport } from '../../../core/types';
+import { PROFILES, type ProfileName } from '../../search';
 
 type ExpectationKey = 'spEntityId' | 'acsUrl' | 'idpEntityId' | 'requestId';
 type ExpectationValue = NonNullable<NonNullable<InspectedMessage['expectations']>[ExpectationKey]>;

@@ -2,13 +2,13 @@
 // exports (share file, report JSON, Markdown, decoded XML). Every artefact is built from the
 // same ShareArtifacts, so a redacted link and a redacted Markdown carry the same masks.
 import { useEffect, useRef, useState } from 'react';
-import { linkLengthAdvice, REDACTION_FIELDS, reportToJsonText, reportToMarkdown, shareUrl, type LinkLengthAdvice, type RedactionField } from '../../core/share';
-import { copyText } from '../clipboard';
-import { REDACTION_LABELS, type ShareArtifacts, type ShareContext } from '../share/artifacts';
-import { useWorkerTask } from '../worker/useWorkerRun';
-import { RunProgress } from './RunProgress';
-import { downloadText, fileStem } from '../share/download';
-import { SHARE_FILE_SUFFIX, shareFileText } from '../share/shareFile';
+import { linkLengthAdvice, REDACTION_FIELDS, reportToJsonText, reportToMarkdown, shareUrl, type LinkLengthAdvice, type RedactionField } from '../../../core/share';
+import { copyText } from '../../shared/clipboard';
+import { REDACTION_LABELS, type ShareArtifacts, type ShareContext } from './artifacts';
+import { useWorkerTask } from '../../worker/useWorkerRun';
+import { RunProgress } from '../../shared/RunProgress';
+import { downloadText, fileStem } from './download';
+import { SHARE_FILE_SUFFIX, shareFileText } from './shareFile';
 
 /** The app's own address without query or fragment: the link's state lives in the fragment only. */
 function appBaseUrl(): string {

@@ -1,8 +1,8 @@
 // The "share file": the same ShareState a link carries, as a JSON file, for states too long
 // to share as a link (docs/sharing.md "Link length"). Opening one is the same code path as
 // opening a link.
-import { validateShareState, type ShareError, type ShareState } from '../../core/share';
-import type { Result } from '../../core/types';
+import { validateShareState, type ShareError, type ShareState } from '../../../core/share';
+import type { Result } from '../../../core/types';
 
 export const SHARE_FILE_SUFFIX = '.samlscope.json';
 
