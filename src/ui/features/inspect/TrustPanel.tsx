@@ -76,7 +76,8 @@ export function TrustPanel({
         </ul>
       )}
       {report && <TrustSummary report={report} run={run} />}
-      <details className="sp-key" open={spKey.keyText !== '' || undefined}>
+      {/* Open by itself when a message holds something only the SP key can read. */}
+      <details className="sp-key" open={spKey.keyText !== '' || needsKey(report) || undefined}>
         <summary className="small">
           <strong>SP private key</strong> (decrypts EncryptedAssertion; stays in this page)
         </summary>
@@ -118,6 +119,10 @@ export function TrustPanel({
       </details>
     </section>
   );
+}
+
+function needsKey(report: InspectReport | null): boolean {
+  return !!report?.messages.some((m) => m.assertions.some((a) => a.encrypted) || m.decryption !== undefined);
 }
 
 function TrustSummary({ report, run }: { report: InspectReport; run: InspectRun | null }) {
