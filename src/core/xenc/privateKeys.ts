@@ -1,6 +1,6 @@
 // The SP's private keys, as pasted (PEM). They never leave this module as text: callers get
 // the public identification (SPKI SHA-256) and the numbers the RSA private operation needs.
-import { decodeBase64Lenient } from '../binding/base64';
+import { decodeBase64Lenient } from '../encoding/base64';
 import { colonHex } from '../x509/certificate';
 import { xencError, type XencError } from './errors';
 

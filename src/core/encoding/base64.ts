@@ -1,6 +1,6 @@
 import { BASE64_MAX_DECODED_BYTES } from '../limits';
 import { fail, ok, type Result } from '../types';
-import { inputTooLarge } from './budget';
+import { inputTooLarge } from '../limit-error';
 
 /**
  * Lenient base64 → bytes. Real IdPs and copy-pastes add line breaks, spaces, drop the
