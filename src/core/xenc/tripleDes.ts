@@ -1,8 +1,7 @@
 // Triple DES (xmlenc#tripledes-cbc, XML Encryption 1.1 §5.2.2) for messages from legacy IdPs:
 // WebCrypto has no DES at all, so the block cipher comes from node-forge (maintained, pure
 // JavaScript, no Node-only API in the modules loaded here), loaded only when a message uses it.
-import { xencError } from './errors';
-import type { BlockResult } from './blockCipher';
+import { xencError, type BlockResult } from './errors';
 
 interface ForgeBuffer {
   getBytes(): string;
