@@ -36,12 +36,33 @@ export function oracleCached<T>(kind: string, inputs: unknown[], compute: () => 
     value = (JSON.parse(readFileSync(file, 'utf8')) as { value: T }).value;
   } catch {
     value = compute();
-    mkdirSync(CACHE_DIR, { recursive: true });
-    // Written under a unique name, then renamed: two test processes never read half a file.
-    const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-    writeFileSync(partial, JSON.stringify({ value }));
-    renameSync(partial, file);
+    store(key, value);
   }
   memory.set(key, value);
   return value;
+}
+
+/** `oracleCached` for a computation that is asynchronous (WebCrypto key generation). */
+export async function oracleCachedAsync<T>(kind: string, inputs: unknown[], compute: () => Promise<T>): Promise<T> {
+  if (!ORACLE_CACHE_ENABLED) return compute();
+  const key = `${kind}-${createHash('sha256').update(JSON.stringify([kind, ...inputs])).digest('hex')}`;
+  if (memory.has(key)) return memory.get(key) as T;
+  let value: T;
+  try {
+    value = (JSON.parse(readFileSync(join(CACHE_DIR, `${key}.json`), 'utf8')) as { value: T }).value;
+  } catch {
+    value = await compute();
+    store(key, value);
+  }
+  memory.set(key, value);
+  return value;
+}
+
+function store(key: string, value: unknown): void {
+  const file = join(CACHE_DIR, `${key}.json`);
+  mkdirSync(CACHE_DIR, { recursive: true });
+  // Written under a unique name, then renamed: two test processes never read half a file.
+  const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  writeFileSync(partial, JSON.stringify({ value }));
+  renameSync(partial, file);
 }
