@@ -90,7 +90,7 @@ export async function hmacKey(alg: string, secret: string): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: JWS_ALGORITHMS[alg].hash }, false, ['sign']);
 }
 
-export const jwks = (...keys: JsonWebKey[]): string => JSON.stringify({ keys });
+export const jwks = (...keys: (JsonWebKey & { kid?: string })[]): string => JSON.stringify({ keys });
 
 /** Flip one bit of the payload's first character (a change in the signed content). */
 export function tamperPayload(token: string): string {
