@@ -2,7 +2,7 @@
 // lives at /mock-sp (CONTRACT §4).
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Link, Outlet } from '@tanstack/react-router';
 import { InspectPage } from './routes/InspectPage';
-import { validateOidcSearch } from './oidcSearch';
+import { validateOidcSearch } from './features/oidc/oidcSearch';
 import { ProfilePage, ProfilesPage } from './routes/ProfilePage';
 import { RulesPage, validateRulesSearch } from './routes/RulesPage';
 import { validateInspectSearch } from './search';
@@ -60,7 +60,7 @@ export const mockSpRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/mock-sp',
   // Loaded on first visit: the start page (inspect) stays small.
-  component: lazyRouteComponent(() => import('./routes/MockSpPage'), 'MockSpPage'),
+  component: lazyRouteComponent(() => import('./features/mock-sp/MockSpPage'), 'MockSpPage'),
 });
 
 // Exoscale SSO with OpenID Connect (docs/oidc.md); settings that are safe to share ride in the search.
@@ -68,7 +68,7 @@ export const oidcRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/oidc',
   validateSearch: validateOidcSearch,
-  component: lazyRouteComponent(() => import('./routes/OidcPage'), 'OidcPage'),
+  component: lazyRouteComponent(() => import('./features/oidc/OidcPage'), 'OidcPage'),
 });
 
 export const rulesRoute = createRoute({

@@ -15,12 +15,12 @@ import { DiagnosisProfilePanel, ExpectationNote } from '../components/DiagnosisP
 import { ErrorList } from '../components/ErrorList';
 import { FindingsList } from '../components/FindingsList';
 import { MessageList } from '../components/MessageList';
-import { MockSpCapturePanel, useAcsCapture } from '../components/MockSpCapturePanel';
+import { MockSpCapturePanel, useAcsCapture } from '../features/mock-sp/MockSpCapturePanel';
 import { MessageDetails, OverallVerdictPill, SummaryPanel, TrustedBadge } from '../components/MessageSummaryView';
 import { SignaturesPanel } from '../components/SignaturesPanel';
 import { AnchorScope } from '../components/AnchorScope';
 import { DecryptionPanel } from '../components/DecryptionPanel';
-import { loadKeyPair } from '../mocksp/storage';
+import { loadKeyPair } from '../features/mock-sp/storage';
 import { CapturePairNote } from '../components/CapturePairNote';
 import { HistoryPanel } from '../components/HistoryPanel';
 import { SharePanel } from '../components/SharePanel';

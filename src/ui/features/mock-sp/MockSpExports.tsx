@@ -1,8 +1,8 @@
 // Exports for configuring the IdP: SP metadata (SAML metadata §2.4.4) and the authentik Terraform.
 import { useMemo, useState } from 'react';
-import { exportAuthentikTerraform, exportSpMetadata, type MockSpSettings, type SpKeyPair } from '../../core/mocksp';
-import { downloadText } from '../mocksp/download';
-import { CopyButton } from './CopyButton';
+import { exportAuthentikTerraform, exportSpMetadata, type MockSpSettings, type SpKeyPair } from '../../../core/mocksp';
+import { downloadText } from './download';
+import { CopyButton } from '../../components/CopyButton';
 import { CheckField, TextField } from './MockSpFields';
 
 export function MockSpExports({ settings, keyPair }: { settings: MockSpSettings; keyPair: SpKeyPair | null }) {

@@ -1,8 +1,8 @@
 // The IdP side: paste its metadata (or type an SSO URL), pick the endpoint and binding. A binding
 // the endpoint does not take is flagged before sending (authentik's 403 CSRF case).
 import { useId } from 'react';
-import { bindingNameOf, recogniseAuthentikUrl, type BindingWarning, type IdpEntityEndpoints, type MockSpSettings, type SamlBindingName, type SettingsProblem } from '../../core/mocksp';
-import type { InputError } from '../../core/types';
+import { bindingNameOf, recogniseAuthentikUrl, type BindingWarning, type IdpEntityEndpoints, type MockSpSettings, type SamlBindingName, type SettingsProblem } from '../../../core/mocksp';
+import type { InputError } from '../../../core/types';
 import { SelectField, TextField } from './MockSpFields';
 
 const BINDINGS: readonly { value: SamlBindingName; label: string }[] = [

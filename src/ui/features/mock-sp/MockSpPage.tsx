@@ -19,16 +19,16 @@ import {
   type MockSpSettings,
   type PreparedSend,
   type SpKeyPair,
-} from '../../core/mocksp';
-import { CodeEditor } from '../components/CodeEditor';
-import { Problems, TextField } from '../components/MockSpFields';
-import { MockSpExports } from '../components/MockSpExports';
-import { BindingWarnings, MockSpIdpPanel } from '../components/MockSpIdpPanel';
-import { MockSpKeyPanel } from '../components/MockSpKeyPanel';
-import { MockSpSentView } from '../components/MockSpSentView';
-import { MockSpSettingsForm } from '../components/MockSpSettingsForm';
-import { clearSentEntries, loadSentEntries, saveSentEntry } from '../mocksp/capture';
-import { clearSavedSettings, loadKeyPair, loadSavedSettings, removeKeyPair, saveSettings, storeKeyPair } from '../mocksp/storage';
+} from '../../../core/mocksp';
+import { CodeEditor } from '../../components/CodeEditor';
+import { Problems, TextField } from './MockSpFields';
+import { MockSpExports } from './MockSpExports';
+import { BindingWarnings, MockSpIdpPanel } from './MockSpIdpPanel';
+import { MockSpKeyPanel } from './MockSpKeyPanel';
+import { MockSpSentView } from './MockSpSentView';
+import { MockSpSettingsForm } from './MockSpSettingsForm';
+import { clearSentEntries, loadSentEntries, saveSentEntry } from './capture';
+import { clearSavedSettings, loadKeyPair, loadSavedSettings, removeKeyPair, saveSettings, storeKeyPair } from './storage';
 
 interface Draft {
   built: BuiltMessage;

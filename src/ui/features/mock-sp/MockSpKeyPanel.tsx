@@ -1,9 +1,9 @@
 // The SP signing key: generated in the browser (WebCrypto + @peculiar/x509) or imported as PEM,
 // kept in IndexedDB as a non-extractable CryptoKey (src/ui/mocksp/storage.ts), removable.
 import { useId, useState } from 'react';
-import { generateSpKeyPair, importSpKeyPair, SP_SIGNATURE_ALGORITHMS, type MockSpSettings, type SpKeyKind, type SpKeyPair, type SpSignatureAlgorithm } from '../../core/mocksp';
-import { downloadText } from '../mocksp/download';
-import { CopyableValue, CopyButton } from './CopyButton';
+import { generateSpKeyPair, importSpKeyPair, SP_SIGNATURE_ALGORITHMS, type MockSpSettings, type SpKeyKind, type SpKeyPair, type SpSignatureAlgorithm } from '../../../core/mocksp';
+import { downloadText } from './download';
+import { CopyableValue, CopyButton } from '../../components/CopyButton';
 import { CheckField, SelectField } from './MockSpFields';
 
 export function MockSpKeyPanel(props: {
