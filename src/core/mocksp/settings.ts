@@ -227,8 +227,8 @@ export function validateSettings(s: MockSpSettings, origin?: string): SettingsPr
       'relayState',
       'relay-state-reencoded',
       'warning',
-      `RelayState contains ${reencoded.map(describeChar).join(', ')}: characters outside RFC 3986's unreserved set (letters, digits, - . _ ~) that the query carries percent-encoded. ` +
-        'IdPs that re-encode the query before checking a Redirect-binding signature compute other octets than the ones signed (pysaml2 re-encodes with urlencode: a space becomes "+" where samlscope, like SAML bindings §3.4.4.1 and RFC 3986, sent "%20"), so the signature fails; some also return the value altered. Keep RelayState to letters, digits and - . _ ~.',
+      `RelayState contains ${reencoded.map(describeChar).join(', ')}, outside RFC 3986's unreserved characters (letters, digits, - . _ ~). ` +
+        'pysaml2 re-encodes the query before checking a Redirect-binding signature (a space becomes "+" where samlscope sent "%20", SAML bindings §3.4.4.1), so the signature fails; other IdPs may return the value altered. Use only letters, digits and - . _ ~.',
     );
   }
 

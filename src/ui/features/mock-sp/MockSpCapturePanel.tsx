@@ -7,6 +7,7 @@ import { WorkerRunner } from '../../worker/runner';
 import { runBudgetMs } from '../../worker/runBudget';
 import { spawnInspectionWorker } from '../../worker/spawn';
 import type { InspectReport } from '../../../core/types';
+import './capture.css';
 import { loadSentEntries, parseCaptureFragment, type CapturedAnswer, type SentEntry } from './capture';
 
 export interface CaptureState {

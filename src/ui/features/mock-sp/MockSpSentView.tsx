@@ -58,13 +58,13 @@ export function MockSpSentView({ sent, curl, kind }: { sent: PreparedSend; curl:
       <h3>
         Decoded XML <CopyButton value={sent.xml} label="sent XML" />
       </h3>
-      <pre className="export-text" aria-label="Sent XML" data-sent="xml">
+      <pre className="export-text" tabIndex={0} role="region" aria-label="Sent XML" data-sent="xml">
         {sent.xml}
       </pre>
       <h3>
         curl <CopyButton value={curl} label="curl command" />
       </h3>
-      <pre className="export-text" aria-label="curl command" data-sent="curl">
+      <pre className="export-text" tabIndex={0} role="region" aria-label="curl command" data-sent="curl">
         {curl}
       </pre>
     </section>
