@@ -4,17 +4,17 @@
 // and the client secret live only in React state; the shareable settings ride in the URL search.
 import { useCallback, useState } from 'react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { EvaluationTimeFields } from '../shared/EvaluationTimeFields';
-import { useWorkerRun } from '../worker/useWorkerRun';
-import { RunErrorNotice, RunProgress } from '../shared/RunProgress';
-import { DEFAULT_SKEW_SECONDS, EXOSCALE_OIDC_PROFILE, type OidcReport } from '../../core/oidc';
-import { OidcCelPanel } from '../components/OidcCelPanel';
-import { OidcClaimsPanel, OidcTokenView } from '../components/OidcClaimsPanel';
-import { OidcFindings } from '../components/OidcFindings';
-import { OidcRequestView, OidcResponseView } from '../components/OidcRequestView';
-import { OidcSettingsForm } from '../components/OidcSettingsForm';
-import { KeyLine, OidcSignaturePanel } from '../components/OidcSignaturePanel';
-import type { OidcSearch } from '../oidcSearch';
+import { EvaluationTimeFields } from '../../shared/EvaluationTimeFields';
+import { useWorkerRun } from '../../worker/useWorkerRun';
+import { RunErrorNotice, RunProgress } from '../../shared/RunProgress';
+import { DEFAULT_SKEW_SECONDS, EXOSCALE_OIDC_PROFILE, type OidcReport } from '../../../core/oidc';
+import { OidcCelPanel } from './OidcCelPanel';
+import { OidcClaimsPanel, OidcTokenView } from './OidcClaimsPanel';
+import { OidcFindings } from './OidcFindings';
+import { OidcRequestView, OidcResponseView } from './OidcRequestView';
+import { OidcSettingsForm } from './OidcSettingsForm';
+import { KeyLine, OidcSignaturePanel } from './OidcSignaturePanel';
+import type { OidcSearch } from './oidcSearch';
 
 const TYPING_DEBOUNCE_MS = 150;
 

@@ -1,4 +1,4 @@
-import type { ClaimValidation, DecodedToken } from '../../core/oidc';
+import type { ClaimValidation, DecodedToken } from '../../../core/oidc';
 
 const STATUS_CLASS = { pass: 'state-ok', fail: 'sev-error', warn: 'sev-warning', skip: 'sev-info' } as const;
 

@@ -14,21 +14,24 @@ import {
   pickEndpoint,
   prepareSend,
   recordSentRequest,
+  sendRefusal,
   validateSettings,
+  type BindingWarning,
   type BuiltMessage,
   type MockSpSettings,
   type PreparedSend,
   type SpKeyPair,
-} from '../../core/mocksp';
-import { CodeEditor } from '../shared/CodeEditor';
-import { Problems, TextField } from '../components/MockSpFields';
-import { MockSpExports } from '../components/MockSpExports';
-import { BindingWarnings, MockSpIdpPanel } from '../components/MockSpIdpPanel';
-import { MockSpKeyPanel } from '../components/MockSpKeyPanel';
-import { MockSpSentView } from '../components/MockSpSentView';
-import { MockSpSettingsForm } from '../components/MockSpSettingsForm';
-import { clearSentEntries, loadSentEntries, saveSentEntry } from '../mocksp/capture';
-import { clearSavedSettings, loadKeyPair, loadSavedSettings, removeKeyPair, saveSettings, storeKeyPair } from '../mocksp/storage';
+} from '../../../core/mocksp';
+import { CodeEditor } from '../../shared/CodeEditor';
+import { Problems, TextField } from './MockSpFields';
+import { MockSpExports } from './MockSpExports';
+import { MockSpIdpPanel } from './MockSpIdpPanel';
+import './mock-sp.css';
+import { MockSpKeyPanel } from './MockSpKeyPanel';
+import { MockSpSentView } from './MockSpSentView';
+import { MockSpSettingsForm } from './MockSpSettingsForm';
+import { clearSentEntries, loadSentEntries, saveSentEntry } from './capture';
+import { clearSavedSettings, loadKeyPair, loadSavedSettings, removeKeyPair, saveSettings, storeKeyPair } from './storage';
 
 interface Draft {
   built: BuiltMessage;
@@ -144,6 +147,9 @@ export function MockSpPage() {
   const blocking = problems.filter((p) => p.severity === 'error');
   const warnings = useMemo(() => (settings.destination ? checkBindingBeforeSend(settings.destination, settings.idpBinding, idp, 'sso') : []), [settings.destination, settings.idpBinding, idp]);
   const sloWarnings = useMemo(() => (settings.sloUrl ? checkBindingBeforeSend(settings.sloUrl, settings.sloBinding, idp, 'slo') : []), [settings.sloUrl, settings.sloBinding, idp]);
+  // The IdP is known not to take these (metadata or authentik's endpoint table): Send refuses.
+  const refusal = sendRefusal(warnings);
+  const sloRefusal = sendRefusal(sloWarnings);
 
   // ---- send ----
   const dispatch = (built: BuiltMessage, sent: PreparedSend, kind: LastSent['kind']) => {
@@ -195,7 +201,7 @@ export function MockSpPage() {
 
   return (
     <div className="mock-sp">
-      <section className="panel">
+      <section className="panel mock-sp-head">
         <div className="panel-head">
           <h1>Mock SP</h1>
           <div className="panel-actions">
@@ -230,93 +236,125 @@ export function MockSpPage() {
         </p>
       </section>
 
-      <div className="mock-sp-grid">
-        <MockSpSettingsForm settings={settings} onChange={update} problems={problems} />
-        <MockSpIdpPanel
-          settings={settings}
-          onChange={update}
-          metadata={metadata}
-          onMetadataChange={onMetadataChange}
-          idps={idps}
-          idp={idp}
-          metadataError={parsed && !parsed.ok ? parsed.error : null}
-          problems={problems}
-          warnings={warnings}
-          sloWarnings={sloWarnings}
-        />
+      <div className="mock-sp-layout">
+        <div className="mock-sp-settings-column">
+          <MockSpIdpPanel
+            settings={settings}
+            onChange={update}
+            metadata={metadata}
+            onMetadataChange={onMetadataChange}
+            idps={idps}
+            idp={idp}
+            metadataError={parsed && !parsed.ok ? parsed.error : null}
+            problems={problems}
+            warnings={warnings}
+            sloWarnings={sloWarnings}
+          />
+          <MockSpSettingsForm settings={settings} onChange={update} problems={problems} />
+          <MockSpKeyPanel keyPair={keyPair} onKeyPair={setKeyPair} settings={settings} onChange={update} />
+        </div>
+
+        <div className="mock-sp-work-column">
+          <section className="panel mock-sp-request" aria-labelledby="request-heading">
+            <div className="panel-head">
+              <h2 id="request-heading">AuthnRequest</h2>
+              <div className="panel-actions">
+                {draft.edited && <span className="pill" data-edited="true">edited by hand</span>}
+                <button type="button" onClick={() => setDraft(freshDraft(settings))}>
+                  Regenerate from settings
+                </button>
+              </div>
+            </div>
+            <p className="hint small">
+              Edit freely: the XML is sent as shown, re-encoded and (when signing) re-signed. {draft.edited ? 'Settings changes no longer apply to it until you regenerate.' : ''}
+            </p>
+            <CodeEditor
+              ariaLabel="AuthnRequest XML"
+              language="xml"
+              value={draft.xml}
+              onChange={(v) => setDraft((d) => ({ ...d, xml: v, edited: v !== d.built.xml }))}
+              className="request-editor"
+            />
+            {editProblem && (
+              <p className="input-error small" role="alert" data-edit-problem={editProblem.code}>
+                The edited XML does not parse as an AuthnRequest ({editProblem.code}: {editProblem.message}). It can still be sent, but the answer cannot be
+                correlated with it.
+              </p>
+            )}
+            <Problems problems={problems.filter((p) => p.field !== 'destination' || p.severity === 'error')} />
+            {refusal && <SendRefusal refusal={refusal} kind="AuthnRequest" settings={settings} onChange={update} />}
+            <div className="panel-actions send-actions">
+              <button type="button" className="primary" onClick={() => void sendAuthnRequest()} disabled={sending || blocking.length > 0 || refusal !== null}>
+                Send AuthnRequest ({settings.idpBinding}
+                {settings.sign ? ', signed' : ''})
+              </button>
+              <span className="small muted">
+                {sentCount} request{sentCount === 1 ? '' : 's'} remembered for correlating answers{' '}
+                <button
+                  type="button"
+                  onClick={() => {
+                    clearSentEntries();
+                    setSentCount(0);
+                  }}
+                  disabled={sentCount === 0}
+                >
+                  Forget sent requests
+                </button>
+              </span>
+            </div>
+            {sendError && (
+              <p className="input-error" role="alert" data-send-error>
+                {sendError}
+              </p>
+            )}
+          </section>
+
+          {lastSent && <MockSpSentView sent={lastSent.sent} curl={lastSent.curl} kind={lastSent.kind} />}
+
+          <section className="panel mock-sp-logout" aria-labelledby="logout-heading">
+            <h2 id="logout-heading">SP-initiated logout</h2>
+            <div className="options-grid">
+              <TextField label="NameID to log out" value={logoutNameId} onChange={setLogoutNameId} hint="As the IdP sent it in the assertion." />
+              <TextField label="SessionIndex" value={logoutSessionIndex} onChange={setLogoutSessionIndex} />
+            </div>
+            {sloRefusal && <SendRefusal refusal={sloRefusal} kind="LogoutRequest" settings={settings} onChange={update} />}
+            <button type="button" onClick={() => void sendLogoutRequest()} disabled={!settings.sloUrl || sloRefusal !== null}>
+              Send LogoutRequest ({settings.sloBinding})
+            </button>
+            {!settings.sloUrl && <span className="small muted"> Set the IdP SLO URL first.</span>}
+          </section>
+
+          <MockSpExports settings={settings} keyPair={keyPair} />
+        </div>
       </div>
+    </div>
+  );
+}
 
-      <MockSpKeyPanel keyPair={keyPair} onKeyPair={setKeyPair} settings={settings} onChange={update} />
-
-      <section className="panel mock-sp-request" aria-labelledby="request-heading">
-        <div className="panel-head">
-          <h2 id="request-heading">AuthnRequest</h2>
-          <div className="panel-actions">
-            {draft.edited && <span className="pill" data-edited="true">edited by hand</span>}
-            <button type="button" onClick={() => setDraft(freshDraft(settings))}>
-              Regenerate from settings
-            </button>
-          </div>
-        </div>
-        <p className="hint small">
-          Edit freely: the XML is sent as shown, re-encoded and (when signing) re-signed. {draft.edited ? 'Settings changes no longer apply to it until you regenerate.' : ''}
-        </p>
-        <CodeEditor
-          ariaLabel="AuthnRequest XML"
-          language="xml"
-          value={draft.xml}
-          onChange={(v) => setDraft((d) => ({ ...d, xml: v, edited: v !== d.built.xml }))}
-          className="request-editor"
-        />
-        {editProblem && (
-          <p className="input-error small" role="alert" data-edit-problem={editProblem.code}>
-            The edited XML does not parse as an AuthnRequest ({editProblem.code}: {editProblem.message}). It can still be sent, but the answer cannot be
-            correlated with it.
-          </p>
-        )}
-        <BindingWarnings warnings={warnings} />
-        <Problems problems={problems.filter((p) => p.field !== 'destination' || p.severity === 'error')} />
-        <div className="panel-actions send-actions">
-          <button type="button" className="primary" onClick={() => void sendAuthnRequest()} disabled={sending || blocking.length > 0}>
-            Send AuthnRequest ({settings.idpBinding}
-            {settings.sign ? ', signed' : ''})
+/**
+ * Why Send is refused (sendRefusal), beside the button, with the way out the check knows: the
+ * URL that takes this binding, or the binding this URL takes.
+ */
+function SendRefusal({ refusal, kind, settings, onChange }: { refusal: BindingWarning; kind: 'AuthnRequest' | 'LogoutRequest'; settings: MockSpSettings; onChange: (patch: Partial<MockSpSettings>) => void }) {
+  const sso = kind === 'AuthnRequest';
+  const binding = sso ? settings.idpBinding : settings.sloBinding;
+  return (
+    <div className="send-refusal" role="alert" data-send-refused={refusal.code}>
+      <p>
+        <strong>Not sent: {refusal.title}.</strong> {refusal.message}
+      </p>
+      <div className="panel-actions">
+        {refusal.suggestedUrl && (
+          <button type="button" onClick={() => onChange(sso ? { destination: refusal.suggestedUrl } : { sloUrl: refusal.suggestedUrl })}>
+            Send to {refusal.suggestedUrl}
           </button>
-          <span className="small muted">
-            {sentCount} request{sentCount === 1 ? '' : 's'} remembered for correlating answers{' '}
-            <button
-              type="button"
-              onClick={() => {
-                clearSentEntries();
-                setSentCount(0);
-              }}
-              disabled={sentCount === 0}
-            >
-              Forget sent requests
-            </button>
-          </span>
-        </div>
-        {sendError && (
-          <p className="input-error" role="alert" data-send-error>
-            {sendError}
-          </p>
         )}
-      </section>
-
-      <section className="panel mock-sp-logout" aria-labelledby="logout-heading">
-        <h2 id="logout-heading">SP-initiated logout</h2>
-        <div className="options-grid">
-          <TextField label="NameID to log out" value={logoutNameId} onChange={setLogoutNameId} hint="As the IdP sent it in the assertion." />
-          <TextField label="SessionIndex" value={logoutSessionIndex} onChange={setLogoutSessionIndex} />
-        </div>
-        <button type="button" onClick={() => void sendLogoutRequest()} disabled={!settings.sloUrl}>
-          Send LogoutRequest ({settings.sloBinding})
-        </button>
-        {!settings.sloUrl && <span className="small muted"> Set the IdP SLO URL first.</span>}
-      </section>
-
-      {lastSent && <MockSpSentView sent={lastSent.sent} curl={lastSent.curl} kind={lastSent.kind} />}
-
-      <MockSpExports settings={settings} keyPair={keyPair} />
+        {refusal.suggestedBinding && refusal.suggestedBinding !== binding && (
+          <button type="button" onClick={() => onChange(sso ? { idpBinding: refusal.suggestedBinding } : { sloBinding: refusal.suggestedBinding })}>
+            Send with {refusal.suggestedBinding} instead
+          </button>
+        )}
+      </div>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { AuthorizationRequestSummary, AuthorizationResponseSummary } from '../../core/oidc';
+import type { AuthorizationRequestSummary, AuthorizationResponseSummary } from '../../../core/oidc';
 
 function Row({ name, value }: { name: string; value: string | null }) {
   return (

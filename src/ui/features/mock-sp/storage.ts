@@ -2,7 +2,7 @@
 // presses Save (Clear removes them), the SP key pair in IndexedDB. The SpKeyPair is stored as is:
 // its CryptoKey is non-extractable and structured-cloneable (WebCrypto §"CryptoKey" is
 // [Serializable]), so the key survives reloads without its bits ever being readable by script.
-import { normalizeSettings, type MockSpSettings, type SpKeyPair } from '../../core/mocksp';
+import { normalizeSettings, type MockSpSettings, type SpKeyPair } from '../../../core/mocksp';
 
 export const SETTINGS_KEY = 'samlscope.mocksp.settings';
 /** The IdP metadata is saved with the settings (it is what the tester pasted, not a secret). */

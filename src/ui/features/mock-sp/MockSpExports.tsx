@@ -1,8 +1,8 @@
 // Exports for configuring the IdP: SP metadata (SAML metadata §2.4.4) and the authentik Terraform.
 import { useMemo, useState } from 'react';
-import { exportAuthentikTerraform, exportSpMetadata, type MockSpSettings, type SpKeyPair } from '../../core/mocksp';
-import { downloadText } from '../mocksp/download';
-import { CopyButton } from '../shared/CopyButton';
+import { authentikNameIdFor, exportAuthentikTerraform, exportSpMetadata, type MockSpSettings, type SpKeyPair } from '../../../core/mocksp';
+import { downloadText } from './download';
+import { CopyButton } from '../../shared/CopyButton';
 import { CheckField, TextField } from './MockSpFields';
 
 export function MockSpExports({ settings, keyPair }: { settings: MockSpSettings; keyPair: SpKeyPair | null }) {
@@ -24,6 +24,7 @@ export function MockSpExports({ settings, keyPair }: { settings: MockSpSettings;
     () => exportAuthentikTerraform(settings, { slug: slug.trim() || undefined, spSigningCertPem: signing ? keyPair!.certificatePem : null }),
     [settings, slug, signing, keyPair],
   );
+  const nameId = authentikNameIdFor(settings.nameIdPolicyFormat);
   return (
     <section className="panel mock-sp-exports" aria-labelledby="exports-heading">
       <h2 id="exports-heading">Configure the IdP</h2>
@@ -41,13 +42,16 @@ export function MockSpExports({ settings, keyPair }: { settings: MockSpSettings;
             Download SP metadata
           </button>
         </div>
-        <pre className="export-text" aria-label="SP metadata XML" data-export="sp-metadata">
+        <pre className="export-text" tabIndex={0} role="region" aria-label="SP metadata XML" data-export="sp-metadata">
           {metadata}
         </pre>
       </details>
       <details>
         <summary>authentik Terraform</summary>
         <TextField label="authentik application slug" value={slug} onChange={setSlug} />
+        <p className={`small${nameId.unsupported ? ' problem-warning' : ''}`} data-nameid-mapping={nameId.mapping ?? 'none'}>
+          NameID for the NameIDPolicy format {settings.nameIdPolicyFormat ? <code>{settings.nameIdPolicyFormat}</code> : '(omitted)'}: {nameId.why}.
+        </p>
         <div className="panel-actions">
           <span className="small">
             copy <CopyButton value={terraform} label="authentik Terraform" />
@@ -56,7 +60,7 @@ export function MockSpExports({ settings, keyPair }: { settings: MockSpSettings;
             Download Terraform
           </button>
         </div>
-        <pre className="export-text" aria-label="authentik Terraform" data-export="terraform">
+        <pre className="export-text" tabIndex={0} role="region" aria-label="authentik Terraform" data-export="terraform">
           {terraform}
         </pre>
       </details>

@@ -1,7 +1,7 @@
 // What was put on the wire: the Redirect URL and its parameters, or the POST form fields, the
 // XML as sent, and the same request as a curl command.
-import type { PreparedSend } from '../../core/mocksp';
-import { CopyableValue, CopyButton } from '../shared/CopyButton';
+import type { PreparedSend } from '../../../core/mocksp';
+import { CopyableValue, CopyButton } from '../../shared/CopyButton';
 
 export function MockSpSentView({ sent, curl, kind }: { sent: PreparedSend; curl: string; kind: string }) {
   const params: [string, string | undefined][] =
@@ -58,13 +58,13 @@ export function MockSpSentView({ sent, curl, kind }: { sent: PreparedSend; curl:
       <h3>
         Decoded XML <CopyButton value={sent.xml} label="sent XML" />
       </h3>
-      <pre className="export-text" aria-label="Sent XML" data-sent="xml">
+      <pre className="export-text" tabIndex={0} role="region" aria-label="Sent XML" data-sent="xml">
         {sent.xml}
       </pre>
       <h3>
         curl <CopyButton value={curl} label="curl command" />
       </h3>
-      <pre className="export-text" aria-label="curl command" data-sent="curl">
+      <pre className="export-text" tabIndex={0} role="region" aria-label="curl command" data-sent="curl">
         {curl}
       </pre>
     </section>

@@ -2,7 +2,7 @@
 // (public/sw-capture.js) or the server middleware (vite-plugins/acsCapture.ts) redirects to
 // `/#capture=<base64url of the body or query>&via=sw|server&path=/acs&method=POST`. The
 // payload travels in the fragment so it is never sent to a server again (RFC 3986 §3.5).
-import type { MockSpSettings, SentRequestRecord } from '../../core/mocksp';
+import type { MockSpSettings, SentRequestRecord } from '../../../core/mocksp';
 
 export interface CapturedAnswer {
   /** The form body (HTTP-POST) or raw query string (HTTP-Redirect), exactly as received. */

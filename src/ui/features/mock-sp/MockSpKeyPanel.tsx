@@ -1,9 +1,9 @@
 // The SP signing key: generated in the browser (WebCrypto + @peculiar/x509) or imported as PEM,
 // kept in IndexedDB as a non-extractable CryptoKey (src/ui/mocksp/storage.ts), removable.
 import { useId, useState } from 'react';
-import { generateSpKeyPair, importSpKeyPair, SP_SIGNATURE_ALGORITHMS, type MockSpSettings, type SpKeyKind, type SpKeyPair, type SpSignatureAlgorithm } from '../../core/mocksp';
-import { downloadText } from '../mocksp/download';
-import { CopyableValue, CopyButton } from '../shared/CopyButton';
+import { ECDSA_COMPATIBILITY, generateSpKeyPair, importSpKeyPair, SP_SIGNATURE_ALGORITHMS, type MockSpSettings, type SpKeyKind, type SpKeyPair, type SpSignatureAlgorithm } from '../../../core/mocksp';
+import { downloadText } from './download';
+import { CopyableValue, CopyButton } from '../../shared/CopyButton';
 import { CheckField, SelectField } from './MockSpFields';
 
 export function MockSpKeyPanel(props: {
@@ -26,8 +26,9 @@ export function MockSpKeyPanel(props: {
 
   const adopt = (pair: SpKeyPair) => {
     props.onKeyPair(pair);
-    // A key signs with its own algorithms only (RSA keys are bound to one hash in WebCrypto).
-    if (!pair.signatureAlgorithms.includes(settings.signatureAlgorithm)) onChange({ signatureAlgorithm: pair.signatureAlgorithms[0] });
+    // A new key is for signing: turn signing on with it (issue 14). A key signs with its own
+    // algorithms only (RSA keys are bound to one hash in WebCrypto).
+    onChange({ sign: true, ...(pair.signatureAlgorithms.includes(settings.signatureAlgorithm) ? {} : { signatureAlgorithm: pair.signatureAlgorithms[0] }) });
   };
 
   const generate = async () => {
@@ -72,6 +73,7 @@ export function MockSpKeyPanel(props: {
                 : ', with a PEM copy (EC keys cannot decrypt XML Encryption key transport; use RSA for that).'
               : '.'}
           </p>
+          {keyPair.keyType === 'EC' && <EcdsaNote />}
           <p className="small">
             SHA-256: <CopyableValue value={keyPair.sha256Fingerprint} label="SHA-256 fingerprint of the SP certificate" />
           </p>
@@ -86,7 +88,7 @@ export function MockSpKeyPanel(props: {
               Remove key
             </button>
           </div>
-          <pre className="cert-pem small" aria-label="SP certificate PEM">
+          <pre className="cert-pem small" tabIndex={0} role="region" aria-label="SP certificate PEM">
             {keyPair.certificatePem}
           </pre>
         </div>
@@ -113,6 +115,7 @@ export function MockSpKeyPanel(props: {
               Generate key pair
             </button>
           </div>
+          {kind === 'EC-P256' && <EcdsaNote />}
           <details className="import-key">
             <summary>Import a PEM key and certificate</summary>
             <div className="option">
@@ -144,5 +147,14 @@ export function MockSpKeyPanel(props: {
         <SelectField<SpSignatureAlgorithm> label="Signature algorithm" value={settings.signatureAlgorithm} options={algorithms} onChange={(v) => onChange({ signatureAlgorithm: v })} />
       </div>
     </section>
+  );
+}
+
+/** ECDSA requests are refused by several deployed IdPs (ECDSA_COMPATIBILITY): said where EC is chosen. */
+function EcdsaNote() {
+  return (
+    <p className="compat-note small" data-compat-note="ecdsa">
+      <strong>Compatibility:</strong> {ECDSA_COMPATIBILITY.note}
+    </p>
   );
 }

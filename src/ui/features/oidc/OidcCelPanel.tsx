@@ -1,6 +1,6 @@
-import type { CelEvaluation } from '../../core/oidc';
-import { CopyableValue } from '../shared/CopyButton';
-import { OIDC_LIMITS } from '../../core/limits';
+import type { CelEvaluation } from '../../../core/oidc';
+import { CopyableValue } from '../../shared/CopyButton';
+import { OIDC_LIMITS } from '../../../core/limits';
 
 const LABEL = {
   granted: 'access granted',

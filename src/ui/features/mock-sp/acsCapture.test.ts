@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acsCaptureMiddleware } from '../../../vite-plugins/acsCapture';
+import { acsCaptureMiddleware } from '../../../../vite-plugins/acsCapture';
 import { parseCaptureFragment } from './capture';
 
 let server: Server;

@@ -1,8 +1,8 @@
 // The IdP side: paste its metadata (or type an SSO URL), pick the endpoint and binding. A binding
 // the endpoint does not take is flagged before sending (authentik's 403 CSRF case).
-import { useId } from 'react';
-import { bindingNameOf, recogniseAuthentikUrl, type BindingWarning, type IdpEntityEndpoints, type MockSpSettings, type SamlBindingName, type SettingsProblem } from '../../core/mocksp';
-import type { InputError } from '../../core/types';
+import { useId, useState } from 'react';
+import { bindingNameOf, endpointForBinding, recogniseAuthentikUrl, type BindingWarning, type IdpEntityEndpoints, type MockSpSettings, type SamlBindingName, type SettingsProblem } from '../../../core/mocksp';
+import type { InputError } from '../../../core/types';
 import { SelectField, TextField } from './MockSpFields';
 
 const BINDINGS: readonly { value: SamlBindingName; label: string }[] = [
@@ -56,6 +56,16 @@ export function MockSpIdpPanel(props: {
   const metaId = useId();
   const p = (field: keyof MockSpSettings) => props.problems.filter((x) => x.field === field);
   const authentik = settings.destination ? recogniseAuthentikUrl(settings.destination) : null;
+  // Said once the URL moved with the binding, so the change is never silent.
+  const [followed, setFollowed] = useState<{ service: 'sso' | 'slo'; url: string; binding: SamlBindingName } | null>(null);
+  const switchBinding = (service: 'sso' | 'slo', binding: SamlBindingName) => {
+    const current = service === 'sso' ? settings.destination : settings.sloUrl;
+    const url = current || idp ? endpointForBinding(current, binding, idp, service) : null;
+    const moved = url !== null && url !== current;
+    if (service === 'sso') onChange({ idpBinding: binding, ...(moved ? { destination: url } : {}) });
+    else onChange({ sloBinding: binding, ...(moved ? { sloUrl: url } : {}) });
+    setFollowed(moved ? { service, url, binding } : null);
+  };
   const endpointKey = (binding: string, location: string) => `${binding} ${location}`;
   const ssoOptions = (idp?.singleSignOnServices ?? []).filter((e) => bindingNameOf(e.binding) === 'HTTP-POST' || bindingNameOf(e.binding) === 'HTTP-Redirect');
   const currentSso = ssoOptions.find((e) => e.location === settings.destination && bindingNameOf(e.binding) === settings.idpBinding);
@@ -110,11 +120,17 @@ export function MockSpIdpPanel(props: {
           />
         )}
         <TextField label="IdP SSO URL (Destination)" value={settings.destination} onChange={(v) => onChange({ destination: v })} problems={p('destination')} placeholder="https://idp.example.com/sso" />
-        <SelectField label="Send binding" value={settings.idpBinding} options={BINDINGS} onChange={(v) => onChange({ idpBinding: v })} />
+        <SelectField label="Send binding" value={settings.idpBinding} options={BINDINGS} onChange={(v) => switchBinding('sso', v)} />
         <TextField label="IdP entity ID (expected Issuer)" value={settings.idpEntityId} onChange={(v) => onChange({ idpEntityId: v })} />
         <TextField label="IdP SLO URL" value={settings.sloUrl} onChange={(v) => onChange({ sloUrl: v })} problems={p('sloUrl')} />
-        <SelectField label="Logout binding" value={settings.sloBinding} options={BINDINGS} onChange={(v) => onChange({ sloBinding: v })} />
+        <SelectField label="Logout binding" value={settings.sloBinding} options={BINDINGS} onChange={(v) => switchBinding('slo', v)} />
       </div>
+      {followed && (followed.service === 'sso' ? settings.destination : settings.sloUrl) === followed.url && (
+        <p className="small endpoint-followed" data-endpoint-followed={followed.service}>
+          The {followed.service === 'sso' ? 'SSO' : 'logout'} URL now is the IdP’s {followed.binding} endpoint{' '}
+          <code>{followed.url}</code> ({idp ? 'from the metadata' : 'authentik’s endpoint for that binding'}).
+        </p>
+      )}
       {authentik && (
         <p className="small authentik-note" data-authentik-kind={authentik.kind}>
           Recognised an authentik URL ({authentik.kind}

@@ -1,5 +1,5 @@
 // The SP side of the mock SP: what goes into the AuthnRequest (SAML core §3.4.1).
-import { AUTHN_CONTEXT_CLASSES, NAMEID_FORMATS, type AuthnContextComparison, type MockSpSettings, type ProtocolBindingName, type SettingsProblem } from '../../core/mocksp';
+import { AUTHN_CONTEXT_CLASSES, NAMEID_FORMATS, type AuthnContextComparison, type MockSpSettings, type ProtocolBindingName, type SettingsProblem } from '../../../core/mocksp';
 import { CheckField, SelectField, TextField } from './MockSpFields';
 
 const NONE = '(omitted)';

@@ -1,6 +1,6 @@
 // Small labelled form controls for the mock SP page; each shows the settings problems of its field.
 import { useId, type ReactNode } from 'react';
-import type { SettingsProblem } from '../../core/mocksp';
+import type { SettingsProblem } from '../../../core/mocksp';
 
 export function Problems({ problems }: { problems: SettingsProblem[] }) {
   if (problems.length === 0) return null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { base64UrlToText, parseCaptureFragment, textToBase64Url } from './capture';
-import { captureLocation } from '../../../vite-plugins/acsCapture';
+import { captureLocation } from '../../../../vite-plugins/acsCapture';
 
 describe('capture fragment', () => {
   it('round-trips what the server middleware writes', () => {

@@ -2,12 +2,13 @@
 // the expectations and the trust from the mock-SP request it answers (docs/mock-sp.md
 // "Capture"), and shows how it correlates with that request (ID ↔ InResponseTo, RelayState).
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { correlateCapture, inspectOptionsFor, matchSentRequest, type Correlation } from '../../core/mocksp';
-import { WorkerRunner } from '../worker/runner';
-import { runBudgetMs } from '../worker/runBudget';
-import { spawnInspectionWorker } from '../worker/spawn';
-import type { InspectReport } from '../../core/types';
-import { loadSentEntries, parseCaptureFragment, type CapturedAnswer, type SentEntry } from '../mocksp/capture';
+import { correlateCapture, inspectOptionsFor, matchSentRequest, type Correlation } from '../../../core/mocksp';
+import { WorkerRunner } from '../../worker/runner';
+import { runBudgetMs } from '../../worker/runBudget';
+import { spawnInspectionWorker } from '../../worker/spawn';
+import type { InspectReport } from '../../../core/types';
+import './capture.css';
+import { loadSentEntries, parseCaptureFragment, type CapturedAnswer, type SentEntry } from './capture';
 
 export interface CaptureState {
   answer: CapturedAnswer;
@@ -128,7 +129,11 @@ export function MockSpCapturePanel({ capture, report }: { capture: CaptureState;
               ))}
             </tbody>
           </table>
-          {correlation.elapsedSeconds !== null && <p className="small muted">Answer issued {correlation.elapsedSeconds} s after the request was sent.</p>}
+          {correlation.elapsed && (
+            <p className="small muted" data-elapsed-ms={correlation.elapsed.ms} data-elapsed-precision-ms={correlation.elapsed.precisionMs}>
+              {correlation.elapsed.text}
+            </p>
+          )}
           {correlation.problems.length > 0 && (
             <ul className="correlation-problems">
               {correlation.problems.map((p, i) => (
