@@ -311,7 +311,7 @@ export const VARIANTS: readonly VariantDefinition[] = [
     name: 'attribute-comment-injection',
     category: 'parsing',
     title: 'Comment inside an attribute value',
-    description: 'The first AttributeValue is split by a comment, as comment-injection does to the NameID (group or e-mail attributes drive authorization in many SPs).',
+    description: 'The first AttributeValue is split by a comment, as comment-injection does to the NameID (group or e-mail attributes drive authorization in many SPs). A Response without attributes gets a "groups" attribute with the value "users" first.',
     safeOutcome: 'reject-or-other-user',
     expectation: 'A safe SP reads the whole value (with the suffix) or rejects it.',
     codes: ['nameid-comment'],
@@ -319,6 +319,9 @@ export const VARIANTS: readonly VariantDefinition[] = [
     sign: null,
     needsSignature: true,
     encryptable: true,
+    adjust: (f) => {
+      if (!f.attributes.some((a) => a.values.length)) f.attributes = [...f.attributes, { name: 'groups', values: ['users'] }];
+    },
     beforeSign: (doc) => {
       const v = doc.getElementsByTagNameNS(NS.assertion, 'AttributeValue').item(0);
       if (!v) throw new Error('Bug: attribute-comment-injection needs an attribute');
