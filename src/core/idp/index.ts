@@ -11,3 +11,4 @@ export * from './sp';
 export * from './logout';
 export * from './output';
 export * from './presets';
+export * from './testPack';
