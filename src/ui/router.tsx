@@ -24,6 +24,9 @@ function AppShell() {
           <Link to="/mock-sp" activeProps={{ 'aria-current': 'page' }}>
             Mock SP
           </Link>
+          <Link to="/mock-idp" activeOptions={{ includeSearch: false }} activeProps={{ 'aria-current': 'page' }}>
+            Mock IdP
+          </Link>
           <Link to="/oidc" activeOptions={{ includeSearch: false }} activeProps={{ 'aria-current': 'page' }}>
             OIDC
           </Link>
@@ -63,6 +66,13 @@ export const mockSpRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/MockSpPage'), 'MockSpPage'),
 });
 
+// The mock IdP (docs/mock-idp.md). Its SSO and SLO URLs are routes too: an SP's HTTP-Redirect
+// request arrives in their query, which the page reads as received (raw, for the query signature).
+const loadMockIdp = lazyRouteComponent(() => import('./features/mock-idp/MockIdpPage'), 'MockIdpPage');
+export const mockIdpRoute = createRoute({ getParentRoute: () => rootRoute, path: '/mock-idp', component: loadMockIdp });
+export const mockIdpSsoRoute = createRoute({ getParentRoute: () => rootRoute, path: '/mock-idp/sso', component: loadMockIdp });
+export const mockIdpSloRoute = createRoute({ getParentRoute: () => rootRoute, path: '/mock-idp/slo', component: loadMockIdp });
+
 // Exoscale SSO with OpenID Connect (docs/oidc.md); settings that are safe to share ride in the search.
 export const oidcRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -90,7 +100,7 @@ export const profileRoute = createRoute({
   component: ProfilePage,
 });
 
-const routeTree = rootRoute.addChildren([inspectRoute, mockSpRoute, oidcRoute, rulesRoute, profilesRoute, profileRoute]);
+const routeTree = rootRoute.addChildren([inspectRoute, mockSpRoute, mockIdpRoute, mockIdpSsoRoute, mockIdpSloRoute, oidcRoute, rulesRoute, profilesRoute, profileRoute]);
 
 export const router = createRouter({ routeTree });
 

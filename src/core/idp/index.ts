@@ -12,3 +12,5 @@ export * from './logout';
 export * from './output';
 export * from './presets';
 export * from './testPack';
+export type { SpKeyPair, SpSigningKey } from '../mocksp/keys';
+export { generateSpKeyPair as generateIdpKeyPair, importSpKeyPair as importIdpKeyPair } from '../mocksp/keys';
