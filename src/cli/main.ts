@@ -3,6 +3,7 @@ import { exitStatusOf, toContractReport } from '../core/report';
 import type { InspectReport } from '../core/types';
 import { USAGE, parseArgs } from './args';
 import { readInputBounded, refusedInputReport } from './input';
+import { runIdp } from './idp';
 import { runOidc } from './oidc';
 import { reportText } from './text';
 
@@ -20,6 +21,7 @@ async function readSideFile(path: string): Promise<string | null> {
 /** The CLI is a thin shell: read files, call the core, print. */
 export async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'oidc') return runOidc(argv.slice(1), VERSION);
+  if (argv[0] === 'idp') return runIdp(argv.slice(1));
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     process.stderr.write(`samlscope: ${parsed.message}\n\n${USAGE}\n`);

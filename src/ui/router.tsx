@@ -31,6 +31,13 @@ export const mockSpRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/mock-sp/MockSpPage'), 'MockSpPage'),
 });
 
+// The mock IdP (docs/mock-idp.md). Its SSO and SLO URLs are routes too: an SP's HTTP-Redirect
+// request arrives in their query, which the page reads as received (raw, for the query signature).
+const loadMockIdp = lazyRouteComponent(() => import('./features/mock-idp/MockIdpPage'), 'MockIdpPage');
+export const mockIdpRoute = createRoute({ getParentRoute: () => rootRoute, path: '/mock-idp', component: loadMockIdp });
+export const mockIdpSsoRoute = createRoute({ getParentRoute: () => rootRoute, path: '/mock-idp/sso', component: loadMockIdp });
+export const mockIdpSloRoute = createRoute({ getParentRoute: () => rootRoute, path: '/mock-idp/slo', component: loadMockIdp });
+
 // Exoscale SSO with OpenID Connect (docs/oidc.md); settings that are safe to share ride in the search.
 export const oidcRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -71,7 +78,7 @@ export const sloRoute = createRoute({
   component: AcsPage,
 });
 
-const routeTree = rootRoute.addChildren([inspectRoute, mockSpRoute, oidcRoute, rulesRoute, profilesRoute, profileRoute, acsRoute, sloRoute]);
+const routeTree = rootRoute.addChildren([inspectRoute, mockSpRoute, mockIdpRoute, mockIdpSsoRoute, mockIdpSloRoute, oidcRoute, rulesRoute, profilesRoute, profileRoute, acsRoute, sloRoute]);
 
 export const router = createRouter({ routeTree });
 
