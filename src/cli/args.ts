@@ -100,4 +100,8 @@ Exit status: 0 no error found, 1 errors found, 2 unreadable input or usage error
 
 samlscope oidc [options] <input>
   OpenID Connect ID tokens for Exoscale SSO: signature, claims, CEL authorization
-  (samlscope oidc --help for its options).`;
+  (samlscope oidc --help for its options).
+
+samlscope metadata lint|diff|pair|rollover [--json] <file>...
+  Metadata health, differences, IdP–SP compatibility and key rollover plans
+  (samlscope metadata --help for its options).`;

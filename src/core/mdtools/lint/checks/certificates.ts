@@ -27,7 +27,7 @@ export const certificatesCheck: LintCheck = {
       const key = `${k.role}|${k.use}|${k.der}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const where = `the ${k.use ?? 'signing and encryption'} certificate of the ${k.role}`;
+      const where = `The ${k.use ?? 'signing and encryption'} certificate of the ${k.role}`;
       if (!k.facts) {
         out.push(findingOf(UNREADABLE, `${where}: ${k.problem}. Consumers that read it fail to load the whole metadata.`, 'Paste the certificate again as base64 DER (the lines between BEGIN/END CERTIFICATE, without them).', profile));
         continue;
@@ -36,7 +36,7 @@ export const certificatesCheck: LintCheck = {
       const end = Date.parse(f.notAfter);
       const label = `${where} (${f.subject}, valid ${f.notBefore.slice(0, 10)} to ${f.notAfter.slice(0, 10)})`;
       if (end <= now) {
-        out.push(findingOf(EXPIRED, `${label} expired ${describeDuration(now - end)} before ${at.toISOString()}. SAML trust does not depend on certificate dates, but ADFS, Azure AD, Okta, Shibboleth's trust engines with PKIX and Scaleway's IdP check refuse an expired certificate${k.use === 'encryption' ? ', and encrypting to it fails in those SPs' : ''}.`, 'Generate a new key pair and certificate, publish it beside the old one, switch signing to it, then remove the old one (the Rollover tab plans the dates).', profile));
+        out.push(findingOf(EXPIRED, `${label} expired ${describeDuration(now - end)} before ${at.toISOString()}. SAML trust does not depend on certificate dates, but ADFS, Azure AD, Okta and Shibboleth's PKIX trust engine refuse an expired certificate${k.use === 'encryption' ? ', and encrypting to it fails in those SPs' : ''}.`, 'Generate a new key pair and certificate, publish it beside the old one, switch signing to it, then remove the old one (the Rollover tab plans the dates).', profile));
       } else if (end - now <= CERT_EXPIRING_DAYS * DAY_MS) {
         out.push(findingOf(EXPIRING, `${label} expires in ${describeDuration(end - now)} (by ${f.notAfter}). Every partner has to load the new certificate before then; a safe rollover publishes it at least a metadata refresh interval ahead.`, 'Start the rollover now: publish the new certificate beside the old one, wait for partners to refresh, then switch signing (the Rollover tab gives the dates).', profile));
       }

@@ -5,7 +5,7 @@ import { findingOf, type CodeSpec } from '../../lint/check';
 import type { PairCheck } from '../check';
 
 const MISSING: CodeSpec = { code: 'pair-encryption-key-missing', severity: 'warning', title: 'The SP publishes no encryption key' };
-const EXPIRED: CodeSpec = { code: 'pair-encryption-key-expired', severity: 'error', title: 'The SP\'s only encryption keys have expired' };
+const EXPIRED: CodeSpec = { code: 'pair-encryption-key-expired', severity: 'warning', title: 'The SP\'s only encryption keys have expired' };
 
 export const encryptionCheck: PairCheck = {
   name: 'encryption',

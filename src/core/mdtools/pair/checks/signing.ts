@@ -26,7 +26,7 @@ export const signingCheck: PairCheck = {
       out.push(findingOf(IDP_NO_KEY, 'The IdP publishes no signing key: the SP cannot verify any Response or Assertion and refuses every login.', idpProfile === 'authentik' ? 'In authentik: set the SAML provider\'s "Signing Certificate" and export the metadata again.' : 'Publish the IdP\'s signing certificate in a KeyDescriptor use="signing".'));
     }
     if (spRole.wantAssertionsSigned === true || spProfile === 'scaleway') {
-      out.push(findingOf(ASSERTIONS, `The SP ${spProfile === 'scaleway' ? '(Scaleway IAM) requires' : 'says WantAssertionsSigned="true":'} signed assertions; IdP metadata cannot say whether the IdP signs them, so check its configuration — an unsigned assertion in a signed Response is refused.`, idpProfile === 'authentik' ? 'In authentik: Applications → Providers → the SAML provider → enable "Sign assertions" (and "Sign responses" for Scaleway).' : 'Configure the IdP to sign the Assertion (not only the Response).'));
+      out.push(findingOf(ASSERTIONS, `${spProfile === 'scaleway' ? 'Scaleway IAM requires signed assertions' : 'The SP says WantAssertionsSigned="true"'}. IdP metadata cannot say whether the IdP signs them, so check its configuration — an unsigned assertion in a signed Response is refused.`, idpProfile === 'authentik' ? 'In authentik: Applications → Providers → the SAML provider → enable "Sign assertions" (and "Sign responses" for Scaleway).' : 'Configure the IdP to sign the Assertion (not only the Response).'));
     }
     return out;
   },
