@@ -414,8 +414,8 @@ export interface DecryptionTrace {
   recipientCertificates: { subject: string | null; sha256Fingerprint: string; matchingKey: number | null }[];
   /** The key that decrypted it. */
   key: DecryptionKeySummary | null;
-  /** WebCrypto, or the BigInt RSA path where WebCrypto cannot do it. */
-  rsaImplementation: 'WebCrypto' | 'BigInt' | null;
+  /** WebCrypto, or node-forge where WebCrypto cannot do it (OAEP with another MGF1 hash, PKCS#1 v1.5). */
+  rsaImplementation: 'WebCrypto' | 'node-forge' | null;
   outcome: 'ok' | 'failed';
   error: { code: string; message: string } | null;
   /** One line per key tried. */

@@ -1,11 +1,12 @@
 import { CAPTURE_MAX_PAYLOADS } from '../limits';
 import type { CapturedHttpResponse, CapturedPayload, InputError, Result, TextRepair } from '../types';
-import { decodeBase64Lenient } from './base64';
-import { chargeBytes, inputTooLarge, newDecodeBudget, type DecodeBudget } from './budget';
+import { decodeBase64Lenient } from '../encoding/base64';
+import { chargeBytes, newDecodeBudget, type DecodeBudget } from './budget';
+import { inputTooLarge } from '../limit-error';
 import { capturedHttpResponse, type HarResponse } from './httpResponse';
 import { bytesToText } from './inflate';
 import { payloadFromHtmlForm, payloadFromParams } from './payload';
-import { encodeFormPair, toWellFormedText, withoutFragment } from './query';
+import { encodeFormPair, toWellFormedText, withoutFragment } from '../encoding/form';
 
 interface HarNameValue { name?: unknown; value?: unknown }
 interface HarEntry {

@@ -4,7 +4,7 @@
 // to read, not the markup around it. Bounded by CAPTURE_RESPONSE_* (docs/limits.md).
 import { CAPTURE_RESPONSE_SCAN_MAX_CHARS, CAPTURE_RESPONSE_TEXT_MAX_CHARS } from '../limits';
 import type { CapturedHttpResponse } from '../types';
-import { decodeBase64Lenient } from './base64';
+import { decodeBase64Lenient } from '../encoding/base64';
 import { bytesToText } from './inflate';
 
 interface HarHeader { name?: unknown; value?: unknown }

@@ -16,7 +16,7 @@ import { DiagnosisProfilePanel, ExpectationNote } from './DiagnosisProfile';
 import { ErrorList } from './ErrorList';
 import { FindingsList } from './FindingsList';
 import { CaptureStep, MessageList } from './MessageList';
-import { MockSpCapturePanel, useAcsCapture } from '../../components/MockSpCapturePanel';
+import { MockSpCapturePanel, useAcsCapture } from '../mock-sp/MockSpCapturePanel';
 import { MessageDetails, SummaryPanel, TrustedBadge } from './MessageSummaryView';
 import { SignaturesPanel } from './SignaturesPanel';
 import { DecryptionPanel } from './DecryptionPanel';

@@ -1,7 +1,7 @@
 // The SP private key that decrypts EncryptedAssertion (docs/decryption.md). Secret: kept in this
 // hook's state only — never in the URL, share links, history or exports.
 import { useCallback, useState } from 'react';
-import { loadKeyPair } from '../../mocksp/storage';
+import { loadKeyPair } from '../mock-sp/storage';
 
 export function useDecryptionKey(onChange: () => void) {
   const [keyText, setKeyTextState] = useState('');
