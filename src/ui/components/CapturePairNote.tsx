@@ -2,9 +2,11 @@
 // click away. The core already takes the capture's other messages as expectation sources, so
 // the selected message is checked with its pair as context (see "Expectations used").
 import type { InspectedMessage } from '../../core/types';
+
+type PairedMessage = Pick<InspectedMessage, 'kind' | 'id' | 'inResponseTo'>;
 import { pairCaptureMessages } from '../share/pairs';
 
-export function CapturePairNote({ messages, selected, onSelect }: { messages: InspectedMessage[]; selected: number; onSelect: (i: number) => void }) {
+export function CapturePairNote({ messages, selected, onSelect }: { messages: readonly PairedMessage[]; selected: number; onSelect: (i: number) => void }) {
   if (messages.length < 2) return null;
   const pairs = pairCaptureMessages(messages).filter((p) => p.request === selected || p.response === selected);
   if (pairs.length === 0) return null;
