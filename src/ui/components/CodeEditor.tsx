@@ -64,8 +64,13 @@ function sizeOptions(large: boolean, readOnly: boolean): Monaco.editor.IEditorOp
   };
 }
 
+/** The model's side of sizeOptions: bracket-pair colourization parses the whole text into a tree (0.5 s for 3 MB). */
+function applyModelSize(model: Monaco.editor.ITextModel, large: boolean): void {
+  model.updateOptions({ bracketColorizationOptions: { enabled: !large, independentColorPoolPerBracketType: false } });
+}
+
 /** A read-only fallback shows at most this many characters (see below). */
-const FALLBACK_MAX_CHARS = 200_000;
+const FALLBACK_MAX_CHARS = 64 * 1024;
 /** Above this many characters an outside value replaces the editor's without an undo step (see below). */
 const UNDOABLE_VALUE_MAX_CHARS = 512 * 1024;
 
@@ -131,6 +136,8 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function
           tabFocusMode: true,
         });
         editorRef.current = editor;
+        const createdModel = editor.getModel();
+        if (createdModel) applyModelSize(createdModel, valueRef.current.length > LARGE_VALUE_CHARS);
         decorationsRef.current = editor.createDecorationsCollection();
         const sub = editor.onDidChangeModelContent(() => {
           const text = editor.getValue();
@@ -171,6 +178,7 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function
     const model = editor.getModel();
     if (!model || (model.getValueLength() === value.length && editor.getValue() === value)) return;
     editor.updateOptions(sizeOptions(value.length > LARGE_VALUE_CHARS, readOnly));
+    applyModelSize(model, value.length > LARGE_VALUE_CHARS);
     // A replacing edit of a multi-megabyte text costs Monaco ~150 ms per MB on the page's thread
     // (its undo stack keeps the old text and diffs the change); setValue builds a fresh buffer in
     // a fraction of that. Above UNDOABLE_VALUE_MAX_CHARS the paste is therefore not undoable.
