@@ -5,9 +5,9 @@
 import type { OidcInspectOptions, OidcReport } from '../../core/oidc';
 import type { InputError, InspectedMessage, InspectOptions, Result } from '../../core/types';
 import type { RedactionField, ShareError, ShareState } from '../../core/share';
-import type { ShareArtifacts, ShareContext } from '../share/artifacts';
-import type { InspectRun } from '../share/maskedTrust';
-import type { ReportView } from './reportView';
+import type { ShareArtifacts, ShareContext } from '../features/sharing/artifacts';
+import type { InspectRun } from '../features/sharing/maskedTrust';
+import type { ReportView } from './reportOverview';
 
 export type { InspectRun };
 

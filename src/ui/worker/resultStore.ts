@@ -1,8 +1,8 @@
 // The worker keeps the full result of its latest inspection (issue 10 point 4): the page gets a
-// bounded overview (reportView.ts) and asks for one message's detail when it shows it. Only the
+// bounded overview (reportOverview.ts) and asks for one message's detail when it shows it. Only the
 // latest run is kept — the page only ever shows the latest — so memory stays at one report.
 import type { InspectedMessage } from '../../core/types';
-import type { InspectRun } from '../share/maskedTrust';
+import type { InspectRun } from '../features/sharing/maskedTrust';
 
 let latest: { runId: number; run: InspectRun } | null = null;
 let nextRunId = 1;
