@@ -4,7 +4,7 @@ import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '
 import { AcsPage } from './shell/AcsPage';
 import { AppShell } from './shell/AppShell';
 import { NotFoundPage } from './shell/NotFoundPage';
-import { InspectPage } from './routes/InspectPage';
+import { InspectPage } from './features/inspect/InspectPage';
 import { validateOidcSearch } from './features/oidc/oidcSearch';
 import { ProfilePage, ProfilesPage } from './routes/ProfilePage';
 import { RulesPage, validateRulesSearch } from './routes/RulesPage';
@@ -30,6 +30,13 @@ export const mockSpRoute = createRoute({
   // Loaded on first visit: the start page (inspect) stays small.
   component: lazyRouteComponent(() => import('./features/mock-sp/MockSpPage'), 'MockSpPage'),
 });
+
+// The mock IdP (docs/mock-idp.md). Its SSO and SLO URLs are routes too: an SP's HTTP-Redirect
+// request arrives in their query, which the page reads as received (raw, for the query signature).
+const loadMockIdp = lazyRouteComponent(() => import('./features/mock-idp/MockIdpPage'), 'MockIdpPage');
+export const mockIdpRoute = createRoute({ getParentRoute: () => rootRoute, path: '/mock-idp', component: loadMockIdp });
+export const mockIdpSsoRoute = createRoute({ getParentRoute: () => rootRoute, path: '/mock-idp/sso', component: loadMockIdp });
+export const mockIdpSloRoute = createRoute({ getParentRoute: () => rootRoute, path: '/mock-idp/slo', component: loadMockIdp });
 
 // Exoscale SSO with OpenID Connect (docs/oidc.md); settings that are safe to share ride in the search.
 export const oidcRoute = createRoute({
@@ -71,7 +78,7 @@ export const sloRoute = createRoute({
   component: AcsPage,
 });
 
-const routeTree = rootRoute.addChildren([inspectRoute, mockSpRoute, oidcRoute, rulesRoute, profilesRoute, profileRoute, acsRoute, sloRoute]);
+const routeTree = rootRoute.addChildren([inspectRoute, mockSpRoute, mockIdpRoute, mockIdpSsoRoute, mockIdpSloRoute, oidcRoute, rulesRoute, profilesRoute, profileRoute, acsRoute, sloRoute]);
 
 export const router = createRouter({ routeTree });
 

@@ -11,20 +11,3 @@ export * from './exoscaleProfile';
 export { type ExoscaleOidcSettings, DEFAULT_SKEW_SECONDS, additionalClaimNames } from './settings';
 export { type OidcFinding, type OidcError, type OidcSeverity } from './findings';
 export { JWS_ALGORITHMS, jwsAlgorithm } from './jwsAlgorithms';
-export {
-  createOidcShareState,
-  decodeOidcShareFragment,
-  encodeOidcShareFragment,
-  oidcShareUrl,
-  redactOidcShareState,
-  reportedOidcVerdict,
-  validateOidcShareState,
-  oidcReportToJson,
-  oidcReportToMarkdown,
-  OIDC_REDACTION_FIELDS,
-  OIDC_SHARE_PREFIX,
-  type OidcRedactionField,
-  type OidcReportedVerdict,
-  type OidcShareSettings,
-  type OidcShareState,
-} from './share';

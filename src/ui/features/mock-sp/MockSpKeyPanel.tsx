@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { ECDSA_COMPATIBILITY, generateSpKeyPair, importSpKeyPair, SP_SIGNATURE_ALGORITHMS, type MockSpSettings, type SpKeyKind, type SpKeyPair, type SpSignatureAlgorithm } from '../../../core/mocksp';
 import { downloadText } from './download';
-import { CopyableValue, CopyButton } from '../../components/CopyButton';
+import { CopyableValue, CopyButton } from '../../shared/CopyButton';
 import { CheckField, SelectField } from './MockSpFields';
 
 export function MockSpKeyPanel(props: {

@@ -22,7 +22,7 @@ import {
   type PreparedSend,
   type SpKeyPair,
 } from '../../../core/mocksp';
-import { CodeEditor } from '../../components/CodeEditor';
+import { CodeEditor } from '../../shared/CodeEditor';
 import { Problems, TextField } from './MockSpFields';
 import { MockSpExports } from './MockSpExports';
 import { MockSpIdpPanel } from './MockSpIdpPanel';

@@ -1,5 +1,5 @@
 import type { OidcFinding } from '../../../core/oidc';
-import { FindingExplanation, SeverityCounts, SeverityIcon } from '../../components/DiagnosisCategories';
+import { FindingExplanation, SeverityCounts, SeverityIcon } from '../../shared/DiagnosisCategories';
 
 /** OIDC findings, worst first; each carries data-finding-code like the SAML findings (CONTRACT §4). */
 export function OidcFindings({ findings }: { findings: OidcFinding[] }) {

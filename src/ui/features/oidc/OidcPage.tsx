@@ -6,10 +6,11 @@
 // link and exports like the inspect page's (OidcSharePanel, docs/oidc.md "Sharing").
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { EvaluationTimeFields } from '../../components/EvaluationTimeFields';
+import { EvaluationTimeFields } from '../../shared/EvaluationTimeFields';
 import { useWorkerRun, useWorkerTask } from '../../worker/useWorkerRun';
-import { RunErrorNotice, RunProgress } from '../../components/RunProgress';
-import { decodeOidcShareFragment, DEFAULT_SKEW_SECONDS, EXOSCALE_OIDC_PROFILE, type ExoscaleOidcSettings, type OidcReport, type OidcShareState } from '../../../core/oidc';
+import { RunErrorNotice, RunProgress } from '../../shared/RunProgress';
+import { DEFAULT_SKEW_SECONDS, EXOSCALE_OIDC_PROFILE, type ExoscaleOidcSettings, type OidcReport } from '../../../core/oidc';
+import { decodeOidcShareFragment, type OidcShareState } from '../../../core/share/oidc';
 import { OidcCelPanel } from './OidcCelPanel';
 import { OidcClaimsPanel, OidcTokenView } from './OidcClaimsPanel';
 import { OidcFindings } from './OidcFindings';

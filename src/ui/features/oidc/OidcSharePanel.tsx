@@ -3,6 +3,7 @@
 // chosen before sharing (claims, e-mails, token signature) that apply to the link and to every
 // export, and the JSON (as `samlscope oidc --json`) and Markdown exports.
 import { useEffect, useState } from 'react';
+import type { ExoscaleOidcSettings, OidcReport } from '../../../core/oidc';
 import {
   createOidcShareState,
   OIDC_REDACTION_FIELDS,
@@ -10,14 +11,12 @@ import {
   oidcReportToMarkdown,
   oidcShareUrl,
   redactOidcShareState,
-  type ExoscaleOidcSettings,
   type OidcRedactionField,
-  type OidcReport,
   type OidcReportedVerdict,
-} from '../../../core/oidc';
+} from '../../../core/share/oidc';
 import { linkLengthAdvice, TOOL_VERSION, type LinkLengthAdvice } from '../../../core/share';
-import { copyText } from '../../clipboard';
-import { downloadText } from '../../share/download';
+import { copyText } from '../../shared/clipboard';
+import { downloadText } from '../sharing/download';
 
 const LABELS: Record<OidcRedactionField, string> = {
   claims: 'Claim values (sub, email, name, groups…) and the access/refresh token or code',

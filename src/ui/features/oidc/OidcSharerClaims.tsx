@@ -2,7 +2,8 @@
 // believed (docs/sharing.md "The sharer's verdicts are claims"): shown in neutral words with
 // their own attributes (data-claimed-*), beside this browser's own verdicts, with every point
 // where the two differ and whether masking explains it.
-import type { OidcRedactionField, OidcReport, OidcReportedVerdict } from '../../../core/oidc';
+import type { OidcReport } from '../../../core/oidc';
+import type { OidcRedactionField, OidcReportedVerdict } from '../../../core/share/oidc';
 
 interface Difference {
   what: string;
