@@ -103,7 +103,7 @@ test.describe('mock IdP', () => {
     await page.getByLabel('SP metadata').fill(spMetadata(baseURL!));
     await expect(page.locator('[data-sp-entity]')).toContainText(`${baseURL}/acs`);
     await expect(page.locator('[data-answer-mode="idp-initiated"]')).toBeVisible();
-    await page.getByLabel('Variant').selectOption('xsw3');
+    await page.getByLabel('Variant', { exact: true }).selectOption('xsw3');
     await page.getByRole('button', { name: 'Build Response' }).click();
     await expect(page.getByLabel(/^Response to send/)).toHaveValue(/ID="_evil_/);
     await page.getByRole('button', { name: 'Send Response to the ACS' }).click();
