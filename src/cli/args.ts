@@ -104,4 +104,8 @@ samlscope oidc [options] <input>
 
 samlscope idp response [options]
   The mock IdP: a signed (or deliberately faulty: --variant) Response for an SP
-  (samlscope idp --help for its options, samlscope idp variants for the test pack).`;
+  (samlscope idp --help for its options, samlscope idp variants for the test pack).
+
+samlscope metadata lint|diff|pair|rollover [--json] <file>...
+  Metadata health, differences, IdP–SP compatibility and key rollover plans
+  (samlscope metadata --help for its options).`;

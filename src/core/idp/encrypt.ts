@@ -4,7 +4,7 @@
 // AES-GCM or AES-CBC over the serialized <saml:Assertion>, the content key wrapped with
 // RSA-OAEP to the SP's encryption certificate. The algorithm identifiers are the decryptor's
 // own tables (../xenc/algorithms), so what the mock IdP can send is what samlscope can read.
-import { encodeBase64 } from '../binding/base64';
+import { encodeBase64 } from '../encoding/base64';
 import { escapeXml, newMessageId } from '../mocksp/authnRequest';
 import { fail, ok, type Result } from '../types';
 import { parseCertificate } from '../x509/certificate';

@@ -2,7 +2,7 @@
 // ID, signing certificate, SSO and SLO endpoints for both bindings, NameID formats. Signed on
 // request with the IdP's own key (SAML metadata §3: an enveloped signature on the
 // EntityDescriptor, which then needs an ID).
-import { encodeBase64 } from '../binding/base64';
+import { encodeBase64 } from '../encoding/base64';
 import { escapeXml, newMessageId, samlInstant } from '../mocksp/authnRequest';
 import type { SpSigningKey } from '../mocksp/keys';
 import { serializeXml, signElementEnveloped, type SignError } from '../mocksp/sign';

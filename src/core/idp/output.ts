@@ -1,7 +1,7 @@
 // How a Response leaves the mock IdP: the XML, its base64 (the SAMLResponse value of the HTTP-POST
 // binding, SAML bindings §3.5.4: base64 of the XML, not deflated), or an auto-submitting HTML form
 // that POSTs it to the ACS.
-import { encodeBase64 } from '../binding/base64';
+import { encodeBase64 } from '../encoding/base64';
 import { autoSubmitFormHtml } from '../mocksp/send';
 
 export type OutputFormat = 'xml' | 'base64' | 'form';

@@ -2,9 +2,9 @@
 // (generated here or imported as PEM, kept in IndexedDB) and the metadata to give the SP.
 import { useEffect, useState } from 'react';
 import { exportIdpMetadata, generateIdpKeyPair, importIdpKeyPair, type SpKeyPair } from '../../../core/idp';
-import { CopyableValue, CopyButton } from '../../components/CopyButton';
-import { CheckField, TextField } from '../../components/MockSpFields';
-import { downloadText } from '../../mocksp/download';
+import { CopyableValue, CopyButton } from '../../shared/CopyButton';
+import { CheckField, TextField } from '../mock-sp/MockSpFields';
+import { downloadText } from '../mock-sp/download';
 import type { MockIdpSettings } from './storage';
 
 export function idpEndpoints(origin: string) {

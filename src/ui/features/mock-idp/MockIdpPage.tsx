@@ -24,7 +24,7 @@ import {
 } from '../../../core/idp';
 import { inspectInput } from '../../../core/inspect';
 import type { InspectedMessage } from '../../../core/types';
-import { CheckField, SelectField, TextField } from '../../components/MockSpFields';
+import { CheckField, SelectField, TextField } from '../mock-sp/MockSpFields';
 import { attributesToText, textToAttributes } from './attributesText';
 import { IdentityPanel, idpEndpoints } from './IdentityPanel';
 import { incomingFromLocation, type Incoming } from './incoming';

@@ -2,8 +2,8 @@
 // checklist stays); the tester marks what the SP did, or the page marks "accepted" itself when
 // the SP redirects back to the RelayState return URL. Report as Markdown or JSON.
 import { packReportJson, packReportMarkdown, packRows, packSummary, type PackContext, type PackResults, type SpOutcome } from '../../../core/idp';
-import { CopyButton } from '../../components/CopyButton';
-import { downloadText } from '../../mocksp/download';
+import { CopyButton } from '../../shared/CopyButton';
+import { downloadText } from '../mock-sp/download';
 
 const OUTCOMES: { value: SpOutcome; label: string }[] = [
   { value: 'not-run', label: 'not run' },

@@ -3,7 +3,7 @@
 // query signature covers the octets as received (SAML bindings §3.4.4.1). HTTP-POST: captured
 // by the service worker or the server middleware and handed over in the fragment
 // (`/mock-idp#capture=…`, the /acs technique of the mock SP).
-import { parseCaptureFragment } from '../../mocksp/capture';
+import { parseCaptureFragment } from '../mock-sp/capture';
 
 export interface Incoming {
   /** The raw query string or the form body, as received: the inspector detects which. */
