@@ -6,6 +6,7 @@ import { validateOidcSearch } from './oidcSearch';
 import { ProfilePage, ProfilesPage } from './routes/ProfilePage';
 import { RulesPage, validateRulesSearch } from './routes/RulesPage';
 import { validateInspectSearch } from './search';
+import { validateMetadataSearch } from './features/metadata/metadataSearch';
 
 function AppShell() {
   return (
@@ -26,6 +27,9 @@ function AppShell() {
           </Link>
           <Link to="/oidc" activeOptions={{ includeSearch: false }} activeProps={{ 'aria-current': 'page' }}>
             OIDC
+          </Link>
+          <Link to="/metadata" activeOptions={{ includeSearch: false }} activeProps={{ 'aria-current': 'page' }}>
+            Metadata
           </Link>
           <Link to="/rules" activeProps={{ 'aria-current': 'page' }}>
             Rules
@@ -71,6 +75,14 @@ export const oidcRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/OidcPage'), 'OidcPage'),
 });
 
+// Metadata tools: lint, diff, pair, rollover (docs/metadata.md); loaded on first visit.
+export const metadataRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/metadata',
+  validateSearch: validateMetadataSearch,
+  component: lazyRouteComponent(() => import('./features/metadata/MetadataPage'), 'MetadataPage'),
+});
+
 export const rulesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/rules',
@@ -90,7 +102,7 @@ export const profileRoute = createRoute({
   component: ProfilePage,
 });
 
-const routeTree = rootRoute.addChildren([inspectRoute, mockSpRoute, oidcRoute, rulesRoute, profilesRoute, profileRoute]);
+const routeTree = rootRoute.addChildren([inspectRoute, mockSpRoute, oidcRoute, metadataRoute, rulesRoute, profilesRoute, profileRoute]);
 
 export const router = createRouter({ routeTree });
 

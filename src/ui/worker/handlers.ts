@@ -5,6 +5,7 @@ import { decodeShareFragment } from '../../core/share';
 import { buildShareArtifacts } from '../share/artifacts';
 import { inspectWithMaskedTrust } from '../share/maskedTrust';
 import { parseShareFile } from '../share/shareFile';
+import { METADATA_HANDLERS } from './metadataHandlers';
 import type { RequestOf, ResponseOf, WorkerRequestKind } from './protocol';
 
 type Handlers = { [K in WorkerRequestKind]: (request: RequestOf<K>) => Promise<ResponseOf<K>> };
@@ -15,4 +16,5 @@ export const WORKER_HANDLERS: Handlers = {
   'open-share': async ({ fragment }) => decodeShareFragment(fragment),
   'open-share-file': async ({ text }) => parseShareFile(text),
   'share-artifacts': ({ ctx, fields }) => buildShareArtifacts(ctx, fields),
+  ...METADATA_HANDLERS,
 };

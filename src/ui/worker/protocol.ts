@@ -7,10 +7,11 @@ import type { InputError, InspectOptions, Result } from '../../core/types';
 import type { RedactionField, ShareError, ShareState } from '../../core/share';
 import type { ShareArtifacts, ShareContext } from '../share/artifacts';
 import type { InspectRun } from '../share/maskedTrust';
+import type { MetadataWorkerRequests } from './metadataHandlers';
 
 export type { InspectRun };
 
-export interface WorkerRequests {
+export interface WorkerRequests extends MetadataWorkerRequests {
   /** inspectInput, with masked certificates left out of the trust. */
   inspect: { request: { input: string; source: string; options: InspectOptions }; response: InspectRun };
   /** inspectOidc (the /oidc page). */
