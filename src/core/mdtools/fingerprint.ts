@@ -1,6 +1,6 @@
 // SHA-256 fingerprints of certificates, colon-separated hex as in the inspect view, memoised:
 // a diff or a rollover plan of an aggregate meets the same certificate many times.
-import { decodeBase64Lenient } from '../binding/base64';
+import { decodeBase64Lenient } from '../encoding/base64';
 import { colonHex } from '../x509/certificate';
 
 const memo = new Map<string, Promise<string>>();

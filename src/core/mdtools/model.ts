@@ -2,8 +2,8 @@
 // validUntil that governs it (its own or an enclosing EntitiesDescriptor's, whichever ends
 // first — SAML metadata §2.3.1: "the validUntil of a containing element bounds its contents"),
 // its keys with the facts a lint and a rollover plan need, and the line it starts on.
-import { decodeBase64Lenient, encodeBase64 } from '../binding/base64';
-import { inputTooLarge } from '../binding/budget';
+import { decodeBase64Lenient, encodeBase64 } from '../encoding/base64';
+import { inputTooLarge } from '../limit-error';
 import { METADATA_LIMITS } from '../limits';
 import { summarizeEntity } from '../metadata/summarize';
 import type { EntitySummary, InputError, Result } from '../types';

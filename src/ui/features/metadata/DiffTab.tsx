@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { RunErrorNotice, RunProgress } from '../../components/RunProgress';
+import { RunErrorNotice, RunProgress } from '../../shared/RunProgress';
 import { MetadataInput, type MetadataSource } from './MetadataInput';
 import { useMetadataTask } from './useMetadataTask';
 

@@ -3,7 +3,7 @@
 // table renders one page of the rows that match the search and the severity filter.
 import { useMemo, useState } from 'react';
 import type { EntityLint } from '../../../core/mdtools/types';
-import { SeverityCounts } from '../../components/DiagnosisCategories';
+import { SeverityCounts } from '../../shared/DiagnosisCategories';
 import { MdFindingList } from './MdFindingList';
 
 const PAGE = 100;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { RunErrorNotice, RunProgress } from '../../components/RunProgress';
-import { SeverityCounts } from '../../components/DiagnosisCategories';
+import { RunErrorNotice, RunProgress } from '../../shared/RunProgress';
+import { SeverityCounts } from '../../shared/DiagnosisCategories';
 import { EntityTable } from './EntityTable';
 import { MdFindingList } from './MdFindingList';
 import { MetadataInput, type MetadataSource } from './MetadataInput';

@@ -1,7 +1,7 @@
 // Findings of the metadata tools, shown as the inspect view shows its own: severity, title,
 // code (data-finding-code, CONTRACT §4), explanation and fix.
 import type { MdFinding } from '../../../core/mdtools/types';
-import { FindingExplanation, SeverityIcon } from '../../components/DiagnosisCategories';
+import { FindingExplanation, SeverityIcon } from '../../shared/DiagnosisCategories';
 
 export function MdFindingList({ findings, empty }: { findings: MdFinding[]; empty?: string }) {
   if (findings.length === 0) return empty ? <p className="muted">{empty}</p> : null;

@@ -2,7 +2,7 @@
 // steps with their dates, and the partners that break on which date if nothing is done.
 import { useState } from 'react';
 import type { RolloverPlan } from '../../../core/mdtools/rollover';
-import { RunErrorNotice, RunProgress } from '../../components/RunProgress';
+import { RunErrorNotice, RunProgress } from '../../shared/RunProgress';
 import { MetadataInput, type MetadataSource } from './MetadataInput';
 import { useMetadataTask } from './useMetadataTask';
 
