@@ -38,6 +38,14 @@ export const CONTAINER_MAX_DEPTH = 4;
 /** SAML messages taken from one HAR file or SAML-tracer export; later ones are not decoded. */
 export const CAPTURE_MAX_PAYLOADS = 500;
 /**
+ * Characters of an HTTP response body in a HAR entry read to show what the server answered (a
+ * 403 "CSRF verification failed" page, an error page): the text shown is taken from at most this
+ * much of the body, so a megabyte page costs no more than a small one.
+ */
+export const CAPTURE_RESPONSE_SCAN_MAX_CHARS = 256 * 1024;
+/** Characters of readable text kept from that body (tags stripped, whitespace collapsed) per HTTP exchange. */
+export const CAPTURE_RESPONSE_TEXT_MAX_CHARS = 2000;
+/**
  * Nesting of arrays and objects in JSON input (HAR, SAML-tracer, parameters as JSON, share
  * state). HAR 1.2 needs 6 levels; measured by a scan before JSON.parse builds anything.
  */
@@ -126,3 +134,26 @@ export const RUN_TIME_BUDGET_MS = 15_000;
 export const RUN_SLOW_NOTICE_MS = 400;
 /** The lowest budget a test may set (ui/worker/runBudget.ts): below it even a trivial run would time out. */
 export const RUN_TIME_BUDGET_MIN_MS = 50;
+
+// ── Metadata tools: lint, diff, pair, rollover (mdtools/) ────────────────────────────────────
+/**
+ * The metadata tools read federation aggregates, which are far larger than any SAML message:
+ * eduGAIN's is ~80 MB, InCommon's ~60 MB (2026). docs/limits.md (section "Metadata tools").
+ */
+export const METADATA_LIMITS = {
+  /**
+   * Characters of one metadata document (UTF-16 code units; the CLI applies it to bytes). Twice
+   * the largest aggregate published today; V8 strings stop at ~512 Mi characters.
+   */
+  inputChars: 256 * 1024 * 1024,
+  /**
+   * WebAssembly memory for libxml2's schema validation, in 64 KiB pages: 4 GiB, the wasm32
+   * maximum. A 100 MB aggregate peaks below it (docs/metadata.md); beyond it the check reports
+   * `md-schema-not-checked` instead of a verdict.
+   */
+  schemaMaxMemoryPages: 65536,
+  /** Schema errors kept per document; the rest are counted, not listed (a broken aggregate has millions). */
+  schemaErrorsKept: 1000,
+  /** Findings of one code listed per entity: a role with 500 http: endpoints is one problem, not 500. */
+  findingsPerCodePerEntity: 20,
+} as const;
