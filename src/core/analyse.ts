@@ -1,4 +1,4 @@
-import type { ParsedMessage } from './inspect';
+import type { ParsedMessage } from './parsed-message';
 import { detectProfile } from './profiles';
 import { evaluateRules, resolveExpectations, type RuleContext, type RuleMessage } from './rules';
 import type { InspectOptions, InspectReport, MetadataSummary } from './types';

@@ -5,7 +5,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { EXOSCALE_OIDC_PROFILE } from '../../core/oidc/exoscaleProfile';
 import { PROFILES, type ProfileDefinition } from '../../core/profiles';
-import { SEED_DOCUMENTS } from '../components/DiagnosisCategories';
+import { SEED_DOCUMENTS } from '../shared/DiagnosisCategories';
 
 /** Short quotes from the seed documents (vendor pages, not in this repository), verbatim. */
 const SOURCE_QUOTES: Record<string, string[]> = {

@@ -4,8 +4,8 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { Link, useLocation, useNavigate, useSearch } from '@tanstack/react-router';
 import { NAMEID_FORMATS, RULES, STATUS_CODES } from '../../core/rules';
-import { categoryOf, categoryTitle, describeReference, SeverityIcon } from '../components/DiagnosisCategories';
-import { SymptomSearch, useSymptomMatches } from '../components/SymptomSearch';
+import { categoryOf, categoryTitle, describeReference, SeverityIcon } from '../shared/DiagnosisCategories';
+import { SymptomSearch, useSymptomMatches } from '../shared/SymptomSearch';
 
 export interface RulesSearch {
   symptom?: string;

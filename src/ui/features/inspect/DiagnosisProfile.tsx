@@ -1,0 +1,151 @@
+// The active diagnosis profile (detected or chosen) and the expectations the rules compared the
+// message with, each with where it came from (docs/rules.md "Expectations").
+import { Link } from '@tanstack/react-router';
+import { authentikProviderEndpoint, isAuthentikSourceAcs, isScalewayAcsUrl, isScalewaySpEntityId, profileByName } from '../../../core/profiles';
+import type { InspectedMessage, InspectReport } from '../../../core/types';
+import { PROFILES, type ProfileName } from '../../search';
+
+type ExpectationKey = 'spEntityId' | 'acsUrl' | 'idpEntityId' | 'requestId';
+type ExpectationValue = NonNullable<NonNullable<InspectedMessage['expectations']>[ExpectationKey]>;
+
+export const EXPECTATION_LABELS: Record<ExpectationKey, string> = {
+  spEntityId: 'SP entity ID',
+  acsUrl: 'ACS URL',
+  idpEntityId: 'IdP entity ID',
+  requestId: 'Request ID',
+};
+
+const SOURCE_LABELS: Record<string, string> = {
+  explicit: 'typed',
+  metadata: 'from metadata',
+  request: 'from the AuthnRequest in the same input',
+  profile: "from the profile's URL pattern",
+};
+
+export function expectationSourceLabel(source: string): string {
+  return SOURCE_LABELS[source] ?? source;
+}
+
+/**
+ * Which value in the messages made detectProfile() pick this profile (core/profiles: Audience
+ * or ACS of Scaleway, authentik provider/source endpoint URLs), for "detected: … — Audience …".
+ */
+export function profileEvidence(messages: readonly InspectedMessage[], name: ProfileName): string | null {
+  const named: { what: string; value: string }[] = [];
+  for (const m of messages) {
+    if (m.payload.url) named.push({ what: `${m.payload.method ?? "sent"} to`, value: m.payload.url });
+    if (m.destination) named.push({ what: 'Destination', value: m.destination });
+    if (m.issuer) named.push({ what: 'Issuer', value: m.issuer });
+    if (m.authnRequest?.assertionConsumerServiceURL) named.push({ what: 'AssertionConsumerServiceURL', value: m.authnRequest.assertionConsumerServiceURL });
+    for (const a of m.assertions) {
+      for (const aud of a.audiences) named.push({ what: 'Audience', value: aud });
+      if (a.recipient) named.push({ what: 'Recipient', value: a.recipient });
+    }
+    for (const e of m.metadata?.entities ?? []) {
+      named.push({ what: 'entityID', value: e.entityId });
+      for (const r of e.roles) for (const ep of [...r.singleSignOnServices, ...r.assertionConsumerServices]) named.push({ what: 'metadata endpoint', value: ep.location });
+    }
+  }
+  const test: Record<ProfileName, (v: string) => boolean> = {
+    scaleway: (v) => isScalewaySpEntityId(v) || isScalewayAcsUrl(v),
+    'authentik-source': (v) => isAuthentikSourceAcs(v),
+    'authentik-provider': (v) => authentikProviderEndpoint(v) !== null,
+    generic: () => false,
+  };
+  // Prefer the Audience: it is the value the issue names ("an Audience of the form …").
+  const hits = named.filter((n) => test[name](n.value));
+  const best = hits.find((h) => h.what === 'Audience') ?? hits[0];
+  return best ? `${best.what} ${best.value}` : null;
+}
+
+/** Shown next to an expectation input: what the rules actually used and from where. */
+export function ExpectationNote({ expectation, typed }: { expectation: ExpectationValue | undefined; typed: string | undefined }) {
+  if (!expectation) return <span className="expectation-note muted small">not known for this message</span>;
+  if (expectation.source === 'explicit' && typed === expectation.value) {
+    return (
+      <span className="expectation-note small" data-expectation-source="explicit">
+        used (typed)
+      </span>
+    );
+  }
+  return (
+    <span className="expectation-note small" data-expectation-source={expectation.source}>
+      used: <code>{expectation.value}</code> — {expectationSourceLabel(expectation.source)}
+      {expectation.detail ? ` (${expectation.detail})` : ''}
+    </span>
+  );
+}
+
+export function DiagnosisProfilePanel({
+  report,
+  message,
+  chosen,
+  onChoose,
+}: {
+  report: InspectReport;
+  message: InspectedMessage;
+  chosen: ProfileName | undefined;
+  onChoose: (p: ProfileName | undefined) => void;
+}) {
+  const name = (report.profile?.name ?? chosen ?? 'generic') as ProfileName;
+  const detected = report.profile ? report.profile.detected : !chosen;
+  const def = profileByName(name);
+  const evidence = detected ? profileEvidence(report.messages, name) : null;
+  const expectations = message.expectations ?? {};
+  const keys = (Object.keys(EXPECTATION_LABELS) as ExpectationKey[]).filter((k) => expectations[k]);
+  return (
+    <section className="panel diagnosis-profile" aria-labelledby="diagnosis-profile-heading" data-profile={name} data-profile-detected={detected ? 'true' : 'false'}>
+      <div className="panel-head">
+        <h2 id="diagnosis-profile-heading">Diagnosis</h2>
+        <div className="panel-actions">
+          <label htmlFor="diagnosis-profile-select" className="small">
+            Diagnose as
+          </label>
+          <select id="diagnosis-profile-select" value={chosen ?? ''} onChange={(e) => onChoose(e.target.value ? (e.target.value as ProfileName) : undefined)}>
+            <option value="">Detect automatically</option>
+            {PROFILES.map((p) => (
+              <option key={p} value={p}>
+                {profileByName(p).title}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <p className="profile-line">
+        Profile:{' '}
+        <Link to="/profiles/$name" params={{ name }} className="profile-name">
+          {def.title}
+        </Link>{' '}
+        <span className="profile-how" data-field="profile-how">
+          {detected
+            ? name === 'generic'
+              ? '(detected: nothing more specific recognised in the message)'
+              : `(detected: ${def.title}${evidence ? ` — ${evidence}` : ''})`
+            : '(chosen by you)'}
+        </span>
+      </p>
+      <h3 className="small">Expectations the rules used</h3>
+      {keys.length === 0 ? (
+        <p className="muted small">
+          None known for this message: type them in the expectation fields above, paste metadata into Trust, or load a capture (HAR) holding the
+          AuthnRequest the response answers.
+        </p>
+      ) : (
+        <dl className="expectations-used">
+          {keys.map((k) => {
+            const e = expectations[k]!;
+            return (
+              <div key={k} data-expectation={k} data-expectation-source={e.source}>
+                <dt>{EXPECTATION_LABELS[k]}</dt>
+                <dd>
+                  <code>{e.value}</code> <span className="pill expectation-source">{expectationSourceLabel(e.source)}</span>
+                  {e.detail && <span className="muted small"> {e.detail}</span>}
+                </dd>
+              </div>
+            );
+          })}
+        </dl>
+      )}
+    </section>
+  );
+}
