@@ -2,14 +2,17 @@
 // answer first (issue 14): the input on the left, the verdict and the worst findings beside it,
 // the rest in sections the user opens. Thin over the core: every fact shown comes from
 // inspectInput()'s InspectReport, computed in the inspection worker (src/ui/worker/) so that no
-// input can freeze the page, and read through reportView.ts.
+// input can freeze the page, and read through reportView.ts. The page holds the report's bounded
+// overview (worker/reportOverview.ts) and the shown message in full.
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
 import { EvaluationTimeFields } from '../../shared/EvaluationTimeFields';
 import { useWorkerRun } from '../../worker/useWorkerRun';
-import type { InspectRun } from '../../worker/protocol';
+import type { InspectRunView } from '../../worker/protocol';
+import { useMessageDetail } from '../../worker/useMessageDetail';
+import { reportViewOf, type ReportView, type ShownMessage } from '../../worker/reportOverview';
 import { RunErrorNotice, RunProgress } from '../../shared/RunProgress';
-import type { Finding, InspectOptions, InspectReport, SignatureReport } from '../../../core/types';
+import type { Finding, InspectedMessage, InspectOptions, InspectReport, SignatureReport } from '../../../core/types';
 import { CodeEditor, type EditorHighlight, type EditorMarker } from '../../shared/CodeEditor';
 import { CopyButton } from '../../shared/CopyButton';
 import { DiagnosisProfilePanel, ExpectationNote } from './DiagnosisProfile';
@@ -44,11 +47,19 @@ import { isCapture, worstMessageIndex } from './reportView';
 const DEFAULT_SKEW = 180;
 const TYPING_DEBOUNCE_MS = 150;
 
+/** The report as the page holds it: every message's overview, the shown one in full. */
+export interface ShownReport extends Omit<ReportView, 'messages'> {
+  messages: ShownMessage[];
+}
+
 /** The test/automation hook (see e2e/helpers.ts). Carries no data out of the page. */
 export interface SamlscopeHook {
   setInput(text: string, source?: string): void;
   setTrust(text: string): void;
-  report(): InspectReport | null;
+  /** The report shown; only the shown message is complete (`message()`), the others are overviews. */
+  report(): ShownReport | null;
+  /** The shown message in full, once the worker sent it. */
+  message(): InspectedMessage | null;
   loadFixture?: () => Promise<void>;
 }
 
@@ -69,7 +80,10 @@ export function InspectPage() {
   const [fixture, setFixture] = useState<InspectReport | null>(null);
   const [highlight, setHighlight] = useState<EditorHighlight | null>(null);
   const immediateRef = useRef(false);
-  const reportRef = useRef<InspectReport | null>(null);
+  const reportRef = useRef<ShownReport | null>(null);
+  const messageRef = useRef<InspectedMessage | null>(null);
+  // Read when an inspection starts: the reply carries this message in full.
+  const selectedRef = useRef<number | undefined>(undefined);
   const nonceRef = useRef(0);
   const xmlPaneRef = useRef<HTMLElement>(null);
   const runNow = useCallback(() => {
@@ -164,7 +178,7 @@ export function InspectPage() {
           const { atIso, ...rest } = options;
           // "now" is taken when the inspection runs, so a re-run re-evaluates against the clock.
           const opts: InspectOptions = { ...rest, at: atIso ? new Date(atIso) : new Date(), ...(spKeyText.trim() ? { decryptionKeys: [spKeyText] } : {}) };
-          return { input, source, options: opts };
+          return { input, source, options: opts, ...(selectedRef.current !== undefined ? { selected: selectedRef.current } : {}) };
         },
     () => {
       const delay = immediateRef.current ? 0 : TYPING_DEBOUNCE_MS;
@@ -174,10 +188,10 @@ export function InspectPage() {
     [input, source, options, hasInput, trust.length, spKeyText],
   );
   const { pending } = inspection;
-  const run: InspectRun | null = inspection.result;
+  const run: InspectRunView | null = inspection.result;
   const decodedReport = run?.report ?? null;
-  const report = fixture ?? decodedReport;
-  reportRef.current = report;
+  const fixtureView = useMemo(() => (fixture ? reportViewOf(fixture) : null), [fixture]);
+  const report: ReportView | null = fixtureView ?? decodedReport;
 
   // ---- automation hook ----
   useEffect(() => {
@@ -188,6 +202,7 @@ export function InspectPage() {
         setTrustText(text);
       },
       report: () => reportRef.current,
+      message: () => messageRef.current,
     };
     if (import.meta.env.DEV) {
       hook.loadFixture = async () => {
@@ -210,8 +225,17 @@ export function InspectPage() {
   // step with the worst finding (issue 14 item 4).
   const defaultSelected = sharedActive ? sharedActive.state.selected : worstMessageIndex(messages);
   const selected = Math.min(search.msg ?? defaultSelected, Math.max(0, messages.length - 1));
+  selectedRef.current = search.msg;
   const selectMessage = useCallback((i: number) => setSearch({ msg: i }), [setSearch]);
-  const message = hasInput ? messages[selected] : undefined;
+  const overview = hasInput ? messages[selected] : undefined;
+  // The shown message in full: in the inspection's reply, or asked of the worker when selected.
+  const detail = useMessageDetail(inspection, selected);
+  const message: InspectedMessage | undefined = !hasInput ? undefined : fixture ? fixture.messages[selected] : detail.message && overview ? detail.message : undefined;
+  messageRef.current = message ?? null;
+  reportRef.current = useMemo(
+    () => (report ? { ...report, messages: report.messages.map((m, i): ShownMessage => (i === selected && message ? message : m)) } : null),
+    [report, selected, message],
+  );
   useEffect(() => setHighlight(null), [message]);
 
   const redaction = sharedActive?.state.redacted;
@@ -224,9 +248,18 @@ export function InspectPage() {
   const shareCtx = useMemo<ShareContext | null>(
     () =>
       decodedReport && hasInput && !fixture && !pending
-        ? { input, source, trust, options, selected, report: decodedReport }
+        ? {
+            input,
+            source,
+            trust,
+            options,
+            selected,
+            evaluatedAt: decodedReport.evaluatedAt,
+            messages: decodedReport.messages.map((m) => ({ kind: m.kind, issuer: m.issuer })),
+            ...(spKeyText.trim() ? { decryptionKeys: [spKeyText] } : {}),
+          }
         : null,
-    [decodedReport, hasInput, fixture, pending, input, source, trust, options, selected],
+    [decodedReport, hasInput, fixture, pending, input, source, trust, options, selected, spKeyText],
   );
 
   const markers = useMemo<EditorMarker[]>(
@@ -280,7 +313,7 @@ export function InspectPage() {
   const setSymptom = useCallback((symptom: string | undefined) => setSearch({ symptom }), [setSearch]);
   const symptomMatches = useSymptomMatches(search.symptom);
   const symptomCodes = useMemo(() => new Set(symptomMatches.flatMap((m) => m.codes)), [symptomMatches]);
-  const presentCodes = useMemo(() => (message ? new Set(message.findings.map((f) => f.code)) : null), [message]);
+  const presentCodes = useMemo(() => (overview ? new Set(overview.findings.map((f) => f.code)) : null), [overview]);
   const optionsOpen = !!(search.sp || search.acs || search.idp || search.req || search.at || search.skew !== undefined || search.profile);
   const capturedSteps = !!report && hasInput && (isCapture(report) || messages.length > 1);
   const showFirstScreen = !hasInput && !pending && !share.task.pending && !capture;
@@ -352,7 +385,13 @@ export function InspectPage() {
         {capture && hasInput && <MockSpCapturePanel capture={capture} report={report} />}
 
         {capturedSteps && <MessageList messages={messages} selected={selected} onSelect={selectMessage} />}
-        {capturedSteps && message && isCapture(report!) && <CaptureStep message={message} index={selected} count={messages.length} />}
+        {capturedSteps && overview && isCapture(report!) && <CaptureStep message={message ?? overview} index={selected} count={messages.length} />}
+
+        {overview && !message && (
+          <p className="status small muted" data-message-loading={selected} role="status">
+            {detail.error ? `Message ${selected + 1} could not be shown (${detail.error.code}): ${detail.error.message}` : `Loading message ${selected + 1} (${overview.kind}, ${overview.payload.xmlChars.toLocaleString('en')} characters of XML)…`}
+          </p>
+        )}
 
         {message && (
           <div className="message-details" data-message-kind={message.kind}>
@@ -379,7 +418,7 @@ export function InspectPage() {
             </Section>
             {report && (
               <Section id="profile" title={`Diagnosis profile: ${report.profile?.name ?? 'generic'}${report.profile?.detected ? ' (detected)' : ''}`}>
-                <DiagnosisProfilePanel report={report} message={message} chosen={search.profile} onChoose={(profile) => setSearch({ profile })} />
+                <DiagnosisProfilePanel report={report} message={message} messages={reportRef.current?.messages ?? []} chosen={search.profile} onChoose={(profile) => setSearch({ profile })} />
               </Section>
             )}
           </div>
@@ -473,7 +512,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function statusLine(report: InspectReport): string {
+function statusLine(report: ReportView): string {
   const n = report.messages.length;
   const detected = report.detected ? `Detected ${report.detected}` : 'Not recognised';
   return `${detected}: ${n} message${n === 1 ? '' : 's'}. Evaluated at ${report.evaluatedAt}.`;

@@ -1,5 +1,6 @@
-import type { InspectedMessage } from '../../../core/types';
 import { SeverityIcon } from '../../shared/DiagnosisCategories';
+import { MoreItems, useSliceLimit } from '../../shared/incremental';
+import type { MessageOverview, ShownMessage } from '../../worker/reportOverview';
 import { pairCaptureMessages, partnersOf } from './pairs';
 import { findingsWorstFirst, httpAnswerOf, offsetFromFirst, overallVerdictOf, statusSeverity, VERDICT_WORDS } from './reportView';
 
@@ -9,9 +10,12 @@ import { findingsWorstFirst, httpAnswerOf, offsetFromFirst, overallVerdictOf, st
  * paired with their responses (ID ↔ InResponseTo); selecting one shows it, and the core already
  * checks it against the other messages of the capture (its pair included).
  */
-export function MessageList({ messages, selected, onSelect }: { messages: InspectedMessage[]; selected: number; onSelect: (i: number) => void }) {
+export function MessageList({ messages, selected, onSelect }: { messages: readonly MessageOverview[]; selected: number; onSelect: (i: number) => void }) {
   const pairs = pairCaptureMessages(messages);
   const partnersOfSelected = partnersOf(pairs, selected);
+  // A capture holds up to 500 messages (CAPTURE_MAX_PAYLOADS): rendered in slices, the selected one always.
+  const { limit, more } = useSliceLimit(messages.length, messages);
+  const rows = messages.slice(0, Math.max(limit, selected + 1));
   return (
     <section className="panel message-list" aria-labelledby="messages-heading">
       <h2 id="messages-heading">
@@ -36,7 +40,7 @@ export function MessageList({ messages, selected, onSelect }: { messages: Inspec
             </tr>
           </thead>
           <tbody>
-            {messages.map((m, i) => (
+            {rows.map((m, i) => (
               <tr
                 key={i}
                 className={i === selected ? 'selected' : partnersOfSelected.includes(i) ? 'paired' : undefined}
@@ -57,6 +61,7 @@ export function MessageList({ messages, selected, onSelect }: { messages: Inspec
                   <span className="url-cell" title={m.payload.url}>
                     {m.payload.url ?? '—'}
                   </span>
+                  {m.payload.urlChars !== undefined && <span className="muted small"> ({m.payload.urlChars.toLocaleString('en')} characters)</span>}
                 </td>
                 <td data-label="HTTP" className="nowrap">
                   <HttpStatus message={m} />
@@ -88,11 +93,12 @@ export function MessageList({ messages, selected, onSelect }: { messages: Inspec
           </tbody>
         </table>
       </div>
+      <MoreItems shown={rows.length} total={messages.length} noun="messages" onMore={more} />
     </section>
   );
 }
 
-function HttpStatus({ message }: { message: InspectedMessage }) {
+function HttpStatus({ message }: { message: ShownMessage }) {
   const answer = httpAnswerOf(message);
   if (!answer) return <span className="muted">—</span>;
   return (
@@ -103,7 +109,7 @@ function HttpStatus({ message }: { message: InspectedMessage }) {
   );
 }
 
-function WorstFinding({ message }: { message: InspectedMessage }) {
+function WorstFinding({ message }: { message: ShownMessage }) {
   const worst = findingsWorstFirst(message.findings)[0];
   if (!worst || worst.severity === 'info') return null;
   return (
@@ -119,7 +125,7 @@ function WorstFinding({ message }: { message: InspectedMessage }) {
  * verification failed" page). Each kind of evidence is its own <section>, so evidence the core
  * learns to read from captures later (cookies, clock skew between steps) is added beside these.
  */
-export function CaptureStep({ message, index, count }: { message: InspectedMessage; index: number; count: number }) {
+export function CaptureStep({ message, index, count }: { message: ShownMessage; index: number; count: number }) {
   const answer = httpAnswerOf(message);
   return (
     <section className="panel capture-step" aria-labelledby="capture-step-heading" data-step-index={index}>

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { AssertionSummary, InspectedMessage, MetadataSummary, RoleDescriptorSummary } from '../../../core/types';
 import { CopyButton, CopyableValue, Fields } from '../../shared/CopyButton';
+import { MoreItems, useSliceLimit } from '../../shared/incremental';
 import { CertificateList } from './SignaturesPanel';
 import { Timeline } from './Timeline';
 import { overallVerdictOf } from './reportView';
@@ -156,6 +157,8 @@ export function MessageDetails({ message, at, skewSeconds }: { message: Inspecte
 
 function AssertionView({ assertion: a, index, count }: { assertion: AssertionSummary; index: number; count: number }) {
   const headingId = `assertion-${index}-heading`;
+  // Attributes render in slices: a message may carry thousands (each row is several elements).
+  const { limit, more } = useSliceLimit(a.attributeDetails.length, a);
   return (
     <section className="panel assertion" aria-labelledby={headingId}>
       <h2 id={headingId}>
@@ -190,8 +193,8 @@ function AssertionView({ assertion: a, index, count }: { assertion: AssertionSum
                 </tr>
               </thead>
               <tbody>
-                {a.attributeDetails.map((attr, i) => (
-                  <tr key={i}>
+                {a.attributeDetails.slice(0, limit).map((attr, i) => (
+                  <tr key={i} data-attribute-name={attr.name}>
                     <th scope="row">
                       <CopyableValue value={attr.name} label={`attribute name ${attr.name}`} />
                       {attr.nameFormat && <div className="muted small" title={attr.nameFormat}>{attr.nameFormat.split(':').pop()}</div>}
@@ -212,18 +215,35 @@ function AssertionView({ assertion: a, index, count }: { assertion: AssertionSum
               </tbody>
             </table>
           </div>
+          <MoreItems shown={limit} total={a.attributeDetails.length} noun="attributes" onMore={more} />
         </>
       )}
     </section>
   );
 }
 
+/** Above this many characters the JSON is shown cut, whole behind a button (a copy is always whole). */
+const JSON_BLOCK_SHOWN_CHARS = 20_000;
+
 function JsonBlock({ value, label }: { value: unknown; label: string }) {
   const text = JSON.stringify(value, null, 2);
+  // 10,000 attributes make ~600 KB of JSON: laid out at once it blocked the page for a second.
+  const [whole, setWhole] = useState(false);
+  const cut = !whole && text.length > JSON_BLOCK_SHOWN_CHARS;
   return (
     <div className="json-block">
       <CopyButton value={text} label={label} />
-      <pre tabIndex={0}>{text}</pre>
+      <pre tabIndex={0}>{cut ? `${text.slice(0, JSON_BLOCK_SHOWN_CHARS)}\n…` : text}</pre>
+      {cut && (
+        <p className="show-more small" data-show-more="json">
+          <span className="muted">
+            {JSON_BLOCK_SHOWN_CHARS.toLocaleString('en')} of {text.length.toLocaleString('en')} characters shown.
+          </span>{' '}
+          <button type="button" onClick={() => setWhole(true)}>
+            Show all
+          </button>
+        </p>
+      )}
     </div>
   );
 }
@@ -316,19 +336,13 @@ function RoleView({ role }: { role: RoleDescriptorSummary }) {
   );
 }
 
-/** Big metadata aggregates hold thousands of entities: render a page of them, then on request. */
+/** Big metadata aggregates hold thousands of entities: render a slice of them, the next ones as they scroll into view. */
 export function ShowMore<T>({ items, initial, noun, render }: { items: T[]; initial: number; noun: string; render: (item: T, index: number) => ReactNode }) {
-  const [limit, setLimit] = useState(initial);
+  const { limit, more } = useSliceLimit(items.length, items, initial);
   return (
     <>
       {items.slice(0, limit).map((item, i) => render(item, i))}
-      {items.length > limit && (
-        <p>
-          <button type="button" onClick={() => setLimit((l) => l + initial * 4)}>
-            Show more ({items.length - limit} more {noun})
-          </button>
-        </p>
-      )}
+      <MoreItems shown={limit} total={items.length} noun={noun} onMore={more} />
     </>
   );
 }

@@ -1,7 +1,8 @@
 // The trust input (CONTRACT §4 "Trusted metadata or certificate"), the trust files dropped or
 // chosen, what became a trust anchor, and the SP private key that decrypts (kept in the page only).
-import type { InspectReport } from '../../../core/types';
-import type { InspectRun } from '../../worker/protocol';
+import type { InspectRunView } from '../../worker/protocol';
+import type { ReportView } from '../../worker/reportOverview';
+import { MoreItems, useSliceLimit } from '../../shared/incremental';
 import { CopyableValue } from '../../shared/CopyButton';
 import { AnchorScope } from './AnchorScope';
 import { ErrorList } from './ErrorList';
@@ -28,8 +29,8 @@ export function TrustPanel({
   files: TrustFile[];
   onAddFile: (name: string, text: string) => void;
   onRemoveFile: (name: string) => void;
-  report: InspectReport | null;
-  run: InspectRun | null;
+  report: ReportView | null;
+  run: InspectRunView | null;
   spKey: { keyText: string; setKeyText: (t: string) => void; note: string | null; useMockSpKey: () => Promise<void>; forget: () => void };
 }) {
   return (
@@ -121,12 +122,14 @@ export function TrustPanel({
   );
 }
 
-function needsKey(report: InspectReport | null): boolean {
-  return !!report?.messages.some((m) => m.assertions.some((a) => a.encrypted) || m.decryption !== undefined);
+function needsKey(report: ReportView | null): boolean {
+  return !!report?.messages.some((m) => m.assertions.some((a) => a.encrypted) || m.decryptionOutcome !== undefined);
 }
 
-function TrustSummary({ report, run }: { report: InspectReport; run: InspectRun | null }) {
+function TrustSummary({ report, run }: { report: ReportView; run: InspectRunView | null }) {
   const masked = run?.maskedTrustCertificates ?? 0;
+  // A federation aggregate as trust holds thousands of anchors: rendered in slices.
+  const { limit, more } = useSliceLimit(report.trustAnchors.length, report.trustAnchors, 20);
   if (report.trustAnchors.length === 0 && report.trustErrors.length === 0 && masked === 0) return null;
   return (
     <div className="trust-summary">
@@ -155,7 +158,7 @@ function TrustSummary({ report, run }: { report: InspectReport; run: InspectRun 
             {report.trustAnchors.length} trust anchor{report.trustAnchors.length === 1 ? '' : 's'}
           </h3>
           <ul className="anchor-list">
-            {report.trustAnchors.map((a, i) => (
+            {report.trustAnchors.slice(0, limit).map((a, i) => (
               <li key={i} className="anchor" data-anchor-source={a.source}>
                 <div>{a.description}</div>
                 <AnchorScope anchor={a} />
@@ -172,6 +175,7 @@ function TrustSummary({ report, run }: { report: InspectReport; run: InspectRun 
               </li>
             ))}
           </ul>
+          <MoreItems shown={limit} total={report.trustAnchors.length} noun="trust anchors" onMore={more} />
         </>
       )}
     </div>
