@@ -42,6 +42,11 @@ async function expectClean(page: Page, state: string): Promise<void> {
 }
 
 test.describe('mock SP (issue 14)', () => {
+  // The IdP keeps registered SP certificates between tests (e2e/idp/server.mjs): start clean.
+  test.beforeEach(async () => {
+    await fetch(`${idp}/test/reset`, { method: 'POST' });
+  });
+
   test('the endpoint follows the chosen binding, from the metadata', async ({ page }) => {
     await openMockSp(page);
     await page.getByLabel('IdP metadata').fill(metadata(['HTTP-Redirect', REDIRECT], ['HTTP-POST', POST]));
