@@ -1,6 +1,7 @@
 // `samlscope oidc`: the OIDC page (/oidc, Exoscale SSO) on the command line. A thin shell over
 // src/core/oidc: read files, call inspectOidc, print. Exit status as for `inspect` (CONTRACT §1):
 // 0 nothing of severity error, 1 something was, 2 unreadable input or usage error.
+import { jsonEnvelopeText } from '../core/exports/json';
 import { inspectOidc, type ExoscaleOidcSettings, type OidcReport } from '../core/oidc';
 import { readInputBounded } from './input';
 
@@ -115,7 +116,7 @@ export async function runOidc(argv: string[], version: string): Promise<number> 
     ...(args.at ? { at: args.at } : {}),
     ...(args.skewSeconds !== undefined ? { skewSeconds: args.skewSeconds } : {}),
   });
-  if (args.json) process.stdout.write(`${JSON.stringify({ tool: { name: 'samlscope', version }, oidc: withoutSecrets(report) }, null, 2)}\n`);
+  if (args.json) process.stdout.write(jsonEnvelopeText({ oidc: withoutSecrets(report) }, version));
   else process.stdout.write(oidcText(report));
   for (const e of report.errors) process.stderr.write(`samlscope: ${args.input}: ${e.code}: ${e.message}\n`);
   if (report.errors.length > 0 && !report.token) return 2;
