@@ -3,7 +3,7 @@
 // string, so the token never reaches a server), the same deterministic HMAC masks, and the
 // sharer's verdicts carried as claims the recipient re-checks. docs/oidc.md "Sharing".
 import { decodeJsonFragment, encodeJsonFragment, type ShareError } from './fragment';
-import { escapeMarkdown } from './markdown';
+import { escapeMarkdown } from '../exports/markdown';
 import { Redactor } from './redact';
 import { fail, ok, type Result } from '../types';
 import { decodeBase64Url } from '../oidc/base64url';
