@@ -9,8 +9,9 @@ describe('test pack verdicts', () => {
   it('accepting an attack is vulnerable, rejecting it safe; rejecting the valid Response is broken', () => {
     expect(verdictOf('xsw3', 'accepted')).toBe('vulnerable');
     expect(verdictOf('xsw3', 'rejected')).toBe('safe');
-    expect(verdictOf('xsw3', 'accepted-as-other-user')).toBe('vulnerable');
-    expect(verdictOf('comment-injection', 'accepted-as-other-user')).toBe('safe');
+    expect(verdictOf('xsw3', 'accepted-as-signed-user')).toBe('safe');
+    expect(verdictOf('expired', 'accepted-as-signed-user')).toBe('vulnerable');
+    expect(verdictOf('comment-injection', 'accepted-as-signed-user')).toBe('safe');
     expect(verdictOf('valid', 'accepted')).toBe('safe');
     expect(verdictOf('valid', 'rejected')).toBe('broken');
     expect(verdictOf('expired', 'not-run')).toBe('not-run');

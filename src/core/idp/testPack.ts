@@ -2,8 +2,8 @@
 // (or what the page detected), judged against what a safe SP does. "accepted xsw3: vulnerable".
 import { VARIANTS, type VariantDefinition } from './variants';
 
-/** What the SP did. `accepted-as-other-user`: logged in someone else than the real user (comment injection's safe outcome). */
-export type SpOutcome = 'not-run' | 'accepted' | 'rejected' | 'accepted-as-other-user';
+/** What the SP did. `accepted-as-signed-user`: logged in someone else than the real user (comment injection's safe outcome). */
+export type SpOutcome = 'not-run' | 'accepted' | 'rejected' | 'accepted-as-signed-user';
 export type PackVerdict = 'not-run' | 'safe' | 'vulnerable' | 'broken';
 
 /** The row of the valid Response: the baseline, which a working SP accepts. */
@@ -24,7 +24,7 @@ export function verdictOf(row: string, outcome: SpOutcome): PackVerdict {
   const v = VARIANTS.find((x) => x.name === row);
   if (!v) return 'not-run';
   if (outcome === 'rejected') return 'safe';
-  if (outcome === 'accepted-as-other-user') return v.safeOutcome === 'reject-or-other-user' ? 'safe' : 'vulnerable';
+  if (outcome === 'accepted-as-signed-user') return v.safeOutcome === 'reject-or-other-user' ? 'safe' : 'vulnerable';
   return 'vulnerable';
 }
 
@@ -87,7 +87,7 @@ export function packReportJson(results: PackResults, ctx: PackContext): string {
   )}\n`;
 }
 
-const OUTCOME_TEXT: Record<SpOutcome, string> = { 'not-run': 'not run', accepted: 'accepted', rejected: 'rejected', 'accepted-as-other-user': 'accepted as another user' };
+const OUTCOME_TEXT: Record<SpOutcome, string> = { 'not-run': 'not run', accepted: 'accepted', rejected: 'rejected', 'accepted-as-signed-user': 'accepted as the signed user' };
 
 /** The report as Markdown: one line per result ("accepted xsw3: vulnerable"), then the table. */
 export function packReportMarkdown(results: PackResults, ctx: PackContext): string {

@@ -25,7 +25,7 @@ export interface VariantDefinition {
   title: string;
   /** What is wrong with the Response, in one or two sentences. */
   description: string;
-  /** What a safe SP does with it. */
+  /** What a safe SP does with it; `reject-or-other-user`: logging in the user the signature vouches for (not the injected one) is safe too. */
   safeOutcome: 'reject' | 'reject-or-other-user';
   expectation: string;
   /** samlscope finding codes `inspect` gives for it (with the IdP's metadata or certificate trusted and the SP's expectations set). */
@@ -71,7 +71,7 @@ function wrapping(shape: WrappingShape, n: string, title: string, description: s
     category: 'wrapping',
     title,
     description,
-    safeOutcome: 'reject',
+    safeOutcome: 'reject-or-other-user',
     expectation: 'A safe SP rejects it, or logs in the original user, never the attacker\'s NameID: it must consume only the element its verified signature covers.',
     codes,
     reference: 'Somorovsky et al., "On Breaking SAML: Be Whoever You Want to Be", USENIX Security 2012, §4 (XSW); SAML core §5.4.2; XML-DSig §8.1.3',
@@ -333,7 +333,7 @@ export const VARIANTS: readonly VariantDefinition[] = [
     category: 'wrapping',
     title: 'A second, unsigned assertion after the signed one',
     description: 'The signed assertion is followed by an unsigned one (own ID) with the attacker\'s NameID.',
-    safeOutcome: 'reject',
+    safeOutcome: 'reject-or-other-user',
     expectation: 'A safe SP rejects it (or consumes the signed assertion only); it never reads the unsigned one.',
     codes: ['multiple-assertions'],
     reference: 'SAML profiles §4.1.4.2 (one assertion per Response, in practice); Somorovsky et al. 2012 §5',

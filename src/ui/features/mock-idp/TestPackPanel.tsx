@@ -7,8 +7,8 @@ import { downloadText } from '../mock-sp/download';
 
 const OUTCOMES: { value: SpOutcome; label: string }[] = [
   { value: 'not-run', label: 'not run' },
-  { value: 'accepted', label: 'accepted (logged in)' },
-  { value: 'accepted-as-other-user', label: 'accepted as another user' },
+  { value: 'accepted', label: 'accepted (the injected user logged in)' },
+  { value: 'accepted-as-signed-user', label: 'accepted as the signed user (not the injected one)' },
   { value: 'rejected', label: 'rejected' },
 ];
 
@@ -30,7 +30,7 @@ export function TestPackPanel(props: {
     <section className="panel mock-idp-pack" aria-labelledby="idp-pack-heading">
       <h2 id="idp-pack-heading">SP test pack</h2>
       <p>
-        Send each Response to the SP, then mark what it did. A safe SP accepts the valid Response and rejects every variant (comment injection may log in the suffixed user instead).{' '}
+        Send each Response to the SP, then mark what it did. A safe SP accepts the valid Response and rejects every variant; for wrapping and comment injection, logging in the user the signature vouches for (not the injected one) is safe too.{' '}
         <span data-pack-summary={`${summary.run}/${summary.total}`}>
           {summary.run} of {summary.total} run: {summary.safe} safe, {summary.vulnerable} vulnerable, {summary.broken} broken.
         </span>
