@@ -1,13 +1,13 @@
 import { inspectInput } from '../core/inspect';
-import { exitStatusOf, toContractReport } from '../core/report';
+import { exitStatusOf } from '../core/report';
+import { VERSION } from '../core/settings';
+import { reportsToJson } from '../core/share/json';
 import type { InspectReport } from '../core/types';
 import { USAGE, parseArgs } from './args';
 import { readInputBounded, refusedInputReport } from './input';
 import { runOidc } from './oidc';
 import { reportText } from './text';
 
-declare const __SAMLSCOPE_VERSION__: string;
-const VERSION = typeof __SAMLSCOPE_VERSION__ === 'string' ? __SAMLSCOPE_VERSION__ : '0.0.0-dev';
 
 /** Trust and key files: read with the same bound as inputs; anything unreadable is a usage error (exit 2). */
 async function readSideFile(path: string): Promise<string | null> {
@@ -52,7 +52,7 @@ export async function main(argv: string[]): Promise<number> {
     else reports.push(await inspectInput(read.text, input, { ...args.options, trust, ...(decryptionKeys.length ? { decryptionKeys } : {}) }));
   }
   const status = exitStatusOf(reports);
-  if (args.json) process.stdout.write(`${JSON.stringify({ tool: { name: 'samlscope', version: VERSION }, reports: reports.map(toContractReport) }, null, 2)}\n`);
+  if (args.json) process.stdout.write(`${JSON.stringify(reportsToJson(reports, VERSION, 'cli'), null, 2)}\n`);
   else process.stdout.write(reports.map(reportText).join('\n'));
   for (const r of reports) for (const e of r.errors) process.stderr.write(`samlscope: ${r.source}: ${e.code}: ${e.message}\n`);
   for (const e of reports[0]?.decryptionKeyErrors ?? []) process.stderr.write(`samlscope: --sp-key: ${e.code}: ${e.message}\n`);

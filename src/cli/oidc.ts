@@ -2,6 +2,8 @@
 // src/core/oidc: read files, call inspectOidc, print. Exit status as for `inspect` (CONTRACT §1):
 // 0 nothing of severity error, 1 something was, 2 unreadable input or usage error.
 import { inspectOidc, type ExoscaleOidcSettings, type OidcReport } from '../core/oidc';
+import { fixText } from '../core/diagnosis/fix';
+import { DEFAULT_SKEW_SECONDS } from '../core/settings';
 import { readInputBounded } from './input';
 
 export const OIDC_USAGE = `samlscope oidc [options] <input>
@@ -18,7 +20,7 @@ export const OIDC_USAGE = `samlscope oidc [options] <input>
   --org NAME              the <sso-org-name> of https://portal.exoscale.com/sso-login/<sso-org-name>
   --nonce VALUE           the nonce of the authorization request
   --at ISO-8601           evaluate exp/iat/nbf at this instant (default: now)
-  --skew SECONDS          allowed clock skew (default 180)
+  --skew SECONDS          allowed clock skew (default ${DEFAULT_SKEW_SECONDS})
   --json                  print the report as JSON`;
 
 interface OidcArgs {
@@ -153,7 +155,7 @@ function oidcText(r: OidcReport): string {
   for (const f of r.findings) {
     lines.push(`${f.severity.toUpperCase()} ${f.code}: ${f.title}`);
     lines.push(`  ${f.explanation}`);
-    lines.push(`  Fix: ${f.fix}`);
+    lines.push(`  Fix: ${fixText(f, 'cli')}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,8 @@
 // Shared shapes of the core. The JSON report (docs/contract.md, "JSON report") is built from these;
 // everything a shell (UI, CLI) shows comes from an InspectReport.
+import type { FixParts } from './diagnosis/fix';
+import type { ProfileName } from './profiles/registry';
+import type { Severity } from './severity';
 
 /** CONTRACT §3 input codes: an input that could not be read or decoded at all. */
 export type InputErrorCode =
@@ -289,17 +292,20 @@ export interface SignatureReport {
 
 // ---- findings (CONTRACT §2/§3) ----
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity } from './severity';
 
 export interface Finding {
   code: string;
   severity: Severity;
   title: string;
   explanation: string;
+  /** Profile-neutral or profile-worded (src/core/profiles), never surface-specific: the page and the CLI add their own sentence (fixText). */
   fix: string;
-  /** In the pretty-printed XML shown to the user. */
+  /** In the pretty-printed XML shown to the user (null for findings with no XML, such as OIDC). */
   location: { line: number; column: number } | null;
   references?: string[];
+  /** The situation and values the fix was worded from, and the sentence each surface adds (core/diagnosis/fix.ts). */
+  fixParts?: FixParts;
 }
 
 // ---- trust ----
@@ -358,7 +364,7 @@ export interface InspectOptions {
   acsUrl?: string;
   idpEntityId?: string;
   requestId?: string;
-  profile?: 'generic' | 'scaleway' | 'authentik-provider' | 'authentik-source';
+  profile?: ProfileName;
   /**
    * The SP's private keys (PEM PKCS#8 or PKCS#1), to decrypt EncryptedAssertion, EncryptedID and
    * EncryptedAttribute. Secret: used here only, never copied into the report.
@@ -441,7 +447,7 @@ export interface InspectReport {
   trustErrors: InputError[];
   evaluatedAt: string;
   /** Active diagnosis profile and whether it was recognised from the messages (not chosen). */
-  profile?: { name: 'generic' | 'scaleway' | 'authentik-provider' | 'authentik-source'; detected: boolean };
+  profile?: { name: ProfileName; detected: boolean };
   skewSeconds?: number;
   /** The SP private keys given for decryption (public identification only) and the ones that could not be read. */
   decryptionKeys?: DecryptionKeySummary[];

@@ -9,6 +9,9 @@ import { NS, attr, childElements, descendants, firstChild } from '../xml/dom';
 import { DIGEST_ALGORITHMS, ENVELOPED_SIGNATURE, NONSTANDARD_DIGEST_ALIASES, NONSTANDARD_SIGNATURE_ALIASES, SIGNATURE_ALGORITHMS, shortAlgorithmName, type SignatureAlgorithm } from './algorithms';
 import { C14N_URIS, canonicalizeToBytes } from './c14n/index';
 import { importRsaKeyValue, importVerifyKey, verifyWithKey } from './keys';
+// Fix wording: profile-neutral here; a profile words its product's settings, the page and the CLI
+// add where trust material goes (../diagnosis/fix.ts).
+import { GIVE_TRUST, GIVE_SP_KEY } from '../diagnosis/fix';
 
 export interface DocumentVerification {
   signatures: SignatureReport[];
@@ -314,7 +317,7 @@ async function checkSignature(signature: Element, index: number, doc: Document, 
   const nonStandard = [signatureAlgorithm, ...prepared.map((o) => o.report.digestAlgorithm)].filter((u) => u in NONSTANDARD_DIGEST_ALIASES || u in NONSTANDARD_SIGNATURE_ALIASES);
   if (nonStandard.length) findings.push({ code: 'non-standard-algorithm', severity: 'warning', title: 'Non-standard algorithm identifier', explanation: `${where} uses ${nonStandard.join(', ')}, which no specification defines (RFC 6931 lists the standard URIs). samlscope reads the hash it obviously means; strict verifiers such as xmlsec1 reject it.`, fix: 'Use the standard identifiers from RFC 6931 (for example http://www.w3.org/2001/04/xmldsig-more#rsa-sha256 and http://www.w3.org/2001/04/xmlenc#sha256).', references: ['RFC 6931'], node: signature });
   const weak = [alg.hash, ...prepared.map((o) => digestHashOf(o.report.digestAlgorithm))].includes('SHA-1');
-  if (weak) findings.push({ code: 'weak-algorithm', severity: 'warning', title: 'SHA-1 in a signature', explanation: `${where} uses SHA-1 (${[shortAlgorithmName(signatureAlgorithm), ...prepared.map((o) => shortAlgorithmName(o.report.digestAlgorithm))].join(', ')}). SHA-1 collisions are practical; many SPs refuse SHA-1 signatures.`, fix: 'Switch the IdP signing algorithm to RSA-SHA256 and the digest to SHA-256 (in authentik: the provider\'s "Signature algorithm" and "Digest algorithm" settings; Terraform `signature_algorithm`, `digest_algorithm`).', references: ['RFC 6931', 'NIST SP 800-131A'], node: signature });
+  if (weak) findings.push({ code: 'weak-algorithm', severity: 'warning', title: 'SHA-1 in a signature', explanation: `${where} uses SHA-1 (${[shortAlgorithmName(signatureAlgorithm), ...prepared.map((o) => shortAlgorithmName(o.report.digestAlgorithm))].join(', ')}). SHA-1 collisions are practical; many SPs refuse SHA-1 signatures.`, fix: 'Switch the IdP\'s signing algorithm to RSA-SHA256 and its digest algorithm to SHA-256 for this SP.', fixParts: { variant: 'signature' }, references: ['RFC 6931', 'NIST SP 800-131A'], node: signature });
 
   const inclusive = attr(firstChild(c14nMethod, NS.exc, 'InclusiveNamespaces'), 'PrefixList');
   const si = canonicalizeToBytes(signedInfo, { algorithm: canonicalization, ...(inclusive !== null ? { inclusivePrefixes: inclusive.split(/\s+/).filter(Boolean) } : {}) });
@@ -394,7 +397,7 @@ async function checkSignature(signature: Element, index: number, doc: Document, 
     if (skipped) report.reason += ` ${skipped} Reference(s) were not digested: nothing in an unverified SignedInfo is worth the work.`;
     if (sigBytes.ok && anchors.length === 0 && !hasKeyInfo) {
       report.verdict = 'untrusted';
-      findings.push({ code: 'signature-no-trust-anchor', severity: 'info', title: 'Nothing to verify the signature against', explanation: `${where} carries no certificate and no trusted metadata or certificate was given; its signature value cannot be checked.`, fix: 'Paste the IdP metadata (or its signing certificate) into the trust field, or pass --metadata/--cert.', node: signature });
+      findings.push({ code: 'signature-no-trust-anchor', severity: 'info', title: 'Nothing to verify the signature against', explanation: `${where} carries no certificate and no trusted metadata or certificate was given; its signature value cannot be checked.`, fix: 'Give the IdP metadata (or its signing certificate) as trusted material to check the signature value.', fixParts: { surface: GIVE_TRUST }, node: signature });
     } else {
       findings.push({ code: 'signature-invalid', severity: 'error', title: 'Signature value does not verify', explanation: `${where}: ${report.reason} ${mismatched.length ? 'Its digests do not match either: the content was modified.' : problems.length === 0 && mismatched.length === 0 && prepared.length > 0 ? 'The digests checked match, so SignedInfo itself was modified, or it was signed by a key you do not have.' : ''} Trusted keys: ${anchorList}.`, fix: 'Check that the trusted metadata is the current one of this IdP; otherwise the message was modified or forged.', references: ['XML-DSig §3.2.2'], node: signature });
     }
@@ -418,10 +421,10 @@ async function checkSignature(signature: Element, index: number, doc: Document, 
     const signer = describeCert({ subject: used.subject, sha256: used.sha256 }, used.cert ?? undefined);
     if (anchors.length === 0) {
       report.reason = `Mathematically correct with the certificate embedded in KeyInfo, ${signer}; nothing trusted was given, and an embedded certificate proves nothing on its own.`;
-      findings.push({ code: 'signature-no-trust-anchor', severity: 'info', title: 'Signature checked only against its own embedded certificate', explanation: `${where} verifies with the certificate inside the message (${signer}), but anyone can embed a certificate: without trusted metadata or a certificate the message is not authenticated.`, fix: 'Paste the IdP metadata (or its signing certificate) into the trust field, or pass --metadata/--cert.', references: ['SAML metadata §2.4.1.1'], node: signature });
+      findings.push({ code: 'signature-no-trust-anchor', severity: 'info', title: 'Signature checked only against its own embedded certificate', explanation: `${where} verifies with the certificate inside the message (${signer}), but anyone can embed a certificate: without trusted metadata or a certificate the message is not authenticated.`, fix: 'Give the IdP metadata (or its signing certificate) as trusted material to authenticate the message.', fixParts: { surface: GIVE_TRUST }, references: ['SAML metadata §2.4.1.1'], node: signature });
     } else {
       report.reason = `Signed by ${signer}, which is not among your trusted keys (${anchorList}).`;
-      findings.push({ code: 'signature-untrusted-key', severity: 'error', title: 'Signed with a key you do not trust', explanation: `${where} verifies, but with the certificate embedded in the message: ${signer}. The trusted keys are: ${anchorList}. If the IdP rotated its signing certificate, your SP still trusts the old one; otherwise the message was signed by someone else.`, fix: 'If this is a legitimate rollover, download the IdP\'s current metadata (authentik: the provider\'s metadata download, /api/v3/providers/saml/<uid>/metadata/?download) and update the SP\'s trusted certificate; otherwise reject the message.', references: ['SAML metadata §2.4.1.1'], node: signature });
+      findings.push({ code: 'signature-untrusted-key', severity: 'error', title: 'Signed with a key you do not trust', explanation: `${where} verifies, but with the certificate embedded in the message: ${signer}. The trusted keys are: ${anchorList}. If the IdP rotated its signing certificate, your SP still trusts the old one; otherwise the message was signed by someone else.`, fix: 'If this is a legitimate rollover, download the IdP\'s current metadata and update the certificate the SP trusts; otherwise reject the message.', references: ['SAML metadata §2.4.1.1'], node: signature });
     }
   } else {
     report.verdict = 'valid';
@@ -431,7 +434,7 @@ async function checkSignature(signature: Element, index: number, doc: Document, 
     if (anchor && der) {
       const p = parseCertificate(der);
       if (p.ok && p.cert.notAfter.getTime() < at.getTime()) {
-        findings.push({ code: 'cert-expired', severity: 'warning', title: 'Signing certificate expired', explanation: `${where} is signed with ${anchor.description}, whose certificate expired on ${p.cert.notAfter.toISOString()} (evaluated at ${at.toISOString()}). Most SPs ignore certificate validity for metadata-pinned keys, some (ADFS, Shibboleth with PKIX) reject it.`, fix: 'Rotate the IdP signing certificate (authentik: create a new certificate-key pair and select it as the provider\'s signing certificate) and republish the metadata.', node: signature });
+        findings.push({ code: 'cert-expired', severity: 'warning', title: 'Signing certificate expired', explanation: `${where} is signed with ${anchor.description}, whose certificate expired on ${p.cert.notAfter.toISOString()} (evaluated at ${at.toISOString()}). Most SPs ignore certificate validity for metadata-pinned keys, some (ADFS, Shibboleth with PKIX) reject it.`, fix: 'Rotate the IdP signing certificate and give the SP the new metadata.', node: signature });
       }
     }
   }
@@ -445,7 +448,7 @@ function mayVouchFor(anchor: TrustAnchor, issuer: string | null): boolean {
 
 /** docs/limits.md (XML signatures): one finding per limit hit. */
 function signatureLimitFinding(explanation: string, node: Node | null): RawFinding {
-  return { code: 'signature-limit-exceeded', severity: 'error', title: 'Signature over a resource limit', explanation: `${explanation} What lies past the limit is not computed, so the signature cannot be valid. No legitimate SAML message comes near these limits; this shape is how a hostile message makes a verifier do unbounded work.`, fix: 'Reject the message. If a real system produced it, report the limit (docs/limits.md) with the message.', references: ['XML-DSig Best Practices §2.1 (W3C Note 2013)'], node };
+  return { code: 'signature-limit-exceeded', severity: 'error', title: 'Signature over a resource limit', explanation: `${explanation} What lies past the limit is not computed, so the signature cannot be valid. No legitimate SAML message comes near these limits; this shape is how a hostile message makes a verifier do unbounded work.`, fix: 'Reject the message. If a real system produced it, report the limit named above together with the message.', references: ['XML-DSig Best Practices §2.1 (W3C Note 2013)'], node };
 }
 
 /**
@@ -560,10 +563,10 @@ export async function verifyDocumentSignatures(doc: Document, anchors: TrustAnch
   }
   const encrypted = kind === 'Response' && consumedEl?.localName === 'EncryptedAssertion';
   if (sigElements.length === 0 && encrypted) {
-    findings.push({ code: 'assertion-encrypted', severity: 'info', title: 'Encrypted assertion: its signature cannot be checked here', explanation: 'The Response is unsigned and its assertion is encrypted (EncryptedAssertion). The assertion\'s own signature, if any, is inside the encrypted data; without the SP\'s private key nothing in this message can be authenticated here.', fix: 'Paste the SP\'s private key into the "SP private key" field (CLI: --sp-key sp.key) to decrypt the assertion and check its signature, or have the IdP also sign the Response (authentik: "Sign responses"; Terraform `sign_response = true`).', references: ['SAML core §2.3.4', 'XML Encryption'], node: consumedEl });
+    findings.push({ code: 'assertion-encrypted', severity: 'info', title: 'Encrypted assertion: its signature cannot be checked here', explanation: 'The Response is unsigned and its assertion is encrypted (EncryptedAssertion). The assertion\'s own signature, if any, is inside the encrypted data; without the SP\'s private key nothing in this message can be authenticated here.', fix: 'Give the SP\'s private key to decrypt the assertion and check its signature, or have the IdP also sign the Response.', fixParts: { surface: GIVE_SP_KEY }, references: ['SAML core §2.3.4', 'XML Encryption'], node: consumedEl });
   } else if (sigElements.length === 0) {
     const severity = kind === 'Response' ? 'error' : kind === 'EntityDescriptor' || kind === 'EntitiesDescriptor' ? 'info' : 'info';
-    findings.push({ code: 'signature-missing', severity, title: 'No XML signature', explanation: kind === 'Response' ? 'Neither the Response nor its assertion is signed: anyone could have written it. SAML profiles §4.1.3.5 require the assertion (or the Response) to be signed for the POST binding.' : `This ${kind} carries no XML signature${kind === 'AuthnRequest' || kind === 'LogoutRequest' || kind === 'LogoutResponse' ? ' (with the Redirect binding the signature travels in the query string instead)' : ''}.`, fix: kind === 'Response' ? 'Enable signing on the IdP (authentik: the provider\'s signing certificate with "Sign assertions" and "Sign responses"; Terraform `signing_kp`, `sign_assertion = true`, `sign_response = true`).' : 'Sign it if the receiving party requires signed messages (metadata: WantAuthnRequestsSigned / AuthnRequestsSigned).', references: ['SAML profiles §4.1.3.5'], node: root });
+    findings.push({ code: 'signature-missing', severity, title: 'No XML signature', explanation: kind === 'Response' ? 'Neither the Response nor its assertion is signed: anyone could have written it. SAML profiles §4.1.3.5 require the assertion (or the Response) to be signed for the POST binding.' : `This ${kind} carries no XML signature${kind === 'AuthnRequest' || kind === 'LogoutRequest' || kind === 'LogoutResponse' ? ' (with the Redirect binding the signature travels in the query string instead)' : ''}.`, fix: kind === 'Response' ? 'Enable signing at the IdP for this SP: sign the assertion and the Response with the key its metadata publishes.' : 'Sign it if the receiving party requires signed messages (metadata: WantAuthnRequestsSigned / AuthnRequestsSigned).', fixParts: { variant: kind === 'Response' ? 'response' : 'request' }, references: ['SAML profiles §4.1.3.5'], node: root });
   }
   const injected = consumedEl && consumedEl.localName === 'Assertion' ? commentInjectionFindings(consumedEl) : [];
   findings.push(...injected);

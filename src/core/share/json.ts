@@ -1,13 +1,17 @@
+import type { Surface } from '../diagnosis/fix';
 import { toContractReport } from '../report';
 import type { InspectReport } from '../types';
 
-declare const __SAMLSCOPE_VERSION__: string;
-/** Injected at build time (scripts/build-cli.mjs); in dev and tests it falls back. */
-export const TOOL_VERSION: string = typeof __SAMLSCOPE_VERSION__ === 'string' ? __SAMLSCOPE_VERSION__ : '0.0.0-dev';
+import { VERSION } from '../settings/version';
 
-/** The CONTRACT §2 envelope, the same the CLI prints with --json, for one or several reports. */
-export function reportsToJson(reports: InspectReport[], version: string = TOOL_VERSION) {
-  return { tool: { name: 'samlscope' as const, version }, reports: reports.map(toContractReport) };
+export const TOOL_VERSION: string = VERSION;
+
+/**
+ * The CONTRACT §2 envelope for one or several reports: the CLI prints it with --json (surface
+ * 'cli'), the page exports it (surface 'page', the default here).
+ */
+export function reportsToJson(reports: InspectReport[], version: string = TOOL_VERSION, surface: Surface = 'page') {
+  return { tool: { name: 'samlscope' as const, version }, reports: reports.map((r) => toContractReport(r, surface)) };
 }
 
 /** CONTRACT §2 JSON of one report (the web page's "Export JSON"). */

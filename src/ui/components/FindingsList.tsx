@@ -1,8 +1,8 @@
+import { fixText } from '../../core/diagnosis/fix';
+import { severityRank } from '../../core/severity';
 import type { Finding, InspectedMessage } from '../../core/types';
-import { CATEGORIES, categoryOf, describeReference, FindingExplanation, SeverityCounts, SeverityIcon } from './DiagnosisCategories';
+import { CATEGORIES, categoryOf, FindingExplanation, SeverityCounts, SeverityIcon } from './DiagnosisCategories';
 import { FindingDetails } from './DiagnosisFindingDetails';
-
-const order = { error: 0, warning: 1, info: 2 } as const;
 
 /** Findings grouped by category, worst first inside each. Each carries data-finding-code
  * (CONTRACT §4); clicking one with a location reveals it in the XML view. `highlightCodes`
@@ -30,10 +30,10 @@ export function FindingsList({
   }
   const groups = CATEGORIES.map((c) => ({
     ...c,
-    findings: findings.filter((f) => categoryOf(f.code) === c.id).sort((a, b) => order[a.severity] - order[b.severity]),
+    findings: findings.filter((f) => categoryOf(f.code) === c.id).sort((a, b) => severityRank(a.severity) - severityRank(b.severity)),
   })).filter((g) => g.findings.length > 0);
   // Groups with an error first, so the reason a login fails is at the top.
-  groups.sort((a, b) => order[a.findings[0].severity] - order[b.findings[0].severity]);
+  groups.sort((a, b) => severityRank(a.findings[0].severity) - severityRank(b.findings[0].severity));
   return (
     <section className="panel findings" aria-labelledby="findings-heading">
       <h2 id="findings-heading">
@@ -97,11 +97,11 @@ function FindingItem({
           </button>
         )}
       </div>
-      <FindingExplanation explanation={f.explanation} fix={f.fix} />
+      <FindingExplanation explanation={f.explanation} fix={fixText(f, 'page')} />
       <FindingDetails finding={f} message={message} messages={messages} />
       {f.references && f.references.length > 0 && (
         <p className="finding-references small muted">
-          References: {f.references.map(describeReference).join(' · ')}
+          References: {f.references.join(' · ')}
         </p>
       )}
     </li>
