@@ -63,6 +63,8 @@ test.describe('decryption on the inspect page', () => {
     const panel = page.locator('section.decryption');
     await expect(panel).toHaveAttribute('data-decryption', 'ok');
     await expect(panel).toContainText('tripledes-cbc');
+    // rsa-1_5 key transport: WebCrypto has no RSAES-PKCS1-v1_5, node-forge (lazily loaded) decrypts it.
+    await expect(panel.locator('[data-field="decryption-key-0"]')).toContainText('RSA via node-forge');
     await expect(panel.getByLabel('Decrypted XML of EncryptedAssertion')).toContainText('Assertion');
     await expect(page.locator('[data-finding-code="weak-algorithm"]').first()).toBeVisible();
   });

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from '@tanstack/react-router';
 import { router } from './ui/router';
-import { registerServiceWorker } from './ui/share/serviceWorker';
+import { registerServiceWorker } from './ui/features/sharing/serviceWorker';
 import './ui/styles.css';
 
 const container = document.getElementById('root');

@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { inputTooLarge } from '../core/binding/budget';
+import { inputTooLarge } from '../core/limit-error';
 import { INPUT_MAX_CHARS } from '../core/limits';
 import type { InputError, InspectReport } from '../core/types';
 

@@ -1,5 +1,5 @@
-import type { ParsedMessage } from './inspect';
 import { evaluateRules, resolveExpectations, type RuleContext, type RuleMessage } from './diagnosis';
+import type { ParsedMessage } from './parsed-message';
 import { detectProfile } from './profiles';
 import type { InspectOptions, InspectReport, MetadataSummary } from './types';
 import type { TrustMaterial } from './x509/trust';

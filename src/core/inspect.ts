@@ -12,6 +12,7 @@ import { NS, descendants } from './xml/dom';
 import { parseXmlSafely } from './xml/parse';
 import { prettyPrintXml } from './xml/pretty';
 import { analyseMessages } from './analyse';
+import type { ParsedMessage } from './parsed-message';
 import { DEFAULT_PROFILE, wordFinding } from './profiles';
 import { sortBySeverity } from './severity';
 import { decryptDocument, decryptionFindings, hasEncryptedContent, parseDecryptionKeys, type DecryptionKey, type DecryptionStage } from './xenc/index';
@@ -50,14 +51,6 @@ function unparsedMessage(payload: CapturedPayload, error: NonNullable<InspectedM
     status: null, assertions: [], binding: payload.binding, payload, prettyXml: payload.xml, certificates: [], signatures: [],
     trusted: false, findings: [], authentikProperties: {}, error,
   };
-}
-
-export interface ParsedMessage {
-  message: InspectedMessage;
-  doc: Document;
-  raw: RawFinding[];
-  consumedAssertionIndex: number | null;
-  lineOfNode(node: Node | null | undefined): { line: number; column: number } | null;
 }
 
 /**

@@ -38,6 +38,14 @@ export const CONTAINER_MAX_DEPTH = 4;
 /** SAML messages taken from one HAR file or SAML-tracer export; later ones are not decoded. */
 export const CAPTURE_MAX_PAYLOADS = 500;
 /**
+ * Characters of an HTTP response body in a HAR entry read to show what the server answered (a
+ * 403 "CSRF verification failed" page, an error page): the text shown is taken from at most this
+ * much of the body, so a megabyte page costs no more than a small one.
+ */
+export const CAPTURE_RESPONSE_SCAN_MAX_CHARS = 256 * 1024;
+/** Characters of readable text kept from that body (tags stripped, whitespace collapsed) per HTTP exchange. */
+export const CAPTURE_RESPONSE_TEXT_MAX_CHARS = 2000;
+/**
  * Nesting of arrays and objects in JSON input (HAR, SAML-tracer, parameters as JSON, share
  * state). HAR 1.2 needs 6 levels; measured by a scan before JSON.parse builds anything.
  */

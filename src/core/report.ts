@@ -58,7 +58,7 @@ export function toContractMessage(m: InspectedMessage, surface: Surface = 'cli')
     ...(m.metadata ? { metadata: m.metadata } : {}),
     certificates: m.certificates.map((c) => ({ subject: c.subject, issuer: c.issuer, notBefore: c.notBefore, notAfter: c.notAfter, sha1Fingerprint: c.sha1Fingerprint, sha256Fingerprint: c.sha256Fingerprint, foundIn: c.foundIn })),
     ...(m.expectations ? { expectations: m.expectations } : {}),
-    capture: { url: m.payload.url ?? null, method: m.payload.method ?? null, time: m.payload.time ?? null, relayState: m.payload.relayState ?? null, encoding: m.payload.encoding, notes: m.payload.notes },
+    capture: { url: m.payload.url ?? null, method: m.payload.method ?? null, time: m.payload.time ?? null, relayState: m.payload.relayState ?? null, encoding: m.payload.encoding, notes: m.payload.notes, ...(m.payload.httpResponse ? { httpResponse: m.payload.httpResponse } : {}) },
   };
 }
 

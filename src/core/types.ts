@@ -62,6 +62,13 @@ export interface CapturedPayload {
   method?: string;
   /** ISO-8601 time of the HTTP exchange (HAR/SAML-tracer). */
   time?: string;
+  /**
+   * HAR / SAML-tracer: the HTTP answer of the exchange the message was captured in — for a
+   * message the browser sent (query or POST body), what the server answered it (authentik's
+   * 403 "CSRF verification failed" to a POST on its Redirect endpoint); for a message found in
+   * a response's auto-submit form, that response.
+   */
+  httpResponse?: CapturedHttpResponse;
   /** How the payload was encoded, for the summary ("base64 + raw DEFLATE", "zlib", …). */
   encoding: string[];
   /** Non-fatal remarks about the decoding (double URL-encoding repaired, padding added, …). */
@@ -71,6 +78,19 @@ export interface CapturedPayload {
    * or parameter): repaired as a browser would and reported as `input-lone-surrogate` findings.
    */
   textRepairs?: TextRepair[];
+}
+
+export interface CapturedHttpResponse {
+  /** Whether the message travelled in the request of this exchange or in its response (a form). */
+  carriedIn: 'request' | 'response';
+  status: number;
+  statusText?: string;
+  /** The Location header of a redirect. */
+  location?: string;
+  mimeType?: string;
+  /** The body as readable text (tags stripped, whitespace collapsed), bounded (docs/limits.md). */
+  bodyText?: string;
+  bodyTruncated?: boolean;
 }
 
 export interface TextRepair {
@@ -400,8 +420,8 @@ export interface DecryptionTrace {
   recipientCertificates: { subject: string | null; sha256Fingerprint: string; matchingKey: number | null }[];
   /** The key that decrypted it. */
   key: DecryptionKeySummary | null;
-  /** WebCrypto, or the BigInt RSA path where WebCrypto cannot do it. */
-  rsaImplementation: 'WebCrypto' | 'BigInt' | null;
+  /** WebCrypto, or node-forge where WebCrypto cannot do it (OAEP with another MGF1 hash, PKCS#1 v1.5). */
+  rsaImplementation: 'WebCrypto' | 'node-forge' | null;
   outcome: 'ok' | 'failed';
   error: { code: string; message: string } | null;
   /** One line per key tried. */

@@ -1,3 +1,6 @@
-// node-forge ships no types for its per-algorithm modules; src/core/xenc/tripleDes.ts types what it uses.
+// node-forge ships no types for its per-algorithm modules; src/core/xenc/forge.ts types what it uses.
 declare module 'node-forge/lib/forge.js';
 declare module 'node-forge/lib/des.js';
+declare module 'node-forge/lib/rsa.js';
+declare module 'node-forge/lib/sha256.js';
+declare module 'node-forge/lib/sha512.js';

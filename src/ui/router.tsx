@@ -1,7 +1,7 @@
 // Code-based routes (no file-router plugin): the inspect page is the start page, the mock SP
 // lives at /mock-sp (CONTRACT §4).
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Link, Outlet } from '@tanstack/react-router';
-import { InspectPage } from './routes/InspectPage';
+import { InspectPage } from './features/inspect/InspectPage';
 import { validateOidcSearch } from './oidcSearch';
 import { ProfilePage, ProfilesPage } from './routes/ProfilePage';
 import { RulesPage, validateRulesSearch } from './routes/RulesPage';

@@ -1,13 +1,14 @@
 import { INPUT_MAX_CHARS } from '../limits';
 import type { CapturedPayload, DecodedInput, InputError, TextRepair } from '../types';
-import { decodeBase64Lenient, looksLikeBase64 } from './base64';
-import { inputTooLarge, nestedBudget, newDecodeBudget, type DecodeBudget } from './budget';
+import { decodeBase64Lenient, looksLikeBase64 } from '../encoding/base64';
+import { nestedBudget, newDecodeBudget, type DecodeBudget } from './budget';
+import { inputTooLarge } from '../limit-error';
 import { extractFromHar, extractFromSamlTracer } from './har';
 import { looksLikeHtmlForm } from './htmlForm';
 import { bytesToText, inflateSamlPayload } from './inflate';
 import { parseJsonBounded } from './json';
 import { payloadFromHtmlForm, payloadFromParams } from './payload';
-import { encodeFormPair, extractQuery, formDecode, toWellFormedText } from './query';
+import { encodeFormPair, extractQuery, formDecode, toWellFormedText } from '../encoding/form';
 
 function single(detected: DecodedInput['detected'], r: { ok: true; value: CapturedPayload } | { ok: false; error: InputError }): DecodedInput {
   return r.ok ? { detected, errors: [], payloads: [r.value] } : { detected, errors: [r.error], payloads: [] };

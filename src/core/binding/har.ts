@@ -1,16 +1,18 @@
 import { CAPTURE_MAX_PAYLOADS } from '../limits';
-import type { CapturedPayload, InputError, Result, TextRepair } from '../types';
-import { decodeBase64Lenient } from './base64';
-import { chargeBytes, inputTooLarge, newDecodeBudget, type DecodeBudget } from './budget';
+import type { CapturedHttpResponse, CapturedPayload, InputError, Result, TextRepair } from '../types';
+import { decodeBase64Lenient } from '../encoding/base64';
+import { chargeBytes, newDecodeBudget, type DecodeBudget } from './budget';
+import { inputTooLarge } from '../limit-error';
+import { capturedHttpResponse, type HarResponse } from './httpResponse';
 import { bytesToText } from './inflate';
 import { payloadFromHtmlForm, payloadFromParams } from './payload';
-import { encodeFormPair, toWellFormedText, withoutFragment } from './query';
+import { encodeFormPair, toWellFormedText, withoutFragment } from '../encoding/form';
 
 interface HarNameValue { name?: unknown; value?: unknown }
 interface HarEntry {
   startedDateTime?: unknown;
   request?: { method?: unknown; url?: unknown; postData?: { mimeType?: unknown; text?: unknown; params?: HarNameValue[] } };
-  response?: { content?: { text?: unknown; encoding?: unknown; mimeType?: unknown } };
+  response?: HarResponse;
 }
 
 export interface ExtractedMessages { payloads: CapturedPayload[]; errors: InputError[] }
@@ -71,6 +73,7 @@ export function extractFromHar(har: { log?: { entries?: unknown } }, budget: Dec
     const method = (str(e.request?.method) ?? 'GET').toUpperCase();
     const time = str(e.startedDateTime);
     const ctx = { url, method, ...(time ? { time } : {}) };
+    const sentBefore = c.out.payloads.length;
     const q = url.indexOf('?');
     if (q >= 0 && /SAML(Request|Response)=/.test(url) && c.admit()) {
       c.collect(payloadFromParams(withoutFragment(url.slice(q + 1)), 'HTTP-Redirect', ctx, budget), `${method} ${url}`);
@@ -82,6 +85,10 @@ export function extractFromHar(har: { log?: { entries?: unknown } }, budget: Dec
       const body = text && /SAML(Request|Response)=/.test(text) ? text : Array.isArray(post.params) ? formBodyFromParams(post.params, textRepairs) : '';
       if (body && /SAML(Request|Response)=/.test(body) && c.admit()) c.collect(payloadFromParams(body, 'HTTP-POST', { ...ctx, textRepairs }, budget), `${method} ${url} (request body)`);
     }
+    // What the server answered the messages this request carried: the evidence of a failure the
+    // messages themselves cannot show (a 403 CSRF page, a 400, a redirect to an error page).
+    attachResponse(c.out.payloads, sentBefore, capturedHttpResponse(e.response, 'request'));
+    const formBefore = c.out.payloads.length;
     const content = e.response?.content;
     let html = str(content?.text);
     if (html && str(content?.encoding) === 'base64') {
@@ -91,12 +98,18 @@ export function extractFromHar(har: { log?: { entries?: unknown } }, budget: Dec
     }
     if (html && /SAML(Request|Response)/.test(html) && c.admit()) {
       c.collect(payloadFromHtmlForm(html, { fallbackUrl: url, ...(time ? { time } : {}) }, budget), `form in the response to ${method} ${url}`);
+      attachResponse(c.out.payloads, formBefore, capturedHttpResponse(e.response, 'response'));
     }
   }
   return c.out;
 }
 
-interface TracerRequest { method?: unknown; url?: unknown; get?: unknown; post?: unknown; saml?: unknown; timestamp?: unknown; protocol?: unknown }
+function attachResponse(payloads: CapturedPayload[], from: number, response: CapturedHttpResponse | undefined): void {
+  if (!response) return;
+  for (let i = from; i < payloads.length; i++) payloads[i].httpResponse = response;
+}
+
+interface TracerRequest { method?: unknown; url?: unknown; get?: unknown; post?: unknown; saml?: unknown; timestamp?: unknown; protocol?: unknown; responseStatus?: unknown; responseStatusText?: unknown }
 
 function pairsToQuery(pairs: unknown, repairs: TextRepair[]): string {
   if (!Array.isArray(pairs)) return '';
@@ -142,6 +155,8 @@ export function extractFromSamlTracer(doc: { requests?: unknown }, budget: Decod
       const xml = toWellFormedText(saml);
       out.payloads.push({ binding: method === 'POST' ? 'HTTP-POST' : 'HTTP-Redirect', parameter: null, xml: xml.text, encoding: ['SAML-tracer decoded XML'], notes: ['Taken from SAML-tracer\'s decoded view: the raw parameters were not in the export.'], ...ctx, ...(xml.loneSurrogates ? { textRepairs: [{ field: 'XML', loneSurrogates: xml.loneSurrogates }] } : {}) });
     }
+    // SAML-tracer records the status line of the answer (no body).
+    attachResponse(out.payloads, before, capturedHttpResponse({ status: r.responseStatus, statusText: r.responseStatusText }, 'request'));
   }
   return out;
 }

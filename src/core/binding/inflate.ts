@@ -1,7 +1,8 @@
 import { Inflate } from 'pako';
 import { INFLATE_MAX_BYTES } from '../limits';
 import { fail, ok, type Result } from '../types';
-import { chargeBytes, inputTooLarge, newDecodeBudget, remainingBytes, type DecodeBudget } from './budget';
+import { chargeBytes, newDecodeBudget, remainingBytes, type DecodeBudget } from './budget';
+import { inputTooLarge } from '../limit-error';
 
 export interface InflatedPayload { xml: string; encoding: string[]; notes: string[] }
 

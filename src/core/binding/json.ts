@@ -1,6 +1,6 @@
 import { JSON_MAX_DEPTH } from '../limits';
 import { fail, ok, type InputError, type Result } from '../types';
-import { inputTooLarge } from './budget';
+import { inputTooLarge } from '../limit-error';
 
 /**
  * The deepest nesting of arrays and objects in a JSON text, found by one scan that skips

@@ -4,7 +4,7 @@ import { readCorpus } from '../corpus/corpus.testutil';
 import { inspectInput } from '../inspect';
 import { BASE64_MAX_DECODED_BYTES, CAPTURE_MAX_PAYLOADS, CONTAINER_MAX_DEPTH, INFLATE_MAX_BYTES, INPUT_MAX_CHARS, INPUT_MAX_DECODED_TOTAL_BYTES, JSON_MAX_DEPTH } from '../limits';
 import { deflateBomb, redirectBombUrl } from '../testing/bomb.testutil';
-import { decodeBase64Lenient } from './base64';
+import { decodeBase64Lenient } from '../encoding/base64';
 import { decodeInput } from './detect';
 import { inflateBounded } from './inflate';
 

@@ -1,9 +1,9 @@
 import { ok, type Binding, type CapturedPayload, type RedirectSignatureParts, type Result, type TextRepair } from '../types';
-import { decodeBase64Lenient } from './base64';
+import { decodeBase64Lenient } from '../encoding/base64';
 import { newDecodeBudget, type DecodeBudget } from './budget';
 import { inflateSamlPayload } from './inflate';
 import { extractHtmlFormFields } from './htmlForm';
-import { encodeFormPair, parseRawParams, repairDoubleEncoding, toWellFormedText, type RawParam } from './query';
+import { encodeFormPair, parseRawParams, repairDoubleEncoding, toWellFormedText, type RawParam } from '../encoding/form';
 
 type SamlParam = 'SAMLRequest' | 'SAMLResponse';
 

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inspectInput } from '../inspect';
+import { oracleCached } from '../testing/oracle-cache.testutil';
 import { DSIG, NS_A, NS_P, URI, XMLSEC1, makeKey, responseTemplate, xmlsecSign } from './testing/xmlsec.testutil';
 
 /**
@@ -50,6 +51,11 @@ const xmlsecArgs = (name: string) => ['--verify', '--enabled-key-data', 'key-nam
 interface XmlsecVerdict { result: 'OK' | 'FAIL'; reason: string | null }
 /** xmlsec1's verdict on the first signature with the golden certificate only, and why it fails. */
 function xmlsecVerdict(name: string): XmlsecVerdict {
+  // Mutation runs reuse the verdict for the same message and certificate (oracle-cache.testutil.ts).
+  return oracleCached('xmlsec1-golden', [xmlsecArgs(name), readFileSync(file(`${name}.xml`), 'utf8'), readFileSync(file('idp.cert.pem'), 'utf8')], () => xmlsecVerdictNow(name));
+}
+
+function xmlsecVerdictNow(name: string): XmlsecVerdict {
   const r = spawnSync(XMLSEC1, xmlsecArgs(name), { cwd: dir, encoding: 'utf8' });
   if (r.error) throw new Error(`${XMLSEC1} could not run (${r.error.message}): apt-get install xmlsec1`);
   if (r.status === 0) return { result: 'OK', reason: null };

@@ -1,5 +1,5 @@
 import { x509 } from '../x509/peculiar';
-import { decodeBase64Lenient } from '../binding/base64';
+import { decodeBase64Lenient } from '../encoding/base64';
 import type { SignatureAlgorithm } from './algorithms';
 
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectInput } from '../inspect';
+import { oracleCached } from '../testing/oracle-cache.testutil';
 
 const XML = '<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_r1" Version="2.0" IssueInstant="2030-01-01T00:00:00Z" Destination="https://idp.example.com/sso"><saml:Issuer>https://sp.example.com/</saml:Issuer></samlp:AuthnRequest>';
 const RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
@@ -14,9 +15,11 @@ let keyPem = '';
 
 beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'samlscope-redirect-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'), '-days', '30', '-subj', '/CN=sp.samlscope.test'], { stdio: 'ignore' });
-  certPem = readFileSync(join(dir, 'c.pem'), 'utf8');
-  keyPem = readFileSync(join(dir, 'k.pem'), 'utf8');
+  // Mutation runs reuse one key pair (oracle-cache.testutil.ts).
+  ({ certPem, keyPem } = oracleCached('openssl-key', ['redirect-sp', 'rsa2048-30d', new Date().toISOString().slice(0, 10)], () => {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'), '-days', '30', '-subj', '/CN=sp.samlscope.test'], { stdio: 'ignore' });
+    return { certPem: readFileSync(join(dir, 'c.pem'), 'utf8'), keyPem: readFileSync(join(dir, 'k.pem'), 'utf8') };
+  }));
   expect(new X509Certificate(certPem).subject).toContain('sp.samlscope.test');
   void writeFileSync;
   void generateKeyPairSync;

@@ -1,5 +1,5 @@
-import { decodeBase64Lenient } from '../binding/base64';
-import { formDecode } from '../binding/query';
+import { decodeBase64Lenient } from '../encoding/base64';
+import { formDecode } from '../encoding/form';
 import type { RawFinding, RedirectSignatureParts, SignatureReport, TrustAnchor } from '../types';
 import { SIGNATURE_ALGORITHMS } from './algorithms';
 import { importVerifyKey, verifyWithKey } from './keys';

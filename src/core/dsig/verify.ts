@@ -1,4 +1,4 @@
-import { decodeBase64Lenient, encodeBase64 } from '../binding/base64';
+import { decodeBase64Lenient, encodeBase64 } from '../encoding/base64';
 import { consumableAssertions, messageKindOf, samlRootOf } from '../saml/summarize';
 import type { AnchorDecision, CertificateSummary, RawFinding, ReferenceReport, SignatureReport, TrustAnchor } from '../types';
 import { DIGESTS_WITHOUT_VERIFIED_KEY, MAX_CERTIFICATES_PER_KEYINFO, MAX_REFERENCES_PER_SIGNATURE, MAX_SIGNATURES_PER_DOCUMENT, MAX_TRANSFORMS_PER_REFERENCE } from '../limits';

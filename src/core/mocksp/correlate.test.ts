@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeBase64 } from '../binding/base64';
+import { encodeBase64 } from '../encoding/base64';
 import { makeKey, responseTemplate, URI, xmlsecSign } from '../dsig/testing/xmlsec.testutil';
 import { inspectInput } from '../inspect';
 import { buildAuthnRequest } from './authnRequest';

@@ -4,7 +4,7 @@
 // structured-cloneable, so the UI can put an SpKeyPair as is into IndexedDB without the key
 // bytes ever being readable by script.
 import { x509 } from '../x509/peculiar';
-import { decodeBase64Lenient, encodeBase64 } from '../binding/base64';
+import { decodeBase64Lenient, encodeBase64 } from '../encoding/base64';
 import { fail, ok, type Result } from '../types';
 import { parseCertificate, sha256Fingerprint } from '../x509/certificate';
 import type { SpSignatureAlgorithm } from './settings';

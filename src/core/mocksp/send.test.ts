@@ -1,6 +1,6 @@
 import { inflateRaw } from 'pako';
 import { describe, expect, it } from 'vitest';
-import { decodeBase64Lenient } from '../binding/base64';
+import { decodeBase64Lenient } from '../encoding/base64';
 import { inspectInput } from '../inspect';
 import { buildAuthnRequest, buildLogoutRequest, parseAuthnRequestFields } from './authnRequest';
 import { generateSpKeyPair } from './keys';

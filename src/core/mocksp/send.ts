@@ -2,7 +2,7 @@
 // and the same as a curl command. Nothing here performs the request: the UI navigates (Redirect)
 // or opens the form in a new tab (POST); the result objects show exactly what is sent.
 import { deflateRaw } from 'pako';
-import { encodeBase64 } from '../binding/base64';
+import { encodeBase64 } from '../encoding/base64';
 import { fail, ok, type Result } from '../types';
 import { NS } from '../xml/dom';
 import { parseXmlForEditing } from '../xml/parse';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase64Lenient } from '../binding/base64';
+import { decodeBase64Lenient } from '../encoding/base64';
 import { inspectInput } from '../inspect';
 import { buildAuthnRequest, buildLogoutRequest, parseAuthnRequestFields } from './authnRequest';
 import { generateSpKeyPair, importSpKeyPair, type SpKeyPair } from './keys';

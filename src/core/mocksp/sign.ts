@@ -4,7 +4,7 @@
 //   itself carrying no <ds:Signature>.
 // WebCrypto only; the private key never leaves its CryptoKey.
 import { XMLSerializer } from '@xmldom/xmldom';
-import { encodeBase64 } from '../binding/base64';
+import { encodeBase64 } from '../encoding/base64';
 import { C14N_URIS, canonicalize } from '../dsig/c14n';
 import { ENVELOPED_SIGNATURE, SIGNATURE_ALGORITHMS, type HashName } from '../dsig/algorithms';
 import { fail, ok, type Result } from '../types';

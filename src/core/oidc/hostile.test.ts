@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeBase64Url, encodeBase64UrlText } from './base64url';
 import { inspectOidc, type OidcReport } from './inspectOidc';
-import { CLIENT_ID, claims, generateKeyPair, hmacKey, ISSUER, jwks, NOW, NOW_S, ROLE_UUID, SEED_EXPRESSION, signCompact } from './oidc.testutil';
+import { CLIENT_ID, claims, generateKeyPair, hmacKey, ISSUER, jwks, newKeyPair, NOW, NOW_S, ROLE_UUID, SEED_EXPRESSION, signCompact } from './oidc.testutil';
 import { OIDC_LIMITS } from '../limits';
 import { regexProgramSize } from './celBudget';
 
@@ -289,7 +289,7 @@ describe('strict base64url', () => {
 
 describe('private keys pasted as trust anchors are refused', () => {
   it('a private RSA JWK is refused with oidc-key-private, like a PEM private key', async () => {
-    const pair = (await crypto.subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+    const pair = await newKeyPair({ name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' } as RsaHashedKeyGenParams);
     const priv = await crypto.subtle.exportKey('jwk', pair.privateKey);
     const token = await signCompact('RS256', pair.privateKey, claims());
     const r = await inspect(token, JSON.stringify({ keys: [priv] }));

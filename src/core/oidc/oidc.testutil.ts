@@ -2,6 +2,7 @@
 // supports, so tests make their own tokens (no fixture can go stale with time).
 import { encodeBase64Url, encodeBase64UrlText } from './base64url';
 import { JWS_ALGORITHMS } from './jwsAlgorithms';
+import { ORACLE_CACHE_ENABLED, oracleCachedAsync } from '../testing/oracle-cache.testutil';
 
 export const SEED_EXPRESSION = "email.endsWith('@exoscale.com') ? 'dc097e90-4636-4d2a-a629-670ab4395209' : false";
 export const ROLE_UUID = 'dc097e90-4636-4d2a-a629-670ab4395209';
@@ -34,7 +35,7 @@ export async function generateKeyPair(alg: string, kid = `${alg.toLowerCase()}-k
   else if (a.family === 'RSA-PSS') params = { ...GENERATE.PS, hash: a.hash } as RsaHashedKeyGenParams;
   else if (a.family === 'ECDSA') params = { name: 'ECDSA', namedCurve: a.crv } as EcKeyGenParams;
   else params = { name: 'Ed25519' };
-  const pair = (await crypto.subtle.generateKey(params, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const pair = await newKeyPair(params);
   const publicJwk = (await crypto.subtle.exportKey('jwk', pair.publicKey)) as JsonWebKey & { kid?: string };
   delete publicJwk.key_ops;
   delete publicJwk.ext;
@@ -42,6 +43,31 @@ export async function generateKeyPair(alg: string, kid = `${alg.toLowerCase()}-k
   publicJwk.alg = alg;
   publicJwk.use = 'sig';
   return { alg, privateKey: pair.privateKey, publicJwk };
+}
+
+const drawn = new Map<string, number>();
+
+/**
+ * `crypto.subtle.generateKey(params, true, ['sign', 'verify'])`. In mutation runs
+ * (../testing/oracle-cache.testutil.ts) RSA key generation dominated the OIDC tests, which Stryker
+ * reruns for every mutant, so stored pairs are reused: the n-th pair a test file draws with the
+ * same parameters is the same pair in every run, and two draws in one file never get the same pair.
+ */
+export async function newKeyPair(params: RsaHashedKeyGenParams | EcKeyGenParams | Algorithm): Promise<CryptoKeyPair> {
+  if (!ORACLE_CACHE_ENABLED) return (await crypto.subtle.generateKey(params, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const id = JSON.stringify(params, (_k, v: unknown) => (v instanceof Uint8Array ? [...v] : v));
+  const n = drawn.get(id) ?? 0;
+  drawn.set(id, n + 1);
+  const stored = await oracleCachedAsync('webcrypto-key-pair', [id, n], async () => {
+    const pair = (await crypto.subtle.generateKey(params, true, ['sign', 'verify'])) as CryptoKeyPair;
+    return { privateJwk: await crypto.subtle.exportKey('jwk', pair.privateKey), publicJwk: await crypto.subtle.exportKey('jwk', pair.publicKey) };
+  });
+  const p = params as Partial<RsaHashedKeyGenParams & EcKeyGenParams>;
+  const importParams = p.namedCurve ? { name: params.name, namedCurve: p.namedCurve } : p.hash ? { name: params.name, hash: p.hash } : { name: params.name };
+  return {
+    privateKey: await crypto.subtle.importKey('jwk', stored.privateJwk, importParams, true, ['sign']),
+    publicKey: await crypto.subtle.importKey('jwk', stored.publicJwk, importParams, true, ['verify']),
+  };
 }
 
 export async function signCompact(alg: string, privateKey: CryptoKey | null, payload: Record<string, unknown>, header: Record<string, unknown> = {}): Promise<string> {
@@ -64,7 +90,7 @@ export async function hmacKey(alg: string, secret: string): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: JWS_ALGORITHMS[alg].hash }, false, ['sign']);
 }
 
-export const jwks = (...keys: JsonWebKey[]): string => JSON.stringify({ keys });
+export const jwks = (...keys: (JsonWebKey & { kid?: string })[]): string => JSON.stringify({ keys });
 
 /** Flip one bit of the payload's first character (a change in the signed content). */
 export function tamperPayload(token: string): string {

@@ -8,13 +8,20 @@ import { describe, expect, it } from 'vitest';
 import { encodeBase64Url, encodeBase64UrlText } from './base64url';
 import { decodeCompactJws } from './decodeJws';
 import { claims, tamperPayload } from './oidc.testutil';
+import { oracleCached } from '../testing/oracle-cache.testutil';
 import { parseTrustedKeys } from './trustedKeys';
 import { verifyIdTokenSignature } from './verifySignature';
 
 const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
 const dir = mkdtempSync(join(tmpdir(), 'samlscope-oidc-'));
 
+const drawn = { rsa: 0, ec: 0 };
+/** A fresh openssl key; mutation runs reuse the n-th one drawn (../testing/oracle-cache.testutil.ts). */
 function opensslKey(kind: 'rsa' | 'ec'): { privatePem: string; publicPem: string; certPem: string } {
+  return oracleCached('openssl-jwt-key', [kind, drawn[kind]++, new Date().toISOString().slice(0, 10)], () => opensslKeyNow(kind));
+}
+
+function opensslKeyNow(kind: 'rsa' | 'ec'): { privatePem: string; publicPem: string; certPem: string } {
   const key = join(dir, `${kind}.key`);
   if (kind === 'rsa') execFileSync('openssl', ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', key]);
   else execFileSync('openssl', ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', key]);
@@ -43,6 +50,10 @@ function derToRaw(der: Uint8Array, size: number): Uint8Array {
 
 function opensslSignedToken(alg: 'RS256' | 'ES256', privatePem: string): string {
   const signingInput = `${encodeBase64UrlText(JSON.stringify({ alg, typ: 'JWT', kid: 'openssl' }))}.${encodeBase64UrlText(JSON.stringify(claims()))}`;
+  return oracleCached('openssl-dgst-sign', [alg, privatePem, signingInput], () => opensslSign(alg, privatePem, signingInput));
+}
+
+function opensslSign(alg: 'RS256' | 'ES256', privatePem: string, signingInput: string): string {
   const keyFile = join(dir, `sign-${alg}.key`);
   const inFile = join(dir, `input-${alg}.txt`);
   writeFileSync(keyFile, privatePem);
@@ -85,7 +96,7 @@ describe('cross-check with openssl dgst', () => {
     writeFileSync(pub, k.publicPem);
     writeFileSync(data, `${h}.${p}`);
     writeFileSync(sigFile, Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (s.length % 4)) % 4)), (c) => c.charCodeAt(0)));
-    const r = spawnSync('openssl', ['dgst', '-sha256', '-verify', pub, '-signature', sigFile, data]);
-    expect(r.stdout.toString()).toMatch(/Verified OK/);
+    const stdout = oracleCached('openssl-dgst-verify', [k.publicPem, `${h}.${p}`, s], () => spawnSync('openssl', ['dgst', '-sha256', '-verify', pub, '-signature', sigFile, data]).stdout.toString());
+    expect(stdout).toMatch(/Verified OK/);
   });
 });

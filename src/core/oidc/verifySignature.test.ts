@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { x509 } from '../x509/peculiar';
 import { decodeCompactJws } from './decodeJws';
-import { claims, generateKeyPair, hmacKey, jwks, signCompact, tamperPayload, tamperSignatureByte } from './oidc.testutil';
+import { claims, generateKeyPair, hmacKey, jwks, newKeyPair, signCompact, tamperPayload, tamperSignatureByte } from './oidc.testutil';
 import { parseTrustedKeys } from './trustedKeys';
 import { verifyIdTokenSignature } from './verifySignature';
 import { encodeBase64Url } from './base64url';
@@ -122,7 +122,7 @@ describe('signature verdicts', () => {
 
   it('verifies with a PEM certificate (via @peculiar/x509) and a PEM public key', async () => {
     const alg = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
-    const keys = (await crypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as CryptoKeyPair;
+    const keys = await newKeyPair(alg);
     const cert = await x509.X509CertificateGenerator.createSelfSigned({
       serialNumber: '01', name: 'CN=idp.example.com', notBefore: new Date('2025-01-01'), notAfter: new Date('2027-01-01'), signingAlgorithm: alg, keys,
     });
@@ -138,7 +138,7 @@ describe('signature verdicts', () => {
 
   it('an x5c certificate in the header alone is untrusted', async () => {
     const alg = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
-    const keys = (await crypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as CryptoKeyPair;
+    const keys = await newKeyPair(alg);
     const cert = await x509.X509CertificateGenerator.createSelfSigned({ serialNumber: '02', name: 'CN=forger', notBefore: new Date('2025-01-01'), notAfter: new Date('2027-01-01'), signingAlgorithm: alg, keys });
     const token = await signCompact('ES256', keys.privateKey, claims(), { x5c: [cert.toString('base64')] });
     const r = await verify(token, '');

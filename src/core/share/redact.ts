@@ -1,5 +1,5 @@
 import { deflateRaw } from 'pako';
-import { encodeBase64 } from '../binding/base64';
+import { encodeBase64 } from '../encoding/base64';
 import { decodeInput } from '../binding/detect';
 import { fail, ok, type CapturedPayload, type DetectedFormat, type InputError, type InspectReport, type Result } from '../types';
 import { NS } from '../xml/dom';

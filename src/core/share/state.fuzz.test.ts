@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { deflateRaw } from 'pako';
 import { describe, expect, it } from 'vitest';
-import { encodeBase64 } from '../binding/base64';
+import { encodeBase64 } from '../encoding/base64';
 import { fuzzParameters } from '../testing/fuzz.testutil';
 import { FUZZ_CASE_BUDGET_MS, FUZZ_TEST_TIMEOUT_MS, HOSTILE_TOKENS, mutatedOf, timed } from '../testing/mutate.testutil';
 import { seedInputs } from '../testing/inputs.testutil';

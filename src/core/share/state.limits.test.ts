@@ -1,6 +1,6 @@
 import { deflateRaw } from 'pako';
 import { describe, expect, it } from 'vitest';
-import { encodeBase64 } from '../binding/base64';
+import { encodeBase64 } from '../encoding/base64';
 import { inspectInput } from '../inspect';
 import { JSON_MAX_DEPTH, SHARE_MAX_INFLATED_BYTES } from '../limits';
 import { deflateBomb, redirectBombUrl } from '../testing/bomb.testutil';

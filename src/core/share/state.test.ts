@@ -1,6 +1,6 @@
 import { deflateRaw } from 'pako';
 import { describe, expect, it } from 'vitest';
-import { encodeBase64 } from '../binding/base64';
+import { encodeBase64 } from '../encoding/base64';
 import {
   LINK_LENGTH_LONG_MAX, LINK_LENGTH_OK_MAX, MAX_SHARE_DECOMPRESSED_BYTES, createShareState, decodeShareFragment, encodeShareFragment,
   inspectOptionsOf, linkLengthAdvice, shareFragmentOf, shareUrl, validateShareState, type ShareState,

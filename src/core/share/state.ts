@@ -1,6 +1,6 @@
 import { deflateRaw } from 'pako';
-import { decodeBase64Lenient, encodeBase64 } from '../binding/base64';
-import { formatSize } from '../binding/budget';
+import { decodeBase64Lenient, encodeBase64 } from '../encoding/base64';
+import { formatSize } from '../limit-error';
 import { inflateBounded } from '../binding/inflate';
 import { jsonDepthOver } from '../binding/json';
 import { JSON_MAX_DEPTH, SHARE_MAX_FRAGMENT_CHARS, SHARE_MAX_INFLATED_BYTES } from '../limits';

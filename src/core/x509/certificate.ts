@@ -1,5 +1,5 @@
 import { x509 } from './peculiar';
-import { decodeBase64Lenient, encodeBase64 } from '../binding/base64';
+import { decodeBase64Lenient, encodeBase64 } from '../encoding/base64';
 import type { CertificateSummary } from '../types';
 
 

@@ -6,7 +6,7 @@ import { describeBinding } from './anchor-scope';
 import { parseXmlSafely } from '../xml/parse';
 import { samlRootOf } from '../saml/summarize';
 import { parseCertificate, sha256Fingerprint, spkiOf, summarizeCertificate } from './certificate';
-import { decodeBase64Lenient } from '../binding/base64';
+import { decodeBase64Lenient } from '../encoding/base64';
 
 export interface TrustMaterial {
   anchors: TrustAnchor[];

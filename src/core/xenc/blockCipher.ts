@@ -1,10 +1,8 @@
 // Block decryption of CipherValue octets (XML Encryption 1.1 §5.2): AES with WebCrypto, Triple DES
 // with node-forge (./tripleDes).
 import type { BlockCipher } from './algorithms';
-import { xencError, type XencError } from './errors';
+import { xencError, type BlockResult } from './errors';
 import { decryptTripleDesCbc } from './tripleDes';
-
-export type BlockResult = { ok: true; plaintext: Uint8Array } | { ok: false; error: XencError };
 
 const subtle = () => globalThis.crypto.subtle;
 

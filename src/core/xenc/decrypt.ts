@@ -9,13 +9,13 @@ import { parseEncryptedData, type EncryptedKeyInfo } from './parse';
 import type { DecryptionKey } from './privateKeys';
 
 export type { DecryptionTrace };
-import { rsaOaepDecrypt, rsaPkcs1v15Decrypt } from './rsa';
+import { rsaOaepDecrypt, rsaPkcs1v15Decrypt, type RsaImplementation } from './rsa';
 
 function emptyTrace(element: string): DecryptionTrace {
   return { element, encryptedDataId: null, blockCipher: null, keyTransport: null, oaepDigest: null, oaepMgf: null, encryptedKeyFoundBy: null, recipientCertificates: [], key: null, rsaImplementation: null, outcome: 'failed', error: null, attempts: [], decryptedXml: null };
 }
 
-type Transport = { ok: true; run: (key: DecryptionKey, c: Uint8Array) => Promise<{ cek: Uint8Array | null; via: 'WebCrypto' | 'BigInt' }>; digest: HashName | null; mgf: HashName | null } | { ok: false; error: XencError };
+type Transport = { ok: true; run: (key: DecryptionKey, c: Uint8Array) => Promise<{ cek: Uint8Array | null; via: RsaImplementation }>; digest: HashName | null; mgf: HashName | null } | { ok: false; error: XencError };
 
 /** XML Encryption 1.1 §5.5.1 (rsa-1_5) and §5.5.2 (rsa-oaep-mgf1p, rsa-oaep). */
 function transportFor(k: EncryptedKeyInfo): Transport {
@@ -25,7 +25,7 @@ function transportFor(k: EncryptedKeyInfo): Transport {
     if (KEY_WRAPS[alg]) return { ok: false, error: xencError('xenc-unsupported', `The EncryptedKey is wrapped with ${KEY_WRAPS[alg]!.name} (a shared symmetric key); only RSA key transport with the SP's private key is supported.`) };
     return { ok: false, error: xencError('xenc-unsupported', `Key transport algorithm ${alg || '(none)'} is not supported (rsa-oaep-mgf1p, xmlenc11 rsa-oaep and rsa-1_5 are).`) };
   }
-  if (t.family === 'rsa-1_5') return { ok: true, digest: null, mgf: null, run: async (key, c) => ({ cek: rsaPkcs1v15Decrypt(key, c), via: 'BigInt' }) };
+  if (t.family === 'rsa-1_5') return { ok: true, digest: null, mgf: null, run: async (key, c) => ({ cek: await rsaPkcs1v15Decrypt(key, c), via: 'node-forge' }) };
   // §5.5.2: the DigestMethod defaults to SHA-1; rsa-oaep-mgf1p always uses MGF1 with SHA-1, the
   // 1.1 rsa-oaep names its MGF (default MGF1 with SHA-1).
   const digestUri = k.method.digest ?? 'http://www.w3.org/2000/09/xmldsig#sha1';

@@ -23,3 +23,6 @@ export interface XencError {
 }
 
 export const xencError = (code: XencErrorCode, message: string): XencError => ({ code, message });
+
+/** What a block cipher (AES-CBC, AES-GCM, Triple DES) returns: the plaintext, or why there is none. */
+export type BlockResult = { ok: true; plaintext: Uint8Array } | { ok: false; error: XencError };

@@ -1,5 +1,5 @@
 // Reading xenc:EncryptedData and xenc:EncryptedKey (XML Encryption 1.1 §3).
-import { decodeBase64Lenient } from '../binding/base64';
+import { decodeBase64Lenient } from '../encoding/base64';
 import { attr, childElements, descendants, firstChild } from '../xml/dom';
 import { DSIG, TYPE_ENCRYPTED_KEY, XENC, XENC11 } from './algorithms';
 import { xencError, type XencError } from './errors';

@@ -1,6 +1,6 @@
 // The SP's private keys, as pasted (PEM). They never leave this module as text: callers get
 // the public identification (SPKI SHA-256) and the numbers the RSA private operation needs.
-import { decodeBase64Lenient } from '../binding/base64';
+import { decodeBase64Lenient } from '../encoding/base64';
 import { colonHex } from '../x509/certificate';
 import { xencError, type XencError } from './errors';
 
@@ -14,15 +14,11 @@ export interface DecryptionKey {
   spkiSha256: string;
   /** PKCS#8 DER, for WebCrypto's RSA-OAEP where it applies. */
   pkcs8: Uint8Array;
-  n: bigint;
-  e: bigint;
-  d: bigint;
-  p: bigint;
-  q: bigint;
-  dp: bigint;
-  dq: bigint;
-  qi: bigint;
+  /** RFC 8017 §3.2 private key numbers, as hexadecimal (what node-forge's RSA is built from, ./rsa.ts). */
+  numbers: RsaPrivateNumbers;
 }
+
+export interface RsaPrivateNumbers { n: string; e: string; d: string; p: string; q: string; dp: string; dq: string; qi: string }
 
 // Minimal DER writer to wrap a PKCS#1 RSAPrivateKey into PKCS#8 (RFC 5208 §5, RFC 8017 A.1.2).
 function tlv(tag: number, content: Uint8Array): Uint8Array {
@@ -49,14 +45,14 @@ function pkcs8FromPkcs1(pkcs1: Uint8Array): Uint8Array {
   return tlv(0x30, body);
 }
 
-function bigintOfBase64Url(b64url: string | undefined): bigint {
-  if (!b64url) return 0n;
-  const b64 = b64url.replace(/-/g, '+').replace(/_/g, '/');
-  const bytes = decodeBase64Lenient(b64);
-  if (!bytes.ok) return 0n;
+/** A JWK number (base64url, RFC 7518 §6.3) as hexadecimal. */
+function hexOfBase64Url(b64url: string | undefined): string {
+  if (!b64url) return '0';
+  const bytes = decodeBase64Lenient(b64url.replace(/-/g, '+').replace(/_/g, '/'));
+  if (!bytes.ok) return '0';
   let hex = '';
   for (const b of bytes.value.bytes) hex += b.toString(16).padStart(2, '0');
-  return hex ? BigInt(`0x${hex}`) : 0n;
+  return hex.replace(/^0+(?=.)/, '') || '0';
 }
 
 async function keyFromPkcs8(pkcs8: Uint8Array, index: number): Promise<DecryptionKey | XencError> {
@@ -71,22 +67,15 @@ async function keyFromPkcs8(pkcs8: Uint8Array, index: number): Promise<Decryptio
   const pub = await globalThis.crypto.subtle.importKey('jwk', { kty: 'RSA', n: jwk.n!, e: jwk.e!, ext: true }, { name: 'RSA-OAEP', hash: 'SHA-1' }, true, ['encrypt']);
   const spki = new Uint8Array(await globalThis.crypto.subtle.exportKey('spki', pub));
   const spkiSha256 = colonHex(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', spki)));
-  const n = bigintOfBase64Url(jwk.n);
-  const modulusBits = n.toString(2).length;
+  const n = hexOfBase64Url(jwk.n);
+  const modulusBits = n === '0' ? 0 : (n.length - 1) * 4 + parseInt(n[0]!, 16).toString(2).length;
   return {
     index,
     label: `SP key ${index} (RSA ${modulusBits}-bit, SPKI SHA-256 ${spkiSha256.slice(0, 23)}…)`,
     modulusBits,
     spkiSha256,
     pkcs8,
-    n,
-    e: bigintOfBase64Url(jwk.e),
-    d: bigintOfBase64Url(jwk.d),
-    p: bigintOfBase64Url(jwk.p),
-    q: bigintOfBase64Url(jwk.q),
-    dp: bigintOfBase64Url(jwk.dp),
-    dq: bigintOfBase64Url(jwk.dq),
-    qi: bigintOfBase64Url(jwk.qi),
+    numbers: { n, e: hexOfBase64Url(jwk.e), d: hexOfBase64Url(jwk.d), p: hexOfBase64Url(jwk.p), q: hexOfBase64Url(jwk.q), dp: hexOfBase64Url(jwk.dp), dq: hexOfBase64Url(jwk.dq), qi: hexOfBase64Url(jwk.qi) },
   };
 }
 

@@ -2,121 +2,46 @@
 // label digest and MGF1, and WebCrypto has no RSAES-PKCS1-v1_5 decryption at all. XML Encryption
 // needs both: `xmlenc#rsa-oaep-mgf1p` fixes MGF1 to SHA-1 while its DigestMethod may be SHA-256
 // (Okta, ruby-saml send that), `xmlenc11#rsa-oaep` names the MGF separately, and `rsa-1_5` is
-// still sent by older IdPs. Where WebCrypto cannot do it, the RSA private operation runs here on
-// BigInt (RFC 8017 §5.1.2, with the CRT) and the EME decoding is done by hand (RFC 8017 §7.1.2,
-// §7.2.2). This is not constant-time; samlscope decrypts messages the user pasted, locally, so
-// there is no remote party to run a timing or padding oracle against.
+// still sent by older IdPs. Where WebCrypto can do it (one hash for both), it does; elsewhere
+// node-forge does RSAES-OAEP (RFC 8017 §7.1.2, with its own MGF1 hash) and RSAES-PKCS1-v1_5
+// (§7.2.2), loaded only then (./forge.ts). No RSA arithmetic and no padding decoding is written
+// here: forge's private operation uses the CRT with blinding, and its OAEP check is constant-time.
 import type { HashName } from './algorithms';
-import { HASH_BYTES } from './algorithms';
+import { fromBinaryString, loadForgeRsa, toBinaryString, type Forge, type ForgeRsaPrivateKey } from './forge';
 import type { DecryptionKey } from './privateKeys';
 
-function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
-  let result = 1n;
-  let b = base % mod;
-  let e = exp;
-  while (e > 0n) {
-    if (e & 1n) result = (result * b) % mod;
-    b = (b * b) % mod;
-    e >>= 1n;
+/** Which implementation decrypted the key (DecryptionTrace.rsaImplementation). */
+export type RsaImplementation = 'WebCrypto' | 'node-forge';
+
+const FORGE_HASH: Record<HashName, 'sha1' | 'sha256' | 'sha384' | 'sha512'> = { 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
+
+const forgeKeys = new WeakMap<DecryptionKey, ForgeRsaPrivateKey>();
+
+function forgeKeyOf(forge: Forge, key: DecryptionKey): ForgeRsaPrivateKey {
+  let k = forgeKeys.get(key);
+  if (!k) {
+    const { n, e, d, p, q, dp, dq, qi } = key.numbers;
+    const big = (hex: string) => new forge.jsbn.BigInteger(hex, 16);
+    k = forge.pki.rsa.setPrivateKey(big(n), big(e), big(d), big(p), big(q), big(dp), big(dq), big(qi));
+    forgeKeys.set(key, k);
   }
-  return result;
+  return k;
 }
 
-function bytesToBigint(bytes: Uint8Array): bigint {
-  let hex = '';
-  for (const b of bytes) hex += b.toString(16).padStart(2, '0');
-  return hex ? BigInt(`0x${hex}`) : 0n;
-}
-
-function bigintToBytes(x: bigint, length: number): Uint8Array {
-  const hex = x.toString(16).padStart(length * 2, '0');
-  const out = new Uint8Array(length);
-  for (let i = 0; i < length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return out;
-}
-
-/** RFC 8017 §5.1.2 RSADP with the CRT (§3.2, second representation); null when c ≥ n. */
-export function rsaDecryptPrimitive(key: DecryptionKey, ciphertext: Uint8Array): Uint8Array | null {
-  const k = Math.ceil(key.modulusBits / 8);
-  if (ciphertext.length !== k) return null;
-  const c = bytesToBigint(ciphertext);
-  if (c >= key.n) return null;
-  let m: bigint;
-  if (key.p && key.q && key.dp && key.dq && key.qi) {
-    const m1 = modPow(c, key.dp, key.p);
-    const m2 = modPow(c, key.dq, key.q);
-    const h = (((m1 - m2) % key.p) + key.p) % key.p * key.qi % key.p;
-    m = m2 + key.q * h;
-  } else m = modPow(c, key.d, key.n);
-  return bigintToBytes(m, k);
-}
-
-async function digest(hash: HashName, data: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await globalThis.crypto.subtle.digest(hash, data as Uint8Array<ArrayBuffer>));
-}
-
-/** RFC 8017 Appendix B.2.1 MGF1. */
-async function mgf1(hash: HashName, seed: Uint8Array, length: number): Promise<Uint8Array> {
-  const out = new Uint8Array(length);
-  const block = new Uint8Array(seed.length + 4);
-  block.set(seed);
-  for (let counter = 0, offset = 0; offset < length; counter++) {
-    block[seed.length] = (counter >>> 24) & 0xff;
-    block[seed.length + 1] = (counter >>> 16) & 0xff;
-    block[seed.length + 2] = (counter >>> 8) & 0xff;
-    block[seed.length + 3] = counter & 0xff;
-    const h = await digest(hash, block);
-    out.set(h.subarray(0, Math.min(h.length, length - offset)), offset);
-    offset += h.length;
+/** forge throws on a ciphertext of the wrong size, one ≥ n, and on every padding error: all mean "not decrypted with this key". */
+function forgeDecrypt(run: () => string): Uint8Array | null {
+  try {
+    return fromBinaryString(run());
+  } catch {
+    return null;
   }
-  return out;
-}
-
-/** RFC 8017 §7.1.2 EME-OAEP decoding with separate label hash and MGF1 hash; null on any decoding error. */
-export async function oaepDecode(em: Uint8Array, hash: HashName, mgfHash: HashName, label: Uint8Array): Promise<Uint8Array | null> {
-  const hLen = HASH_BYTES[hash];
-  const k = em.length;
-  if (k < 2 * hLen + 2) return null;
-  const maskedSeed = em.subarray(1, 1 + hLen);
-  const maskedDb = em.subarray(1 + hLen);
-  const seedMask = await mgf1(mgfHash, maskedDb, hLen);
-  const seed = maskedSeed.map((b, i) => b ^ seedMask[i]!);
-  const dbMask = await mgf1(mgfHash, seed, k - hLen - 1);
-  const db = maskedDb.map((b, i) => b ^ dbMask[i]!);
-  const lHash = await digest(hash, label);
-  let bad = em[0] !== 0;
-  for (let i = 0; i < hLen; i++) if (db[i] !== lHash[i]) bad = true;
-  let sep = -1;
-  for (let i = hLen; i < db.length; i++) {
-    if (db[i] === 0x01) {
-      sep = i;
-      break;
-    }
-    if (db[i] !== 0x00) break;
-  }
-  if (bad || sep < 0) return null;
-  return db.slice(sep + 1);
-}
-
-/** RFC 8017 §7.2.2 EME-PKCS1-v1_5 decoding: 0x00 0x02 PS(≥ 8 non-zero octets) 0x00 M; null when malformed. */
-export function pkcs1v15Decode(em: Uint8Array): Uint8Array | null {
-  if (em.length < 11 || em[0] !== 0x00 || em[1] !== 0x02) return null;
-  let sep = -1;
-  for (let i = 2; i < em.length; i++) {
-    if (em[i] === 0x00) {
-      sep = i;
-      break;
-    }
-  }
-  if (sep < 10) return null;
-  return em.slice(sep + 1);
 }
 
 /**
- * RSAES-OAEP decryption. WebCrypto when label and MGF1 use the same hash (the common
- * rsa-oaep-mgf1p + SHA-1 case), else the BigInt path above.
+ * RSAES-OAEP decryption (RFC 8017 §7.1.2) with `hash` for the label and `mgfHash` for MGF1.
+ * WebCrypto when they are the same hash (the common rsa-oaep-mgf1p + SHA-1 case), else node-forge.
  */
-export async function rsaOaepDecrypt(key: DecryptionKey, ciphertext: Uint8Array, hash: HashName, mgfHash: HashName, label: Uint8Array): Promise<{ plaintext: Uint8Array | null; via: 'WebCrypto' | 'BigInt' }> {
+export async function rsaOaepDecrypt(key: DecryptionKey, ciphertext: Uint8Array, hash: HashName, mgfHash: HashName, label: Uint8Array): Promise<{ plaintext: Uint8Array | null; via: RsaImplementation }> {
   if (hash === mgfHash) {
     try {
       const k = await globalThis.crypto.subtle.importKey('pkcs8', key.pkcs8 as Uint8Array<ArrayBuffer>, { name: 'RSA-OAEP', hash }, false, ['decrypt']);
@@ -126,12 +51,13 @@ export async function rsaOaepDecrypt(key: DecryptionKey, ciphertext: Uint8Array,
       return { plaintext: null, via: 'WebCrypto' };
     }
   }
-  const em = rsaDecryptPrimitive(key, ciphertext);
-  return { plaintext: em ? await oaepDecode(em, hash, mgfHash, label) : null, via: 'BigInt' };
+  const forge = await loadForgeRsa();
+  const options = { md: forge.md[FORGE_HASH[hash]].create(), mgf1: { md: forge.md[FORGE_HASH[mgfHash]].create() }, ...(label.length ? { label: toBinaryString(label) } : {}) };
+  return { plaintext: forgeDecrypt(() => forgeKeyOf(forge, key).decrypt(toBinaryString(ciphertext), 'RSA-OAEP', options)), via: 'node-forge' };
 }
 
-/** RSAES-PKCS1-v1_5 decryption: WebCrypto has none, so BigInt RSADP and hand decoding. */
-export function rsaPkcs1v15Decrypt(key: DecryptionKey, ciphertext: Uint8Array): Uint8Array | null {
-  const em = rsaDecryptPrimitive(key, ciphertext);
-  return em ? pkcs1v15Decode(em) : null;
+/** RSAES-PKCS1-v1_5 decryption (RFC 8017 §7.2.2): WebCrypto has none, so node-forge. */
+export async function rsaPkcs1v15Decrypt(key: DecryptionKey, ciphertext: Uint8Array): Promise<Uint8Array | null> {
+  const forge = await loadForgeRsa();
+  return forgeDecrypt(() => forgeKeyOf(forge, key).decrypt(toBinaryString(ciphertext), 'RSAES-PKCS1-V1_5'));
 }

@@ -8,7 +8,9 @@ import { toContractReport } from '../report';
 import type { InspectedMessage } from '../types';
 import { URI, makeKey, responseTemplate, xmlsecSign, type KeyPair, type TemplateOptions } from '../dsig/testing/xmlsec.testutil';
 import { reencryptKeyTransport, xmlsecDecrypt, xmlsecEncryptAssertion, type EncryptOptions } from './testing/xmlsecEncrypt.testutil';
-import { oaepDecode, pkcs1v15Decode } from './rsa';
+import { constants, publicEncrypt } from 'node:crypto';
+import { parseDecryptionKeys } from './privateKeys';
+import { rsaOaepDecrypt, rsaPkcs1v15Decrypt } from './rsa';
 
 const AT = new Date('2030-01-01T00:01:00Z');
 let idp: KeyPair, sp: KeyPair, otherSp: KeyPair;
@@ -45,18 +47,18 @@ function tamperContent(xml: string, index: number, mask: number): string {
   return xml.slice(0, at) + flipBase64Byte(xml.slice(at, end), index, mask) + xml.slice(end);
 }
 
-interface Case { name: string; enc: EncryptOptions; oaep?: Parameters<typeof reencryptKeyTransport>[3]; rsa: 'WebCrypto' | 'BigInt'; digest: string | null; mgf: string | null }
+interface Case { name: string; enc: EncryptOptions; oaep?: Parameters<typeof reencryptKeyTransport>[3]; rsa: 'WebCrypto' | 'node-forge'; digest: string | null; mgf: string | null }
 const cases: Case[] = [
   { name: 'rsa-oaep-mgf1p + aes128-cbc', enc: { cipher: 'aes128-cbc', transport: 'rsa-oaep-mgf1p' }, rsa: 'WebCrypto', digest: 'SHA-1', mgf: 'SHA-1' },
   { name: 'rsa-oaep-mgf1p + aes192-cbc', enc: { cipher: 'aes192-cbc', transport: 'rsa-oaep-mgf1p' }, rsa: 'WebCrypto', digest: 'SHA-1', mgf: 'SHA-1' },
   { name: 'rsa-oaep-mgf1p + aes256-cbc', enc: { cipher: 'aes256-cbc', transport: 'rsa-oaep-mgf1p', withCertificate: true }, rsa: 'WebCrypto', digest: 'SHA-1', mgf: 'SHA-1' },
   { name: 'rsa-oaep-mgf1p + aes128-gcm', enc: { cipher: 'aes128-gcm', transport: 'rsa-oaep-mgf1p' }, rsa: 'WebCrypto', digest: 'SHA-1', mgf: 'SHA-1' },
   { name: 'rsa-oaep-mgf1p + aes256-gcm', enc: { cipher: 'aes256-gcm', transport: 'rsa-oaep-mgf1p' }, rsa: 'WebCrypto', digest: 'SHA-1', mgf: 'SHA-1' },
-  { name: 'rsa-1_5 + aes256-cbc', enc: { cipher: 'aes256-cbc', transport: 'rsa-1_5' }, rsa: 'BigInt', digest: null, mgf: null },
+  { name: 'rsa-1_5 + aes256-cbc', enc: { cipher: 'aes256-cbc', transport: 'rsa-1_5' }, rsa: 'node-forge', digest: null, mgf: null },
   { name: 'rsa-oaep-mgf1p + tripledes-cbc (node-forge)', enc: { cipher: 'tripledes-cbc', transport: 'rsa-oaep-mgf1p' }, rsa: 'WebCrypto', digest: 'SHA-1', mgf: 'SHA-1' },
-  { name: 'rsa-oaep-mgf1p (SHA-256 digest, MGF1-SHA1) + aes256-cbc', enc: { cipher: 'aes256-cbc', transport: 'rsa-oaep-mgf1p' }, oaep: { uri: 'rsa-oaep-mgf1p', digest: 'sha256', mgf: 'sha1' }, rsa: 'BigInt', digest: 'SHA-256', mgf: 'SHA-1' },
+  { name: 'rsa-oaep-mgf1p (SHA-256 digest, MGF1-SHA1) + aes256-cbc', enc: { cipher: 'aes256-cbc', transport: 'rsa-oaep-mgf1p' }, oaep: { uri: 'rsa-oaep-mgf1p', digest: 'sha256', mgf: 'sha1' }, rsa: 'node-forge', digest: 'SHA-256', mgf: 'SHA-1' },
   { name: 'xmlenc11 rsa-oaep (SHA-256, MGF1-SHA256) + aes256-gcm', enc: { cipher: 'aes256-gcm', transport: 'rsa-oaep-mgf1p' }, oaep: { uri: 'rsa-oaep', digest: 'sha256', mgf: 'sha256' }, rsa: 'WebCrypto', digest: 'SHA-256', mgf: 'SHA-256' },
-  { name: 'xmlenc11 rsa-oaep (SHA-512, MGF1-SHA1) + aes128-gcm', enc: { cipher: 'aes128-gcm', transport: 'rsa-oaep-mgf1p' }, oaep: { uri: 'rsa-oaep', digest: 'sha512', mgf: 'sha1' }, rsa: 'BigInt', digest: 'SHA-512', mgf: 'SHA-1' },
+  { name: 'xmlenc11 rsa-oaep (SHA-512, MGF1-SHA1) + aes128-gcm', enc: { cipher: 'aes128-gcm', transport: 'rsa-oaep-mgf1p' }, oaep: { uri: 'rsa-oaep', digest: 'sha512', mgf: 'sha1' }, rsa: 'node-forge', digest: 'SHA-512', mgf: 'SHA-1' },
 ];
 
 describe('decrypting what xmlsec1 encrypted', () => {
@@ -201,10 +203,34 @@ describe('the report', () => {
   });
 });
 
-describe('EME decoding (RFC 8017)', () => {
+describe('EME decoding (RFC 8017), through node-forge', () => {
+  // Encoded messages built by hand and put through the raw RSA public operation (OpenSSL, no
+  // padding), so that only the decoding of each one is under test.
+  const K = 256;
+  const encodedMessage = (...head: number[]) => {
+    const em = new Uint8Array(K).fill(head.at(-1) ?? 0);
+    em.set(head);
+    return em;
+  };
+  const rawEncrypt = (em: Uint8Array) => new Uint8Array(publicEncrypt({ key: readFileSync(sp.cert), padding: constants.RSA_NO_PADDING }, em));
+
   it('rejects malformed encoded messages', async () => {
-    expect(pkcs1v15Decode(new Uint8Array([0, 1, ...new Array(20).fill(1)]))).toBeNull();
-    expect(pkcs1v15Decode(new Uint8Array([0, 2, 1, 1, 0, 5]))).toBeNull(); // PS shorter than 8
-    expect(await oaepDecode(new Uint8Array(64).fill(7), 'SHA-1', 'SHA-1', new Uint8Array())).toBeNull();
+    const { keys: [key] } = await parseDecryptionKeys([spPem]);
+    expect(key!.modulusBits).toBe(2048);
+    expect(await rsaPkcs1v15Decrypt(key!, rawEncrypt(encodedMessage(0, 1, 1)))).toBeNull(); // block type 01 is for signatures
+    expect(await rsaPkcs1v15Decrypt(key!, rawEncrypt(encodedMessage(0, 2, 1, 1, 0, 5)))).toBeNull(); // PS shorter than 8
+    expect(await rsaPkcs1v15Decrypt(key!, rawEncrypt(encodedMessage(0, 2, 9)))).toBeNull(); // no 0x00 separator
+    expect(await rsaPkcs1v15Decrypt(key!, new Uint8Array(K - 1).fill(7))).toBeNull(); // not the key's size
+    expect(await rsaOaepDecrypt(key!, rawEncrypt(encodedMessage(7)), 'SHA-256', 'SHA-1', new Uint8Array())).toEqual({ plaintext: null, via: 'node-forge' });
+    expect(await rsaOaepDecrypt(key!, rawEncrypt(encodedMessage(7)), 'SHA-1', 'SHA-1', new Uint8Array())).toEqual({ plaintext: null, via: 'WebCrypto' });
+  });
+
+  it('decodes well-formed ones (the controls of the test above)', async () => {
+    const { keys: [key] } = await parseDecryptionKeys([spPem]);
+    const message = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
+    const pem = readFileSync(sp.cert);
+    expect(await rsaPkcs1v15Decrypt(key!, new Uint8Array(publicEncrypt({ key: pem, padding: constants.RSA_PKCS1_PADDING }, message)))).toEqual(message);
+    // OpenSSL's OAEP with SHA-256 for the label and MGF1-SHA-256: the one-hash case WebCrypto decrypts too.
+    expect(await rsaOaepDecrypt(key!, new Uint8Array(publicEncrypt({ key: pem, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, message)), 'SHA-256', 'SHA-256', new Uint8Array())).toEqual({ plaintext: message, via: 'WebCrypto' });
   });
 });

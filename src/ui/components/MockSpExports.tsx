@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import { exportAuthentikTerraform, exportSpMetadata, type MockSpSettings, type SpKeyPair } from '../../core/mocksp';
 import { downloadText } from '../mocksp/download';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../shared/CopyButton';
 import { CheckField, TextField } from './MockSpFields';
 
 export function MockSpExports({ settings, keyPair }: { settings: MockSpSettings; keyPair: SpKeyPair | null }) {

@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { generateSpKeyPair, importSpKeyPair, SP_SIGNATURE_ALGORITHMS, type MockSpSettings, type SpKeyKind, type SpKeyPair, type SpSignatureAlgorithm } from '../../core/mocksp';
 import { downloadText } from '../mocksp/download';
-import { CopyableValue, CopyButton } from './CopyButton';
+import { CopyableValue, CopyButton } from '../shared/CopyButton';
 import { CheckField, SelectField } from './MockSpFields';
 
 export function MockSpKeyPanel(props: {

@@ -1,7 +1,7 @@
 // What was put on the wire: the Redirect URL and its parameters, or the POST form fields, the
 // XML as sent, and the same request as a curl command.
 import type { PreparedSend } from '../../core/mocksp';
-import { CopyableValue, CopyButton } from './CopyButton';
+import { CopyableValue, CopyButton } from '../shared/CopyButton';
 
 export function MockSpSentView({ sent, curl, kind }: { sent: PreparedSend; curl: string; kind: string }) {
   const params: [string, string | undefined][] =

@@ -1,5 +1,5 @@
 import type { CelEvaluation } from '../../core/oidc';
-import { CopyableValue } from './CopyButton';
+import { CopyableValue } from '../shared/CopyButton';
 import { OIDC_LIMITS } from '../../core/limits';
 
 const LABEL = {

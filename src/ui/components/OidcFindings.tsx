@@ -1,6 +1,6 @@
 import { fixText } from '../../core/diagnosis/fix';
 import type { Finding } from '../../core/types';
-import { FindingExplanation, SeverityCounts, SeverityIcon } from './DiagnosisCategories';
+import { FindingExplanation, SeverityCounts, SeverityIcon } from '../shared/DiagnosisCategories';
 
 /** OIDC findings, worst first; each carries data-finding-code like the SAML findings (CONTRACT §4). */
 export function OidcFindings({ findings }: { findings: Finding[] }) {

@@ -1,6 +1,6 @@
 import { EXOSCALE_FIELDS, EXOSCALE_LOGIN_PATTERN, exoscaleLoginUrl, exoscaleRedirectUri, EXOSCALE_REDIRECT_PATTERN } from '../../core/oidc';
 import type { OidcSearch } from '../oidcSearch';
-import { CopyableValue } from './CopyButton';
+import { CopyableValue } from '../shared/CopyButton';
 
 /** The settings of Exoscale's IAM > SSO page, labelled with the portal's own field names. */
 export function OidcSettingsForm({

@@ -1,5 +1,5 @@
 import type { SignatureCheck, TrustedKey } from '../../core/oidc';
-import { CopyableValue } from './CopyButton';
+import { CopyableValue } from '../shared/CopyButton';
 
 const VERDICT_LABEL: Record<SignatureCheck['verdict'], string> = {
   valid: 'valid',

@@ -20,7 +20,7 @@ import {
   type PreparedSend,
   type SpKeyPair,
 } from '../../core/mocksp';
-import { CodeEditor } from '../components/CodeEditor';
+import { CodeEditor } from '../shared/CodeEditor';
 import { Problems, TextField } from '../components/MockSpFields';
 import { MockSpExports } from '../components/MockSpExports';
 import { BindingWarnings, MockSpIdpPanel } from '../components/MockSpIdpPanel';

@@ -4,9 +4,9 @@
 // and the client secret live only in React state; the shareable settings ride in the URL search.
 import { useCallback, useState } from 'react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { EvaluationTimeFields } from '../components/EvaluationTimeFields';
+import { EvaluationTimeFields } from '../shared/EvaluationTimeFields';
 import { useWorkerRun } from '../worker/useWorkerRun';
-import { RunErrorNotice, RunProgress } from '../components/RunProgress';
+import { RunErrorNotice, RunProgress } from '../shared/RunProgress';
 import { DEFAULT_SKEW_SECONDS, EXOSCALE_OIDC_PROFILE, type OidcReport } from '../../core/oidc';
 import { OidcCelPanel } from '../components/OidcCelPanel';
 import { OidcClaimsPanel, OidcTokenView } from '../components/OidcClaimsPanel';

@@ -5,8 +5,8 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { Link, useLocation, useNavigate, useSearch } from '@tanstack/react-router';
 import { categoryTitle, NAMEID_FORMATS, SOURCES, STATUS_CODES, VERIFIER_CODES } from '../../core/diagnosis';
 import { RULES } from '../../core/rules';
-import { SeverityIcon } from '../components/DiagnosisCategories';
-import { SymptomSearch, useSymptomMatches } from '../components/SymptomSearch';
+import { SeverityIcon } from '../shared/DiagnosisCategories';
+import { SymptomSearch, useSymptomMatches } from '../shared/SymptomSearch';
 
 export interface RulesSearch {
   symptom?: string;

@@ -2,9 +2,9 @@
 // the core, so they are tested in Node like the core itself; inspection.worker.ts only routes.
 import { inspectOidc } from '../../core/oidc';
 import { decodeShareFragment } from '../../core/share';
-import { buildShareArtifacts } from '../share/artifacts';
-import { inspectWithMaskedTrust } from '../share/maskedTrust';
-import { parseShareFile } from '../share/shareFile';
+import { buildShareArtifacts } from '../features/sharing/artifacts';
+import { inspectWithMaskedTrust } from '../features/sharing/maskedTrust';
+import { parseShareFile } from '../features/sharing/shareFile';
 import type { RequestOf, ResponseOf, WorkerRequestKind } from './protocol';
 
 type Handlers = { [K in WorkerRequestKind]: (request: RequestOf<K>) => Promise<ResponseOf<K>> };

@@ -5,8 +5,8 @@
 import type { OidcInspectOptions, OidcReport } from '../../core/oidc';
 import type { InputError, InspectOptions, Result } from '../../core/types';
 import type { RedactionField, ShareError, ShareState } from '../../core/share';
-import type { ShareArtifacts, ShareContext } from '../share/artifacts';
-import type { InspectRun } from '../share/maskedTrust';
+import type { ShareArtifacts, ShareContext } from '../features/sharing/artifacts';
+import type { InspectRun } from '../features/sharing/maskedTrust';
 
 export type { InspectRun };
 

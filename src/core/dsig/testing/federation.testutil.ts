@@ -1,9 +1,10 @@
 // Test-only (Node APIs allowed): metadata, aggregates and messages of a small federation, signed
 // at test time by xmlsec1 with keys openssl makes at test time (testing/xmlsec.testutil.ts).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { oracleCached } from '../../testing/oracle-cache.testutil';
 import { DSIG, NS_A, NS_P, URI, XMLSEC1, responseTemplate, xmlsecSign, type KeyPair } from './xmlsec.testutil';
 
 export const NS_MD = 'urn:oasis:names:tc:SAML:2.0:metadata';
@@ -112,6 +113,11 @@ export function signedAuthnRequest(issuer: string, key: KeyPair): string {
 
 /** xmlsec1's verdict for the N-th signature with the given certificate, any ID attributes. */
 export function xmlsecVerifyWith(xml: string, certFile: string, idAttrs: string[], nth = 1): boolean {
+  // Mutation runs reuse the verdict for the same inputs (oracle-cache.testutil.ts).
+  return oracleCached('xmlsec1-verify-with', [xml, readFileSync(certFile, 'utf8'), idAttrs, nth], () => xmlsecVerifyWithNow(xml, certFile, idAttrs, nth));
+}
+
+function xmlsecVerifyWithNow(xml: string, certFile: string, idAttrs: string[], nth: number): boolean {
   const file = writeTemp('verify.xml', xml);
   const r = spawnSync(XMLSEC1, ['--verify', '--enabled-key-data', 'key-name', '--pubkey-cert-pem', certFile, ...idAttrs.flatMap((a) => ['--id-attr:ID', a]), '--node-xpath', `(//*[local-name()='Signature' and namespace-uri()='${DSIG}'])[${nth}]`, file]);
   return r.status === 0;

@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { oracleCached } from '../../testing/oracle-cache.testutil';
 
 export const XMLSEC1 = '/usr/bin/xmlsec1';
 export const NS_P = 'urn:oasis:names:tc:SAML:2.0:protocol';
@@ -18,13 +19,23 @@ export function makeKey(name: string, kind: 'rsa2048' | 'P-256' | 'P-384' | 'P-5
   const key = join(dir, `${name}.key.pem`);
   const cert = join(dir, `${name}.cert.pem`);
   const algArgs = kind === 'rsa2048' ? ['-newkey', 'rsa:2048'] : ['-newkey', 'ec', '-pkeyopt', `ec_paramgen_curve:${kind}`];
-  execFileSync('openssl', ['req', '-x509', ...algArgs, '-nodes', '-keyout', key, '-out', cert, '-days', '3650', '-subj', `/CN=${name}.samlscope.test`], { stdio: 'ignore' });
-  return { name, key, cert, certPem: readFileSync(cert, 'utf8') };
+  // Mutation runs reuse one key pair per name and kind (oracle-cache.testutil.ts).
+  const pems = oracleCached('openssl-key', [name, kind], () => {
+    execFileSync('openssl', ['req', '-x509', ...algArgs, '-nodes', '-keyout', key, '-out', cert, '-days', '3650', '-subj', `/CN=${name}.samlscope.test`], { stdio: 'ignore' });
+    return { keyPem: readFileSync(key, 'utf8'), certPem: readFileSync(cert, 'utf8') };
+  });
+  writeFileSync(key, pems.keyPem);
+  writeFileSync(cert, pems.certPem);
+  return { name, key, cert, certPem: pems.certPem };
 }
 
 let counter = 0;
 /** Sign every empty ds:Signature template in `xml` with xmlsec1; returns the signed text. */
 export function xmlsecSign(xml: string, keys: KeyPair, idAttrs: string[] = [`${NS_P}:Response`, `${NS_A}:Assertion`]): string {
+  return oracleCached('xmlsec1-sign', [xml, readFileSync(keys.key, 'utf8'), keys.certPem, idAttrs], () => xmlsecSignNow(xml, keys, idAttrs));
+}
+
+function xmlsecSignNow(xml: string, keys: KeyPair, idAttrs: string[]): string {
   // Innermost first: signing the Response before the Assertion would break the Response's digest.
   const count = (xml.match(/SignatureValue>\s*<\/|SignatureValue\/>/g) ?? []).length;
   let out = xml;
@@ -41,6 +52,10 @@ export function xmlsecSign(xml: string, keys: KeyPair, idAttrs: string[] = [`${N
 
 /** xmlsec1's verdict for the N-th signature (1-based) using only the given certificate. */
 export function xmlsecVerify(xml: string, certFile: string, nth = 1, idAttrs: string[] = [`${NS_P}:Response`, `${NS_A}:Assertion`]): boolean {
+  return oracleCached('xmlsec1-verify', [xml, readFileSync(certFile, 'utf8'), nth, idAttrs], () => xmlsecVerifyNow(xml, certFile, nth, idAttrs));
+}
+
+function xmlsecVerifyNow(xml: string, certFile: string, nth: number, idAttrs: string[]): boolean {
   const file = join(dir, `v${counter++}.xml`);
   writeFileSync(file, xml);
   const r = spawnSync(XMLSEC1, ['--verify', '--enabled-key-data', 'key-name', '--pubkey-cert-pem', certFile, ...idAttrs.flatMap((a) => ['--id-attr:ID', a]), '--node-xpath', `(//*[local-name()='Signature' and namespace-uri()='${DSIG}'])[${nth}]`, file]);

@@ -1,0 +1,109 @@
+import { fixText } from '../../../core/diagnosis/fix';
+import { severityRank } from '../../../core/severity';
+import type { Finding, InspectedMessage } from '../../../core/types';
+import { CATEGORIES, categoryOf, FindingExplanation, SeverityCounts, SeverityIcon } from '../../shared/DiagnosisCategories';
+import { FindingDetails } from './DiagnosisFindingDetails';
+
+/** Findings grouped by category, worst first inside each. Each carries data-finding-code
+ * (CONTRACT §4); clicking one with a location reveals it in the XML view. `highlightCodes`
+ * marks the findings a symptom search pointed at. */
+export function FindingsList({
+  findings,
+  onReveal,
+  message,
+  messages,
+  highlightCodes,
+}: {
+  findings: Finding[];
+  onReveal: (f: Finding) => void;
+  message?: InspectedMessage;
+  messages?: readonly InspectedMessage[];
+  highlightCodes?: ReadonlySet<string>;
+}) {
+  if (findings.length === 0) {
+    return (
+      <section className="panel findings" aria-labelledby="findings-heading">
+        <h2 id="findings-heading">Findings</h2>
+        <p className="muted">No findings for this message.</p>
+      </section>
+    );
+  }
+  const groups = CATEGORIES.map((c) => ({
+    ...c,
+    findings: findings.filter((f) => categoryOf(f.code) === c.id).sort((a, b) => severityRank(a.severity) - severityRank(b.severity)),
+  })).filter((g) => g.findings.length > 0);
+  // Groups with an error first, so the reason a login fails is at the top.
+  groups.sort((a, b) => severityRank(a.findings[0].severity) - severityRank(b.findings[0].severity));
+  return (
+    <section className="panel findings" aria-labelledby="findings-heading">
+      <h2 id="findings-heading">
+        Findings{' '}
+        <SeverityCounts findings={findings} />
+      </h2>
+      {groups.map((g) => (
+        <section key={g.id} className="finding-group" data-category={g.id} aria-labelledby={`findings-${g.id}`}>
+          <h3 id={`findings-${g.id}`}>
+            <SeverityIcon severity={g.findings[0].severity} /> {g.title}
+          </h3>
+          <ul className="finding-list">
+            {g.findings.map((f, i) => (
+              <FindingItem key={`${f.code}-${i}`} finding={f} onReveal={onReveal} message={message} messages={messages} matched={!!highlightCodes?.has(f.code)} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </section>
+  );
+}
+
+function FindingItem({
+  finding: f,
+  onReveal,
+  message,
+  messages,
+  matched,
+}: {
+  finding: Finding;
+  onReveal: (f: Finding) => void;
+  message?: InspectedMessage;
+  messages?: readonly InspectedMessage[];
+  matched: boolean;
+}) {
+  return (
+    <li
+      className={`finding sev-${f.severity} ${f.location ? 'has-location' : ''} ${matched ? 'symptom-match' : ''}`}
+      data-finding-code={f.code}
+      data-severity={f.severity}
+      data-symptom-match={matched ? 'true' : undefined}
+      // Mouse users click anywhere on the finding; keyboard users have the button below.
+      onClick={f.location ? () => onReveal(f) : undefined}
+    >
+      <div className="finding-head">
+        <SeverityIcon severity={f.severity} />
+        <span className={`pill sev-${f.severity}`}>{f.severity}</span>
+        <strong className="finding-title">{f.title}</strong>
+        <code className="finding-code">{f.code}</code>
+        {matched && <span className="pill symptom-pill">matches the error message</span>}
+        {f.location && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={(e) => {
+              e.stopPropagation();
+              onReveal(f);
+            }}
+          >
+            Show line {f.location.line} in XML
+          </button>
+        )}
+      </div>
+      <FindingExplanation explanation={f.explanation} fix={fixText(f, 'page')} />
+      <FindingDetails finding={f} message={message} messages={messages} />
+      {f.references && f.references.length > 0 && (
+        <p className="finding-references small muted">
+          References: {f.references.join(' · ')}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,272 @@
+// A Monaco editor that is never in the way: until the lazily imported Monaco is ready, a plain
+// <textarea> (editable) or <pre> (read-only) with the same accessible name stands in, so a
+// person (or a test) can paste at once. When Monaco arrives it takes over the current value
+// and the fallback is removed, so exactly one element carries the accessible name.
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import type * as Monaco from 'monaco-editor/editor/editor.api';
+import { loadMonaco, preferredMonacoTheme, type MonacoApi } from './monaco/loadMonaco';
+
+export interface EditorMarker {
+  line: number;
+  column: number;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  code: string;
+}
+
+export interface EditorHighlight {
+  startLine: number;
+  endLine: number;
+  /** 'finding' (one line) or 'covered' (what a signature covers) */
+  kind: 'finding' | 'covered';
+  column?: number;
+  /** changes on every request, so clicking the same finding twice reveals it again */
+  nonce: number;
+}
+
+export interface CodeEditorHandle {
+  focus(): void;
+}
+
+interface CodeEditorProps {
+  value: string;
+  onChange?: (value: string) => void;
+  readOnly?: boolean;
+  ariaLabel: string;
+  language?: 'xml' | 'plaintext';
+  className?: string;
+  placeholder?: string;
+  markers?: EditorMarker[];
+  highlight?: EditorHighlight | null;
+  /** For tests and status: reports when Monaco has replaced the fallback. */
+  onMonacoReady?: () => void;
+}
+
+/** Above this many lines the <pre> fallback is not split into per-line elements. */
+const MAX_FALLBACK_LINES = 4000;
+/** Above this many characters an outside value replaces the editor's without an undo step (see below). */
+const UNDOABLE_VALUE_MAX_CHARS = 512 * 1024;
+
+export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function CodeEditor(props, ref) {
+  const { value, onChange, readOnly = false, ariaLabel, language = 'plaintext', className, placeholder, markers, highlight, onMonacoReady } = props;
+  const hostRef = useRef<HTMLDivElement>(null);
+  const fallbackRef = useRef<HTMLTextAreaElement | HTMLPreElement | null>(null);
+  const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
+  const monacoRef = useRef<MonacoApi | null>(null);
+  const decorationsRef = useRef<Monaco.editor.IEditorDecorationsCollection | null>(null);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  const valueRef = useRef(value);
+  valueRef.current = value;
+  const onReadyRef = useRef(onMonacoReady);
+  onReadyRef.current = onMonacoReady;
+  const [ready, setReady] = useState(false);
+  const [loadFailed, setLoadFailed] = useState(false);
+
+  useImperativeHandle(ref, () => ({
+    focus() {
+      if (editorRef.current) editorRef.current.focus();
+      else fallbackRef.current?.focus();
+    },
+  }));
+
+  // Create the editor once Monaco is loaded; dispose on unmount.
+  useEffect(() => {
+    let cancelled = false;
+    let disposeAll: (() => void) | null = null;
+    loadMonaco().then(
+      (monaco) => {
+        if (cancelled || !hostRef.current) return;
+        const fallbackHadFocus = fallbackRef.current !== null && document.activeElement === fallbackRef.current;
+        monacoRef.current = monaco;
+        const editor = monaco.editor.create(hostRef.current, {
+          value: valueRef.current,
+          language,
+          readOnly,
+          domReadOnly: readOnly,
+          ariaLabel,
+          theme: preferredMonacoTheme(),
+          automaticLayout: true,
+          minimap: { enabled: false },
+          folding: true,
+          showFoldingControls: 'always',
+          wordWrap: readOnly ? 'off' : 'on',
+          scrollBeyondLastLine: false,
+          renderLineHighlight: readOnly ? 'none' : 'line',
+          glyphMargin: readOnly,
+          fontSize: 13,
+          tabSize: 2,
+          // Fonts come from the system: no external font files (privacy, offline use).
+          fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
+          accessibilitySupport: 'auto',
+          placeholder: placeholder,
+          fixedOverflowWidgets: true,
+          // A real <textarea> as Monaco's input element (instead of the EditContext API) so the
+          // element named 'SAML message' behaves like a text field for assistive tech and for
+          // automation (Playwright fill() needs an input, textarea or contenteditable).
+          editContext: false,
+          // Tab moves focus to the next control instead of inserting a tab: nobody types
+          // indentation into a pasted SAML message, and keyboard users must not be trapped.
+          tabFocusMode: true,
+        });
+        editorRef.current = editor;
+        decorationsRef.current = editor.createDecorationsCollection();
+        const sub = editor.onDidChangeModelContent(() => {
+          const text = editor.getValue();
+          if (text !== valueRef.current) onChangeRef.current?.(text);
+        });
+        const scheme = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+        const onScheme = () => monaco.editor.setTheme(preferredMonacoTheme());
+        scheme?.addEventListener('change', onScheme);
+        disposeAll = () => {
+          scheme?.removeEventListener('change', onScheme);
+          sub.dispose();
+          editor.getModel()?.dispose();
+          editor.dispose();
+          editorRef.current = null;
+          decorationsRef.current = null;
+        };
+        setReady(true);
+        if (fallbackHadFocus) editor.focus();
+        onReadyRef.current?.();
+      },
+      () => {
+        if (!cancelled) setLoadFailed(true);
+      },
+    );
+    return () => {
+      cancelled = true;
+      disposeAll?.();
+      setReady(false);
+    };
+    // The editor is created once; later prop changes are applied by the effects below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Value from outside (paste anywhere, file drop, new decode) → editor.
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || editor.getValue() === value) return;
+    const model = editor.getModel();
+    if (!model) return;
+    // A replacing edit of a multi-megabyte text costs Monaco ~150 ms per MB on the page's thread
+    // (its undo stack keeps the old text and diffs the change); setValue builds a fresh buffer in
+    // a fraction of that. Above UNDOABLE_VALUE_MAX_CHARS the paste is therefore not undoable.
+    if (readOnly || value.length > UNDOABLE_VALUE_MAX_CHARS || model.getValueLength() > UNDOABLE_VALUE_MAX_CHARS) {
+      model.setValue(value);
+    } else {
+      // An edit operation (not setValue) keeps undo history: Ctrl+Z restores what was there.
+      editor.executeEdits('samlscope', [{ range: model.getFullModelRange(), text: value }]);
+      editor.pushUndoStop();
+    }
+  }, [value, ready, readOnly]);
+
+  // Finding markers (squiggles + hover explanations in the XML view).
+  useEffect(() => {
+    const monaco = monacoRef.current;
+    const model = editorRef.current?.getModel();
+    if (!monaco || !model) return;
+    const severity = {
+      error: monaco.MarkerSeverity.Error,
+      warning: monaco.MarkerSeverity.Warning,
+      info: monaco.MarkerSeverity.Info,
+    } as const;
+    monaco.editor.setModelMarkers(
+      model,
+      'samlscope',
+      (markers ?? [])
+        .filter((m) => m.line >= 1 && m.line <= model.getLineCount())
+        .map((m) => ({
+          severity: severity[m.severity],
+          message: m.message,
+          code: m.code,
+          startLineNumber: m.line,
+          startColumn: Math.max(1, m.column),
+          endLineNumber: m.line,
+          endColumn: model.getLineMaxColumn(m.line),
+        })),
+    );
+  }, [markers, ready, value]);
+
+  // Reveal + highlight (finding clicked, "show covered").
+  useEffect(() => {
+    const monaco = monacoRef.current;
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (highlight) {
+      if (!monaco || !editor || !model || !decorationsRef.current) {
+        scrollFallbackTo(fallbackRef.current, highlight.startLine);
+        return;
+      }
+      const last = model.getLineCount();
+      const start = Math.min(Math.max(1, highlight.startLine), last);
+      const end = Math.min(Math.max(start, highlight.endLine), last);
+      decorationsRef.current.set([
+        {
+          range: new monaco.Range(start, 1, end, model.getLineMaxColumn(end)),
+          options: {
+            isWholeLine: true,
+            className: highlight.kind === 'covered' ? 'xml-covered-line' : 'xml-finding-line',
+            linesDecorationsClassName: highlight.kind === 'covered' ? 'xml-covered-gutter' : 'xml-finding-gutter',
+            overviewRuler: { color: highlight.kind === 'covered' ? '#2e9e5b' : '#d9822b', position: monaco.editor.OverviewRulerLane.Full },
+          },
+        },
+      ]);
+      if (highlight.kind === 'covered') editor.revealLinesNearTop(start, end, monaco.editor.ScrollType.Smooth);
+      else editor.revealLineInCenter(start, monaco.editor.ScrollType.Smooth);
+      editor.setPosition({ lineNumber: start, column: Math.max(1, highlight.column ?? 1) });
+    } else {
+      decorationsRef.current?.clear();
+    }
+  }, [highlight, ready]);
+
+  const showFallback = !ready;
+  const lines = readOnly && showFallback ? value.split('\n') : [];
+  const inHighlight = (n: number) => !!highlight && n >= highlight.startLine && n <= highlight.endLine;
+
+  return (
+    <div className={`code-editor ${readOnly ? 'code-editor--readonly' : ''} ${className ?? ''}`} data-monaco-ready={ready ? 'true' : 'false'}>
+      {showFallback &&
+        (readOnly ? (
+          <pre
+            ref={(el) => {
+              fallbackRef.current = el;
+            }}
+            className="code-fallback"
+            aria-label={ariaLabel}
+            tabIndex={0}
+          >
+            {lines.length > MAX_FALLBACK_LINES
+              ? value
+              : lines.map((line, i) => (
+                  <span key={i} data-line={i + 1} className={inHighlight(i + 1) ? `fallback-line ${highlight?.kind === 'covered' ? 'xml-covered-line' : 'xml-finding-line'}` : 'fallback-line'}>
+                    {line + '\n'}
+                  </span>
+                ))}
+          </pre>
+        ) : (
+          <textarea
+            ref={(el) => {
+              fallbackRef.current = el;
+            }}
+            className="code-fallback"
+            aria-label={ariaLabel}
+            value={value}
+            placeholder={placeholder}
+            spellCheck={false}
+            autoCapitalize="off"
+            autoComplete="off"
+            autoCorrect="off"
+            onChange={(e) => onChange?.(e.target.value)}
+          />
+        ))}
+      {loadFailed && <p className="muted small">The code editor could not be loaded; the plain view above keeps working.</p>}
+      <div ref={hostRef} className="monaco-host" hidden={!ready} />
+    </div>
+  );
+});
+
+function scrollFallbackTo(el: HTMLElement | null, line: number) {
+  const target = el?.querySelector<HTMLElement>(`[data-line="${line}"]`);
+  target?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+}
