@@ -478,6 +478,9 @@ export interface InspectReport {
  * A finding as produced inside the core, anchored to a DOM node; inspect.ts turns the node
  * into a line/column of the pretty-printed XML (Finding.location).
  */
-export interface RawFinding extends Omit<Finding, 'location'> {
+/** What a finding says, without where in the XML it is: OIDC findings (a token has no XML) are these. */
+export type FindingText = Omit<Finding, 'location'>;
+
+export interface RawFinding extends FindingText {
   node?: Node | null;
 }

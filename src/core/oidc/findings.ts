@@ -4,7 +4,7 @@
 // listed in docs/oidc.md.
 import { SOURCES } from '../diagnosis/sources';
 import { sortBySeverity, type Severity } from '../severity';
-import type { Finding } from '../types';
+import type { FindingText } from '../types';
 
 /** Decoding/parsing problems are values with a code, never exceptions (STYLE: errors are values). */
 export interface OidcError {
@@ -13,12 +13,12 @@ export interface OidcError {
 }
 
 /** @param fix What to change, in the words of the Exoscale portal (IAM > SSO) or of the provider. */
-export function finding(code: string, severity: Severity, title: string, explanation: string, fix: string, references: string[]): Finding {
-  return { code, severity, title, explanation, fix, location: null, references };
+export function finding(code: string, severity: Severity, title: string, explanation: string, fix: string, references: string[]): FindingText {
+  return { code, severity, title, explanation, fix, references };
 }
 
 /** Worst first, in the order the checks found them. */
-export function sortFindings(findings: Finding[]): Finding[] {
+export function sortFindings(findings: FindingText[]): FindingText[] {
   return sortBySeverity(findings);
 }
 

@@ -6,7 +6,7 @@ import { decodeCompactJws, duplicateMemberNames, type JsonObject } from './decod
 import { detectOidcInput, type DetectedKind, type IdTokenWrapping } from './detectInput';
 import { EXOSCALE_FIELDS, EXOSCALE_OIDC_PROFILE, EXOSCALE_SETTINGS_PLACE, parseExoscalePortalUrl } from './exoscaleProfile';
 import { finding, OIDC_CORE, SEED_EXOSCALE, sortFindings, type OidcError } from './findings';
-import type { Finding } from '../types';
+import type { FindingText } from '../types';
 import { OIDC_LIMITS } from '../limits';
 import { DEFAULT_SKEW_SECONDS, type ExoscaleOidcSettings } from './settings';
 import { parseTrustedKeys, type TrustedKeyMaterial } from './trustedKeys';
@@ -50,7 +50,7 @@ export interface OidcReport {
    */
   trusted: boolean;
   /** Every finding of the report, worst first. */
-  findings: Finding[];
+  findings: FindingText[];
   evaluatedAt: string;
   skewSeconds: number;
   profile: typeof EXOSCALE_OIDC_PROFILE.name;
@@ -66,7 +66,7 @@ export async function inspectOidc(input: string, options: OidcInspectOptions): P
     authorizationRequest: null, authorizationResponse: null, exoscaleLogin: null, keys, trusted: false, findings: [],
     evaluatedAt: at.toISOString(), skewSeconds, profile: EXOSCALE_OIDC_PROFILE.name,
   };
-  const findings: Finding[] = [...settingsFindings(settings)];
+  const findings: FindingText[] = [...settingsFindings(settings)];
 
   if (input.length > OIDC_LIMITS.inputLength) {
     report.errors.push({ code: 'oidc-input-too-large', message: `The input is ${input.length} characters; samlscope reads at most ${OIDC_LIMITS.inputLength} (ID tokens are a few KB).` });
@@ -138,8 +138,8 @@ export async function inspectOidc(input: string, options: OidcInspectOptions): P
 }
 
 /** Checks of the typed settings alone. */
-function settingsFindings(settings: ExoscaleOidcSettings): Finding[] {
-  const out: Finding[] = [];
+function settingsFindings(settings: ExoscaleOidcSettings): FindingText[] {
+  const out: FindingText[] = [];
   const issuer = settings.issuerUrl?.trim();
   if (issuer) {
     if (/\/\.well-known\/openid-configuration\/?$/.test(issuer)) {
@@ -160,7 +160,7 @@ function settingsFindings(settings: ExoscaleOidcSettings): Finding[] {
  * The SAML gate on the OIDC side (CONTRACT §2: only a `valid` signature with a trust anchor the
  * user supplied is trusted). One error whatever the reason, so that exit status and page agree.
  */
-function notTrustedFinding(signature: SignatureCheck | null): Finding {
+function notTrustedFinding(signature: SignatureCheck | null): FindingText {
   const why = signature === null
     ? 'Only a decoded payload was pasted: without the signed token nothing proves these claims came from the provider.'
     : `Its signature is \`${signature.verdict}\`: ${signature.reason}`;

@@ -1,9 +1,9 @@
 import { fixText } from '../../core/diagnosis/fix';
-import type { Finding } from '../../core/types';
+import type { FindingText } from '../../core/types';
 import { FindingExplanation, SeverityCounts, SeverityIcon } from '../shared/DiagnosisCategories';
 
 /** OIDC findings, worst first; each carries data-finding-code like the SAML findings (CONTRACT §4). */
-export function OidcFindings({ findings }: { findings: Finding[] }) {
+export function OidcFindings({ findings }: { findings: FindingText[] }) {
   return (
     <section className="panel findings" aria-labelledby="oidc-findings-heading">
       <h2 id="oidc-findings-heading">
