@@ -30,12 +30,11 @@ import type { ShareContext } from '../sharing/artifacts';
 import { searchOfShareState } from '../sharing/openShare';
 import { mayBeShareFile } from '../sharing/shareFile';
 import { SymptomSearch, useSymptomMatches } from '../../shared/SymptomSearch';
-import { PROFILES, type InspectSearch, type ProfileName } from '../../search';
+import { DEFAULT_SKEW_SECONDS as DEFAULT_SKEW, PROFILES, searchToOptions, type InspectSearch, type ProfileName } from '../../search';
 import { trustEntries } from './trust';
 import { elementLineRange, findIdLine } from './xmlLines';
 import type { RulesSearch } from '../../routes/RulesPage';
 
-const DEFAULT_SKEW = 180;
 const TYPING_DEBOUNCE_MS = 150;
 
 interface TrustFile {
@@ -189,14 +188,9 @@ export function InspectPage() {
   // ---- decode / inspect ----
   const trust = useMemo(() => trustEntries([trustText, ...trustFiles.map((f) => f.text)]), [trustText, trustFiles]);
   const options = useMemo((): Omit<InspectOptions, 'at'> & { atIso?: string } => {
-    const o: Omit<InspectOptions, 'at'> & { atIso?: string } = { trust, skewSeconds: search.skew ?? DEFAULT_SKEW };
-    if (search.at) o.atIso = search.at;
-    if (search.sp) o.spEntityId = search.sp;
-    if (search.acs) o.acsUrl = search.acs;
-    if (search.idp) o.idpEntityId = search.idp;
-    if (search.req) o.requestId = search.req;
-    if (search.profile) o.profile = search.profile;
-    return o;
+    // The core settings converter (search params → options); `at` stays text so "now" is taken per run.
+    const { at: _at, ...o } = searchToOptions(search);
+    return { trust, ...o, ...(search.at ? { atIso: search.at } : {}) };
   }, [trust, search.skew, search.at, search.sp, search.acs, search.idp, search.req, search.profile]);
 
   const hasInput = input.trim() !== '';
