@@ -54,6 +54,7 @@ export const scalewayProfile = defineProfile({
   expects: { signedResponseAndAssertion: true, nameIdIsUsername: true, stableNameId: 'error', unsolicitedResponse: 'warning' },
   wording: {
     'issuer-is-sp-entity-id': {
+      note: 'Scaleway says "response Issuer does not match the IDP metadata (expected …)".',
       fix: (v) =>
         `In the authentik SAML provider set \`issuer = var.authentik_url\` — the authentik URL${v.idp ? ` ${q(v.idp)}` : ''}, which is the "Entity ID" entered in the Scaleway console identity provider. The message's Issuer ${q(v.issuer)} is Scaleway's own entity ID (\`var.scaleway_saml_entity_id\`), which belongs in \`audience\`.`,
     },

@@ -75,7 +75,7 @@ export const issuerRule: Rule = {
       const certain = v === sp?.value || pattern !== null;
       out.push({
         code: 'issuer-is-sp-entity-id', severity: certain ? 'error' : 'warning', title: 'The IdP uses the SP entity ID as its Issuer',
-        explanation: `${spLike.map((s) => s.where).join(' and ')} is ${quote(v)}, which is ${why}. Issuer must identify the identity provider, not the service provider that receives the response; the SP compares it to the IdP entity ID it was configured with${idp ? ` (${expectationText(idp)})` : ''} and rejects it — Scaleway says "response Issuer does not match the IDP metadata (expected …)".`,
+        explanation: `${spLike.map((s) => s.where).join(' and ')} is ${quote(v)}, which is ${why}. Issuer must identify the identity provider, not the service provider that receives the response; the SP compares it to the IdP entity ID it was configured with${idp ? ` (${expectationText(idp)})` : ''} and rejects it.`,
         fix: `Configure the IdP's issuer / entity ID for this SP to the IdP's own entity ID${idp ? ` ${quote(idp.value)}` : ''}, the value the SP has in its IdP settings — not the SP's entity ID ${quote(v)}.`,
         fixParts: parts(undefined, { issuer: v, idp: idp?.value }),
         references: REFS, node: spLike[0].node,
