@@ -2,7 +2,7 @@
 // src/core/oidc: read files, call inspectOidc, print. Exit status as for `inspect` (CONTRACT §1):
 // 0 nothing of severity error, 1 something was, 2 unreadable input or usage error.
 import { inspectOidc, type ExoscaleOidcSettings, type OidcReport } from '../core/oidc';
-import { fixText } from '../core/diagnosis/fix';
+import { fixText } from '../core/findings/fix';
 import { DEFAULT_SKEW_SECONDS } from '../core/settings';
 import { readInputBounded } from './input';
 

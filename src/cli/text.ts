@@ -1,4 +1,4 @@
-import { fixText } from '../core/diagnosis/fix';
+import { fixText } from '../core/findings/fix';
 import type { InspectReport, InspectedMessage } from '../core/types';
 import { ANY_ISSUER_REASON, describeBindings, describeRole } from '../core/x509/anchor-scope';
 

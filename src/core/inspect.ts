@@ -14,7 +14,7 @@ import { prettyPrintXml } from './xml/pretty';
 import { analyseMessages } from './analyse';
 import type { ParsedMessage } from './parsed-message';
 import { DEFAULT_PROFILE, wordFinding } from './profiles';
-import { sortBySeverity } from './severity';
+import { sortBySeverity } from './findings/severity';
 import { decryptDocument, decryptionFindings, hasEncryptedContent, parseDecryptionKeys, type DecryptionKey, type DecryptionStage } from './xenc/index';
 
 export { DEFAULT_SKEW_SECONDS } from './analyse';

@@ -1,4 +1,4 @@
-import { fixText, type Surface } from './diagnosis/fix';
+import { fixText, type Surface } from './findings/fix';
 import type { InspectReport, InspectedMessage } from './types';
 
 /**

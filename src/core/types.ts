@@ -1,8 +1,7 @@
 // Shared shapes of the core. The JSON report (docs/contract.md, "JSON report") is built from these;
 // everything a shell (UI, CLI) shows comes from an InspectReport.
-import type { FixParts } from './diagnosis/fix';
-import type { ProfileName } from './profiles/registry';
-import type { Severity } from './severity';
+import type { FixParts } from './findings/fix';
+import type { Severity } from './findings/severity';
 
 /** CONTRACT §3 input codes: an input that could not be read or decoded at all. */
 export type InputErrorCode =
@@ -312,7 +311,17 @@ export interface SignatureReport {
 
 // ---- findings (CONTRACT §2/§3) ----
 
-export type { Severity } from './severity';
+export type { Severity } from './findings/severity';
+
+/**
+ * The profile names. Each profile file (src/core/profiles/<name>.ts) adds its own with
+ * `declare module '../types' { interface ProfileNames { '<name>': true } }`, so this layer names
+ * them without importing the profiles, and a new profile touches no file here;
+ * profiles/registry.ts checks at compile time that the registered profiles are exactly these.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ProfileNames {}
+export type ProfileName = keyof ProfileNames & string;
 
 export interface Finding {
   code: string;
@@ -324,7 +333,7 @@ export interface Finding {
   /** In the pretty-printed XML shown to the user (null for findings with no XML, such as OIDC). */
   location: { line: number; column: number } | null;
   references?: string[];
-  /** The situation and values the fix was worded from, and the sentence each surface adds (core/diagnosis/fix.ts). */
+  /** The situation and values the fix was worded from, and the sentence each surface adds (core/findings/fix.ts). */
   fixParts?: FixParts;
 }
 

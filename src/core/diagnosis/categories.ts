@@ -3,7 +3,7 @@
 // the metadata. A rule declares its category in its own file (Rule.category); the codes the
 // verifier, the decrypter and the pipeline raise outside the rules are declared here, next to the
 // category list, so the page asks one function (categoryOf) and no list lives in the UI.
-import type { Severity } from '../severity';
+import type { Severity } from '../findings/severity';
 
 export type CategoryId = 'signature' | 'issuer' | 'audience' | 'nameid' | 'binding' | 'time' | 'status' | 'metadata' | 'other';
 

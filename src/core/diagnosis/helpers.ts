@@ -2,7 +2,7 @@
 import type { AssertionSummary, EndpointSummary, MetadataSummary, RoleDescriptorSummary } from '../types';
 import { profileByName } from '../profiles/registry';
 import type { ProfileExpectations } from '../profiles/profile';
-import type { FixParts } from './fix';
+import type { FixParts } from '../findings/fix';
 import type { Expectation, RuleContext, RuleMessage } from './context';
 
 export const NS_PROTOCOL = 'urn:oasis:names:tc:SAML:2.0:protocol';
@@ -187,7 +187,7 @@ export function expects(ctx: RuleContext): ProfileExpectations {
 }
 
 /**
- * The parts a profile words a fix from (core/diagnosis/fix.ts): the situation, and the values
+ * The parts a profile words a fix from (core/findings/fix.ts): the situation, and the values
  * from the message the fix quotes. Empty values are left out.
  */
 export function parts(variant: string | undefined, values: Record<string, string | null | undefined> = {}, surface?: FixParts['surface']): FixParts {

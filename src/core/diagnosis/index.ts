@@ -9,5 +9,5 @@ export { resolveExpectations } from './expectations';
 export { timelineOf, type TimePoint, type TimePointState } from './timeline';
 export { STATUS_CODES, explainStatusCode, type StatusCodeExplanation } from './status-codes';
 export { NAMEID_FORMATS, explainNameIdFormat, canonicalNameIdFormat, type NameIdFormatExplanation } from './nameid-formats';
-export { fixText, type FixParts, type Surface } from './fix';
+export { fixText, type FixParts, type Surface } from '../findings/fix';
 export { SOURCES } from './sources';

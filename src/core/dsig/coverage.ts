@@ -6,7 +6,7 @@
 // (signature-invalid, signature-wrapping, signature-key-wrong-entity…) usually say why already;
 // this finding is the net for every shape they do not name.
 import type { MessageKind, RawFinding } from '../types';
-import { GIVE_TRUST } from '../diagnosis/fix';
+import { GIVE_TRUST } from '../findings/fix';
 
 export function uncoveredContentFinding(kind: MessageKind, trusted: boolean, trustGiven: boolean, signed: boolean, findings: RawFinding[]): RawFinding | null {
   if (trusted) return null;

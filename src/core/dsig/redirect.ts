@@ -3,7 +3,7 @@ import { formDecode } from '../encoding/form';
 import type { RawFinding, RedirectSignatureParts, SignatureReport, TrustAnchor } from '../types';
 import { SIGNATURE_ALGORITHMS } from './algorithms';
 import { importVerifyKey, verifyWithKey } from './keys';
-import { GIVE_TRUST } from '../diagnosis/fix';
+import { GIVE_TRUST } from '../findings/fix';
 import { judgeAnchor, type SignerClaim } from '../x509/anchor-scope';
 
 const utf8 = new TextEncoder();

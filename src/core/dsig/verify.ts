@@ -10,8 +10,8 @@ import { DIGEST_ALGORITHMS, ENVELOPED_SIGNATURE, NONSTANDARD_DIGEST_ALIASES, NON
 import { C14N_URIS, canonicalizeToBytes } from './c14n/index';
 import { importRsaKeyValue, importVerifyKey, verifyWithKey } from './keys';
 // Fix wording: profile-neutral here; a profile words its product's settings, the page and the CLI
-// add where trust material goes (../diagnosis/fix.ts).
-import { GIVE_TRUST, GIVE_SP_KEY } from '../diagnosis/fix';
+// add where trust material goes (../findings/fix.ts).
+import { GIVE_TRUST, GIVE_SP_KEY } from '../findings/fix';
 
 export interface DocumentVerification {
   signatures: SignatureReport[];

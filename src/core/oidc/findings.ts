@@ -3,7 +3,7 @@
 // treat both alike. A token has no XML, so `location` is null. Codes are stable identifiers,
 // listed in docs/oidc.md.
 import { SOURCES } from '../diagnosis/sources';
-import { sortBySeverity, type Severity } from '../severity';
+import { sortBySeverity, type Severity } from '../findings/severity';
 import type { FindingText } from '../types';
 
 /** Decoding/parsing problems are values with a code, never exceptions (STYLE: errors are values). */

@@ -4,6 +4,12 @@
 import { SOURCES } from '../diagnosis/sources';
 import { defineProfile } from './profile';
 
+declare module '../types' {
+  interface ProfileNames {
+    'authentik-provider': true;
+  }
+}
+
 const AUTHENTIK_PROVIDER_URL = /\/application\/saml\/[^/?#]+\/sso\/binding\/(redirect|post|init)\/?/i;
 
 /** authentik provider SSO endpoint kind of a URL (authentik docs: SAML Provider), or null. */

@@ -5,6 +5,12 @@
 import { SOURCES } from '../diagnosis/sources';
 import { defineProfile } from './profile';
 
+declare module '../types' {
+  interface ProfileNames {
+    'authentik-source': true;
+  }
+}
+
 const AUTHENTIK_SOURCE_ACS = /\/source\/saml\/[^/?#]+\/acs\/?/i;
 export const isAuthentikSourceAcs = (url: string | null | undefined): boolean => !!url && AUTHENTIK_SOURCE_ACS.test(url);
 

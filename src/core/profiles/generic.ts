@@ -3,6 +3,12 @@
 // profile-neutral wording — no product is named in its fixes.
 import { defineProfile } from './profile';
 
+declare module '../types' {
+  interface ProfileNames {
+    'generic': true;
+  }
+}
+
 export const genericProfile = defineProfile({
   name: 'generic',
   title: 'Generic SAML 2.0 Web Browser SSO',

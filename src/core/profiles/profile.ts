@@ -5,9 +5,10 @@
 // to every finding — rules' and verifier's alike — by wordFinding (./wording.ts). Adding a
 // profile is one new file and its line in ./registry.ts.
 //
-// A leaf apart from ../diagnosis/fix and ../severity: profile files never import types.ts, so
-// types.ts can take ProfileName from the registry without an import cycle.
-import type { Severity } from '../severity';
+// Profile files import only the foundation (../findings/, ../types for the name set) and the
+// document titles (../diagnosis/sources); each one adds its name to types.ts `ProfileNames`, so the
+// foundation knows the names without importing the profiles above it.
+import type { Severity } from '../findings/severity';
 
 /** A value of the input that can reveal the profile: an entity ID, or an endpoint URL. */
 export interface ProfileClue {

@@ -4,12 +4,20 @@
 import { authentikProviderProfile } from './authentik-provider';
 import { authentikSourceProfile } from './authentik-source';
 import { genericProfile } from './generic';
+import type { ProfileName } from '../types';
 import type { Profile } from './profile';
 import { scalewayProfile } from './scaleway';
 
 export const PROFILES = [genericProfile, scalewayProfile, authentikProviderProfile, authentikSourceProfile] as const;
 
-export type ProfileName = (typeof PROFILES)[number]['name'];
+export type { ProfileName };
+
+// Compile-time check: the registered profiles are exactly the names the profile files declare
+// (types.ts ProfileNames) — a profile file left out of PROFILES, or listed without its
+// declaration, does not typecheck.
+type Registered = (typeof PROFILES)[number]['name'];
+const sameNames: [Registered] extends [ProfileName] ? ([ProfileName] extends [Registered] ? true : never) : never = true;
+void sameNames;
 
 export const PROFILE_NAMES: readonly ProfileName[] = PROFILES.map((p) => p.name);
 

@@ -5,6 +5,12 @@
 import { SOURCES } from '../diagnosis/sources';
 import { defineProfile, type WordingValues } from './profile';
 
+declare module '../types' {
+  interface ProfileNames {
+    'scaleway': true;
+  }
+}
+
 const SCALEWAY_SP_ENTITY_ID = /^https:\/\/iam\.scaleway\.com\/saml\/([^/?#]+)\/?$/i;
 const SCALEWAY_ACS = /^https:\/\/api\.scaleway\.com\/iam\/v1\/saml\/([^/?#]+)\/login\/?$/i;
 

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { corpusManifest, readCorpus, trustOf } from '../corpus/corpus.testutil';
-import { fixText } from '../diagnosis/fix';
+import { fixText } from '../findings/fix';
 import { inspectInput } from '../inspect';
 import { toContractReport } from '../report';
 import type { Finding } from '../types';

@@ -2,7 +2,7 @@
 // profile-neutrally and records the situation (FixParts.variant) and the values it saw
 // (FixParts.values); the profile's own file says how its product words that code. Applied once
 // to every finding of a message — the rules', the verifier's and the decrypter's alike.
-import type { FixParts } from '../diagnosis/fix';
+import type { FixParts } from '../findings/fix';
 import type { CodeWording, Profile, Wording, WordingValues } from './profile';
 import { profileByName, type ProfileName } from './registry';
 

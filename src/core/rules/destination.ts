@@ -4,7 +4,7 @@
 import type { RawFinding } from '../types';
 import type { Rule } from '../diagnosis/context';
 import { describeUriDifference, expectationText, idpSsoEndpoints, parts, quote, rootElement, spAcsEndpoints, urlWithoutQuery } from '../diagnosis/helpers';
-import type { FixParts } from '../diagnosis/fix';
+import type { FixParts } from '../findings/fix';
 import { authentikProviderEndpoint } from '../profiles/authentik-provider';
 
 const REFS = ['SAML core §3.2.1', 'SAML bindings §3.4.5.2', 'SAML bindings §3.5.5.2'];

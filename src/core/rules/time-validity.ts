@@ -3,7 +3,7 @@
 // (SessionNotOnOrAfter bounds the SP session). Skew is applied in the message's favour.
 import type { RawFinding } from '../types';
 import type { Rule, RuleContext } from '../diagnosis/context';
-import { EVALUATE_AT_CAPTURE_TIME } from '../diagnosis/fix';
+import { EVALUATE_AT_CAPTURE_TIME } from '../findings/fix';
 import { allNS, assertionElement, formatDuration, parts, rootElement } from '../diagnosis/helpers';
 import { timelineOf, type TimePoint } from '../diagnosis/timeline';
 
@@ -31,7 +31,7 @@ export const timeValidityRule: Rule = {
     if (summary.kind === 'EntityDescriptor' || summary.kind === 'EntitiesDescriptor') return []; // metadata-expired
     const at = ctx.at.toISOString();
     const skew = `${ctx.skewSeconds} s`;
-    // The advice for an old capture names the page's field or the CLI's flag (core/diagnosis/fix.ts).
+    // The advice for an old capture names the page's field or the CLI's flag (core/findings/fix.ts).
     const clockFix = 'Synchronise the clocks of the IdP and SP hosts with NTP; if a small drift remains, raise the SP\'s allowed clock skew.';
     const clockParts = (p: TimePoint) => parts('clock', { field: p.label, value: p.value }, EVALUATE_AT_CAPTURE_TIME);
     const out: RawFinding[] = [];

@@ -1,4 +1,4 @@
-import type { Surface } from '../diagnosis/fix';
+import type { Surface } from '../findings/fix';
 import { toContractReport } from '../report';
 import type { InspectReport } from '../types';
 

@@ -1,4 +1,4 @@
-import { fixText } from '../diagnosis/fix';
+import { fixText } from '../findings/fix';
 import type { InspectedMessage, InspectReport } from '../types';
 import type { ReportedVerdicts } from './state';
 

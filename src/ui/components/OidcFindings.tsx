@@ -1,4 +1,4 @@
-import { fixText } from '../../core/diagnosis/fix';
+import { fixText } from '../../core/findings/fix';
 import type { FindingText } from '../../core/types';
 import { FindingExplanation, SeverityCounts, SeverityIcon } from '../shared/DiagnosisCategories';
 

@@ -1,5 +1,5 @@
-import { fixText } from '../../../core/diagnosis/fix';
-import { severityRank } from '../../../core/severity';
+import { fixText } from '../../../core/findings/fix';
+import { severityRank } from '../../../core/findings/severity';
 import type { Finding, InspectedMessage } from '../../../core/types';
 import { CATEGORIES, categoryOf, FindingExplanation, SeverityCounts, SeverityIcon } from '../../shared/DiagnosisCategories';
 import { FindingDetails } from './DiagnosisFindingDetails';
