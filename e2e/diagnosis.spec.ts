@@ -33,7 +33,7 @@ async function expectFinding(page: Page, code: string, texts: { category: string
   const msg = texts.msg ?? 0;
   const line = await page.evaluate(([c, i]) => window.__samlscope!.report()!.messages[i].findings.find((f) => f.code === c)?.location?.line ?? null, [code, msg] as const);
   expect(line).not.toBeNull();
-  const text = await page.evaluate(([n, i]) => window.__samlscope!.report()!.messages[i].prettyXml.split('\n')[n - 1], [line!, msg] as const);
+  const text = await page.evaluate(([n, i]) => (window.__samlscope!.report()!.messages[i] === window.__samlscope!.message() ? window.__samlscope!.message()!.prettyXml : '').split('\n')[n - 1], [line!, msg] as const);
   expect(text).toContain(texts.element);
 
   await expect(page.locator('.xml-view[data-monaco-ready="true"]')).toHaveCount(1, { timeout: 30_000 });

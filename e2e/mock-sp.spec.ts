@@ -261,11 +261,18 @@ test.describe('mock SP', () => {
     await page.getByLabel('IdP SSO URL (Destination)').fill('https://auth.example.com/application/saml/scaleway/sso/binding/redirect/');
     await expect(page.locator('[data-authentik-kind="sso-redirect"]')).toBeVisible();
     await expect(page.locator('[data-finding-code="binding-mismatch"]')).toHaveCount(0);
+    // Switching the binding moves to authentik's POST endpoint (issue 14)…
     await page.getByLabel('Send binding').selectOption('HTTP-POST');
+    await expect(page.getByLabel('IdP SSO URL (Destination)')).toHaveValue('https://auth.example.com/application/saml/scaleway/sso/binding/post/');
+    await expect(page.locator('[data-finding-code="binding-mismatch"]')).toHaveCount(0);
+    // …and a POST typed at the redirect endpoint is flagged and refused.
+    await page.getByLabel('IdP SSO URL (Destination)').fill('https://auth.example.com/application/saml/scaleway/sso/binding/redirect/');
     const warning = page.locator('[data-finding-code="binding-mismatch"]').first();
     await expect(warning).toBeVisible();
     await expect(warning).toContainText('403');
     await expect(warning).toContainText('/application/saml/scaleway/sso/binding/post/');
+    await expect(page.locator('[data-send-refused="binding-mismatch"]')).toContainText('403');
+    await expect(page.getByRole('button', { name: /^Send AuthnRequest/ })).toBeDisabled();
     // With metadata: a URL listed only for Redirect, sent by POST.
     await page.getByLabel('Send binding').selectOption('HTTP-Redirect');
     await expect(page.locator('[data-finding-code="binding-mismatch"]')).toHaveCount(0);

@@ -12,6 +12,8 @@
   // Relative to the worker's scope (the app's base URL), like the app's own routes.
   var BASE = new URL(self.registration ? self.registration.scope : self.location.origin + '/').pathname.replace(/\/?$/, '/');
   var CAPTURE_PATHS = [BASE + 'acs', BASE + 'slo'];
+  // The mock IdP's SSO/SLO (docs/mock-idp.md): POST only; a Redirect GET is an app route that reads its query.
+  var IDP_PATHS = [BASE + 'mock-idp/sso', BASE + 'mock-idp/slo'];
 
   function base64UrlOfText(text) {
     var bytes = new TextEncoder().encode(text);
@@ -22,7 +24,8 @@
 
   function captureLocation(payload, path, method) {
     var fragment = new URLSearchParams({ capture: base64UrlOfText(payload), via: 'sw', path: path, method: method });
-    return new URL(BASE + '#' + fragment.toString(), self.location.origin).href;
+    var page = IDP_PATHS.indexOf(path) >= 0 ? BASE + 'mock-idp' : BASE;
+    return new URL(page + '#' + fragment.toString(), self.location.origin).href;
   }
 
   function redirectTo(location) {
@@ -35,8 +38,10 @@
     var url = new URL(request.url);
     if (url.origin !== self.location.origin) return;
     var path = url.pathname.replace(/\/+$/, '') || '/';
-    if (CAPTURE_PATHS.indexOf(path) < 0) return;
+    var idpPath = IDP_PATHS.indexOf(path) >= 0;
+    if (CAPTURE_PATHS.indexOf(path) < 0 && !idpPath) return;
     if (request.method === 'GET') {
+      if (idpPath) return;
       var raw = url.search.slice(1);
       // Keep the raw query octets: a Redirect query signature covers them as received (§3.4.4.1).
       if (!/(^|&)(SAMLResponse|SAMLRequest)=/.test(raw)) return;

@@ -2,6 +2,16 @@
 // `node dist/cli.mjs` starts without compiling TypeScript at run time (CONTRACT §1).
 import { build } from 'esbuild';
 import { chmodSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+// `import x from './file.xsd?raw'` (Vite's raw import, used by src/core/mdtools/schema/files.ts) as text.
+const rawImports = {
+  name: 'raw-imports',
+  setup(b) {
+    b.onResolve({ filter: /\?raw$/ }, (a) => ({ path: resolve(a.resolveDir, a.path.replace(/\?raw$/, '')), namespace: 'raw' }));
+    b.onLoad({ filter: /.*/, namespace: 'raw' }, (a) => ({ contents: readFileSync(a.path, 'utf8'), loader: 'text', resolveDir: dirname(a.path) }));
+  },
+};
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 await build({
@@ -16,6 +26,9 @@ await build({
   define: { __SAMLSCOPE_VERSION__: JSON.stringify(version) },
   banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
+  plugins: [rawImports],
+  // libxml2 in WebAssembly starts its own worker thread from its package directory: loaded from node_modules at run time.
+  external: ['xmllint-wasm'],
 });
 chmodSync('dist/cli.mjs', 0o755);
 console.log(`built dist/cli.mjs (samlscope ${version})`);

@@ -14,6 +14,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Paths that receive SAML answers: the ACS and the SP's SingleLogoutService. */
 export const CAPTURE_PATHS = ['/acs', '/slo'] as const;
+/**
+ * The mock IdP's SSO and SLO endpoints (docs/mock-idp.md): an SP POSTs its AuthnRequest or
+ * LogoutRequest there. Only POST is captured: a Redirect-binding GET is an ordinary app route
+ * that reads its own query. The capture goes to the mock IdP page, not the inspect view.
+ */
+export const IDP_CAPTURE_PATHS = ['/mock-idp/sso', '/mock-idp/slo'] as const;
 
 /** Bodies above this are refused (a signed Response with a big certificate chain is ~20 KB). */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -25,7 +31,7 @@ export function base64UrlOfText(text: string): string {
 /** The Location the capture redirects to: the inspect view with the payload in the fragment. */
 export function captureLocation(payload: string, path: string, method: string, via: 'server' | 'sw'): string {
   const fragment = new URLSearchParams({ capture: base64UrlOfText(payload), via, path, method });
-  return `/#${fragment.toString()}`;
+  return `${(IDP_CAPTURE_PATHS as readonly string[]).includes(path) ? '/mock-idp' : '/'}#${fragment.toString()}`;
 }
 
 function readBody(req: IncomingMessage): Promise<string | null> {
@@ -58,8 +64,10 @@ export function acsCaptureMiddleware(): Connect.NextHandleFunction {
   return (req: IncomingMessage, res: ServerResponse, next: Connect.NextFunction) => {
     const url = req.url ?? '/';
     const path = url.split('?')[0]!.replace(/\/+$/, '') || '/';
-    if (!(CAPTURE_PATHS as readonly string[]).includes(path)) return next();
+    const idpPath = (IDP_CAPTURE_PATHS as readonly string[]).includes(path);
+    if (!(CAPTURE_PATHS as readonly string[]).includes(path) && !idpPath) return next();
     if (req.method === 'GET' || req.method === 'HEAD') {
+      if (idpPath) return next();
       const query = redirectQuery(url);
       if (!query) return next();
       res.statusCode = 303;

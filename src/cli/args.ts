@@ -19,7 +19,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   const args: CliArgs = { command: 'help', inputs: [], metadataFiles: [], certFiles: [], spKeyFiles: [], json: false, options: {} };
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { ok: true, args };
   if (argv[0] === '--version' || argv[0] === '-v') return { ok: true, args: { ...args, command: 'version' } };
-  if (argv[0] !== 'inspect') return { ok: false, message: `Unknown command ${JSON.stringify(argv[0])}. Usage: samlscope inspect [options] <input>... or samlscope oidc [options] <input>` };
+  if (argv[0] !== 'inspect') return { ok: false, message: `Unknown command ${JSON.stringify(argv[0])}. Usage: samlscope inspect [options] <input>... or samlscope oidc [options] <input> or samlscope idp response [options]` };
   args.command = 'inspect';
   for (let i = 1; i < argv.length; i++) {
     let a = argv[i]!;
@@ -99,4 +99,12 @@ Exit status: 0 no error found, 1 errors found, 2 unreadable input or usage error
 
 samlscope oidc [options] <input>
   OpenID Connect ID tokens for Exoscale SSO: signature, claims, CEL authorization
-  (samlscope oidc --help for its options).`;
+  (samlscope oidc --help for its options).
+
+samlscope idp response [options]
+  The mock IdP: a signed (or deliberately faulty: --variant) Response for an SP
+  (samlscope idp --help for its options, samlscope idp variants for the test pack).
+
+samlscope metadata lint|diff|pair|rollover [--json] <file>...
+  Metadata health, differences, IdP–SP compatibility and key rollover plans
+  (samlscope metadata --help for its options).`;

@@ -5,6 +5,8 @@ import { reportsToJson } from '../core/share/json';
 import type { InspectReport } from '../core/types';
 import { USAGE, parseArgs } from './args';
 import { readInputBounded, refusedInputReport } from './input';
+import { runIdp } from './idp';
+import { runMetadata } from './metadata';
 import { runOidc } from './oidc';
 import { reportText } from './text';
 
@@ -20,6 +22,8 @@ async function readSideFile(path: string): Promise<string | null> {
 /** The CLI is a thin shell: read files, call the core, print. */
 export async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'oidc') return runOidc(argv.slice(1), VERSION);
+  if (argv[0] === 'idp') return runIdp(argv.slice(1));
+  if (argv[0] === 'metadata') return runMetadata(argv.slice(1), VERSION);
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     process.stderr.write(`samlscope: ${parsed.message}\n\n${USAGE}\n`);

@@ -2,7 +2,7 @@ import { evaluateRules, resolveExpectations, type RuleContext, type RuleMessage 
 import type { ParsedMessage } from './parsed-message';
 import { detectProfile } from './profiles';
 import type { InspectOptions, InspectReport, MetadataSummary } from './types';
-import type { TrustMaterial } from './x509/trust';
+import type { TrustMaterial } from './trust/anchors';
 import { DEFAULT_SKEW_SECONDS } from './settings/defaults';
 
 export { DEFAULT_SKEW_SECONDS };

@@ -134,3 +134,32 @@ export const RUN_TIME_BUDGET_MS = 15_000;
 export const RUN_SLOW_NOTICE_MS = 400;
 /** The lowest budget a test may set (ui/worker/runBudget.ts): below it even a trivial run would time out. */
 export const RUN_TIME_BUDGET_MIN_MS = 50;
+
+// ── Metadata tools: lint, diff, pair, rollover (mdtools/) ────────────────────────────────────
+/**
+ * The metadata tools read federation aggregates, which are far larger than any SAML message:
+ * eduGAIN's is ~80 MB, InCommon's ~60 MB (2026). docs/limits.md (section "Metadata tools").
+ */
+export const METADATA_LIMITS = {
+  /**
+   * Characters of one metadata document (UTF-16 code units; the CLI applies it to bytes). Twice
+   * the largest aggregate published today; V8 strings stop at ~512 Mi characters.
+   */
+  inputChars: 256 * 1024 * 1024,
+  /**
+   * WebAssembly memory for libxml2's schema validation, in 64 KiB pages: 4 GiB, the wasm32
+   * maximum. A 100 MB aggregate peaks below it (docs/metadata.md); beyond it the check reports
+   * `md-schema-not-checked` instead of a verdict.
+   */
+  schemaMaxMemoryPages: 65536,
+  /** Schema errors kept per document; the rest are counted, not listed (a broken aggregate has millions). */
+  schemaErrorsKept: 1000,
+  /** Findings of one code listed per entity: a role with 500 http: endpoints is one problem, not 500. */
+  findingsPerCodePerEntity: 20,
+} as const;
+/**
+ * Wall-clock budget of one metadata run in the page's worker (lint, diff, pair, rollover): an
+ * 80 MB federation aggregate takes tens of seconds there (docs/metadata.md), far above
+ * RUN_TIME_BUDGET_MS, which is sized for one SAML message.
+ */
+export const METADATA_RUN_TIME_BUDGET_MS = 180_000;

@@ -1,49 +1,18 @@
 // Code-based routes (no file-router plugin): the inspect page is the start page, the mock SP
 // lives at /mock-sp (CONTRACT §4).
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Link, Outlet } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import { AcsPage } from './shell/AcsPage';
+import { AppShell } from './shell/AppShell';
+import { NotFoundPage } from './shell/NotFoundPage';
 import { InspectPage } from './features/inspect/InspectPage';
-import { validateOidcSearch } from './oidcSearch';
+import { validateOidcSearch } from './features/oidc/oidcSearch';
 import { ProfilePage, ProfilesPage } from './routes/ProfilePage';
 import { RulesPage, validateRulesSearch } from './routes/RulesPage';
 import { validateInspectSearch } from './search';
+import { validateMetadataSearch } from './features/metadata/metadataSearch';
 
-function AppShell() {
-  return (
-    <div className="app">
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <header className="app-header">
-        <Link to="/" className="brand">
-          samlscope
-        </Link>
-        <nav aria-label="Main">
-          <Link to="/" activeOptions={{ exact: true, includeSearch: false }} activeProps={{ 'aria-current': 'page' }}>
-            Inspect
-          </Link>
-          <Link to="/mock-sp" activeProps={{ 'aria-current': 'page' }}>
-            Mock SP
-          </Link>
-          <Link to="/oidc" activeOptions={{ includeSearch: false }} activeProps={{ 'aria-current': 'page' }}>
-            OIDC
-          </Link>
-          <Link to="/rules" activeProps={{ 'aria-current': 'page' }}>
-            Rules
-          </Link>
-          <Link to="/profiles" activeProps={{ 'aria-current': 'page' }}>
-            Profiles
-          </Link>
-        </nav>
-        <span className="privacy-note">Everything runs in your browser; nothing you paste leaves this page.</span>
-      </header>
-      <main id="main" tabIndex={-1}>
-        <Outlet />
-      </main>
-    </div>
-  );
-}
-
-const rootRoute = createRootRoute({ component: AppShell });
+// Unknown paths get a page in the app's frame (issue 14), not the router's bare "Not Found".
+const rootRoute = createRootRoute({ component: AppShell, notFoundComponent: NotFoundPage });
 
 export const inspectRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -60,15 +29,30 @@ export const mockSpRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/mock-sp',
   // Loaded on first visit: the start page (inspect) stays small.
-  component: lazyRouteComponent(() => import('./routes/MockSpPage'), 'MockSpPage'),
+  component: lazyRouteComponent(() => import('./features/mock-sp/MockSpPage'), 'MockSpPage'),
 });
+
+// The mock IdP (docs/mock-idp.md). Its SSO and SLO URLs are routes too: an SP's HTTP-Redirect
+// request arrives in their query, which the page reads as received (raw, for the query signature).
+const loadMockIdp = lazyRouteComponent(() => import('./features/mock-idp/MockIdpPage'), 'MockIdpPage');
+export const mockIdpRoute = createRoute({ getParentRoute: () => rootRoute, path: '/mock-idp', component: loadMockIdp });
+export const mockIdpSsoRoute = createRoute({ getParentRoute: () => rootRoute, path: '/mock-idp/sso', component: loadMockIdp });
+export const mockIdpSloRoute = createRoute({ getParentRoute: () => rootRoute, path: '/mock-idp/slo', component: loadMockIdp });
 
 // Exoscale SSO with OpenID Connect (docs/oidc.md); settings that are safe to share ride in the search.
 export const oidcRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/oidc',
   validateSearch: validateOidcSearch,
-  component: lazyRouteComponent(() => import('./routes/OidcPage'), 'OidcPage'),
+  component: lazyRouteComponent(() => import('./features/oidc/OidcPage'), 'OidcPage'),
+});
+
+// Metadata tools: lint, diff, pair, rollover (docs/metadata.md); loaded on first visit.
+export const metadataRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/metadata',
+  validateSearch: validateMetadataSearch,
+  component: lazyRouteComponent(() => import('./features/metadata/MetadataPage'), 'MetadataPage'),
 });
 
 export const rulesRoute = createRoute({
@@ -90,7 +74,20 @@ export const profileRoute = createRoute({
   component: ProfilePage,
 });
 
-const routeTree = rootRoute.addChildren([inspectRoute, mockSpRoute, oidcRoute, rulesRoute, profilesRoute, profileRoute]);
+// /acs and /slo without an answer to capture: what the address is for (docs/mock-sp.md "Capture").
+export const acsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/acs',
+  component: AcsPage,
+});
+
+export const sloRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/slo',
+  component: AcsPage,
+});
+
+const routeTree = rootRoute.addChildren([inspectRoute, mockSpRoute, mockIdpRoute, mockIdpSsoRoute, mockIdpSloRoute, oidcRoute, metadataRoute, rulesRoute, profilesRoute, profileRoute, acsRoute, sloRoute]);
 
 export const router = createRouter({ routeTree });
 

@@ -3,7 +3,7 @@ import { encodeBase64 } from '../encoding/base64';
 import { makeKey, responseTemplate, URI, xmlsecSign } from '../dsig/testing/xmlsec.testutil';
 import { inspectInput } from '../inspect';
 import { buildAuthnRequest } from './authnRequest';
-import { correlateCapture, inspectOptionsFor, matchSentRequest, recordSentRequest } from './correlate';
+import { correlateCapture, elapsedBetween, inspectOptionsFor, matchSentRequest, recordSentRequest } from './correlate';
 import { postForm } from './send';
 import { defaultSettings, type MockSpSettings } from './settings';
 
@@ -50,7 +50,7 @@ describe('correlating the captured answer with the sent request', () => {
     expect(c.relayState.status).toBe('match');
     expect(c.issuer.status).toBe('match');
     expect(c.destination.status).toBe('match');
-    expect(c.elapsedSeconds).toBe(0);
+    expect(c.elapsed).toMatchObject({ ms: 0, precisionMs: 1000 });
     expect(matchSentRequest([await sentRecord(settings, '_other'), sent], report)).toBe(sent);
   });
 
@@ -85,5 +85,31 @@ describe('correlating the captured answer with the sent request', () => {
     expect(correlateCapture(other, unsolicited).inResponseTo.status).toBe('unsolicited');
     const none = correlateCapture(other, { ...report, messages: [] });
     expect(none.messageIndex).toBeNull();
+  });
+});
+
+describe('elapsedBetween (issue 14: "Answer issued -1 s after")', () => {
+  it('compares a whole-second IssueInstant with a millisecond send time to the second, never negative for the same second', () => {
+    // Sent at .700, issued in the same second: the naive difference is -0.7 s, rounded to -1 s.
+    const e = elapsedBetween('2026-12-02T10:00:00.700Z', '2026-12-02T10:00:00Z')!;
+    expect(e).toMatchObject({ ms: 0, precisionMs: 1000 });
+    expect(e.text).toBe('Answer issued within the second the request was sent (compared to the second: the IssueInstant carries no finer time).');
+    expect(e.text).not.toMatch(/-\d/);
+    const later = elapsedBetween('2026-12-02T10:00:00.999Z', '2026-12-02T10:00:02Z')!;
+    expect(later).toMatchObject({ ms: 2000 });
+    expect(later.text).toMatch(/^Answer issued 2 s after the request was sent \(compared to the second/);
+  });
+  it('uses the finer precision when both instants carry it', () => {
+    const e = elapsedBetween('2026-12-02T10:00:00.700Z', '2026-12-02T10:00:01.250Z')!;
+    expect(e).toMatchObject({ ms: 550, precisionMs: 1 });
+    expect(e.text).toBe('Answer issued 0.550 s after the request was sent (compared to the millisecond).');
+    expect(elapsedBetween('2026-12-02T10:00:00.700Z', '2026-12-02T10:00:01.2Z')).toMatchObject({ ms: 500, precisionMs: 100 });
+  });
+  it('words a real clock difference as the IdP clock being behind, without a negative duration', () => {
+    const e = elapsedBetween('2026-12-02T10:00:05.100Z', '2026-12-02T10:00:02Z')!;
+    expect(e.ms).toBe(-3000);
+    expect(e.text).toMatch(/^The answer's IssueInstant is 3 s before the request was sent: the IdP's clock is behind/);
+    expect(e.text).not.toMatch(/-\d/);
+    expect(elapsedBetween('nope', '2026-12-02T10:00:02Z')).toBeNull();
   });
 });

@@ -73,6 +73,55 @@ export function inspectOptionsFor(sent: SentRequestRecord | null, settings: Mock
   return options;
 }
 
+export interface ElapsedTime {
+  /** IssueInstant minus the send time, in ms, both truncated to `precisionMs`. Negative: the IdP's clock is behind. */
+  ms: number;
+  /** The coarser precision of the two instants (1000 for an IssueInstant in whole seconds). */
+  precisionMs: number;
+  /** One sentence for the page, never a negative duration; it names the precision compared at. */
+  text: string;
+}
+
+/** Milliseconds one fractional-second digit count stands for: 0 digits → 1000, 1 → 100, 2 → 10, 3+ → 1. */
+function precisionOf(instant: string): number {
+  const m = /T\d{2}:\d{2}(?::\d{2}(?:\.(\d+))?)?/.exec(instant);
+  if (!m) return 1000;
+  if (!/T\d{2}:\d{2}:\d{2}/.test(instant)) return 60_000;
+  const digits = m[1]?.length ?? 0;
+  return digits >= 3 ? 1 : 10 ** (3 - digits);
+}
+
+function formatDuration(ms: number, precisionMs: number): string {
+  if (precisionMs >= 1000) return `${Math.round(ms / 1000)} s`;
+  return `${(ms / 1000).toFixed(3 - Math.log10(precisionMs))} s`;
+}
+
+/**
+ * From sending a request (`sentAt`, this browser's clock, milliseconds) to the answer's
+ * IssueInstant (the IdP's clock, often whole seconds: xs:dateTime fractions are optional, SAML
+ * core §1.3.3). Comparing a whole-second instant with a millisecond one makes an answer issued
+ * 300 ms later look like −1 s (10:00:00Z vs 10:00:00.700Z), so both are truncated to the coarser
+ * precision first and the text says so. A difference still negative after that is the IdP's
+ * clock running behind this browser's, and is worded as such. Null when either does not parse.
+ */
+export function elapsedBetween(sentAt: string, issueInstant: string): ElapsedTime | null {
+  const t = Date.parse(issueInstant);
+  const s = Date.parse(sentAt);
+  if (Number.isNaN(t) || Number.isNaN(s)) return null;
+  const precisionMs = Math.max(precisionOf(issueInstant), precisionOf(sentAt));
+  const floor = (x: number) => Math.floor(x / precisionMs) * precisionMs;
+  const ms = floor(t) - floor(s);
+  const unit = precisionMs === 1000 ? 'to the second' : precisionMs === 60_000 ? 'to the minute' : `to ${precisionMs} ms`;
+  const basis = precisionMs === 1 ? 'compared to the millisecond' : `compared ${unit}: the ${precisionOf(issueInstant) >= precisionOf(sentAt) ? 'IssueInstant' : 'send time'} carries no finer time`;
+  const text =
+    ms === 0
+      ? `Answer issued within the ${precisionMs === 60_000 ? 'minute' : precisionMs === 1000 ? 'second' : `${formatDuration(precisionMs, precisionMs)}`} the request was sent (${basis}).`
+      : ms > 0
+        ? `Answer issued ${formatDuration(ms, precisionMs)} after the request was sent (${basis}).`
+        : `The answer's IssueInstant is ${formatDuration(-ms, precisionMs)} before the request was sent: the IdP's clock is behind this browser's by at least that much (${basis}). Validity windows are checked with the allowed clock skew.`;
+  return { ms, precisionMs, text };
+}
+
 export type MatchStatus = 'match' | 'mismatch' | 'missing' | 'not-applicable';
 
 export interface Correlation {
@@ -85,15 +134,26 @@ export interface Correlation {
   issuer: { status: MatchStatus; expected: string | null; actual: string | null };
   /** Response Destination against the ACS URL. */
   destination: { status: MatchStatus; expected: string; actual: string | null };
-  /** Seconds between sending and the answer's IssueInstant (clock skew hints), when both are known. */
-  elapsedSeconds: number | null;
+  /** Time from sending to the answer's IssueInstant, at the coarser of the two precisions, when both are known. */
+  elapsed: ElapsedTime | null;
   /** true when the answer belongs to this request (InResponseTo matches and RelayState is intact). */
   correlated: boolean;
   /** Human-readable lines for the UI, one per problem; empty when everything matches. */
   problems: string[];
 }
 
-function answerIndex(report: InspectReport, kind: SentRequestRecord['kind']): number | null {
+/**
+ * What correlation reads of a report: InspectReport, or any lighter view of it that keeps these
+ * fields (the inspect page holds an overview of each message, ui/worker/reportOverview.ts).
+ */
+export interface CorrelatableReport {
+  messages: readonly (Pick<InspectedMessage, 'kind' | 'inResponseTo' | 'issuer' | 'destination' | 'issueInstant'> & {
+    assertions: readonly Pick<InspectedMessage['assertions'][number], 'inResponseTo'>[];
+    payload: Pick<InspectedMessage['payload'], 'relayState'>;
+  })[];
+}
+
+function answerIndex(report: CorrelatableReport, kind: SentRequestRecord['kind']): number | null {
   const wanted = kind === 'LogoutRequest' ? 'LogoutResponse' : 'Response';
   const i = report.messages.findIndex((m) => m.kind === wanted);
   if (i >= 0) return i;
@@ -101,12 +161,12 @@ function answerIndex(report: InspectReport, kind: SentRequestRecord['kind']): nu
   return any >= 0 ? any : null;
 }
 
-function inResponseToOf(m: InspectedMessage): string | null {
+function inResponseToOf(m: CorrelatableReport['messages'][number]): string | null {
   return m.inResponseTo ?? m.assertions.find((a) => a.inResponseTo)?.inResponseTo ?? null;
 }
 
 /** Correlate the captured answer (an InspectReport of what arrived at the ACS) with the request sent. */
-export function correlateCapture(sent: SentRequestRecord, report: InspectReport): Correlation {
+export function correlateCapture(sent: SentRequestRecord, report: CorrelatableReport): Correlation {
   const idx = answerIndex(report, sent.kind);
   const m = idx === null ? null : report.messages[idx]!;
   const problems: string[] = [];
@@ -116,7 +176,7 @@ export function correlateCapture(sent: SentRequestRecord, report: InspectReport)
     relayState: { status: 'not-applicable', expected: sent.relayState, actual: null },
     issuer: { status: 'not-applicable', expected: sent.idpEntityId || null, actual: null },
     destination: { status: 'not-applicable', expected: sent.acsUrl, actual: null },
-    elapsedSeconds: null,
+    elapsed: null,
     correlated: false,
     problems,
   };
@@ -163,17 +223,13 @@ export function correlateCapture(sent: SentRequestRecord, report: InspectReport)
     if (c.destination.status === 'mismatch') problems.push(`The Response is addressed to ${m.destination}, not the ACS URL ${sent.acsUrl}.`);
   }
 
-  if (m.issueInstant) {
-    const t = Date.parse(m.issueInstant);
-    const s = Date.parse(sent.sentAt);
-    if (!Number.isNaN(t) && !Number.isNaN(s)) c.elapsedSeconds = Math.round((t - s) / 1000);
-  }
+  if (m.issueInstant) c.elapsed = elapsedBetween(sent.sentAt, m.issueInstant);
   c.correlated = c.inResponseTo.status === 'match' && (c.relayState.status === 'match' || c.relayState.status === 'not-applicable');
   return c;
 }
 
 /** Among the requests sent (newest last), the one a captured answer responds to. */
-export function matchSentRequest(records: readonly SentRequestRecord[], report: InspectReport): SentRequestRecord | null {
+export function matchSentRequest(records: readonly SentRequestRecord[], report: CorrelatableReport): SentRequestRecord | null {
   for (const m of report.messages) {
     const irt = inResponseToOf(m);
     if (!irt) continue;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { authentikEndpointsFor, checkBindingBeforeSend, idpEndpointsFromMetadata, pickEndpoint, recogniseAuthentikUrl } from './endpoints';
+import { authentikEndpointsFor, checkBindingBeforeSend, endpointForBinding, idpEndpointsFromMetadata, pickEndpoint, recogniseAuthentikUrl, sendRefusal } from './endpoints';
 
 const corpus = (f: string) => readFileSync(resolve(__dirname, '../../../test/corpus', f), 'utf8');
 
@@ -72,5 +72,59 @@ describe('idpEndpointsFromMetadata / pickEndpoint', () => {
     expect(!sp.ok && sp.error.code).toBe('input-unrecognized');
     const junk = idpEndpointsFromMetadata('<!DOCTYPE x><x/>');
     expect(!junk.ok && junk.error.code).toBe('input-dtd-forbidden');
+  });
+});
+
+/** IdP metadata with the given SingleSignOnService (binding, location) pairs. */
+function idpWith(...sso: [string, string][]) {
+  const r = idpEndpointsFromMetadata(`<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://idp.example.com/">
+  <md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+${sso.map(([b, l]) => `    <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:${b}" Location="${l}"/>`).join('\n')}
+  </md:IDPSSODescriptor>
+</md:EntityDescriptor>`);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value[0]!;
+}
+
+describe('endpointForBinding (issue 14: the endpoint follows the chosen binding)', () => {
+  const both = idpWith(['HTTP-Redirect', 'https://idp.example.com/sso/redirect'], ['HTTP-POST', 'https://idp.example.com/sso/post']);
+  it('takes the metadata endpoint of the chosen binding', () => {
+    expect(endpointForBinding('https://idp.example.com/sso/redirect', 'HTTP-POST', both)).toBe('https://idp.example.com/sso/post');
+    expect(endpointForBinding('https://idp.example.com/sso/post', 'HTTP-Redirect', both)).toBe('https://idp.example.com/sso/redirect');
+    // Typed elsewhere: the metadata still knows better.
+    expect(endpointForBinding('https://typed.example.com/', 'HTTP-POST', both)).toBe('https://idp.example.com/sso/post');
+  });
+  it('keeps the URL when the metadata lists nothing for that binding (the check then refuses)', () => {
+    const redirectOnly = idpWith(['HTTP-Redirect', 'https://idp.example.com/sso/redirect']);
+    expect(endpointForBinding('https://idp.example.com/sso/redirect', 'HTTP-POST', redirectOnly)).toBeNull();
+  });
+  it('switches between authentik\'s sibling endpoints without metadata', () => {
+    const base = 'https://auth.example.com/application/saml/scaleway';
+    expect(endpointForBinding(`${base}/sso/binding/redirect/`, 'HTTP-POST', null)).toBe(`${base}/sso/binding/post/`);
+    expect(endpointForBinding(`${base}/sso/binding/post/`, 'HTTP-Redirect', null)).toBe(`${base}/sso/binding/redirect/`);
+    expect(endpointForBinding(`${base}/slo/binding/redirect/`, 'HTTP-POST', null, 'slo')).toBe(`${base}/slo/binding/post/`);
+    expect(endpointForBinding('https://idp.example.com/sso', 'HTTP-POST', null)).toBeNull();
+  });
+});
+
+describe('sendRefusal (issue 14: Send refuses what the IdP does not take)', () => {
+  it('refuses a binding the metadata lists no endpoint for, naming the bindings it does list', () => {
+    const redirectOnly = idpWith(['HTTP-Redirect', 'https://idp.example.com/sso/redirect']);
+    const w = checkBindingBeforeSend('https://idp.example.com/sso/redirect', 'HTTP-POST', redirectOnly);
+    const r = sendRefusal(w);
+    expect(r).toMatchObject({ code: 'binding-mismatch', severity: 'error', suggestedBinding: 'HTTP-Redirect' });
+    expect(r!.message).toContain('only for HTTP-Redirect, none for HTTP-POST');
+    expect(sendRefusal(checkBindingBeforeSend('https://idp.example.com/sso/redirect', 'HTTP-Redirect', redirectOnly))).toBeNull();
+  });
+  it('refuses a Location the metadata lists for the other binding only, suggesting the right one', () => {
+    const both = idpWith(['HTTP-Redirect', 'https://idp.example.com/sso/redirect'], ['HTTP-POST', 'https://idp.example.com/sso/post']);
+    const r = sendRefusal(checkBindingBeforeSend('https://idp.example.com/sso/redirect', 'HTTP-POST', both));
+    expect(r).toMatchObject({ code: 'binding-mismatch', suggestedUrl: 'https://idp.example.com/sso/post' });
+  });
+  it('does not refuse on a warning (a URL the metadata does not list)', () => {
+    const both = idpWith(['HTTP-Redirect', 'https://idp.example.com/sso/redirect']);
+    const w = checkBindingBeforeSend('https://other.example.com/sso', 'HTTP-Redirect', both);
+    expect(w.map((x) => x.code)).toEqual(['endpoint-not-in-metadata']);
+    expect(sendRefusal(w)).toBeNull();
   });
 });

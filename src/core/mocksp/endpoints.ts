@@ -176,23 +176,69 @@ export function checkBindingBeforeSend(url: string, binding: SamlBindingName, id
   }
   if (idp) {
     const list = service === 'sso' ? idp.singleSignOnServices : idp.singleLogoutServices;
+    const element = service === 'sso' ? 'SingleSignOnService' : 'SingleLogoutService';
     const atLocation = list.filter((e) => e.location === url);
-    const other = pickEndpoint(list, binding);
-    if (atLocation.length > 0 && !atLocation.some((e) => e.binding === BINDING_URIS[binding]) && !out.some((w) => w.code === 'binding-mismatch')) {
+    const forBinding = list.filter((e) => e.binding === BINDING_URIS[binding] && e.location);
+    const browserBindings = [...new Set(list.map((e) => bindingNameOf(e.binding)).filter((b): b is SamlBindingName => b === 'HTTP-POST' || b === 'HTTP-Redirect'))];
+    const flagged = out.some((w) => w.code === 'binding-mismatch');
+    if (list.length > 0 && forBinding.length === 0 && !flagged) {
+      // SAML metadata §2.2.2: an endpoint speaks the binding its Binding attribute names, no other.
+      const listed = [...new Set(list.map((e) => bindingNameOf(e.binding) ?? e.binding))].join(', ');
+      out.push({
+        code: 'binding-mismatch', severity: 'error', title: `The IdP takes no ${binding} ${service === 'sso' ? 'login' : 'logout'} requests`,
+        message: `The metadata of ${idp.entityId} lists ${element} endpoints only for ${listed}, none for ${binding}: the IdP would not understand the request (a real IdP answered such a request with 404).`,
+        ...(browserBindings[0] ? { suggestedBinding: browserBindings[0] } : {}),
+      });
+    } else if (atLocation.length > 0 && !atLocation.some((e) => e.binding === BINDING_URIS[binding]) && !flagged) {
       const listed = atLocation.map((e) => bindingNameOf(e.binding) ?? e.binding).join(', ');
+      const other = forBinding[0];
       out.push({
         code: 'binding-mismatch', severity: 'error', title: 'The IdP does not accept this binding at this URL',
-        message: `The IdP metadata lists ${url} only for ${listed}, not ${binding}.`,
-        ...(other && other.binding === binding ? { suggestedUrl: other.url } : {}),
+        message: `The IdP metadata lists ${url} only for ${listed}, not ${binding}${other ? `; its ${binding} endpoint is ${other.location}` : ''}.`,
+        ...(other ? { suggestedUrl: other.location } : {}),
         ...(bindingNameOf(atLocation[0]!.binding) === 'HTTP-POST' || bindingNameOf(atLocation[0]!.binding) === 'HTTP-Redirect' ? { suggestedBinding: bindingNameOf(atLocation[0]!.binding) as SamlBindingName } : {}),
       });
     } else if (atLocation.length === 0 && list.length > 0) {
+      const other = pickEndpoint(list, binding);
       out.push({
-        code: 'endpoint-not-in-metadata', severity: 'warning', title: `URL not among the IdP's ${service === 'sso' ? 'SingleSignOnService' : 'SingleLogoutService'} endpoints`,
+        code: 'endpoint-not-in-metadata', severity: 'warning', title: `URL not among the IdP's ${element} endpoints`,
         message: `${url} is not listed in the metadata of ${idp.entityId}; the IdP may refuse the request or answer for another provider.`,
         ...(other ? { suggestedUrl: other.url, suggestedBinding: other.binding } : {}),
       });
     }
   }
   return out;
+}
+
+/**
+ * Where a request should go once the tester picks `binding`: the IdP's endpoint for that binding
+ * (SAML metadata §2.2.2: each endpoint element names the one binding it speaks), else the
+ * sibling authentik endpoint of the current URL (/sso/binding/redirect/ ↔ /sso/binding/post/).
+ * Null when nothing better than the current URL is known (then checkBindingBeforeSend judges it).
+ */
+export function endpointForBinding(current: string, binding: SamlBindingName, idp: IdpEntityEndpoints | null, service: 'sso' | 'slo' = 'sso'): string | null {
+  if (idp) {
+    const list = service === 'sso' ? idp.singleSignOnServices : idp.singleLogoutServices;
+    // Keep a URL the metadata lists for this binding (several endpoints may speak it).
+    if (list.some((e) => e.location === current && e.binding === BINDING_URIS[binding])) return current;
+    const e = list.find((x) => x.binding === BINDING_URIS[binding] && x.location);
+    if (e) return e.location;
+    if (list.length > 0) return null;
+  }
+  const ak = recogniseAuthentikUrl(current);
+  if (!ak || !ak.slug) return null;
+  const urls = authentikEndpointsFor(ak.base, ak.slug);
+  const post = binding === 'HTTP-POST';
+  if (ak.kind === 'sso-redirect' || ak.kind === 'sso-post') return post ? urls.ssoPost : urls.ssoRedirect;
+  if (ak.kind === 'slo-redirect' || ak.kind === 'slo-post') return post ? urls.sloPost : urls.sloRedirect;
+  return null;
+}
+
+/**
+ * Why Send must refuse, or null: the first error among the warnings. An error here means the
+ * IdP is known not to take the request at that URL by that binding (its metadata, or authentik's
+ * fixed endpoint table), so sending could only produce its 403/404, never an answer to inspect.
+ */
+export function sendRefusal(warnings: readonly BindingWarning[]): BindingWarning | null {
+  return warnings.find((w) => w.severity === 'error') ?? null;
 }

@@ -44,6 +44,19 @@ export interface GenerateOptions {
   rsaHash?: RsaHash;
 }
 
+/**
+ * Why an EC key is a risky choice for the mock SP: ECDSA request signatures (RFC 6931
+ * ecdsa-sha*) are refused by widely deployed IdPs — checked for issue 14 against pysaml2,
+ * Lasso 2.8 and SimpleSAMLphp 1.19, which all reject an ECDSA-signed AuthnRequest. RSA
+ * (rsa-sha256) is what every SAML IdP verifies.
+ */
+export const ECDSA_COMPATIBILITY = {
+  rejectedBy: ['pysaml2', 'Lasso 2.8', 'SimpleSAMLphp 1.19'] as const,
+  note:
+    'ECDSA-signed requests are rejected by pysaml2 (SATOSA and other Python IdPs), Lasso 2.8 (mod_auth_mellon, Authentic) and SimpleSAMLphp 1.19: ' +
+    'use an RSA key for an IdP you do not know to verify ECDSA. EC keys also cannot decrypt assertions (XML Encryption key transport is RSA).',
+} as const;
+
 const RSA_ALGS: Record<RsaHash, SpSignatureAlgorithm> = { 'SHA-256': 'rsa-sha256', 'SHA-384': 'rsa-sha384', 'SHA-512': 'rsa-sha512' };
 const EC_ALGS: SpSignatureAlgorithm[] = ['ecdsa-sha256', 'ecdsa-sha384', 'ecdsa-sha512'];
 

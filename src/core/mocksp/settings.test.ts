@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, normalizeSettings, validateSettings } from './settings';
+import { charactersIdpsReencode, defaultSettings, normalizeSettings, validateSettings } from './settings';
 
 const origin = 'https://samlscope.test';
 
@@ -58,5 +58,20 @@ describe('normalizeSettings', () => {
     expect(s.requestedAuthnContext).toBeNull();
     expect('extra' in s).toBe(false);
     expect(normalizeSettings(null, origin)).toEqual(defaultSettings(origin));
+  });
+});
+
+describe('RelayState characters IdPs re-encode (issue 14: pysaml2)', () => {
+  const base = { ...defaultSettings(origin), destination: 'https://idp.example.com/sso' };
+  it('accepts the RFC 3986 unreserved set', () => {
+    expect(charactersIdpsReencode('Az09-._~')).toEqual([]);
+    expect(validateSettings({ ...base, relayState: 'state-1.a_b~c' }, origin)).toEqual([]);
+  });
+  it('warns about a space and other reserved or non-ASCII characters, naming each once', () => {
+    expect(charactersIdpsReencode('a b c/d?é é')).toEqual([' ', '/', '?', 'é']);
+    const p = validateSettings({ ...base, relayState: 'go to/page' }, origin);
+    expect(p.map((x) => `${x.field}:${x.code}:${x.severity}`)).toEqual(['relayState:relay-state-reencoded:warning']);
+    expect(p[0]!.message).toContain('a space, "/" (U+002F)');
+    expect(p[0]!.message).toContain('pysaml2');
   });
 });

@@ -150,6 +150,7 @@ export type SettingsProblemCode =
   | 'whitespace'
   | 'acs-index-invalid'
   | 'relay-state-too-long'
+  | 'relay-state-reencoded'
   | 'response-by-redirect'
   | 'passive-and-force'
   | 'authn-context-empty'
@@ -160,6 +161,25 @@ export interface SettingsProblem {
   code: SettingsProblemCode;
   severity: 'error' | 'warning';
   message: string;
+}
+
+/**
+ * The distinct characters of a RelayState outside RFC 3986 §2.3's unreserved set (ALPHA, DIGIT,
+ * "-", ".", "_", "~"): the only characters every encoder leaves as they are. Anything else is
+ * percent-encoded in the Redirect query, and encoders disagree on how (a space is "%20" in
+ * RFC 3986 and "+" in application/x-www-form-urlencoded, Python's urlencode).
+ */
+export function charactersIdpsReencode(relayState: string): string[] {
+  const out = new Set<string>();
+  for (const ch of relayState) if (!/[A-Za-z0-9\-._~]/.test(ch)) out.add(ch);
+  return [...out];
+}
+
+function describeChar(ch: string): string {
+  if (ch === ' ') return 'a space';
+  const cp = ch.codePointAt(0)!;
+  const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  return cp < 0x20 || cp === 0x7f ? hex : `"${ch}" (${hex})`;
 }
 
 function isAbsoluteUrl(s: string): boolean {
@@ -201,6 +221,16 @@ export function validateSettings(s: MockSpSettings, origin?: string): SettingsPr
 
   const rsBytes = new TextEncoder().encode(s.relayState).length;
   if (rsBytes > 80) add('relayState', 'relay-state-too-long', 'warning', `RelayState is ${rsBytes} bytes; SAML bindings §3.4.3/§3.5.3 limit it to 80 bytes and some IdPs truncate or reject longer values.`);
+  const reencoded = charactersIdpsReencode(s.relayState);
+  if (reencoded.length > 0) {
+    add(
+      'relayState',
+      'relay-state-reencoded',
+      'warning',
+      `RelayState contains ${reencoded.map(describeChar).join(', ')}, outside RFC 3986's unreserved characters (letters, digits, - . _ ~). ` +
+        'pysaml2 re-encodes the query before checking a Redirect-binding signature (a space becomes "+" where samlscope sent "%20", SAML bindings §3.4.4.1), so the signature fails; other IdPs may return the value altered. Use only letters, digits and - . _ ~.',
+    );
+  }
 
   if (s.forceAuthn && s.isPassive) add('isPassive', 'passive-and-force', 'warning', 'ForceAuthn and IsPassive together: the IdP must re-authenticate without interacting, which usually ends in a NoPassive status (SAML core §3.4.1).');
   if (s.requestedAuthnContext && s.requestedAuthnContext.classRefs.filter((c) => c.trim()).length === 0) {

@@ -61,7 +61,27 @@ export async function signXmlEnveloped(xml: string, key: SpSigningKey, algorithm
   const parsed = parseXmlForEditing(xml);
   if (!parsed.ok) return fail({ code: 'not-xml', message: parsed.error.message });
   const doc = parsed.value;
-  const root = doc.documentElement!;
+  const signed = await signElementEnveloped(doc.documentElement!, key, algorithm);
+  if (!signed.ok) return signed;
+  return ok(serializeXml(doc));
+}
+
+/** A document as text, without the XML declaration xmldom adds (SAML bindings send none). */
+export function serializeXml(doc: Document): string {
+  const out = new XMLSerializer().serializeToString(doc as unknown as Parameters<XMLSerializer['serializeToString']>[0]);
+  return out.replace(/^<\?xml[^>]*\?>\s*/, '');
+}
+
+/**
+ * The same enveloped signature on any element of a mutable (@xmldom/xmldom) document: the mock
+ * IdP signs a <saml:Assertion> inside its Response this way (SAML core §5.4.1: an assertion is
+ * signed as a unit; its schema puts the Signature right after its Issuer too, §2.3.3).
+ * Exclusive C14N makes the digest independent of the ancestors' namespace declarations, so the
+ * element verifies the same wherever it ends up (XML-DSig §6.5.2, Exclusive C14N §1.1).
+ */
+export async function signElementEnveloped(element: Element, key: SpSigningKey, algorithm: SpSignatureAlgorithm): Promise<Result<Element, SignError>> {
+  const root = element;
+  const doc = element.ownerDocument!;
   const id = root.getAttribute('ID');
   if (!id) return fail({ code: 'no-id', message: `The <${root.tagName}> has no ID attribute, so a signature cannot reference it (SAML core §5.4.2).` });
   const usable = checkKeyForAlgorithm(key.privateKey, algorithm);
@@ -119,9 +139,7 @@ export async function signXmlEnveloped(xml: string, key: SpSigningKey, algorithm
   const value = await rawSign(key.privateKey, algorithm, new TextEncoder().encode(signedInfo.value));
   if (!value.ok) return value;
   find(signature, 'SignatureValue').appendChild(doc.createTextNode(encodeBase64(value.value)));
-
-  const out = new XMLSerializer().serializeToString(doc as unknown as Parameters<XMLSerializer['serializeToString']>[0]);
-  return ok(out.replace(/^<\?xml[^>]*\?>\s*/, ''));
+  return ok(signature);
 }
 
 /**

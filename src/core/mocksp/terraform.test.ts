@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateSpKeyPair } from './keys';
 import { defaultSettings } from './settings';
-import { exportAuthentikTerraform, hclString, terraformIdentifier } from './terraform';
+import { NAMEID_FORMATS } from './settings';
+import { authentikNameIdFor, exportAuthentikTerraform, hclString, terraformIdentifier } from './terraform';
 
 const settings = { ...defaultSettings('https://samlscope.example.org'), idpBinding: 'HTTP-POST' as const };
 
@@ -61,5 +62,33 @@ describe('exportAuthentikTerraform', () => {
   it('escapes HCL strings and makes identifiers', () => {
     expect(hclString('a"b\\c ${x} %{y}')).toBe('"a\\"b\\\\c $${x} %%{y}"');
     expect(terraformIdentifier('My App!')).toBe('my_app');
+  });
+});
+
+describe('the NameID mapping follows the NameIDPolicy format (issue 14)', () => {
+  const p = 'resource "authentik_provider_saml" "samlscope_mock_sp"';
+  it('leaves name_id_mapping unset for persistent: authentik then sends user.uid, an opaque stable ID', () => {
+    const tf = exportAuthentikTerraform({ ...settings, nameIdPolicyFormat: NAMEID_FORMATS.persistent });
+    expect(attribute(tf, p, 'name_id_mapping')).toBeNull();
+    expect(tf).not.toContain('goauthentik.io/providers/saml/username');
+    expect(tf).toMatch(/# NameID: no name_id_mapping: for a persistent NameID authentik sends user\.uid/);
+  });
+  it.each([
+    [NAMEID_FORMATS.emailAddress, 'email'],
+    [NAMEID_FORMATS.WindowsDomainQualifiedName, 'upn'],
+    [NAMEID_FORMATS.unspecified, 'username'],
+    [null, 'username'],
+    [NAMEID_FORMATS.transient, null],
+    [NAMEID_FORMATS.X509SubjectName, null],
+  ])('%s → %s', (format, mapping) => {
+    expect(authentikNameIdFor(format).mapping).toBe(mapping);
+    const tf = exportAuthentikTerraform({ ...settings, nameIdPolicyFormat: format });
+    expect(attribute(tf, p, 'name_id_mapping')).toBe(mapping ? `data.authentik_property_mapping_provider_saml.${mapping}.id` : null);
+    const code = tf.replace(/^\s*#.*$/gm, '').replace(/"(?:[^"\\]|\\.)*"/g, '""');
+    expect((code.match(/{/g) ?? []).length).toBe((code.match(/}/g) ?? []).length);
+  });
+  it('says when authentik refuses the format', () => {
+    expect(authentikNameIdFor(NAMEID_FORMATS.entity)).toMatchObject({ mapping: null, unsupported: true });
+    expect(exportAuthentikTerraform({ ...settings, nameIdPolicyFormat: NAMEID_FORMATS.entity })).toContain('UnsupportedNameIDFormat');
   });
 });

@@ -1,7 +1,7 @@
 // authentik Terraform for the mock SP, in the shape of the Scaleway + authentik setup of
 // 000_bbefa757859ef489.txt (group, authentik_provider_saml, authentik_application,
 // authentik_policy_binding), commented with the choices that made that setup work.
-import type { MockSpSettings } from './settings';
+import { NAMEID_FORMATS, type MockSpSettings } from './settings';
 
 export type AuthentikNameIdMapping = 'username' | 'email' | 'upn' | 'uid' | 'name';
 
@@ -12,8 +12,11 @@ export interface AuthentikTerraformOptions {
   slug?: string;
   /** Group allowed to use the application. Default "<slug>-users". */
   groupName?: string;
-  /** Built-in SAML property mapping for the NameID. Default "username" (as the seed settles on). */
-  nameIdMapping?: AuthentikNameIdMapping;
+  /**
+   * Built-in SAML property mapping for the NameID; null = none (authentik then derives the NameID
+   * from the requested Format). Default: authentikNameIdFor(settings.nameIdPolicyFormat).
+   */
+  nameIdMapping?: AuthentikNameIdMapping | null;
   /** Default true, both: the seed's SP requires both, and the inspector checks both. */
   signAssertion?: boolean;
   signResponse?: boolean;
@@ -27,6 +30,45 @@ export interface AuthentikTerraformOptions {
   launchUrl?: string;
 }
 
+export interface AuthentikNameIdChoice {
+  /** The built-in mapping to set as name_id_mapping, or null to leave it unset. */
+  mapping: AuthentikNameIdMapping | null;
+  /** What authentik then puts in the NameID, for the Terraform comment. */
+  why: string;
+  /** authentik answers this Format with an error (UnsupportedNameIDFormat). */
+  unsupported: boolean;
+}
+
+/**
+ * The name_id_mapping that makes authentik's NameID agree with the Format the request asks for.
+ * authentik (providers/saml/processors/assertion.py, get_name_id) writes the requested Format
+ * into the NameID and, when name_id_mapping is set, the mapping's value "regardless of what the SP
+ * asks for"; without it, emailAddress → the e-mail, persistent/unspecified → user.uid (a stable
+ * opaque hash), transient → a hash of the session, X509SubjectName → the LDAP DN,
+ * WindowsDomainQualifiedName → the upn attribute; other formats are refused. So a username
+ * mapping under a persistent request sends a username labelled persistent — the inconsistency
+ * this function avoids.
+ */
+export function authentikNameIdFor(format: string | null): AuthentikNameIdChoice {
+  switch (format) {
+    case NAMEID_FORMATS.persistent:
+      return { mapping: null, why: 'no name_id_mapping: for a persistent NameID authentik sends user.uid, a stable opaque identifier per user (SAML core §8.3.7); a mapping would override it with a non-opaque value while the Format still says persistent', unsupported: false };
+    case NAMEID_FORMATS.transient:
+      return { mapping: null, why: 'no name_id_mapping: for a transient NameID authentik sends a hash of the session, new at each login (SAML core §8.3.8); a mapping would override it with a lasting value', unsupported: false };
+    case NAMEID_FORMATS.emailAddress:
+      return { mapping: 'email', why: 'the email mapping: the request asks for an emailAddress NameID (SAML core §8.3.2)', unsupported: false };
+    case NAMEID_FORMATS.WindowsDomainQualifiedName:
+      return { mapping: 'upn', why: 'the upn mapping: the request asks for a WindowsDomainQualifiedName NameID (SAML core §8.3.4)', unsupported: false };
+    case NAMEID_FORMATS.X509SubjectName:
+      return { mapping: null, why: 'no name_id_mapping: for an X509SubjectName NameID authentik sends the distinguished name an LDAP source stored on the user (else user.uid)', unsupported: false };
+    case NAMEID_FORMATS.unspecified:
+    case null:
+      return { mapping: 'username', why: 'the username mapping: the request leaves the format to the IdP (unspecified), and SPs such as Scaleway look users up by it (the Scaleway setup failed with "user not found" while the NameID was the email; username fixed it)', unsupported: false };
+    default:
+      return { mapping: null, why: `no name_id_mapping: authentik answers a request for the NameID Format ${format} with an error (UnsupportedNameIDFormat); choose another NameIDPolicy format`, unsupported: true };
+  }
+}
+
 /** HCL string literal (Terraform: escape quotes and backslashes, and `${`/`%{` template starts). */
 export function hclString(s: string): string {
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{')}"`;
@@ -36,6 +78,20 @@ export function hclString(s: string): string {
 export function terraformIdentifier(s: string): string {
   const id = s.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'mock_sp';
   return /^[0-9]/.test(id) ? `sp_${id}` : id;
+}
+
+/** A long explanation as Terraform comment lines (`# …`), wrapped near 96 columns. */
+function commentLines(text: string, indent = ''): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + word.length + 1 > 92) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join(`\n${indent}# `);
 }
 
 function heredocPem(pem: string): string {
@@ -52,7 +108,9 @@ export function exportAuthentikTerraform(settings: MockSpSettings, options: Auth
   const id = terraformIdentifier(slug);
   const appName = options.applicationName || 'samlscope mock SP';
   const group = options.groupName || `${slug}-users`;
-  const mapping = options.nameIdMapping ?? 'username';
+  const auto = authentikNameIdFor(settings.nameIdPolicyFormat);
+  const mapping = options.nameIdMapping === undefined ? auto.mapping : options.nameIdMapping;
+  const mappingWhy = options.nameIdMapping === undefined ? auto.why : mapping ? `the ${mapping} mapping, as chosen` : 'no name_id_mapping, as chosen';
   const signAssertion = options.signAssertion ?? true;
   const signResponse = options.signResponse ?? true;
   const spBinding = settings.acsBinding === 'HTTP-Redirect' ? 'redirect' : 'post';
@@ -90,12 +148,11 @@ data "authentik_certificate_key_pair" "default" {
   name = "authentik Self-signed Certificate"
 }
 
-# NameID from the ${mapping} mapping: match it to how the SP identifies users (the Scaleway
-# setup failed with "user not found" while the NameID was the email; username fixed it).
+${mapping ? `# NameID: ${commentLines(mappingWhy)}
 data "authentik_property_mapping_provider_saml" "${mapping}" {
   managed = "goauthentik.io/providers/saml/${mapping}"
 }
-`);
+` : ''}`);
   if (withVerification) {
     parts.push(`# The mock SP signs its AuthnRequests (${settings.signatureAlgorithm}); authentik verifies them with
 # this certificate (no private key: authentik only needs the public half).
@@ -136,7 +193,7 @@ ${withVerification ? `  verification_kp = authentik_certificate_key_pair.${id}_s
   sign_response  = ${signResponse}
 
   property_mappings = []
-  name_id_mapping   = data.authentik_property_mapping_provider_saml.${mapping}.id
+${mapping ? `  name_id_mapping   = data.authentik_property_mapping_provider_saml.${mapping}.id` : `  # NameID: ${commentLines(mappingWhy, '  ')}`}
 }
 
 resource "authentik_application" "${id}" {

@@ -2,7 +2,7 @@
 // is: ./profile.ts. How one is recognised: ./detect.ts. How its words reach a finding: ./wording.ts.
 export type { CodeWording, DerivedExpectations, Profile, ProfileClue, ProfileExpectations, Wording, WordingValues } from './profile';
 export { DEFAULT_PROFILE, isProfileName, PROFILE_NAMES, PROFILES, profileByName, type ProfileName } from './registry';
-export { detectProfile, profileClues, profileEvidence, type ProfileDetectionInput } from './detect';
+export { detectProfile, profileClues, profileEvidence, type ClueSource, type ProfileDetectionInput } from './detect';
 export { wordFinding, wordingFor } from './wording';
 export { authentikProviderEndpoint } from './authentik-provider';
 export { isAuthentikSourceAcs } from './authentik-source';

@@ -2,7 +2,7 @@
 // message with, each with where it came from (docs/rules.md "Expectations").
 import { Link } from '@tanstack/react-router';
 import { EXPECTATION_FIELDS } from '../../../core/settings';
-import { PROFILE_NAMES as PROFILES, profileByName, profileEvidence, type ProfileName } from '../../../core/profiles';
+import { PROFILE_NAMES as PROFILES, profileByName, profileEvidence, type ClueSource, type ProfileName } from '../../../core/profiles';
 import type { InspectedMessage, InspectReport } from '../../../core/types';
 
 type ExpectationKey = 'spEntityId' | 'acsUrl' | 'idpEntityId' | 'requestId';
@@ -20,6 +20,9 @@ const SOURCE_LABELS: Record<string, string> = {
 export function expectationSourceLabel(source: string): string {
   return SOURCE_LABELS[source] ?? source;
 }
+
+/** What the evidence reads of a message: the full message, or its overview (no metadata entities); core/profiles names the value. */
+export type EvidenceSource = ClueSource;
 
 /** Shown next to an expectation input: what the rules actually used and from where. */
 export function ExpectationNote({ expectation, typed }: { expectation: ExpectationValue | undefined; typed: string | undefined }) {
@@ -42,18 +45,21 @@ export function ExpectationNote({ expectation, typed }: { expectation: Expectati
 export function DiagnosisProfilePanel({
   report,
   message,
+  messages,
   chosen,
   onChoose,
 }: {
-  report: InspectReport;
+  report: Pick<InspectReport, 'profile'>;
   message: InspectedMessage;
+  /** Every message of the input (overviews, the shown one in full): where a detected profile's evidence is looked for. */
+  messages: readonly EvidenceSource[];
   chosen: ProfileName | undefined;
   onChoose: (p: ProfileName | undefined) => void;
 }) {
   const name = (report.profile?.name ?? chosen ?? 'generic') as ProfileName;
   const detected = report.profile ? report.profile.detected : !chosen;
   const def = profileByName(name);
-  const evidence = detected ? profileEvidence(report.messages.map((m) => ({ summary: m, payload: m.payload })), name) : null;
+  const evidence = detected ? profileEvidence(messages, name) : null;
   const expectations = message.expectations ?? {};
   const keys = (Object.keys(EXPECTATION_LABELS) as ExpectationKey[]).filter((k) => expectations[k]);
   return (

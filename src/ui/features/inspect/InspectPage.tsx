@@ -1,13 +1,17 @@
 // The inspect page (route `/`, the start page): paste or drop anything, see what it is.
 // Thin over the core: every fact shown comes from inspectInput()'s InspectReport, computed in the
-// inspection worker (src/ui/worker/) so that no input can freeze the page.
+// inspection worker (src/ui/worker/) so that no input can freeze the page. The page holds the
+// report's bounded overview (worker/reportOverview.ts) and the shown message in full.
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { EvaluationTimeFields } from '../../shared/EvaluationTimeFields';
 import { useWorkerRun, useWorkerTask } from '../../worker/useWorkerRun';
-import type { InspectRun } from '../../worker/protocol';
+import type { InspectRunView } from '../../worker/protocol';
+import { useMessageDetail } from '../../worker/useMessageDetail';
+import { reportViewOf, type ReportView, type ShownMessage } from '../../worker/reportOverview';
+import { MoreItems, useSliceLimit } from '../../shared/incremental';
 import { RunErrorNotice, RunProgress } from '../../shared/RunProgress';
-import type { Finding, InspectOptions, InspectReport, SignatureReport } from '../../../core/types';
+import type { Finding, InspectedMessage, InspectOptions, InspectReport, SignatureReport } from '../../../core/types';
 import type { RunError as InspectRunError } from '../../worker/protocol';
 import { CodeEditor, type EditorHighlight, type EditorMarker } from '../../shared/CodeEditor';
 import { CopyButton, CopyableValue } from '../../shared/CopyButton';
@@ -15,12 +19,12 @@ import { DiagnosisProfilePanel, ExpectationNote } from './DiagnosisProfile';
 import { ErrorList } from './ErrorList';
 import { FindingsList } from './FindingsList';
 import { MessageList } from './MessageList';
-import { MockSpCapturePanel, useAcsCapture } from '../../components/MockSpCapturePanel';
+import { MockSpCapturePanel, useAcsCapture } from '../mock-sp/MockSpCapturePanel';
 import { MessageDetails, OverallVerdictPill, SummaryPanel, TrustedBadge } from './MessageSummaryView';
 import { SignaturesPanel } from './SignaturesPanel';
 import { AnchorScope } from './AnchorScope';
 import { DecryptionPanel } from './DecryptionPanel';
-import { loadKeyPair } from '../../mocksp/storage';
+import { loadKeyPair } from '../mock-sp/storage';
 import { CapturePairNote } from './CapturePairNote';
 import { HistoryPanel } from '../sharing/HistoryPanel';
 import { SharePanel } from '../sharing/SharePanel';
@@ -42,11 +46,19 @@ interface TrustFile {
   text: string;
 }
 
+/** The report as the page holds it: every message's overview, the shown one in full. */
+export interface ShownReport extends Omit<ReportView, 'messages'> {
+  messages: ShownMessage[];
+}
+
 /** The test/automation hook (see e2e/helpers.ts). Carries no data out of the page. */
 export interface SamlscopeHook {
   setInput(text: string, source?: string): void;
   setTrust(text: string): void;
-  report(): InspectReport | null;
+  /** The report shown; only the shown message is complete (`message()`), the others are overviews. */
+  report(): ShownReport | null;
+  /** The shown message in full, once the worker sent it. */
+  message(): InspectedMessage | null;
   loadFixture?: () => Promise<void>;
 }
 
@@ -78,7 +90,10 @@ export function InspectPage() {
   const [highlight, setHighlight] = useState<EditorHighlight | null>(null);
   const [dragging, setDragging] = useState<null | 'message' | 'trust'>(null);
   const immediateRef = useRef(false);
-  const reportRef = useRef<InspectReport | null>(null);
+  const reportRef = useRef<ShownReport | null>(null);
+  const messageRef = useRef<InspectedMessage | null>(null);
+  // Read when an inspection starts: the reply carries this message in full.
+  const selectedRef = useRef(0);
   const nonceRef = useRef(0);
   // Issue 6: a state opened from a link, share file or history entry, and a link that failed.
   const [shared, setShared] = useState<{ origin: SharedOrigin; state: ShareState } | null>(null);
@@ -202,7 +217,7 @@ export function InspectPage() {
           const { atIso, ...rest } = options;
           // "now" is taken when the inspection runs, so a re-run re-evaluates against the clock.
           const opts: InspectOptions = { ...rest, at: atIso ? new Date(atIso) : new Date(), ...(spKeyText.trim() ? { decryptionKeys: [spKeyText] } : {}) };
-          return { input, source, options: opts };
+          return { input, source, options: opts, selected: selectedRef.current };
         },
     () => {
       const delay = immediateRef.current ? 0 : TYPING_DEBOUNCE_MS;
@@ -212,10 +227,10 @@ export function InspectPage() {
     [input, source, options, hasInput, trust.length, spKeyText],
   );
   const { pending } = inspection;
-  const run: InspectRun | null = inspection.result;
+  const run: InspectRunView | null = inspection.result;
   const decodedReport = run?.report ?? null;
-  const report = fixture ?? decodedReport;
-  reportRef.current = report;
+  const fixtureView = useMemo(() => (fixture ? reportViewOf(fixture) : null), [fixture]);
+  const report: ReportView | null = fixtureView ?? decodedReport;
 
   // ---- paste anywhere, drop anywhere ----
   useEffect(() => {
@@ -284,6 +299,7 @@ export function InspectPage() {
         setTrustText(text);
       },
       report: () => reportRef.current,
+      message: () => messageRef.current,
     };
     if (import.meta.env.DEV) {
       hook.loadFixture = async () => {
@@ -301,7 +317,16 @@ export function InspectPage() {
   // ---- selection ----
   const messages = report?.messages ?? [];
   const selected = Math.min(search.msg ?? 0, Math.max(0, messages.length - 1));
-  const message = hasInput ? messages[selected] : undefined;
+  selectedRef.current = search.msg ?? 0;
+  const overview = hasInput ? messages[selected] : undefined;
+  // The shown message in full: in the inspection's reply, or asked of the worker when selected.
+  const detail = useMessageDetail(inspection, selected);
+  const message: InspectedMessage | undefined = !hasInput ? undefined : fixture ? fixture.messages[selected] : detail.message && overview ? detail.message : undefined;
+  messageRef.current = message ?? null;
+  reportRef.current = useMemo(
+    () => (report ? { ...report, messages: report.messages.map((m, i): ShownMessage => (i === selected && message ? message : m)) } : null),
+    [report, selected, message],
+  );
   useEffect(() => setHighlight(null), [message]);
 
   // The shared state stays "opened" while its input is what the view shows.
@@ -316,9 +341,18 @@ export function InspectPage() {
   const shareCtx = useMemo<ShareContext | null>(
     () =>
       decodedReport && hasInput && !fixture && !pending
-        ? { input, source, trust, options, selected, report: decodedReport }
+        ? {
+            input,
+            source,
+            trust,
+            options,
+            selected,
+            evaluatedAt: decodedReport.evaluatedAt,
+            messages: decodedReport.messages.map((m) => ({ kind: m.kind, issuer: m.issuer })),
+            ...(spKeyText.trim() ? { decryptionKeys: [spKeyText] } : {}),
+          }
         : null,
-    [decodedReport, hasInput, fixture, pending, input, source, trust, options, selected],
+    [decodedReport, hasInput, fixture, pending, input, source, trust, options, selected, spKeyText],
   );
 
   const markers = useMemo<EditorMarker[]>(
@@ -358,7 +392,7 @@ export function InspectPage() {
   const setSymptom = useCallback((symptom: string | undefined) => setSearch({ symptom }), [setSearch]);
   const symptomMatches = useSymptomMatches(search.symptom);
   const symptomCodes = useMemo(() => new Set(symptomMatches.flatMap((m) => m.codes)), [symptomMatches]);
-  const presentCodes = useMemo(() => (message ? new Set(message.findings.map((f) => f.code)) : null), [message]);
+  const presentCodes = useMemo(() => (overview ? new Set(overview.findings.map((f) => f.code)) : null), [overview]);
   const optionsOpen = !!(search.sp || search.acs || search.idp || search.req || search.at || search.skew !== undefined || search.profile);
 
   return (
@@ -368,7 +402,7 @@ export function InspectPage() {
           <div className="panel-head">
             <h1 id="input-heading">Inspect a message</h1>
             {/* Always the recipient's own standing, shared state or not (CONTRACT §2: a shared report's verdicts are the recipient's). */}
-            {message && <OverallVerdictPill message={message} />}
+            {overview && <OverallVerdictPill message={overview} />}
             <div className="panel-actions">
               <label className="button file-button">
                 Open file…
@@ -541,6 +575,12 @@ export function InspectPage() {
 
       {messages.length > 1 && hasInput && <MessageList messages={messages} selected={selected} onSelect={(i) => setSearch({ msg: i === 0 ? undefined : i })} />}
 
+      {overview && !message && (
+        <p className="status small muted" data-message-loading={selected} role="status">
+          {detail.error ? `Message ${selected + 1} could not be shown (${detail.error.code}): ${detail.error.message}` : `Loading message ${selected + 1} (${overview.kind}, ${overview.payload.xmlChars.toLocaleString('en')} characters of XML)…`}
+        </p>
+      )}
+
       {message && (
         <div className="message-layout" data-message-kind={message.kind}>
           <div className="message-details">
@@ -555,7 +595,7 @@ export function InspectPage() {
             {message.error && <ErrorList errors={[message.error]} context={`Message ${selected + 1} could not be parsed`} />}
             <CapturePairNote messages={messages} selected={selected} onSelect={(i) => setSearch({ msg: i === 0 ? undefined : i })} />
             <SummaryPanel message={message} />
-            {report && <DiagnosisProfilePanel report={report} message={message} chosen={search.profile} onChoose={(profile) => setSearch({ profile })} />}
+            {report && <DiagnosisProfilePanel report={report} message={message} messages={reportRef.current?.messages ?? []} chosen={search.profile} onChoose={(profile) => setSearch({ profile })} />}
             {redaction && <ClaimDisagreements disagreements={disagreements} />}
             <FindingsList findings={message.findings} onReveal={revealFinding} message={message} messages={messages} highlightCodes={symptomCodes} />
             <DecryptionPanel message={message} />
@@ -593,7 +633,7 @@ export function InspectPage() {
   );
 }
 
-function statusLine(report: InspectReport): string {
+function statusLine(report: ReportView): string {
   const n = report.messages.length;
   const detected = report.detected ? `Detected ${report.detected}` : 'Not recognised';
   return `${detected}: ${n} message${n === 1 ? '' : 's'}. Evaluated at ${report.evaluatedAt}.`;
@@ -610,8 +650,10 @@ function TextOption({ label, value, onChange, note }: { label: string; value: st
   );
 }
 
-function TrustSummary({ report, run }: { report: InspectReport; run: InspectRun | null }) {
+function TrustSummary({ report, run }: { report: ReportView; run: InspectRunView | null }) {
   const masked = run?.maskedTrustCertificates ?? 0;
+  // A federation aggregate as trust holds thousands of anchors: rendered in slices.
+  const { limit, more } = useSliceLimit(report.trustAnchors.length, report.trustAnchors, 20);
   if (report.trustAnchors.length === 0 && report.trustErrors.length === 0 && masked === 0) return null;
   return (
     <div className="trust-summary">
@@ -640,7 +682,7 @@ function TrustSummary({ report, run }: { report: InspectReport; run: InspectRun 
             {report.trustAnchors.length} trust anchor{report.trustAnchors.length === 1 ? '' : 's'}
           </h3>
           <ul className="anchor-list">
-            {report.trustAnchors.map((a, i) => (
+            {report.trustAnchors.slice(0, limit).map((a, i) => (
               <li key={i} className="anchor" data-anchor-source={a.source}>
                 <div>{a.description}</div>
                 <AnchorScope anchor={a} />
@@ -657,6 +699,7 @@ function TrustSummary({ report, run }: { report: InspectReport; run: InspectRun 
               </li>
             ))}
           </ul>
+          <MoreItems shown={limit} total={report.trustAnchors.length} noun="trust anchors" onMore={more} />
         </>
       )}
     </div>

@@ -1,4 +1,5 @@
-import type { InspectedMessage } from '../../../core/types';
+import { MoreItems, useSliceLimit } from '../../shared/incremental';
+import type { MessageOverview } from '../../worker/reportOverview';
 import { pairCaptureMessages, partnersOf } from './pairs';
 
 /**
@@ -6,9 +7,12 @@ import { pairCaptureMessages, partnersOf } from './pairs';
  * paired with their responses (ID ↔ InResponseTo); selecting one shows it, and the core already
  * checks it against the other messages of the capture (its pair included).
  */
-export function MessageList({ messages, selected, onSelect }: { messages: InspectedMessage[]; selected: number; onSelect: (i: number) => void }) {
+export function MessageList({ messages, selected, onSelect }: { messages: readonly MessageOverview[]; selected: number; onSelect: (i: number) => void }) {
   const pairs = pairCaptureMessages(messages);
   const partnersOfSelected = partnersOf(pairs, selected);
+  // A capture holds up to 500 messages (CAPTURE_MAX_PAYLOADS): rendered in slices, the selected one always.
+  const { limit, more } = useSliceLimit(messages.length, messages);
+  const rows = messages.slice(0, Math.max(limit, selected + 1));
   return (
     <section className="panel message-list" aria-labelledby="messages-heading">
       <h2 id="messages-heading">{messages.length} messages</h2>
@@ -31,7 +35,7 @@ export function MessageList({ messages, selected, onSelect }: { messages: Inspec
             </tr>
           </thead>
           <tbody>
-            {messages.map((m, i) => (
+            {rows.map((m, i) => (
               <tr
                 key={i}
                 className={i === selected ? 'selected' : partnersOfSelected.includes(i) ? 'paired' : undefined}
@@ -48,6 +52,7 @@ export function MessageList({ messages, selected, onSelect }: { messages: Inspec
                 <td>{m.payload.method ?? '—'}</td>
                 <td className="url-cell" title={m.payload.url}>
                   {m.payload.url ?? '—'}
+                  {m.payload.urlChars !== undefined && <span className="muted small"> ({m.payload.urlChars.toLocaleString('en')} characters)</span>}
                 </td>
                 <td>
                   <button type="button" className="link-button" onClick={() => onSelect(i)} tabIndex={-1}>
@@ -74,6 +79,7 @@ export function MessageList({ messages, selected, onSelect }: { messages: Inspec
           </tbody>
         </table>
       </div>
+      <MoreItems shown={rows.length} total={messages.length} noun="messages" onMore={more} />
     </section>
   );
 }

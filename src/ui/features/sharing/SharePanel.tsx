@@ -95,7 +95,7 @@ export function SharePanel({ ctx }: { ctx: ShareContext | null }) {
     const m = msgs[Math.min(ctx.selected, msgs.length - 1)];
     return m ? { xml: m.payload.xml, n: Math.min(ctx.selected, msgs.length - 1) + 1 } : null;
   };
-  const hasMessage = ctx.report.messages.length > 0;
+  const hasMessage = ctx.messages.length > 0;
 
   return (
     <section className="panel share-panel" aria-labelledby="share-heading">

@@ -1,0 +1,33 @@
+import { fixText } from '../../../core/findings/fix';
+import type { FindingText } from '../../../core/types';
+import { FindingExplanation, SeverityCounts, SeverityIcon } from '../../shared/DiagnosisCategories';
+
+/** OIDC findings, worst first; each carries data-finding-code like the SAML findings (CONTRACT §4). */
+export function OidcFindings({ findings }: { findings: FindingText[] }) {
+  return (
+    <section className="panel findings" aria-labelledby="oidc-findings-heading">
+      <h2 id="oidc-findings-heading">
+        Findings{' '}
+        <SeverityCounts findings={findings} />
+      </h2>
+      {findings.length === 0 ? (
+        <p className="muted">No findings.</p>
+      ) : (
+        <ul className="finding-list">
+          {findings.map((f, i) => (
+            <li key={`${f.code}-${i}`} className={`finding sev-${f.severity}`} data-finding-code={f.code} data-severity={f.severity}>
+              <div className="finding-head">
+                <SeverityIcon severity={f.severity} />
+                <span className={`pill sev-${f.severity}`}>{f.severity}</span>
+                <strong className="finding-title">{f.title}</strong>
+                <code className="finding-code">{f.code}</code>
+              </div>
+              <FindingExplanation explanation={f.explanation} fix={fixText(f, 'page')} />
+              {f.references && f.references.length > 0 && <p className="finding-references small muted">References: {f.references.join(' · ')}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
