@@ -4,13 +4,15 @@ import { toContractReport } from '../report';
 import type { InspectReport } from '../types';
 import type { ExportFormat } from './format';
 
-declare const __SAMLSCOPE_VERSION__: string;
-/** Injected at build time (scripts/build-cli.mjs); in dev and tests it falls back. */
-export const TOOL_VERSION: string = typeof __SAMLSCOPE_VERSION__ === 'string' ? __SAMLSCOPE_VERSION__ : '0.0.0-dev';
+import type { Surface } from '../findings/fix';
+import { VERSION } from '../settings/version';
+
+/** The build's version (one definition: settings/version.ts). */
+export const TOOL_VERSION: string = VERSION;
 
 /** The CONTRACT §2 envelope, for one or several reports. */
-export function reportsToJson(reports: InspectReport[], version: string = TOOL_VERSION) {
-  return { tool: toolOf(version), reports: reports.map(toContractReport) };
+export function reportsToJson(reports: InspectReport[], version: string = TOOL_VERSION, surface: Surface = 'page') {
+  return { tool: toolOf(version), reports: reports.map((r) => toContractReport(r, surface)) };
 }
 
 /** Who wrote a JSON document: the head of every JSON the CLI prints (inspect, oidc, metadata). */
@@ -29,5 +31,5 @@ export const jsonExport: ExportFormat = {
   mediaType: 'application/json',
   fileSuffix: '.report.json',
   copyable: false,
-  render: (reports, options = {}) => jsonEnvelopeText({ reports: reports.map(toContractReport) }, options.version),
+  render: (reports, options = {}) => jsonEnvelopeText({ reports: reports.map((r) => toContractReport(r, options.surface ?? 'page')) }, options.version),
 };
