@@ -1,4 +1,5 @@
 import { deflateRaw } from 'pako';
+import { SHARE_FRAGMENT_PARAM } from './fragment';
 import { decodeBase64Lenient, encodeBase64 } from '../encoding/base64';
 import { formatSize } from '../limit-error';
 import { inflateBounded } from '../binding/inflate';
@@ -85,7 +86,7 @@ export interface ShareError {
 /** Version tag in front of the payload, so a future encoding can coexist with this one. */
 export const SHARE_FRAGMENT_PREFIX = 's1.';
 /** The fragment parameter name: `#share=s1.…`. */
-export const SHARE_FRAGMENT_PARAM = 'share';
+export { SHARE_FRAGMENT_PARAM };
 /**
  * Zip-bomb guard: DEFLATE can expand ~1032:1 (RFC 1951 max match 258 bytes per 2-bit code),
  * so a 2 MB link (Chromium's URL cap) could claim 2 GB. Inflation stops past this
@@ -346,18 +347,7 @@ export function shareUrl(baseUrl: string, state: ShareState): string {
   return `${base}#${SHARE_FRAGMENT_PARAM}=${encodeShareFragment(state)}`;
 }
 
-/**
- * The shared-state value of a URL or `location.hash`, or null when it carries none.
- * Accepts `https://…/#share=s1.…`, `#share=s1.…` and `share=s1.…&other=…`.
- */
-export function shareFragmentOf(urlOrHash: string): string | null {
-  const hash = urlOrHash.indexOf('#');
-  const frag = hash >= 0 ? urlOrHash.slice(hash + 1) : urlOrHash;
-  for (const part of frag.split('&')) {
-    if (part.startsWith(`${SHARE_FRAGMENT_PARAM}=`)) return part.slice(SHARE_FRAGMENT_PARAM.length + 1);
-  }
-  return null;
-}
+export { shareFragmentOf } from './fragment';
 
 export type LinkLengthLevel = 'ok' | 'long' | 'too-long';
 

@@ -7,13 +7,9 @@ import { NAMEID_FORMATS, RULES, STATUS_CODES } from '../../core/rules';
 import { categoryOf, categoryTitle, describeReference, SeverityIcon } from '../shared/DiagnosisCategories';
 import { SymptomSearch, useSymptomMatches } from '../shared/SymptomSearch';
 
-export interface RulesSearch {
-  symptom?: string;
-}
+import type { RulesSearch } from './rulesSearch';
 
-export function validateRulesSearch(raw: Record<string, unknown>): RulesSearch {
-  return typeof raw.symptom === 'string' && raw.symptom.trim() !== '' ? { symptom: raw.symptom } : {};
-}
+export { validateRulesSearch, type RulesSearch } from './rulesSearch';
 
 /** CONTRACT §3 codes that come from the signature verifier (src/core/dsig), not from a rule file. */
 const VERIFIER_CODES: readonly { code: string; severity: 'error' | 'warning' | 'info'; meaning: string }[] = [

@@ -1,7 +1,8 @@
 // Extra context under some findings: the status code table entries for `status-error`
 // (SAML core §3.2.2.2) and, for NameID findings, what authentik sends for each requested
 // format (003_32bc8d65e57764cd.txt).
-import { NAMEID_FORMATS, canonicalNameIdFormat, explainNameIdFormat, explainStatusCode } from '../../../core/rules';
+import { NAMEID_FORMATS, canonicalNameIdFormat, explainNameIdFormat } from '../../../core/rules/nameid-formats';
+import { explainStatusCode } from '../../../core/rules/status-codes';
 import type { Finding, InspectedMessage } from '../../../core/types';
 
 export function hasFindingDetails(f: Finding): boolean {

@@ -2,7 +2,7 @@
 // Thin over the core: every fact shown comes from inspectInput()'s InspectReport, computed in the
 // inspection worker (src/ui/worker/) so that no input can freeze the page. The page holds the
 // report's bounded overview (worker/reportOverview.ts) and the shown message in full.
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { EvaluationTimeFields } from '../../shared/EvaluationTimeFields';
 import { useWorkerRun, useWorkerTask } from '../../worker/useWorkerRun';
@@ -24,20 +24,23 @@ import { MessageDetails, OverallVerdictPill, SummaryPanel, TrustedBadge } from '
 import { SignaturesPanel } from './SignaturesPanel';
 import { AnchorScope } from './AnchorScope';
 import { DecryptionPanel } from './DecryptionPanel';
-import { loadKeyPair } from '../mock-sp/storage';
 import { CapturePairNote } from './CapturePairNote';
-import { HistoryPanel } from '../sharing/HistoryPanel';
-import { SharePanel } from '../sharing/SharePanel';
 import { ClaimDisagreements, ShareLinkError, ShareOpenedNotice, SharerClaims, type SharedOrigin } from '../sharing/ShareNotices';
-import { compareClaim, shareFragmentOf, type ShareError, type ShareState } from '../../../core/share';
-import type { ShareContext } from '../sharing/artifacts';
+import { compareClaim } from '../../../core/share/claims';
+import { shareFragmentOf } from '../../../core/share/fragment';
+import type { ShareError, ShareState } from '../../../core/share/state';
+import type { ShareContext } from '../sharing/shareContext';
 import { searchOfShareState } from '../sharing/openShare';
-import { mayBeShareFile } from '../sharing/shareFile';
+import { mayBeShareFile } from '../sharing/mayBeShareFile';
 import { SymptomSearch, useSymptomMatches } from '../../shared/SymptomSearch';
 import { PROFILES, type InspectSearch, type ProfileName } from '../../search';
 import { trustEntries } from './trust';
 import { elementLineRange, findIdLine } from './xmlLines';
-import type { RulesSearch } from '../../routes/RulesPage';
+import type { RulesSearch } from '../../routes/rulesSearch';
+
+// Below the fold and only once something is inspected: loaded then (they bring DEFLATE for links).
+const SharePanel = lazy(() => import('../sharing/SharePanel').then((m) => ({ default: m.SharePanel })));
+const HistoryPanel = lazy(() => import('../sharing/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
 
 const DEFAULT_SKEW = 180;
 const TYPING_DEBOUNCE_MS = 150;
@@ -175,6 +178,9 @@ export function InspectPage() {
 
   /** Mock SP (docs/mock-sp.md): its key, when it was generated or imported exportable, decrypts what the IdP sent it. */
   const applyMockSpKey = useCallback(async () => {
+    // Loaded on use: the mock SP's storage brings the mock SP core (XML signing, keys), which the
+    // start page does not need until this button is pressed.
+    const { loadKeyPair } = await import('../mock-sp/storage');
     const pair = await loadKeyPair();
     if (!pair) setMockSpKeyNote('The mock SP has no key yet: generate one on the Mock SP page.');
     else if (pair.keyType !== 'RSA') setMockSpKeyNote(`The mock SP key is ${pair.description}; decrypting needs an RSA key.`);
@@ -632,8 +638,10 @@ export function InspectPage() {
       )}
 
       <div className="share-row">
-        <SharePanel ctx={shareCtx} />
-        <HistoryPanel ctx={shareCtx} onOpen={(state) => applyShareState(state, 'history')} />
+        <Suspense fallback={null}>
+          <SharePanel ctx={shareCtx} />
+          <HistoryPanel ctx={shareCtx} onOpen={(state) => applyShareState(state, 'history')} />
+        </Suspense>
       </div>
     </div>
   );

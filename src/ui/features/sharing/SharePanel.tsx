@@ -2,9 +2,14 @@
 // exports (share file, report JSON, Markdown, decoded XML). Every artefact is built from the
 // same ShareArtifacts, so a redacted link and a redacted Markdown carry the same masks.
 import { useEffect, useRef, useState } from 'react';
-import { linkLengthAdvice, REDACTION_FIELDS, reportToJsonText, reportToMarkdown, shareUrl, type LinkLengthAdvice, type RedactionField } from '../../../core/share';
+// Leaf modules, not the core/share barrel: the barrel brings redaction and the whole inspection
+// core into the page's first screen (they run in the worker).
+import { linkLengthAdvice, REDACTION_FIELDS, shareUrl, type LinkLengthAdvice, type RedactionField } from '../../../core/share/state';
+import { reportToJsonText } from '../../../core/share/json';
+import { reportToMarkdown } from '../../../core/share/markdown';
 import { copyText } from '../../shared/clipboard';
-import { REDACTION_LABELS, type ShareArtifacts, type ShareContext } from './artifacts';
+import type { ShareArtifacts, ShareContext } from './shareContext';
+import { REDACTION_LABELS } from './redaction';
 import { useWorkerTask } from '../../worker/useWorkerRun';
 import { RunProgress } from '../../shared/RunProgress';
 import { downloadText, fileStem } from './download';
