@@ -4,6 +4,7 @@
 // and the fallback is removed, so exactly one element carries the accessible name.
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type * as Monaco from 'monaco-editor/editor/editor.api';
+import { PAGE_LIMITS } from '../../core/limits';
 import { loadMonaco, preferredMonacoTheme, type MonacoApi } from './monaco/loadMonaco';
 
 export interface EditorMarker {
@@ -75,7 +76,7 @@ function applyModelSize(model: Monaco.editor.ITextModel, large: boolean): void {
  * while a 10 MB aggregate is inspected). Its beginning is shown instead, with a button that
  * opens the whole text in the editor; copying, inspecting and sharing always use the whole text.
  */
-export const HUGE_VALUE_CHARS = 4 * 1024 * 1024;
+export const HUGE_VALUE_CHARS = PAGE_LIMITS.editorHugeChars;
 
 /** A read-only fallback shows at most this many characters (see below). */
 const FALLBACK_MAX_CHARS = 64 * 1024;
