@@ -26,13 +26,17 @@ const dir = mkdtempSync(path.join(tmpdir(), 'samlscope-mockidp-sp-'));
 const idpKey = path.join(dir, 'idp.key');
 const idpCert = path.join(dir, 'idp.crt');
 let servers: ChildProcess | null = null;
+let serverLog = '';
 
 test.beforeAll(async () => {
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '2', '-subj', '/CN=samlscope mock IdP e2e', '-keyout', idpKey, '-out', idpCert], { stdio: 'ignore' });
   servers = spawn('node', [path.join(root, 'e2e/sp/servers.mjs')], {
     env: { ...process.env, NODE_SAML_PORT: String(NODE_SAML_PORT), SAMLIFY_PORT: String(SAMLIFY_PORT), IDP_CERT_FILE: idpCert, IDP_ENTITY_ID, IDP_SSO_URL: `${app}/mock-idp/sso` },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  servers.stdout!.on('data', (b: Buffer) => (serverLog += b.toString()));
+  servers.stderr!.on('data', (b: Buffer) => (serverLog = `${serverLog}${b.toString()}`.slice(-20_000)));
+  servers.on('exit', (code, signal) => (serverLog += `\n[servers.mjs exited: code ${code}, signal ${signal}]\n`));
   for (const base of Object.values(LIBRARIES)) {
     await expect.poll(async () => (await fetch(`${base}/last`).catch(() => null))?.ok ?? false, { timeout: 15_000 }).toBe(true);
   }
@@ -48,7 +52,7 @@ function variants(): string[] {
 }
 
 /** One SP-initiated login: the library's AuthnRequest, the mock IdP's answer (CLI), the library's verdict. */
-async function tryRow(library: Library, row: string): Promise<{ accepted: boolean; detail: string; nameId: string | null }> {
+async function tryRow(library: Library, row: string): Promise<{ accepted: boolean; detail: string; nameId: string | null; email: string | null }> {
   const base = LIBRARIES[library];
   const login = await fetch(`${base}/login`, { redirect: 'manual' });
   const location = login.headers.get('location')!;
@@ -62,7 +66,7 @@ async function tryRow(library: Library, row: string): Promise<{ accepted: boolea
   const detail = await res.text();
   // Who the library logged in: the attacker's copy says "admin", the signed original "jdoe";
   // and the e-mail attribute it read (attribute-comment-injection splits its value).
-  return { accepted: res.status === 200, detail, nameId: /logged in as (.*)$/.exec(detail)?.[1] ?? null };
+  return { accepted: res.status === 200, detail, nameId: /logged in as ([^,]*)/.exec(detail)?.[1] ?? null, email: /, email (.*)$/.exec(detail)?.[1] ?? null };
 }
 
 /** The table of docs/mock-idp.md: variant → { library: 'accepted (<NameID logged in>)' | 'rejected' }. */
@@ -82,8 +86,10 @@ test('SP libraries × variants: the valid Response is accepted, every outcome is
   for (const row of rows) {
     observed[row] = { 'node-saml': '', samlify: '' };
     for (const library of Object.keys(LIBRARIES) as Library[]) {
-      const r = await tryRow(library, row);
-      observed[row]![library] = r.accepted ? `accepted (${r.nameId})` : 'rejected';
+      const r = await tryRow(library, row).catch((e: Error) => {
+        throw new Error(`${row} → ${library}: ${e.message}; cause ${String((e as { cause?: unknown }).cause)}\n--- servers.mjs ---\n${serverLog.slice(-3000)}`);
+      });
+      observed[row]![library] = r.accepted ? `accepted (${r.nameId}${row === 'attribute-comment-injection' ? `, email ${r.email}` : ''})` : 'rejected';
       details.push(`${row} ${library}: ${r.detail.slice(0, 300)}`);
       if (row === 'valid') expect(r.accepted, `${library} must accept the valid Response: ${r.detail}`).toBe(true);
     }

@@ -28,6 +28,12 @@ const certBody = (pem) => pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''
 function app(name, port, handlers) {
   const a = express();
   a.use(express.urlencoded({ extended: false, limit: '4mb' }));
+  // No keep-alive: between /login and /acs the test runs the CLI (seconds on a busy machine),
+  // and a client that reuses a socket the server is closing gets "other side closed".
+  a.use((_req, res, next) => {
+    res.set('Connection', 'close');
+    next();
+  });
   let last = null;
   const verdict = (res, relayState, outcome) => {
     last = { library: name, ...outcome, at: new Date().toISOString() };

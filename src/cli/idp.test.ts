@@ -1,8 +1,9 @@
 // `samlscope idp response` in-process (runIdp with captured output): options of CONTRACT §5,
 // exit 0 or 2, and what it prints verified by xmlsec1 and by samlscope's own inspect.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectInput } from '../core/inspect';
 import { buildAuthnRequest, defaultSettings, deflateAndEncode, exportSpMetadata } from '../core/mocksp';
@@ -120,3 +121,17 @@ describe('samlscope idp response', () => {
     expect(JSON.parse(j.out).variants.map((v: { name: string }) => v.name)).toEqual(VARIANTS.map((v) => v.name));
   });
 });
+
+describe('the built CLI (dist/cli.mjs, `npm run build`)', () => {
+  const cli = resolve(__dirname, '../../dist/cli.mjs');
+  it('dispatches idp: exit 0 with a Response, 2 with a usage message', () => {
+    const good = spawnSync('node', [cli, 'idp', 'response', '--sign', 'none', '--sp-entity-id', 'https://sp.test/', '--acs-url', 'https://sp.test/acs'], { encoding: 'utf8' });
+    expect(good.status, good.stderr).toBe(0);
+    expect(good.stdout).toMatch(/^<samlp:Response /);
+    const bad = spawnSync('node', [cli, 'idp', 'response', '--variant', 'nope'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('Unknown variant "nope"');
+    expect(bad.stdout).toBe('');
+  });
+});
+

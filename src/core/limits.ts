@@ -174,3 +174,9 @@ export const PAGE_LIMITS = {
   /** Characters above which a text enters the code editor only when the user opens it (a 10 MB model build is a task of seconds). */
   editorHugeChars: 4 * 1024 * 1024,
 } as const;
+/**
+ * Wall-clock budget of one metadata run in the page's worker (lint, diff, pair, rollover): an
+ * 80 MB federation aggregate takes tens of seconds there (docs/metadata.md), far above
+ * RUN_TIME_BUDGET_MS, which is sized for one SAML message.
+ */
+export const METADATA_RUN_TIME_BUDGET_MS = 180_000;

@@ -5,6 +5,7 @@ import { decodeShareFragment } from '../../core/share';
 import { buildShareArtifacts } from '../features/sharing/artifacts';
 import { inspectWithMaskedTrust } from '../features/sharing/maskedTrust';
 import { parseShareFile } from '../features/sharing/shareFile';
+import { METADATA_HANDLERS } from './metadataHandlers';
 import type { InspectRunView, RequestOf, ResponseOf, WorkerRequestKind } from './protocol';
 import { reportViewOf } from './reportOverview';
 import { keepRun, messageDetail } from './resultStore';
@@ -24,4 +25,5 @@ export const WORKER_HANDLERS: Handlers = {
   'open-share': async ({ fragment }) => decodeShareFragment(fragment),
   'open-share-file': async ({ text }) => parseShareFile(text),
   'share-artifacts': ({ ctx, fields }) => buildShareArtifacts(ctx, fields),
+  ...METADATA_HANDLERS,
 };

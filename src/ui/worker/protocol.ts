@@ -7,6 +7,7 @@ import type { InputError, InspectedMessage, InspectOptions, Result } from '../..
 import type { RedactionField, ShareError, ShareState } from '../../core/share';
 import type { ShareArtifacts, ShareContext } from '../features/sharing/artifacts';
 import type { InspectRun } from '../features/sharing/maskedTrust';
+import type { MetadataWorkerRequests } from './metadataHandlers';
 import type { ReportView } from './reportOverview';
 
 export type { InspectRun };
@@ -22,7 +23,7 @@ export interface InspectRunView extends Omit<InspectRun, 'report'> {
   selected: { index: number; message: InspectedMessage } | null;
 }
 
-export interface WorkerRequests {
+export interface WorkerRequests extends MetadataWorkerRequests {
   /**
    * inspectInput, with masked certificates left out of the trust. The worker keeps the full run;
    * the page receives its overview and message `selected` (default 0) in full.
