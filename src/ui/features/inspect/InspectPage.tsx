@@ -4,7 +4,7 @@
 // inspectInput()'s InspectReport, computed in the inspection worker (src/ui/worker/) so that no
 // input can freeze the page, and read through reportView.ts. The page holds the report's bounded
 // overview (worker/reportOverview.ts) and the shown message in full.
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
 import { EvaluationTimeFields } from '../../shared/EvaluationTimeFields';
 import { useWorkerRun } from '../../worker/useWorkerRun';
@@ -24,11 +24,10 @@ import { MessageDetails, SummaryPanel, TrustedBadge } from './MessageSummaryView
 import { SignaturesPanel } from './SignaturesPanel';
 import { DecryptionPanel } from './DecryptionPanel';
 import { CapturePairNote } from './CapturePairNote';
-import { HistoryPanel } from '../sharing/HistoryPanel';
-import { SharePanel } from '../sharing/SharePanel';
 import { ClaimDisagreements, ShareLinkError, ShareOpenedNotice, SharerClaims, type SharedOrigin } from '../sharing/ShareNotices';
-import { compareClaim, type ShareState } from '../../../core/share';
-import type { ShareContext } from '../sharing/artifacts';
+import { compareClaim } from '../../../core/share/claims';
+import type { ShareState } from '../../../core/share/state';
+import type { ShareContext } from '../sharing/shareContext';
 import { searchOfShareState } from '../sharing/openShare';
 import { SymptomSearch, useSymptomMatches } from '../../shared/SymptomSearch';
 import { DEFAULT_SKEW_SECONDS as DEFAULT_SKEW, PROFILES, searchToOptions, type InspectSearch, type ProfileName } from '../../search';
@@ -43,6 +42,10 @@ import { VerdictCard } from './VerdictCard';
 import { ExamplesMenu, FirstScreen } from './ExamplesMenu';
 import type { InspectExample } from './examples';
 import { isCapture, worstMessageIndex } from './reportView';
+
+// Below the fold and only once something is inspected: loaded then (they bring DEFLATE for links).
+const SharePanel = lazy(() => import('../sharing/SharePanel').then((m) => ({ default: m.SharePanel })));
+const HistoryPanel = lazy(() => import('../sharing/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
 
 const TYPING_DEBOUNCE_MS = 150;
 
@@ -481,8 +484,10 @@ export function InspectPage() {
       </div>
 
       <div className="share-row">
-        <SharePanel ctx={shareCtx} />
-        <HistoryPanel ctx={shareCtx} onOpen={(state) => applyShareState(state, 'history')} />
+        <Suspense fallback={null}>
+          <SharePanel ctx={shareCtx} />
+          <HistoryPanel ctx={shareCtx} onOpen={(state) => applyShareState(state, 'history')} />
+        </Suspense>
       </div>
     </div>
   );
