@@ -3,7 +3,8 @@
 // string, so the token never reaches a server), the same deterministic HMAC masks, and the
 // sharer's verdicts carried as claims the recipient re-checks. docs/oidc.md "Sharing".
 import { decodeJsonFragment, encodeJsonFragment, type ShareError } from './fragment';
-import { escapeMarkdown } from './markdown';
+import { toolOf } from '../exports/json';
+import { escapeMarkdown } from '../exports/markdown';
 import { Redactor } from './redact';
 import { fail, ok, type Result } from '../types';
 import { decodeBase64Url } from '../oidc/base64url';
@@ -313,7 +314,7 @@ export function oidcReportToJson(report: OidcReport, version: string) {
       return key === 'k' && this.kty === 'oct' ? undefined : value;
     }),
   ) as OidcReport;
-  return { tool: { name: 'samlscope' as const, version }, oidc };
+  return { tool: toolOf(version), oidc };
 }
 
 const CEL_TEXT: Record<CelOutcome, string> = {
