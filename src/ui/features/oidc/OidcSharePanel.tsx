@@ -14,8 +14,8 @@ import {
   type OidcRedactionField,
   type OidcReportedVerdict,
 } from '../../../core/share/oidc';
-import { TOOL_VERSION } from '../../../core/exports';
 import { linkLengthAdvice, type LinkLengthAdvice } from '../../../core/share';
+import { TOOL_VERSION } from '../../../core/exports';
 import { copyText } from '../../shared/clipboard';
 import { downloadText } from '../../shared/download';
 
