@@ -20,7 +20,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * Why each layer sits where it does is in docs/architecture.md.
  */
 export const LAYERS = [
-  { name: 'foundation', prefixes: ['src/core/limits.ts', 'src/core/limit-error.ts', 'src/core/types.ts', 'src/core/encoding/', 'src/core/findings/'] },
+  { name: 'foundation', prefixes: ['src/core/limits.ts', 'src/core/limit-error.ts', 'src/core/tool.ts', 'src/core/types.ts', 'src/core/encoding/', 'src/core/findings/'] },
   { name: 'xml', prefixes: ['src/core/xml/'] },
   { name: 'x509', prefixes: ['src/core/x509/'] },
   { name: 'xml-security', prefixes: ['src/core/dsig/', 'src/core/xenc/'] },

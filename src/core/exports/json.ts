@@ -2,22 +2,16 @@
 // --json and the page's "Export report (JSON)" both write.
 import { toContractReport } from '../report';
 import type { InspectReport } from '../types';
+import { TOOL_VERSION, toolOf } from '../tool';
 import type { ExportFormat } from './format';
 
 import type { Surface } from '../findings/fix';
-import { VERSION } from '../settings/version';
 
-/** The build's version (one definition: settings/version.ts). */
-export const TOOL_VERSION: string = VERSION;
+export { TOOL_VERSION };
 
 /** The CONTRACT §2 envelope, for one or several reports. */
 export function reportsToJson(reports: InspectReport[], version: string = TOOL_VERSION, surface: Surface = 'page') {
   return { tool: toolOf(version), reports: reports.map((r) => toContractReport(r, surface)) };
-}
-
-/** Who wrote a JSON document: the head of every JSON the CLI prints (inspect, oidc, metadata). */
-export function toolOf(version: string = TOOL_VERSION) {
-  return { name: 'samlscope' as const, version };
 }
 
 /** `body` under the tool head, pretty-printed, one trailing line break: what the CLI's --json prints. */
