@@ -27,6 +27,8 @@ test('lint shows each problem with its code, the schema checked in the browser',
 });
 
 test('an aggregate opened from a file: the entity table searches and opens an entity', async ({ page }) => {
+  // 400 entities with openssl certificates: seconds on an idle machine, much more on a shared one.
+  test.setTimeout(180_000);
   await open(page);
   const cert = makeCert();
   const entities = Array.from({ length: 400 }, (_, i) => entityXml({ entityID: `https://idp${i}.example.org/idp`, displayName: `University ${i}`, signing: cert, contactEmail: i % 7 === 0 ? 'ops@example.org' : undefined }, false));
@@ -34,7 +36,7 @@ test('an aggregate opened from a file: the entity table searches and opens an en
   await page.getByLabel('Metadata to lint: open a file').setInputFiles({ name: 'federation.xml', mimeType: 'application/xml', buffer: Buffer.from(xml) });
   await page.getByRole('checkbox', { name: /schema/ }).uncheck();
   await page.getByRole('button', { name: 'Lint', exact: true }).click();
-  await expect(page.locator('[data-md-result="lint"]')).toContainText('EntitiesDescriptor: 400 entities');
+  await expect(page.locator('[data-md-result="lint"]')).toContainText('EntitiesDescriptor: 400 entities', { timeout: 120_000 });
   await expect(page.locator('[data-finding-code="md-aggregate-unsigned"]')).toBeVisible();
   await expect(page.getByText('400 of 400 entities')).toBeVisible();
   await expect(page.getByText('page 1 of 4')).toBeVisible();

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectInput } from '../inspect';
 import type { Finding, InspectedMessage, SignatureReport } from '../types';
 import { MAX_CERTIFICATES_PER_KEYINFO, MAX_SIGNATURES_PER_DOCUMENT, MAX_TRANSFORMS_PER_REFERENCE } from '../limits';
-import { ANY_ISSUER_REASON } from '../x509/anchor-scope';
+import { ANY_ISSUER_REASON } from '../trust/anchor-scope';
 import { DSIG, NS_A, NS_P, type KeyPair, URI, makeKey, responseTemplate, xmlsecSign, xmlsecVerify } from './testing/xmlsec.testutil';
 
 const AT = new Date('2030-01-01T00:01:00Z');
