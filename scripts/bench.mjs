@@ -4,7 +4,8 @@
 // a TypeScript loader in the measured process. Arguments are passed through (see bench/run.ts).
 // One flag picks another benchmark of bench/ instead: `--hostile` (bench/hostile.ts: bombs and
 // amplification through the CLI), `--amplification` (bench/amplification.ts: reference
-// amplification in the core), `--oidc-hostile` (bench/oidc-hostile.ts: hostile tokens, keys, CEL).
+// amplification in the core), `--oidc-hostile` (bench/oidc-hostile.ts: hostile tokens, keys, CEL),
+// `--idp` (bench/idp.ts: the mock IdP's cost per Response).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const BENCHES = { '--hostile': 'bench/hostile.ts', '--amplification': 'bench/amplification.ts', '--oidc-hostile': 'bench/oidc-hostile.ts' };
+const BENCHES = { '--hostile': 'bench/hostile.ts', '--amplification': 'bench/amplification.ts', '--oidc-hostile': 'bench/oidc-hostile.ts', '--idp': 'bench/idp.ts' };
 const flag = process.argv.slice(2).find((a) => a in BENCHES);
 const entry = flag ? BENCHES[flag] : 'bench/run.ts';
 const args = process.argv.slice(2).filter((a) => a !== flag);
