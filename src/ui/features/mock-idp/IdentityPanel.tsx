@@ -5,11 +5,8 @@ import { exportIdpMetadata, generateIdpKeyPair, importIdpKeyPair, type SpKeyPair
 import { CopyableValue, CopyButton } from '../../shared/CopyButton';
 import { CheckField, TextField } from '../mock-sp/MockSpFields';
 import { downloadText } from '../mock-sp/download';
+import { idpEndpoints } from './endpoints';
 import type { MockIdpSettings } from './storage';
-
-export function idpEndpoints(origin: string) {
-  return { ssoUrl: `${origin}/mock-idp/sso`, sloUrl: `${origin}/mock-idp/slo` };
-}
 
 export function IdentityPanel(props: { settings: MockIdpSettings; onChange: (p: Partial<MockIdpSettings>) => void; keyPair: SpKeyPair | null; onKeyPair: (k: SpKeyPair | null) => void }) {
   const { settings, onChange, keyPair } = props;
