@@ -145,4 +145,17 @@ test.describe('mock IdP', () => {
     await page.reload();
     await expect(page.locator('[data-pack-row="xsw1"]')).toHaveAttribute('data-pack-verdict', 'vulnerable');
   });
+
+  test('the mock SP\'s "Use the mock IdP" fills in this browser\'s mock IdP', async ({ page, baseURL }) => {
+    await cleanSlate(page);
+    await page.goto('/mock-sp');
+    await page.getByRole('button', { name: 'Use the mock IdP' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'no key in this browser' })).toBeVisible();
+    await page.goto('/mock-idp');
+    await generateKey(page);
+    await page.goto('/mock-sp');
+    await page.getByRole('button', { name: 'Use the mock IdP' }).click();
+    await expect(page.getByLabel('IdP metadata')).toHaveValue(/IDPSSODescriptor/);
+    await expect(page.getByLabel('IdP SSO URL (Destination)')).toHaveValue(`${baseURL}/mock-idp/sso`);
+  });
 });
