@@ -120,7 +120,7 @@ export function IdentityPanel(props: { settings: MockIdpSettings; onChange: (p: 
       {metadata && (
         <details className="idp-metadata-export">
           <summary>IdP metadata</summary>
-          <pre className="export-text" data-export="idp-metadata">
+          <pre className="export-text" tabIndex={0} role="region" aria-label="IdP metadata XML" data-export="idp-metadata">
             {metadata}
           </pre>
           <div className="panel-actions">
