@@ -33,7 +33,7 @@ async function expectFinding(page: Page, code: string, texts: { category: string
   const msg = texts.msg ?? 0;
   const line = await page.evaluate(([c, i]) => window.__samlscope!.report()!.messages[i].findings.find((f) => f.code === c)?.location?.line ?? null, [code, msg] as const);
   expect(line).not.toBeNull();
-  const text = await page.evaluate(([n, i]) => window.__samlscope!.report()!.messages[i].prettyXml.split('\n')[n - 1], [line!, msg] as const);
+  const text = await page.evaluate(([n, i]) => (window.__samlscope!.report()!.messages[i] === window.__samlscope!.message() ? window.__samlscope!.message()!.prettyXml : '').split('\n')[n - 1], [line!, msg] as const);
   expect(text).toContain(texts.element);
 
   await expect(page.locator('.xml-view[data-monaco-ready="true"]')).toHaveCount(1, { timeout: 30_000 });
@@ -55,6 +55,8 @@ test.describe('diagnosis', () => {
       fix: /issuer = var\.authentik_url/,
       element: 'Issuer',
     });
+    // The profile and the expectations the rules used are a section the user opens (issue 14).
+    await page.locator('details[data-section="profile"] > summary').click();
     const panel = page.locator('.diagnosis-profile');
     await expect(panel).toHaveAttribute('data-profile', 'scaleway');
     await expect(panel).toHaveAttribute('data-profile-detected', 'true');
@@ -71,6 +73,7 @@ test.describe('diagnosis', () => {
     await openInspectWith(page, `at=${AT}`);
     await setMessage(page, fixture('issuer-is-sp-entity-id.xml'));
     await expect(page.locator('.diagnosis-profile')).toHaveAttribute('data-profile', 'scaleway');
+    await page.locator('details[data-section="profile"] > summary').click();
     await page.getByLabel('Diagnose as').selectOption('generic');
     await expect(page).toHaveURL(/profile=generic/);
     const panel = page.locator('.diagnosis-profile');

@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 
 const EXPECTED: Record<string, string | RegExp> = {
-  'content-security-policy': /^default-src 'self';.*worker-src 'self'.*script-src 'self';.*frame-ancestors 'none'$/,
+  'content-security-policy': /^default-src 'self';.*worker-src 'self'.*script-src 'self' 'wasm-unsafe-eval';.*frame-ancestors 'none'$/,
   'x-frame-options': 'DENY',
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',

@@ -166,8 +166,8 @@ test.describe('redaction', () => {
     await setMessage(page, corpus('crewjam__onelogin_response.xml'));
     const before = await shown(page);
     expect(before.verdicts).toContain('valid');
-    const report = await page.evaluate(() => window.__samlscope!.report()!);
-    const m = report.messages[0]!;
+    // The shown message in full (the page holds the other messages as overviews).
+    const m = await page.evaluate(() => window.__samlscope!.message()!);
     const secrets = new Set<string>();
     for (const a of m.assertions) {
       if (a.nameId) secrets.add(a.nameId.value);
@@ -244,7 +244,12 @@ test.describe('exports', () => {
     const report = await page.evaluate(() => window.__samlscope!.report()!);
     let download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export report (JSON)' }).click();
-    const json = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
+    const jsonFile = await download;
+    // The buttons come from the export registry (core/exports): its name, suffix and wording.
+    expect(jsonFile.suggestedFilename()).toBe('onelogin.report.json');
+    await expect(page.locator('.share-status')).toHaveText('Report (JSON) downloaded.');
+    await expect(page.locator('[data-export-format="markdown"]').getByRole('button')).toHaveText(['Export Markdown', 'Copy Markdown']);
+    const json = JSON.parse(readFileSync((await jsonFile.path())!, 'utf8'));
     expect(json.tool.name).toBe('samlscope');
     expect(json.reports).toHaveLength(1);
     expect(json.reports[0].detected).toBe(report.detected);
@@ -255,7 +260,7 @@ test.describe('exports', () => {
     await page.getByRole('button', { name: 'Download decoded XML' }).click();
     const d = await download;
     expect(d.suggestedFilename()).toBe('onelogin-message-1.xml');
-    expect(readFileSync((await d.path())!, 'utf8')).toBe(report.messages[0]!.payload.xml);
+    expect(readFileSync((await d.path())!, 'utf8')).toBe(await page.evaluate(() => window.__samlscope!.message()!.payload.xml));
   });
 
   test('a share file downloads and opens back by drop', async ({ page, context }) => {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run mutation [-- <scope> ...]`: Stryker over the security-critical core (docs/mutation.md).
-// Scopes: c14n, dsig, x509, rules, share, oidc, or a file inside them (e.g. dsig/redirect.ts);
+// Scopes: c14n, dsig, x509, rules, share, oidc, or a file inside them (e.g. saml-signatures/redirect.ts);
 // MUTATION_SCOPE=<scope> does the same. `--force` redoes every mutant (ignores the incremental file).
 //
 // Stryker 10's CLI refuses Node < 22 at import time, while this project supports Node >= 20.19.

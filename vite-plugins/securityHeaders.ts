@@ -7,7 +7,7 @@
 
 /** The policy of index.html's <meta http-equiv="Content-Security-Policy"> (kept identical, see src/ui/hosting.test.ts). */
 export const META_CONTENT_SECURITY_POLICY =
-  "default-src 'self'; connect-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; worker-src 'self' blob:; script-src 'self'; object-src 'none'; base-uri 'self'";
+  "default-src 'self'; connect-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; worker-src 'self' blob:; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'self'";
 
 /** The header policy: the meta policy plus what only a header can say. */
 export const CONTENT_SECURITY_POLICY = `${META_CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;

@@ -1,5 +1,5 @@
 import type { InspectReport, InspectedMessage } from '../core/types';
-import { ANY_ISSUER_REASON, describeBindings, describeRole } from '../core/x509/anchor-scope';
+import { ANY_ISSUER_REASON, describeBindings, describeRole } from '../core/trust/anchor-scope';
 
 const line = (label: string, value: string | null | undefined) => (value ? `  ${label.padEnd(14)} ${value}\n` : '');
 

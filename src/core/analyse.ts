@@ -2,7 +2,7 @@ import type { ParsedMessage } from './parsed-message';
 import { detectProfile } from './profiles';
 import { evaluateRules, resolveExpectations, type RuleContext, type RuleMessage } from './rules';
 import type { InspectOptions, InspectReport, MetadataSummary } from './types';
-import type { TrustMaterial } from './x509/trust';
+import type { TrustMaterial } from './trust/anchors';
 
 export const DEFAULT_SKEW_SECONDS = 180;
 

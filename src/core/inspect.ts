@@ -1,13 +1,13 @@
 import { decodeInput } from './binding/detect';
-import { verifyRedirectSignature } from './dsig/redirect';
-import { verifyDocumentSignatures } from './dsig/verify';
-import { signerClaimOf } from './dsig/signer-claim';
-import { uncoveredContentFinding } from './dsig/coverage';
+import { verifyRedirectSignature } from './saml-signatures/redirect';
+import { verifyDocumentSignatures } from './saml-signatures/verify';
+import { signerClaimOf } from './saml-signatures/signer-claim';
+import { uncoveredContentFinding } from './saml-signatures/coverage';
 import { MAX_CERTIFICATES_PER_KEYINFO, MAX_SIGNATURES_PER_DOCUMENT } from './limits';
 import { authentikPropertiesOf, consumableAssertions, samlRootOf, summarizeMessage } from './saml/summarize';
 import type { CapturedPayload, CertificateSummary, Finding, InspectedMessage, InspectOptions, InspectReport, MessageSummary, RawFinding } from './types';
 import { parseCertificate, summarizeCertificate } from './x509/certificate';
-import { parseTrustInputs, type TrustMaterial } from './x509/trust';
+import { parseTrustInputs, type TrustMaterial } from './trust/anchors';
 import { NS, descendants } from './xml/dom';
 import { parseXmlSafely } from './xml/parse';
 import { prettyPrintXml } from './xml/pretty';

@@ -157,3 +157,9 @@ export const METADATA_LIMITS = {
   /** Findings of one code listed per entity: a role with 500 http: endpoints is one problem, not 500. */
   findingsPerCodePerEntity: 20,
 } as const;
+/**
+ * Wall-clock budget of one metadata run in the page's worker (lint, diff, pair, rollover): an
+ * 80 MB federation aggregate takes tens of seconds there (docs/metadata.md), far above
+ * RUN_TIME_BUDGET_MS, which is sized for one SAML message.
+ */
+export const METADATA_RUN_TIME_BUDGET_MS = 180_000;

@@ -38,7 +38,14 @@ export type Result<T, E = InputError> = { ok: true; value: T } | { ok: false; er
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
 export const fail = <E>(error: E): Result<never, E> => ({ ok: false, error });
 
-export type DetectedFormat = 'redirect-url' | 'post-body' | 'base64' | 'xml' | 'har' | 'saml-tracer';
+/**
+ * The `detected` values of the JSON report: one per input form. Each decoder of
+ * src/core/binding/decoders/ declares its own by adding a member here (TypeScript declaration
+ * merging: `declare module '../../types' { interface DetectedFormats { har: true } }`), so a new
+ * input form is one new file and one registry line, and this type follows.
+ */
+export interface DetectedFormats {}
+export type DetectedFormat = keyof DetectedFormats;
 
 export type Binding = 'HTTP-Redirect' | 'HTTP-POST' | null;
 

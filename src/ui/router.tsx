@@ -9,6 +9,7 @@ import { validateOidcSearch } from './features/oidc/oidcSearch';
 import { ProfilePage, ProfilesPage } from './routes/ProfilePage';
 import { RulesPage, validateRulesSearch } from './routes/RulesPage';
 import { validateInspectSearch } from './search';
+import { validateMetadataSearch } from './features/metadata/metadataSearch';
 
 // Unknown paths get a page in the app's frame (issue 14), not the router's bare "Not Found".
 const rootRoute = createRootRoute({ component: AppShell, notFoundComponent: NotFoundPage });
@@ -46,6 +47,14 @@ export const oidcRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/oidc/OidcPage'), 'OidcPage'),
 });
 
+// Metadata tools: lint, diff, pair, rollover (docs/metadata.md); loaded on first visit.
+export const metadataRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/metadata',
+  validateSearch: validateMetadataSearch,
+  component: lazyRouteComponent(() => import('./features/metadata/MetadataPage'), 'MetadataPage'),
+});
+
 export const rulesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/rules',
@@ -78,7 +87,7 @@ export const sloRoute = createRoute({
   component: AcsPage,
 });
 
-const routeTree = rootRoute.addChildren([inspectRoute, mockSpRoute, mockIdpRoute, mockIdpSsoRoute, mockIdpSloRoute, oidcRoute, rulesRoute, profilesRoute, profileRoute, acsRoute, sloRoute]);
+const routeTree = rootRoute.addChildren([inspectRoute, mockSpRoute, mockIdpRoute, mockIdpSsoRoute, mockIdpSloRoute, oidcRoute, metadataRoute, rulesRoute, profilesRoute, profileRoute, acsRoute, sloRoute]);
 
 export const router = createRouter({ routeTree });
 

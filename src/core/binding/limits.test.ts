@@ -169,7 +169,7 @@ describe('lone UTF-16 surrogates are repaired and reported, never thrown', () =>
     });
   }
   it('a signed Redirect URL with a lone surrogate in its RelayState is verified without a URIError', async () => {
-    // The query-signature diagnosis re-encodes the parameters (dsig/redirect.ts): formDecode never hands it a lone surrogate.
+    // The query-signature diagnosis re-encodes the parameters (saml-signatures/redirect.ts): formDecode never hands it a lone surrogate.
     const sig = encodeURIComponent(Buffer.alloc(256, 1).toString('base64'));
     const url = `${redirect(XML)}&RelayState=x\uD800&SigAlg=http%3A%2F%2Fwww.w3.org%2F2001%2F04%2Fxmldsig-more%23rsa-sha256&Signature=${sig}`;
     const report = await inspectInput(url, 'signed', { trust: [readCorpus('crewjam__sp_cert.pem')] });

@@ -1,22 +1,56 @@
+// XML-DSig verification (W3C XML Signature Syntax and Processing, second edition) of every
+// ds:Signature in a document: references resolved by ID, transforms, canonicalization, digests,
+// the SignatureValue against the trust anchors and the KeyInfo. It knows no SAML: which attribute
+// is an ID, what a signed element claims about its signer and which anchor may vouch for that
+// claim are given by the caller (SignerPolicy); which element a relying party consumes, and so
+// whether the message is trusted, is decided above it (saml-signatures/verify.ts).
 import { decodeBase64Lenient, encodeBase64 } from '../encoding/base64';
-import { consumableAssertions, messageKindOf, samlRootOf } from '../saml/summarize';
 import type { AnchorDecision, CertificateSummary, RawFinding, ReferenceReport, SignatureReport, TrustAnchor } from '../types';
 import { DIGESTS_WITHOUT_VERIFIED_KEY, MAX_CERTIFICATES_PER_KEYINFO, MAX_REFERENCES_PER_SIGNATURE, MAX_SIGNATURES_PER_DOCUMENT, MAX_TRANSFORMS_PER_REFERENCE } from '../limits';
-import { ANY_ISSUER_REASON, judgeAnchor } from '../x509/anchor-scope';
-import { signerClaimOf } from './signer-claim';
 import { parseCertificate, spkiOf, summarizeCertificate } from '../x509/certificate';
 import { NS, attr, childElements, descendants, firstChild } from '../xml/dom';
 import { DIGEST_ALGORITHMS, ENVELOPED_SIGNATURE, NONSTANDARD_DIGEST_ALIASES, NONSTANDARD_SIGNATURE_ALIASES, SIGNATURE_ALGORITHMS, shortAlgorithmName, type SignatureAlgorithm } from './algorithms';
 import { C14N_URIS, canonicalizeToBytes } from './c14n/index';
 import { importRsaKeyValue, importVerifyKey, verifyWithKey } from './keys';
 
-export interface DocumentVerification {
-  signatures: SignatureReport[];
+/** What a signed element says about who signed it; dsig only shows it in texts and hands it back to the policy. */
+export interface SignerIdentity {
+  /** Local name of the signed element. */
+  element: string;
+  /** Who it names as its issuer; null when it names none. */
+  issuer: string | null;
+}
+
+/**
+ * What the caller knows and dsig does not: which attribute holds IDs, what the element a
+ * signature is enveloped in claims about its signer, and which trust anchor may vouch for that.
+ * A key verifying the SignatureValue is not enough: the anchor it belongs to must be accepted
+ * for the claim (CONTRACT §2, last paragraph).
+ */
+export interface SignerPolicy<C extends SignerIdentity> {
+  /** The ID attribute same-document references resolve to (XML-DSig §4.3.3.2 leaves it to the schema). */
+  idAttribute: string;
+  claimOf(signed: Element | null): C;
+  /** The claim as SignatureReport.claimedSigner shows it. */
+  reportClaim(claim: C): SignatureReport['claimedSigner'];
+  /** Anchors tried first, before all others: the likely signers. */
+  likelySigner(anchor: TrustAnchor, claim: C): boolean;
+  /** Whether `anchor`, whose key verifies the SignatureValue, may vouch for the claimed signer. */
+  judge(anchor: TrustAnchor, claim: C): AnchorDecision;
+  /** Why an accepted anchor vouches, completing the reason of a `valid` verdict. */
+  acceptedBecause(anchor: TrustAnchor | undefined, decision: AnchorDecision | undefined, claim: C): string;
+  /** The finding for a signature whose only verifying anchors are not accepted for its claim. */
+  rejectedFinding(where: string, decision: AnchorDecision, claim: C, signature: Element): RawFinding;
+}
+
+/** Every signature of a document, verified on its own; coverage and trust are the caller's to decide. */
+export interface DocumentSignatures {
+  checks: SignatureCheck[];
   findings: RawFinding[];
-  /** CONTRACT §2: what the report shows of the message is covered by a valid signature. */
-  trusted: boolean;
-  /** Index (in MessageSummary.assertions) of the assertion a relying party would consume. */
-  consumedAssertionIndex: number | null;
+  /** ds:Signature elements present (verified: at most MAX_SIGNATURES_PER_DOCUMENT). */
+  signatureCount: number;
+  /** A limit of docs/limits.md was hit: the document must not be trusted. */
+  overLimit: boolean;
 }
 
 /** Canonical forms larger than this are not kept in the trace (a 10 MB aggregate would be copied around). */
@@ -32,7 +66,7 @@ const WITHOUT_COMMENTS: Record<string, string> = {
 const digestHashOf = (uri: string) => DIGEST_ALGORITHMS[uri] ?? NONSTANDARD_DIGEST_ALIASES[uri];
 const signatureAlgorithmOf = (uri: string) => SIGNATURE_ALGORITHMS[uri] ?? NONSTANDARD_SIGNATURE_ALIASES[uri];
 
-interface SignatureCheck {
+export interface SignatureCheck {
   element: Element;
   report: SignatureReport;
   /** The elements its References resolved to: the signature covers exactly their union. */
@@ -43,15 +77,15 @@ interface SignatureCheck {
   overLimit: boolean;
 }
 
-/** SAML core §5.4.2 and XML-DSig §4.3.3.2: references resolve by ID, over the whole document. */
-function buildIdIndex(doc: Document): Map<string, Element[]> {
+/** XML-DSig §4.3.3.2 (SAML core §5.4.2 names the attribute): references resolve by ID, over the whole document. */
+function buildIdIndex(doc: Document, idAttribute: string): Map<string, Element[]> {
   const index = new Map<string, Element[]>();
   const root = doc.documentElement;
   let n: Node | null = root;
   while (n) {
     if (n.nodeType === 1) {
       const el = n as Element;
-      const id = el.getAttributeNode('ID');
+      const id = el.getAttributeNode(idAttribute);
       if (id) {
         const list = index.get(id.value);
         if (list) list.push(el);
@@ -68,7 +102,7 @@ function buildIdIndex(doc: Document): Map<string, Element[]> {
   return index;
 }
 
-function isAncestorOrSelf(ancestor: Node, node: Node | null): boolean {
+export function isAncestorOrSelf(ancestor: Node, node: Node | null): boolean {
   for (let n: Node | null = node; n; n = n.parentNode) if (n === ancestor) return true;
   return false;
 }
@@ -136,7 +170,7 @@ export class CanonicalMemo {
 }
 
 /** Resolve a Reference and read its transforms, without canonicalizing or digesting anything. */
-function prepareReference(ref: Element, doc: Document, ids: Map<string, Element[]>): PreparedReference {
+function prepareReference(ref: Element, doc: Document, ids: Map<string, Element[]>, idAttribute: string): PreparedReference {
   const uri = attr(ref, 'URI') ?? '';
   const digestAlgorithm = attr(firstChild(ref, NS.dsig, 'DigestMethod'), 'Algorithm') ?? '';
   const expectedDigest = (firstChild(ref, NS.dsig, 'DigestValue')?.textContent ?? '').replace(/\s+/g, '');
@@ -160,12 +194,12 @@ function prepareReference(ref: Element, doc: Document, ids: Map<string, Element[
     }
     const matches = ids.get(id) ?? [];
     if (matches.length === 0) {
-      out.problem = `Reference ${uri} points to no element: no element has ID="${id}".`;
+      out.problem = `Reference ${uri} points to no element: no element has ${idAttribute}="${id}".`;
       return out;
     }
     if (matches.length > 1) {
       // Which of two same-ID elements was signed is ambiguous: the classic wrapping set-up.
-      out.problem = `Reference ${uri} is ambiguous: ${matches.length} elements have ID="${id}".`;
+      out.problem = `Reference ${uri} is ambiguous: ${matches.length} elements have ${idAttribute}="${id}".`;
       return out;
     }
     target = matches[0]!;
@@ -173,7 +207,7 @@ function prepareReference(ref: Element, doc: Document, ids: Map<string, Element[
   const element = target.nodeType === 9 ? (target as Document).documentElement : (target as Element);
   out.target = target;
   out.element = element;
-  if (element) report.resolvedTo = { id: attr(element, 'ID') ?? '', localName: element.localName ?? '' };
+  if (element) report.resolvedTo = { id: attr(element, idAttribute) ?? '', localName: element.localName ?? '' };
 
   let algorithm: string = C14N_URIS.inclusive; // XML-DSig §4.3.3.2: a node-set becomes octets by inclusive C14N
   for (const t of transforms) {
@@ -240,7 +274,7 @@ async function keyInfoCandidates(signature: Element, alg: SignatureAlgorithm, ce
 function describeCert(c: { subject: string | null; sha256: string | null }, validity?: { notBefore: string; notAfter: string }): string {
   return `${c.subject ?? 'unknown subject'} (SHA-256 ${c.sha256 ?? 'n/a'}${validity ? `, valid ${validity.notBefore.slice(0, 10)} to ${validity.notAfter.slice(0, 10)}` : ''})`;
 }
-async function checkSignature(signature: Element, index: number, doc: Document, ids: Map<string, Element[]>, anchors: TrustAnchor[], at: Date, findings: RawFinding[], memo: CanonicalMemo): Promise<SignatureCheck> {
+async function checkSignature<C extends SignerIdentity>(signature: Element, index: number, doc: Document, ids: Map<string, Element[]>, anchors: TrustAnchor[], at: Date, findings: RawFinding[], memo: CanonicalMemo, policy: SignerPolicy<C>): Promise<SignatureCheck> {
   const parent = signature.parentNode && signature.parentNode.nodeType === 1 ? (signature.parentNode as Element) : null;
   const signedInfo = firstChild(signature, NS.dsig, 'SignedInfo');
   const c14nMethod = firstChild(signedInfo, NS.dsig, 'CanonicalizationMethod');
@@ -255,17 +289,17 @@ async function checkSignature(signature: Element, index: number, doc: Document, 
       if (s) keyInfoCertificates.push(s);
     }
   }
-  const claim = signerClaimOf(parent);
+  const claim = policy.claimOf(parent);
   const report: SignatureReport = {
     target: parent?.localName ?? 'document',
-    targetId: attr(parent, 'ID'),
+    targetId: attr(parent, policy.idAttribute),
     signatureAlgorithm,
     canonicalization,
     references: [],
     verdict: 'invalid',
     reason: '',
     key: { source: 'none', sha256Fingerprint: null, subject: null, anchor: null },
-    claimedSigner: { issuer: claim.issuer, issuerFrom: claim.issuerFrom, roles: claim.roles.filter((r) => r !== '*'), element: claim.element },
+    claimedSigner: policy.reportClaim(claim),
     anchorDecisions: [],
     signedInfoCanonical: null,
     index,
@@ -304,7 +338,7 @@ async function checkSignature(signature: Element, index: number, doc: Document, 
   const alg = signatureAlgorithmOf(signatureAlgorithm);
   if (!alg) return unsupported(`Signature algorithm ${signatureAlgorithm} is not supported.`);
 
-  const prepared = refElements.map((ref) => prepareReference(ref, doc, ids));
+  const prepared = refElements.map((ref) => prepareReference(ref, doc, ids, policy.idAttribute));
   report.references = prepared.map((o) => o.report);
   const tooManyTransforms = prepared.find((o) => o.overLimit);
   if (tooManyTransforms) return overLimit(tooManyTransforms.overLimit!);
@@ -332,11 +366,11 @@ async function checkSignature(signature: Element, index: number, doc: Document, 
     let rejected: { anchor: TrustAnchor; decision: AnchorDecision } | null = null;
     // The anchors that may vouch for this issuer are tried first (in a 10 MB aggregate, the
     // thousands of others only when none of them verifies, to name whose key it is).
-    const likely = anchors.filter((a) => mayVouchFor(a, claim.issuer));
+    const likely = anchors.filter((a) => policy.likelySigner(a, claim));
     for (const a of [...likely, ...anchors.filter((x) => !likely.includes(x))]) {
       const key = await importVerifyKey(a.spkiDer, alg);
       if (!key || !(await verifyWithKey(key, alg, sigBytes.value.bytes, signedBytes))) continue;
-      const decision = judgeAnchor(a, claim);
+      const decision = policy.judge(a, claim);
       decisions.push(decision);
       if (decision.accepted) {
         used = { key, source: a.source, sha256: a.sha256Fingerprint, subject: a.subject, anchor: a.description, cert: null, trustAnchor: a, decision };
@@ -405,14 +439,7 @@ async function checkSignature(signature: Element, index: number, doc: Document, 
     // CONTRACT §2: a pasted key of another entity or role is not an anchor for this element.
     report.verdict = 'untrusted';
     report.reason = `Mathematically correct with a trusted key, but not one this ${claim.element}'s issuer may use: ${used.decision.reason}`;
-    const wrongRole = used.decision.code === 'signature-key-wrong-role';
-    findings.push({
-      code: used.decision.code!, severity: 'error',
-      title: wrongRole ? 'Signed with a key of the wrong role' : 'Signed with another entity\'s key',
-      explanation: `${where}: ${used.decision.reason} ${wrongRole ? 'An SP\'s key must not vouch for Responses and assertions, nor an IdP\'s key for AuthnRequests: a relying party looks up the key of the role that sends the message.' : 'Any member of a federation holds its own key; accepting it for another entity\'s messages would let every member impersonate every other.'}`,
-      fix: wrongRole ? 'Give the metadata of the issuer in the role that sends this message (IdP metadata for Responses, SP metadata for AuthnRequests), or reject the message.' : `Reject the message unless ${claim.issuer ?? 'its issuer'} really uses this key; then its own metadata must list it.`,
-      references: ['SAML metadata §2.4.1.1', 'SAML profiles §4.1.4.3'], node: signature,
-    });
+    findings.push(policy.rejectedFinding(where, used.decision, claim, signature));
   } else if (used.source === 'keyinfo') {
     report.verdict = 'untrusted';
     const signer = describeCert({ subject: used.subject, sha256: used.sha256 }, used.cert ?? undefined);
@@ -425,7 +452,7 @@ async function checkSignature(signature: Element, index: number, doc: Document, 
     }
   } else {
     report.verdict = 'valid';
-    report.reason = `All ${prepared.length} reference digest(s) match and the signature verifies with ${used.anchor}, ${used.trustAnchor?.scope === 'any-issuer' ? ANY_ISSUER_REASON : `accepted for this ${claim.element}: ${used.decision?.reason ?? ''}`}`;
+    report.reason = `All ${prepared.length} reference digest(s) match and the signature verifies with ${used.anchor}, ${policy.acceptedBecause(used.trustAnchor, used.decision, claim)}`;
     const anchor = used.trustAnchor;
     const der = anchor?.certificateDer;
     if (anchor && der) {
@@ -436,11 +463,6 @@ async function checkSignature(signature: Element, index: number, doc: Document, 
     }
   }
   return check;
-}
-
-/** An anchor bound to `issuer` (any role) or to any issuer: the likely signer, tried first. */
-function mayVouchFor(anchor: TrustAnchor, issuer: string | null): boolean {
-  return anchor.scope === 'any-issuer' || anchor.bindings.some((b) => b.entityId === issuer || b.role === 'metadata-publisher');
 }
 
 /** docs/limits.md (XML signatures): one finding per limit hit. */
@@ -466,19 +488,16 @@ export interface DerivedDocument {
 }
 
 /**
- * Verify every ds:Signature of a parsed document and decide what is actually protected.
- * Verdicts follow CONTRACT §2. `trusted` is decided only by whether the element a relying party
- * consumes lies inside an element covered by a `valid` signature whose reference is its parent.
- * With `derivation`, `doc` is a decrypted message: coverage and trust are decided on it (it is what
- * a relying party consumes), each signature is checked where it was made (DerivedDocument).
+ * Verify every ds:Signature of a parsed document, each on its own (verdict, key, references).
+ * With `derivation`, `doc` is a decrypted message: each signature is checked in the document it
+ * was made in (DerivedDocument), and what it references is carried forward into `doc`, where the
+ * caller judges coverage.
  */
-export async function verifyDocumentSignatures(doc: Document, anchors: TrustAnchor[], at: Date = new Date(), derivation?: DerivedDocument): Promise<DocumentVerification> {
+export async function verifySignatures<C extends SignerIdentity>(doc: Document, anchors: TrustAnchor[], at: Date, policy: SignerPolicy<C>, derivation?: DerivedDocument): Promise<DocumentSignatures> {
   const findings: RawFinding[] = [];
-  const root = samlRootOf(doc);
-  const kind = messageKindOf(root);
-  const ids = buildIdIndex(doc);
+  const ids = buildIdIndex(doc, policy.idAttribute);
   for (const [id, els] of ids) {
-    if (els.length > 1) findings.push({ code: 'duplicate-id', severity: 'error', title: 'Duplicate ID', explanation: `${els.length} elements (${els.map((e) => e.localName).join(', ')}) have ID="${id}". IDs must be unique (SAML core §1.3.4); duplicates let an attacker make a verifier check one element while the application reads another.`, fix: 'Reject the message. A legitimate IdP never emits duplicate IDs.', references: ['SAML core §1.3.4', 'XML-DSig §4.3.3.2'], node: els[1] ?? null });
+    if (els.length > 1) findings.push({ code: 'duplicate-id', severity: 'error', title: 'Duplicate ID', explanation: `${els.length} elements (${els.map((e) => e.localName).join(', ')}) have ${policy.idAttribute}="${id}". IDs must be unique (SAML core §1.3.4); duplicates let an attacker make a verifier check one element while the application reads another.`, fix: 'Reject the message. A legitimate IdP never emits duplicate IDs.', references: ['SAML core §1.3.4', 'XML-DSig §4.3.3.2'], node: els[1] ?? null });
   }
   const allSignatures = descendants(doc, NS.dsig, 'Signature');
   // docs/limits.md: the signatures past the limit are not verified at all, and the message is not trusted.
@@ -501,10 +520,10 @@ export async function verifyDocumentSignatures(doc: Document, anchors: TrustAnch
       chain.push(d);
     }
     let madeIds = idIndexes.get(madeIn);
-    if (!madeIds) idIndexes.set(madeIn, (madeIds = buildIdIndex(madeIn)));
+    if (!madeIds) idIndexes.set(madeIn, (madeIds = buildIdIndex(madeIn, policy.idAttribute)));
     let memo = memos.get(madeIn);
     if (!memo) memos.set(madeIn, (memo = new CanonicalMemo()));
-    const check = await checkSignature(made, i + 1, madeIn, madeIds, anchors, at, findings, memo);
+    const check = await checkSignature(made, i + 1, madeIn, madeIds, anchors, at, findings, memo, policy);
     if (chain.length) {
       // Coverage is judged in the decrypted document: carry the referenced elements forward.
       const stages = chain.reverse();
@@ -517,93 +536,25 @@ export async function verifyDocumentSignatures(doc: Document, anchors: TrustAnch
     }
     checks.push(check);
   }
-
-  // Which element does a relying party consume? SAML core §3.3.3 / profiles §4.1.4.2: the
-  // Response's (first) direct-child assertion; for every other message, the root element.
-  const consumable = kind === 'Response' ? consumableAssertions(root) : [];
-  const consumedIndex = consumable.length ? 0 : null;
-  const consumedEl = consumedIndex === null ? null : consumable[consumedIndex]!;
-  // A signature covers exactly the union of what its References resolve to (XML-DSig §4.3.3),
-  // and an enveloped SAML signature protects its parent only when that union contains the parent
-  // or an ancestor of it (URI="" is the whole document, XML-DSig §4.3.3.3).
-  const coveringRefOf = (c: SignatureCheck, node: Node): Element | undefined => c.referenced.filter((r) => isAncestorOrSelf(r, node)).sort((a, b) => depthOf(a) - depthOf(b))[0];
-  const covers = (c: SignatureCheck) => c.element.parentNode !== null && coveringRefOf(c, c.element.parentNode) !== undefined;
-  const soundCovering = checks.filter((c) => c.mathematicallySound && covers(c));
-  const consumedTarget = consumedEl ?? root;
-  // The outermost signature over the consumed content decides: a valid Response signature
-  // vouches for everything inside it as the IdP sent it (even a broken inner signature), while
-  // a broken Response signature means the message changed after signing, whatever lies inside.
-  const outermost = checks
-    .filter((c) => covers(c) && coveringRefOf(c, consumedTarget) !== undefined)
-    .sort((a, b) => depthOf(coveringRefOf(a, consumedTarget)!) - depthOf(coveringRefOf(b, consumedTarget)!))[0];
-  // A message that made the verifier stop at a limit (docs/limits.md) is hostile: never trusted.
-  const overLimit = signaturesOverLimit || checks.some((c) => c.overLimit);
-  const trusted = outermost !== undefined && outermost.report.verdict === 'valid' && !overLimit && !findings.some((f) => f.code === 'duplicate-id');
-
-  for (const c of checks) {
-    if (c.referenced.length && !covers(c)) {
-      const resolved = c.referenced.map((r) => `${r.localName} ID="${attr(r, 'ID') ?? ''}"`).join(', ');
-      findings.push({ code: 'signature-wrapping', severity: 'error', title: 'Signature covers another element than its parent', explanation: `Signature ${c.report.index} sits in ${c.report.target}${c.report.targetId ? ` ID="${c.report.targetId}"` : ''} but its reference${c.referenced.length > 1 ? 's resolve' : ' resolves'} to ${resolved}${c.referenced.length > 1 ? ' — together they cover neither it nor an ancestor' : ''}. An enveloped SAML signature must reference its own parent (SAML core §5.4.2); anything else is how XML signature wrapping smuggles unsigned content past a verifier.`, fix: 'Reject the message. Verify with a library that checks the signed element is the one consumed.', references: ['SAML core §5.4.2', 'On Breaking SAML (USENIX Security 2012)'], node: c.element });
-    }
-  }
-  const consumedSound = soundCovering.some((c) => coveringRefOf(c, consumedTarget) !== undefined);
-  const allAssertions = kind === 'Response' ? descendants(doc, NS.assertion, 'Assertion') : [];
-  if (!consumedSound && checks.some((c) => c.mathematicallySound && c.referenced.length && coveringRefOf(c, consumedTarget) === undefined)) {
-    const signed = checks.filter((c) => c.mathematicallySound).flatMap((c) => c.referenced).map((r) => `${r.localName} ID="${attr(r, 'ID') ?? ''}"`);
-    findings.push({ code: 'signature-wrapping', severity: 'error', title: 'The signed element is not the one a relying party reads', explanation: `A relying party consumes ${consumedTarget.localName}${attr(consumedTarget, 'ID') ? ` ID="${attr(consumedTarget, 'ID')}"` : ''}, but the signature(s) that check out cover ${signed.join(', ')}. The consumed content is unsigned: this is the shape of an XML signature wrapping attack.`, fix: 'Reject the message. If your SP accepted it, upgrade its SAML library (XSW defences: verify, then consume only what was verified).', references: ['On Breaking SAML (USENIX Security 2012)', 'SAML core §5.4.2'], node: consumedTarget });
-  }
-  if (consumable.length > 1) {
-    findings.push({ code: 'multiple-assertions', severity: 'error', title: 'More than one assertion', explanation: `The Response holds ${consumable.length} assertions. SAML allows it, but almost no SP expects it, and libraries differ on which one they read — a wrapping vector.`, fix: 'Configure the IdP to send exactly one assertion per Response.', references: ['SAML profiles §4.1.4.2'], node: consumable[1] ?? null });
-  } else if (kind === 'Response' && allAssertions.length > 1) {
-    const extra = allAssertions.filter((a) => a !== consumedEl && !isInside(a, NS.assertion, 'Advice'));
-    if (extra.length) findings.push({ code: 'multiple-assertions', severity: 'warning', title: 'Assertion in an unexpected place', explanation: `Besides the assertion a relying party reads, the message contains ${extra.length} more ${extra.map((e) => `inside ${(e.parentNode as Element | null)?.localName ?? '?'}`).join(', ')}. Hidden assertions are the raw material of signature wrapping.`, fix: 'Reject messages with assertions outside the Response\'s direct children.', references: ['On Breaking SAML (USENIX Security 2012)'], node: extra[0] ?? null });
-  }
-  const encrypted = kind === 'Response' && consumedEl?.localName === 'EncryptedAssertion';
-  if (sigElements.length === 0 && encrypted) {
-    findings.push({ code: 'assertion-encrypted', severity: 'info', title: 'Encrypted assertion: its signature cannot be checked here', explanation: 'The Response is unsigned and its assertion is encrypted (EncryptedAssertion). The assertion\'s own signature, if any, is inside the encrypted data; without the SP\'s private key nothing in this message can be authenticated here.', fix: 'Paste the SP\'s private key into the "SP private key" field (CLI: --sp-key sp.key) to decrypt the assertion and check its signature, or have the IdP also sign the Response (authentik: "Sign responses"; Terraform `sign_response = true`).', references: ['SAML core §2.3.4', 'XML Encryption'], node: consumedEl });
-  } else if (sigElements.length === 0) {
-    const severity = kind === 'Response' ? 'error' : kind === 'EntityDescriptor' || kind === 'EntitiesDescriptor' ? 'info' : 'info';
-    findings.push({ code: 'signature-missing', severity, title: 'No XML signature', explanation: kind === 'Response' ? 'Neither the Response nor its assertion is signed: anyone could have written it. SAML profiles §4.1.3.5 require the assertion (or the Response) to be signed for the POST binding.' : `This ${kind} carries no XML signature${kind === 'AuthnRequest' || kind === 'LogoutRequest' || kind === 'LogoutResponse' ? ' (with the Redirect binding the signature travels in the query string instead)' : ''}.`, fix: kind === 'Response' ? 'Enable signing on the IdP (authentik: the provider\'s signing certificate with "Sign assertions" and "Sign responses"; Terraform `signing_kp`, `sign_assertion = true`, `sign_response = true`).' : 'Sign it if the receiving party requires signed messages (metadata: WantAuthnRequestsSigned / AuthnRequestsSigned).', references: ['SAML profiles §4.1.3.5'], node: root });
-  }
-  const injected = consumedEl && consumedEl.localName === 'Assertion' ? commentInjectionFindings(consumedEl) : [];
-  findings.push(...injected);
-  // Comments are outside what a signature covers: content split by one was altered after signing.
-  return { signatures: checks.map((c) => c.report), findings, trusted: trusted && injected.length === 0, consumedAssertionIndex: consumedIndex };
-}
-
-function depthOf(n: Node): number {
-  let d = 0;
-  for (let p = n.parentNode; p; p = p.parentNode) d++;
-  return d;
-}
-
-function isInside(el: Element, ns: string, localName: string): boolean {
-  for (let n = el.parentNode; n; n = n.parentNode) if (n.nodeType === 1 && (n as Element).namespaceURI === ns && (n as Element).localName === localName) return true;
-  return false;
+  return { checks, findings, signatureCount: sigElements.length, overLimit: signaturesOverLimit || checks.some((c) => c.overLimit) };
 }
 
 /**
- * CVE-2017-11427 family: a comment splits a text value; exclusive C14N drops the comment so the
- * signature still verifies, but a library reading only the first text node sees a different
- * value ("admin@evil.com<!---->.example.com" reads as "admin@evil.com").
+ * The outermost of the elements `check`'s References resolve to that contains `node`: a signature
+ * covers exactly the union of what its References resolve to (XML-DSig §4.3.3), URI="" being the
+ * whole document (§4.3.3.3).
  */
-function commentInjectionFindings(assertion: Element): RawFinding[] {
-  const out: RawFinding[] = [];
-  const targets = [...descendants(assertion, NS.assertion, 'NameID'), ...descendants(assertion, NS.assertion, 'AttributeValue')];
-  for (const el of targets) {
-    let texts = 0;
-    let comments = 0;
-    let firstText: string | null = null;
-    for (let c = el.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3 || c.nodeType === 4) {
-        texts++;
-        if (firstText === null) firstText = c.nodeValue ?? '';
-      } else if (c.nodeType === 8) comments++;
-    }
-    if (comments > 0 || texts > 1) {
-      const whole = el.textContent ?? '';
-      out.push({ code: 'nameid-comment', severity: 'error', title: `Comment or split text inside ${el.localName}`, explanation: `The value of ${el.localName} is split by ${comments ? `${comments} comment(s)` : 'several text nodes'}. Read whole it is ${JSON.stringify(whole.trim())}; read as its first text node it is ${JSON.stringify((firstText ?? '').trim())}. The signature covers both readings (canonicalization drops comments), which is exactly the comment-injection attack (CVE-2017-11427/11428/11429, CVE-2018-7340).`, fix: 'Reject the message; make sure your SP library reads the full text content of NameID and attribute values.', references: ['CVE-2018-7340', 'CVE-2017-11427'], node: el });
-    }
-  }
-  return out;
+export function coveringReference(check: SignatureCheck, node: Node): Element | undefined {
+  return check.referenced.filter((r) => isAncestorOrSelf(r, node)).sort((a, b) => depthOf(a) - depthOf(b))[0];
+}
+
+/** An enveloped signature protects its parent only when what it references contains that parent. */
+export function coversItsParent(check: SignatureCheck): boolean {
+  return check.element.parentNode !== null && coveringReference(check, check.element.parentNode) !== undefined;
+}
+
+export function depthOf(n: Node): number {
+  let d = 0;
+  for (let p = n.parentNode; p; p = p.parentNode) d++;
+  return d;
 }

@@ -142,7 +142,18 @@ export interface Correlation {
   problems: string[];
 }
 
-function answerIndex(report: InspectReport, kind: SentRequestRecord['kind']): number | null {
+/**
+ * What correlation reads of a report: InspectReport, or any lighter view of it that keeps these
+ * fields (the inspect page holds an overview of each message, ui/worker/reportOverview.ts).
+ */
+export interface CorrelatableReport {
+  messages: readonly (Pick<InspectedMessage, 'kind' | 'inResponseTo' | 'issuer' | 'destination' | 'issueInstant'> & {
+    assertions: readonly Pick<InspectedMessage['assertions'][number], 'inResponseTo'>[];
+    payload: Pick<InspectedMessage['payload'], 'relayState'>;
+  })[];
+}
+
+function answerIndex(report: CorrelatableReport, kind: SentRequestRecord['kind']): number | null {
   const wanted = kind === 'LogoutRequest' ? 'LogoutResponse' : 'Response';
   const i = report.messages.findIndex((m) => m.kind === wanted);
   if (i >= 0) return i;
@@ -150,12 +161,12 @@ function answerIndex(report: InspectReport, kind: SentRequestRecord['kind']): nu
   return any >= 0 ? any : null;
 }
 
-function inResponseToOf(m: InspectedMessage): string | null {
+function inResponseToOf(m: CorrelatableReport['messages'][number]): string | null {
   return m.inResponseTo ?? m.assertions.find((a) => a.inResponseTo)?.inResponseTo ?? null;
 }
 
 /** Correlate the captured answer (an InspectReport of what arrived at the ACS) with the request sent. */
-export function correlateCapture(sent: SentRequestRecord, report: InspectReport): Correlation {
+export function correlateCapture(sent: SentRequestRecord, report: CorrelatableReport): Correlation {
   const idx = answerIndex(report, sent.kind);
   const m = idx === null ? null : report.messages[idx]!;
   const problems: string[] = [];
@@ -218,7 +229,7 @@ export function correlateCapture(sent: SentRequestRecord, report: InspectReport)
 }
 
 /** Among the requests sent (newest last), the one a captured answer responds to. */
-export function matchSentRequest(records: readonly SentRequestRecord[], report: InspectReport): SentRequestRecord | null {
+export function matchSentRequest(records: readonly SentRequestRecord[], report: CorrelatableReport): SentRequestRecord | null {
   for (const m of report.messages) {
     const irt = inResponseToOf(m);
     if (!irt) continue;

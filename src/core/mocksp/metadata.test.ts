@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inspectInput } from '../inspect';
 import { summarizeMetadata } from '../metadata/summarize';
 import { samlRootOf } from '../saml/summarize';
-import { parseTrustInputs } from '../x509/trust';
+import { parseTrustInputs } from '../trust/anchors';
 import { parseXmlSafely } from '../xml/parse';
 import { buildAuthnRequest } from './authnRequest';
 import { generateSpKeyPair } from './keys';

@@ -453,3 +453,60 @@ describe('a key WebCrypto cannot use', () => {
     expect(failing.verdict).toBe('invalid');
   });
 });
+
+describe('the RSA PKCS#1 v1.5 diagnosis (RFC 8017 §9.2), on encoded messages made by hand', () => {
+  // s = EM^d mod n with the test key's private exponent: any encoded message, well-formed or not,
+  // becomes a "signature" whose s^e mod n is exactly that EM.
+  const big = (b64url: string) => {
+    const bytes = Buffer.from(b64url, 'base64url');
+    return bytes.reduce((x, byte) => (x << 8n) | BigInt(byte), 0n);
+  };
+  const modPow = (b: bigint, e: bigint, m: bigint) => {
+    let r = 1n;
+    for (b %= m; e > 0n; e >>= 1n, b = (b * b) % m) if (e & 1n) r = (r * b) % m;
+    return r;
+  };
+  const bytesOf = (x: bigint, length: number) => {
+    const out = new Uint8Array(length);
+    for (let i = length - 1; i >= 0; i--, x >>= 8n) out[i] = Number(x & 0xffn);
+    return out;
+  };
+  const SHA256_PREFIX = [0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20];
+  const SHA384_PREFIX = [0x30, 0x41, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x02, 0x05, 0x00, 0x04, 0x30];
+  /** EM = first bytes, 0xFF × padding, separator, tail (256 bytes in all, checked by diagnose). */
+  const em = (first: number[], padding: number, separator: number, tail: number[]) => Uint8Array.from([...first, ...new Array<number>(padding).fill(0xff), separator, ...tail]);
+  async function diagnose(encoded: Uint8Array, alg = 'RS256'): Promise<string | null> {
+    expect(encoded.length).toBe(256);
+    const priv = await crypto.subtle.exportKey('jwk', rsa.privateKey);
+    const n = big(priv.n!);
+    const s = modPow(encoded.reduce((x, b) => (x << 8n) | BigInt(b), 0n), big(priv.d!), n);
+    const r = await verify(raw({ alg }, bytesOf(s, 256)), jwks(rsa.publicJwk));
+    expect(r.attempts).toHaveLength(1);
+    expect(r.attempts[0]!.result).toBe('failed');
+    return r.attempts[0]!.note;
+  }
+  const digest = new Array<number>(32).fill(0x42);
+  const fill = (prefix: number[], digestBytes: number) => 256 - 3 - prefix.length - digestBytes;
+
+  it('well-formed with another digest: made with this key, over other content', async () => {
+    expect(await diagnose(em([0x00, 0x01], fill(SHA256_PREFIX, 32), 0x00, [...SHA256_PREFIX, ...digest]))).toBe('made with this key, over different content (the header or payload changed after signing)');
+  });
+
+  it('a DigestInfo of another length: another hash than alg says', async () => {
+    expect(await diagnose(em([0x00, 0x01], fill(SHA384_PREFIX, 48), 0x00, [...SHA384_PREFIX, ...new Array<number>(48).fill(1)]))).toBe('made with this key, but with another hash algorithm than the header\'s "alg" says');
+    // The same SHA-384 block under RS384 is the right length: other content.
+    expect(await diagnose(em([0x00, 0x01], fill(SHA384_PREFIX, 48), 0x00, [...SHA384_PREFIX, ...new Array<number>(48).fill(1)]), 'RS384')).toBe('made with this key, over different content (the header or payload changed after signing)');
+  });
+
+  it('a wrong block type, first byte, padding or separator: not made with this key', async () => {
+    const tail = [...SHA256_PREFIX, ...digest];
+    const pad = fill(SHA256_PREFIX, 32);
+    expect(await diagnose(em([0x00, 0x02], pad, 0x00, tail))).toBe('not made with this key');
+    expect(await diagnose(em([0x01, 0x01], pad, 0x00, tail))).toBe('not made with this key');
+    expect(await diagnose(em([0x00, 0x01], pad, 0x01, tail))).toBe('not made with this key');
+    // Eight 0xFF bytes (i = 10 at the separator) is the minimum RFC 8017 §9.2 allows; seven is not.
+    const shortTail = (padding: number) => [...new Array<number>(256 - 3 - padding - SHA256_PREFIX.length - 32).fill(0x11), ...SHA256_PREFIX, ...digest];
+    expect(await diagnose(em([0x00, 0x01], 7, 0x00, shortTail(7)))).toBe('not made with this key');
+    expect(await diagnose(em([0x00, 0x01], 8, 0x00, shortTail(8)))).toBe('made with this key, but with another hash algorithm than the header\'s "alg" says');
+  });
+});

@@ -44,6 +44,33 @@ interface CodeEditorProps {
 
 /** Above this many lines the <pre> fallback is not split into per-line elements. */
 const MAX_FALLBACK_LINES = 4000;
+/**
+ * Above this many characters the editor drops what costs main-thread time in proportion to the
+ * whole text rather than to the lines on screen: word wrap (every line measured), bracket-pair
+ * colourization and guides (a bracket tree of the whole text), folding ranges, bracket matching.
+ * A 1.3 MB HAR or a 3 MB pretty-printed message otherwise costs long tasks of up to a second.
+ */
+const LARGE_VALUE_CHARS = 256 * 1024;
+
+function sizeOptions(large: boolean, readOnly: boolean): Monaco.editor.IEditorOptions {
+  return {
+    wordWrap: large || readOnly ? 'off' : 'on',
+    folding: !large,
+    bracketPairColorization: { enabled: !large },
+    guides: { bracketPairs: !large, indentation: !large },
+    matchBrackets: large ? 'never' : 'always',
+    occurrencesHighlight: large ? 'off' : 'singleFile',
+    selectionHighlight: !large,
+  };
+}
+
+/** The model's side of sizeOptions: bracket-pair colourization parses the whole text into a tree (0.5 s for 3 MB). */
+function applyModelSize(model: Monaco.editor.ITextModel, large: boolean): void {
+  model.updateOptions({ bracketColorizationOptions: { enabled: !large, independentColorPoolPerBracketType: false } });
+}
+
+/** A read-only fallback shows at most this many characters (see below). */
+const FALLBACK_MAX_CHARS = 64 * 1024;
 /** Above this many characters an outside value replaces the editor's without an undo step (see below). */
 const UNDOABLE_VALUE_MAX_CHARS = 512 * 1024;
 
@@ -88,9 +115,8 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function
           theme: preferredMonacoTheme(),
           automaticLayout: true,
           minimap: { enabled: false },
-          folding: true,
           showFoldingControls: 'always',
-          wordWrap: readOnly ? 'off' : 'on',
+          ...sizeOptions(valueRef.current.length > LARGE_VALUE_CHARS, readOnly),
           scrollBeyondLastLine: false,
           renderLineHighlight: readOnly ? 'none' : 'line',
           glyphMargin: readOnly,
@@ -110,6 +136,8 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function
           tabFocusMode: true,
         });
         editorRef.current = editor;
+        const createdModel = editor.getModel();
+        if (createdModel) applyModelSize(createdModel, valueRef.current.length > LARGE_VALUE_CHARS);
         decorationsRef.current = editor.createDecorationsCollection();
         const sub = editor.onDidChangeModelContent(() => {
           const text = editor.getValue();
@@ -146,9 +174,11 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function
   // Value from outside (paste anywhere, file drop, new decode) → editor.
   useEffect(() => {
     const editor = editorRef.current;
-    if (!editor || editor.getValue() === value) return;
+    if (!editor) return;
     const model = editor.getModel();
-    if (!model) return;
+    if (!model || (model.getValueLength() === value.length && editor.getValue() === value)) return;
+    editor.updateOptions(sizeOptions(value.length > LARGE_VALUE_CHARS, readOnly));
+    applyModelSize(model, value.length > LARGE_VALUE_CHARS);
     // A replacing edit of a multi-megabyte text costs Monaco ~150 ms per MB on the page's thread
     // (its undo stack keeps the old text and diffs the change); setValue builds a fresh buffer in
     // a fraction of that. Above UNDOABLE_VALUE_MAX_CHARS the paste is therefore not undoable.
@@ -221,7 +251,10 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function
   }, [highlight, ready]);
 
   const showFallback = !ready;
-  const lines = readOnly && showFallback ? value.split('\n') : [];
+  // Until Monaco arrives, a read-only view of a very long text shows its beginning only: laying
+  // out megabytes of <pre> text is itself a long task (the whole text is in Monaco a moment later).
+  const fallbackValue = readOnly && showFallback && value.length > FALLBACK_MAX_CHARS ? `${value.slice(0, FALLBACK_MAX_CHARS)}\n…` : value;
+  const lines = readOnly && showFallback ? fallbackValue.split('\n') : [];
   const inHighlight = (n: number) => !!highlight && n >= highlight.startLine && n <= highlight.endLine;
 
   return (
@@ -237,7 +270,7 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function
             tabIndex={0}
           >
             {lines.length > MAX_FALLBACK_LINES
-              ? value
+              ? fallbackValue
               : lines.map((line, i) => (
                   <span key={i} data-line={i + 1} className={inHighlight(i + 1) ? `fallback-line ${highlight?.kind === 'covered' ? 'xml-covered-line' : 'xml-finding-line'}` : 'fallback-line'}>
                     {line + '\n'}

@@ -39,11 +39,15 @@ describe('worker handlers', () => {
     expect(await WORKER_HANDLERS['open-share-file']({ text: JSON.stringify(state) })).toEqual({ ok: true, value: state });
     expect(await WORKER_HANDLERS['open-share-file']({ text: '{"log": {"entries": []}}' })).toBeNull();
     const report = await inspectInput(input, 'x', { trust, at });
-    const artifacts = await WORKER_HANDLERS['share-artifacts']({ ctx: { input, source: 'x', trust, options: {}, selected: 0, report }, fields: ['nameid'] });
+    const ctx = { input, source: 'x', trust, options: {}, selected: 0, evaluatedAt: report.evaluatedAt, messages: [{ kind: report.messages[0]!.kind, issuer: report.messages[0]!.issuer }] };
+    // Unredacted, the exports describe the page's own inspection: computed again at the same instant.
+    const plain = await WORKER_HANDLERS['share-artifacts']({ ctx, fields: [] });
+    expect(plain.ok && plain.value.report).toStrictEqual(report);
+    const artifacts = await WORKER_HANDLERS['share-artifacts']({ ctx, fields: ['nameid'] });
     expect(artifacts.ok).toBe(true);
     expect(clone(artifacts)).toStrictEqual(artifacts);
     // The redacted copy's report (behind the exports) treats masked trust certificates as masks.
-    const masked = await WORKER_HANDLERS['share-artifacts']({ ctx: { input, source: 'x', trust, options: {}, selected: 0, report }, fields: ['certificates'] });
+    const masked = await WORKER_HANDLERS['share-artifacts']({ ctx, fields: ['certificates'] });
     expect(masked.ok && masked.value.report.trustErrors).toEqual([]);
   });
 

@@ -5,14 +5,25 @@ import { decodeShareFragment } from '../../core/share';
 import { buildShareArtifacts } from '../features/sharing/artifacts';
 import { inspectWithMaskedTrust } from '../features/sharing/maskedTrust';
 import { parseShareFile } from '../features/sharing/shareFile';
-import type { RequestOf, ResponseOf, WorkerRequestKind } from './protocol';
+import { METADATA_HANDLERS } from './metadataHandlers';
+import type { InspectRunView, RequestOf, ResponseOf, WorkerRequestKind } from './protocol';
+import { reportViewOf } from './reportOverview';
+import { keepRun, messageDetail } from './resultStore';
 
 type Handlers = { [K in WorkerRequestKind]: (request: RequestOf<K>) => Promise<ResponseOf<K>> };
 
 export const WORKER_HANDLERS: Handlers = {
-  inspect: inspectWithMaskedTrust,
+  inspect: async ({ selected = 0, ...request }): Promise<InspectRunView> => {
+    const run = await inspectWithMaskedTrust(request);
+    const runId = keepRun(run);
+    const index = Math.min(Math.max(0, selected), run.report.messages.length - 1);
+    const message = run.report.messages[index];
+    return { ...run, runId, report: reportViewOf(run.report), selected: message ? { index, message } : null };
+  },
+  'message-detail': async ({ runId, index }) => messageDetail(runId, index),
   oidc: ({ input, options }) => inspectOidc(input, options),
   'open-share': async ({ fragment }) => decodeShareFragment(fragment),
   'open-share-file': async ({ text }) => parseShareFile(text),
   'share-artifacts': ({ ctx, fields }) => buildShareArtifacts(ctx, fields),
+  ...METADATA_HANDLERS,
 };

@@ -3,16 +3,34 @@
 // numbers, booleans, arrays, plain objects and Dates (HTML "structured clone"; no functions, no
 // DOM nodes, no class instances whose methods the page would need).
 import type { OidcInspectOptions, OidcReport } from '../../core/oidc';
-import type { InputError, InspectOptions, Result } from '../../core/types';
+import type { InputError, InspectedMessage, InspectOptions, Result } from '../../core/types';
 import type { RedactionField, ShareError, ShareState } from '../../core/share';
 import type { ShareArtifacts, ShareContext } from '../features/sharing/artifacts';
 import type { InspectRun } from '../features/sharing/maskedTrust';
+import type { MetadataWorkerRequests } from './metadataHandlers';
+import type { ReportView } from './reportOverview';
 
 export type { InspectRun };
 
-export interface WorkerRequests {
-  /** inspectInput, with masked certificates left out of the trust. */
-  inspect: { request: { input: string; source: string; options: InspectOptions }; response: InspectRun };
+/**
+ * An inspection as the page receives it: the bounded overview of the report, and in full only
+ * the message the page asked to show (`selected`), when the report has it. The worker keeps the
+ * whole run under `runId` for `message-detail` requests.
+ */
+export interface InspectRunView extends Omit<InspectRun, 'report'> {
+  runId: number;
+  report: ReportView;
+  selected: { index: number; message: InspectedMessage } | null;
+}
+
+export interface WorkerRequests extends MetadataWorkerRequests {
+  /**
+   * inspectInput, with masked certificates left out of the trust. The worker keeps the full run;
+   * the page receives its overview and message `selected` (default 0) in full.
+   */
+  inspect: { request: { input: string; source: string; options: InspectOptions; selected?: number }; response: InspectRunView };
+  /** Message `index` of the kept run `runId` in full; null when that run is no longer kept (a newer run replaced it). */
+  'message-detail': { request: { runId: number; index: number }; response: InspectedMessage | null };
   /** inspectOidc (the /oidc page). */
   oidc: { request: { input: string; options: OidcInspectOptions }; response: OidcReport };
   /** Decode and validate a `#share=` fragment (inflating is bounded in core/share/state.ts). */

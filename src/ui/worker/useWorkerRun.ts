@@ -23,6 +23,8 @@ export interface WorkerRun<T> extends RunActivity {
   error: RunError | null;
   /** Run the latest request again (after a cancel). */
   retry(): void;
+  /** The runner (and so the worker) the runs go through: follow-up requests about a result use it. */
+  runner(): WorkerRunner;
 }
 
 /** A runner owned by the calling component: created on first use, terminated on unmount. */
@@ -50,7 +52,7 @@ export function useWorkerRun<K extends WorkerRequestKind>(
   deps: DependencyList,
 ): WorkerRun<ResponseOf<K>> {
   const runner = useWorkerRunner();
-  const [state, setState] = useState<Omit<WorkerRun<ResponseOf<K>>, 'cancel' | 'retry'>>({ result: null, error: null, pending: false, startedAt: null, budgetMs: 0 });
+  const [state, setState] = useState<Omit<WorkerRun<ResponseOf<K>>, 'cancel' | 'retry' | 'runner'>>({ result: null, error: null, pending: false, startedAt: null, budgetMs: 0 });
   const cancelRef = useRef<() => void>(() => {});
   const runRef = useRef(0);
   const [attempt, setAttempt] = useState(0);
@@ -77,7 +79,7 @@ export function useWorkerRun<K extends WorkerRequestKind>(
   }, [...deps, attempt]);
   const cancel = useCallback(() => cancelRef.current(), []);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { ...state, cancel, retry };
+  return { ...state, cancel, retry, runner };
 }
 
 export interface WorkerTask extends RunActivity {

@@ -1,7 +1,7 @@
 // CONTRACT §2: which entity and role each trust anchor vouches for, and why a key that verifies a
 // signature was or was not accepted for the Issuer of the signed element.
 import type { AnchorDecision, SignatureReport, TrustAnchor } from '../../../core/types';
-import { ANY_ISSUER_REASON, describeRole } from '../../../core/x509/anchor-scope';
+import { ANY_ISSUER_REASON, describeRole } from '../../../core/trust/anchor-scope';
 
 /** The (entity, role) bindings of one trust anchor, or "trusted for any issuer". */
 export function AnchorScope({ anchor }: { anchor: Pick<TrustAnchor, 'scope' | 'bindings'> }) {

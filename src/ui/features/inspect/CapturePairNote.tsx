@@ -4,7 +4,9 @@
 import type { InspectedMessage } from '../../../core/types';
 import { pairCaptureMessages } from './pairs';
 
-export function CapturePairNote({ messages, selected, onSelect }: { messages: InspectedMessage[]; selected: number; onSelect: (i: number) => void }) {
+type PairedMessage = Pick<InspectedMessage, 'kind' | 'id' | 'inResponseTo'>;
+
+export function CapturePairNote({ messages, selected, onSelect }: { messages: readonly PairedMessage[]; selected: number; onSelect: (i: number) => void }) {
   if (messages.length < 2) return null;
   const pairs = pairCaptureMessages(messages).filter((p) => p.request === selected || p.response === selected);
   if (pairs.length === 0) return null;

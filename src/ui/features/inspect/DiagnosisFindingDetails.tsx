@@ -8,7 +8,7 @@ export function hasFindingDetails(f: Finding): boolean {
   return f.code === 'status-error' || f.code.startsWith('nameid-') && f.code !== 'nameid-comment';
 }
 
-export function FindingDetails({ finding, message, messages }: { finding: Finding; message?: InspectedMessage; messages?: readonly InspectedMessage[] }) {
+export function FindingDetails({ finding, message, messages }: { finding: Finding; message?: InspectedMessage; messages?: readonly RequestSource[] }) {
   if (!message) return null;
   if (finding.code === 'status-error') return <StatusCodeDetail message={message} />;
   if (hasFindingDetails(finding)) return <NameIdFormatsDetail message={message} messages={messages ?? []} />;
@@ -49,12 +49,15 @@ function StatusCodeDetail({ message }: { message: InspectedMessage }) {
 }
 
 /** The NameIDPolicy Format of the AuthnRequest this message answers, when it is in the same input. */
-function requestedFormat(message: InspectedMessage, messages: readonly InspectedMessage[]): string | null {
+/** What the NameID detail reads of the other messages (full messages or their overviews). */
+export type RequestSource = Pick<InspectedMessage, 'kind' | 'id' | 'authnRequest'>;
+
+function requestedFormat(message: InspectedMessage, messages: readonly RequestSource[]): string | null {
   const req = messages.find((m) => m.kind === 'AuthnRequest' && m.id && m.id === message.inResponseTo) ?? (message.kind === 'AuthnRequest' ? message : null);
   return req?.authnRequest?.nameIdPolicyFormat ?? null;
 }
 
-function NameIdFormatsDetail({ message, messages }: { message: InspectedMessage; messages: readonly InspectedMessage[] }) {
+function NameIdFormatsDetail({ message, messages }: { message: InspectedMessage; messages: readonly RequestSource[] }) {
   const sent = message.assertions.find((a) => a.nameId)?.nameId?.format ?? null;
   const requested = requestedFormat(message, messages);
   const sentUri = sent ? canonicalNameIdFormat(sent) : null;

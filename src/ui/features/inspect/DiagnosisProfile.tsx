@@ -2,7 +2,7 @@
 // message with, each with where it came from (docs/rules.md "Expectations").
 import { Link } from '@tanstack/react-router';
 import { authentikProviderEndpoint, isAuthentikSourceAcs, isScalewayAcsUrl, isScalewaySpEntityId, profileByName } from '../../../core/profiles';
-import type { InspectedMessage, InspectReport } from '../../../core/types';
+import type { AssertionSummary, CapturedPayload, EntitySummary, InspectedMessage, InspectReport } from '../../../core/types';
 import { PROFILES, type ProfileName } from '../../search';
 
 type ExpectationKey = 'spEntityId' | 'acsUrl' | 'idpEntityId' | 'requestId';
@@ -30,7 +30,14 @@ export function expectationSourceLabel(source: string): string {
  * Which value in the messages made detectProfile() pick this profile (core/profiles: Audience
  * or ACS of Scaleway, authentik provider/source endpoint URLs), for "detected: … — Audience …".
  */
-export function profileEvidence(messages: readonly InspectedMessage[], name: ProfileName): string | null {
+/** What the evidence reads of a message: the full message, or its overview (no metadata entities). */
+export type EvidenceSource = Pick<InspectedMessage, 'destination' | 'issuer' | 'authnRequest'> & {
+  payload: Pick<CapturedPayload, 'url' | 'method'>;
+  assertions: readonly Pick<AssertionSummary, 'audiences' | 'recipient'>[];
+  metadata?: { validUntil: string | null; entities?: EntitySummary[] };
+};
+
+export function profileEvidence(messages: readonly EvidenceSource[], name: ProfileName): string | null {
   const named: { what: string; value: string }[] = [];
   for (const m of messages) {
     if (m.payload.url) named.push({ what: `${m.payload.method ?? "sent"} to`, value: m.payload.url });
@@ -79,18 +86,21 @@ export function ExpectationNote({ expectation, typed }: { expectation: Expectati
 export function DiagnosisProfilePanel({
   report,
   message,
+  messages,
   chosen,
   onChoose,
 }: {
-  report: InspectReport;
+  report: Pick<InspectReport, 'profile'>;
   message: InspectedMessage;
+  /** Every message of the input (overviews, the shown one in full): where a detected profile's evidence is looked for. */
+  messages: readonly EvidenceSource[];
   chosen: ProfileName | undefined;
   onChoose: (p: ProfileName | undefined) => void;
 }) {
   const name = (report.profile?.name ?? chosen ?? 'generic') as ProfileName;
   const detected = report.profile ? report.profile.detected : !chosen;
   const def = profileByName(name);
-  const evidence = detected ? profileEvidence(report.messages, name) : null;
+  const evidence = detected ? profileEvidence(messages, name) : null;
   const expectations = message.expectations ?? {};
   const keys = (Object.keys(EXPECTATION_LABELS) as ExpectationKey[]).filter((k) => expectations[k]);
   return (

@@ -1,6 +1,7 @@
 import type { Finding, InspectedMessage } from '../../../core/types';
 import { CATEGORIES, categoryOf, describeReference, FindingExplanation, SeverityCounts, SeverityIcon } from '../../shared/DiagnosisCategories';
-import { FindingDetails } from './DiagnosisFindingDetails';
+import { MoreItems, useSliceLimit } from '../../shared/incremental';
+import { FindingDetails, type RequestSource } from './DiagnosisFindingDetails';
 
 const order = { error: 0, warning: 1, info: 2 } as const;
 
@@ -17,9 +18,12 @@ export function FindingsList({
   findings: Finding[];
   onReveal: (f: Finding) => void;
   message?: InspectedMessage;
-  messages?: readonly InspectedMessage[];
+  messages?: readonly RequestSource[];
   highlightCodes?: ReadonlySet<string>;
 }) {
+  // An aggregate or a hostile message can raise thousands of findings: the worst come first
+  // (groups with an error lead, errors lead each group) and the rest render in slices.
+  const { limit, more } = useSliceLimit(findings.length, findings);
   if (findings.length === 0) {
     return (
       <section className="panel findings" aria-labelledby="findings-heading">
@@ -34,24 +38,31 @@ export function FindingsList({
   })).filter((g) => g.findings.length > 0);
   // Groups with an error first, so the reason a login fails is at the top.
   groups.sort((a, b) => order[a.findings[0].severity] - order[b.findings[0].severity]);
+  let budget = limit;
+  const shownGroups = groups.flatMap((g) => {
+    const take = g.findings.slice(0, budget);
+    budget -= take.length;
+    return take.length > 0 ? [{ ...g, shown: take }] : [];
+  });
   return (
     <section className="panel findings" aria-labelledby="findings-heading">
       <h2 id="findings-heading">
         Findings{' '}
         <SeverityCounts findings={findings} />
       </h2>
-      {groups.map((g) => (
+      {shownGroups.map((g) => (
         <section key={g.id} className="finding-group" data-category={g.id} aria-labelledby={`findings-${g.id}`}>
           <h3 id={`findings-${g.id}`}>
             <SeverityIcon severity={g.findings[0].severity} /> {g.title}
           </h3>
           <ul className="finding-list">
-            {g.findings.map((f, i) => (
+            {g.shown.map((f, i) => (
               <FindingItem key={`${f.code}-${i}`} finding={f} onReveal={onReveal} message={message} messages={messages} matched={!!highlightCodes?.has(f.code)} />
             ))}
           </ul>
         </section>
       ))}
+      <MoreItems shown={limit} total={findings.length} noun="findings" onMore={more} />
     </section>
   );
 }
@@ -66,7 +77,7 @@ function FindingItem({
   finding: Finding;
   onReveal: (f: Finding) => void;
   message?: InspectedMessage;
-  messages?: readonly InspectedMessage[];
+  messages?: readonly RequestSource[];
   matched: boolean;
 }) {
   return (

@@ -1,8 +1,10 @@
 import { useState, type ReactNode } from 'react';
 import type { AssertionSummary, InspectedMessage, MetadataSummary, RoleDescriptorSummary } from '../../../core/types';
 import { CopyButton, CopyableValue, Fields } from '../../shared/CopyButton';
+import { MoreItems, useSliceLimit } from '../../shared/incremental';
 import { CertificateList } from './SignaturesPanel';
 import { Timeline } from './Timeline';
+import { overallVerdictOf } from './reportView';
 
 const bool = (b: boolean | null | undefined) => (b === null || b === undefined ? null : b ? 'true' : 'false');
 
@@ -16,6 +18,9 @@ export function trustExplanation(message: InspectedMessage, anchorCount: number)
   if (anchorCount === 0) {
     return 'No trust anchor: paste the IdP metadata or signing certificate in the trust field to check the signatures against it.';
   }
+  if (sigs.some((s) => s.verdict === 'invalid')) {
+    return 'A signature or digest does not match what it signs: the content was changed after signing, or damaged on the way; see Signatures below.';
+  }
   const valid = sigs.filter((s) => s.verdict === 'valid');
   const rejected = sigs.flatMap((s) => s.anchorDecisions ?? []).find((d) => !d.accepted);
   if (valid.length === 0 && rejected) {
@@ -28,35 +33,9 @@ export function trustExplanation(message: InspectedMessage, anchorCount: number)
   return 'A valid signature exists, but it does not cover what a relying party would consume (see the findings, e.g. signature-wrapping or an unsigned assertion).';
 }
 
-/**
- * CONTRACT §4 `data-verdict`: the message's overall standing. `trusted` only when the report says
- * so; `invalid` when a signature or digest does not match; `unsigned` when nothing is signed;
- * `untrusted` for the rest (signed, but not by a key trusted for this issuer, or not covering
- * what is consumed); `error` when the message could not be read.
- */
-export function overallVerdictOf(message: InspectedMessage): 'trusted' | 'untrusted' | 'invalid' | 'unsigned' | 'error' {
-  if (message.error) return 'error';
-  if (message.trusted) return 'trusted';
-  if (message.signatures.some((s) => s.verdict === 'invalid')) return 'invalid';
-  if (message.signatures.length === 0) return 'unsigned';
-  return 'untrusted';
-}
-
-const VERDICT_LABEL: Record<ReturnType<typeof overallVerdictOf>, string> = { trusted: 'Trusted', untrusted: 'Not trusted', invalid: 'Invalid signature', unsigned: 'Unsigned', error: 'Unreadable' };
-
-/** The one element carrying `data-verdict` (CONTRACT §4), in the input panel's head so it is seen next to the input. */
-export function OverallVerdictPill({ message }: { message: InspectedMessage }) {
-  const verdict = overallVerdictOf(message);
-  return (
-    <span className={`pill overall-verdict ${verdict === 'trusted' ? 'state-ok' : 'state-expired'}`} data-verdict={verdict} role="status" title={`The message's overall standing: ${verdict}`}>
-      {VERDICT_LABEL[verdict]}
-    </span>
-  );
-}
-
 export function TrustedBadge({ message, anchorCount }: { message: InspectedMessage; anchorCount: number }) {
   return (
-    <div className={`trusted-badge ${message.trusted ? 'is-trusted' : 'not-trusted'}`} data-trusted={message.trusted ? 'true' : 'false'}>
+    <div className={`trusted-badge ${message.trusted ? 'is-trusted' : 'not-trusted'} verdict-${overallVerdictOf(message)}`} data-trusted={message.trusted ? 'true' : 'false'}>
       <span className="trusted-label">{message.trusted ? 'Trusted' : 'Not trusted'}</span>
       <span className="trusted-why">{trustExplanation(message, anchorCount)}</span>
     </div>
@@ -178,6 +157,8 @@ export function MessageDetails({ message, at, skewSeconds }: { message: Inspecte
 
 function AssertionView({ assertion: a, index, count }: { assertion: AssertionSummary; index: number; count: number }) {
   const headingId = `assertion-${index}-heading`;
+  // Attributes render in slices: a message may carry thousands (each row is several elements).
+  const { limit, more } = useSliceLimit(a.attributeDetails.length, a);
   return (
     <section className="panel assertion" aria-labelledby={headingId}>
       <h2 id={headingId}>
@@ -212,8 +193,8 @@ function AssertionView({ assertion: a, index, count }: { assertion: AssertionSum
                 </tr>
               </thead>
               <tbody>
-                {a.attributeDetails.map((attr, i) => (
-                  <tr key={i}>
+                {a.attributeDetails.slice(0, limit).map((attr, i) => (
+                  <tr key={i} data-attribute-name={attr.name}>
                     <th scope="row">
                       <CopyableValue value={attr.name} label={`attribute name ${attr.name}`} />
                       {attr.nameFormat && <div className="muted small" title={attr.nameFormat}>{attr.nameFormat.split(':').pop()}</div>}
@@ -234,18 +215,35 @@ function AssertionView({ assertion: a, index, count }: { assertion: AssertionSum
               </tbody>
             </table>
           </div>
+          <MoreItems shown={limit} total={a.attributeDetails.length} noun="attributes" onMore={more} />
         </>
       )}
     </section>
   );
 }
 
+/** Above this many characters the JSON is shown cut, whole behind a button (a copy is always whole). */
+const JSON_BLOCK_SHOWN_CHARS = 20_000;
+
 function JsonBlock({ value, label }: { value: unknown; label: string }) {
   const text = JSON.stringify(value, null, 2);
+  // 10,000 attributes make ~600 KB of JSON: laid out at once it blocked the page for a second.
+  const [whole, setWhole] = useState(false);
+  const cut = !whole && text.length > JSON_BLOCK_SHOWN_CHARS;
   return (
     <div className="json-block">
       <CopyButton value={text} label={label} />
-      <pre tabIndex={0}>{text}</pre>
+      <pre tabIndex={0}>{cut ? `${text.slice(0, JSON_BLOCK_SHOWN_CHARS)}\n…` : text}</pre>
+      {cut && (
+        <p className="show-more small" data-show-more="json">
+          <span className="muted">
+            {JSON_BLOCK_SHOWN_CHARS.toLocaleString('en')} of {text.length.toLocaleString('en')} characters shown.
+          </span>{' '}
+          <button type="button" onClick={() => setWhole(true)}>
+            Show all
+          </button>
+        </p>
+      )}
     </div>
   );
 }
@@ -338,19 +336,13 @@ function RoleView({ role }: { role: RoleDescriptorSummary }) {
   );
 }
 
-/** Big metadata aggregates hold thousands of entities: render a page of them, then on request. */
+/** Big metadata aggregates hold thousands of entities: render a slice of them, the next ones as they scroll into view. */
 export function ShowMore<T>({ items, initial, noun, render }: { items: T[]; initial: number; noun: string; render: (item: T, index: number) => ReactNode }) {
-  const [limit, setLimit] = useState(initial);
+  const { limit, more } = useSliceLimit(items.length, items, initial);
   return (
     <>
       {items.slice(0, limit).map((item, i) => render(item, i))}
-      {items.length > limit && (
-        <p>
-          <button type="button" onClick={() => setLimit((l) => l + initial * 4)}>
-            Show more ({items.length - limit} more {noun})
-          </button>
-        </p>
-      )}
+      <MoreItems shown={limit} total={items.length} noun={noun} onMore={more} />
     </>
   );
 }

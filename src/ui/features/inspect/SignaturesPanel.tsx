@@ -140,16 +140,23 @@ function SignatureCard({ sig, afterDecryption, onShowCovered }: { sig: Signature
   );
 }
 
+/**
+ * A canonical form can be as large as the document (2.3 MB for a signed 10,000-attribute
+ * Response): its text enters the page only while it is open, so a closed one costs no layout.
+ */
 function CanonicalView({ title, text }: { title: string; text: string }) {
+  const [open, setOpen] = useState(false);
   return (
-    <details className="canonical">
+    <details className="canonical" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         {title} <span className="muted small">({new TextEncoder().encode(text).length} bytes)</span>
       </summary>
-      <div className="canonical-body">
-        <CopyButton value={text} label={title} />
-        <pre tabIndex={0}>{text}</pre>
-      </div>
+      {open && (
+        <div className="canonical-body">
+          <CopyButton value={text} label={title} />
+          <pre tabIndex={0}>{text}</pre>
+        </div>
+      )}
     </details>
   );
 }

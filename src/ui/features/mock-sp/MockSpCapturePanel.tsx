@@ -6,7 +6,7 @@ import { correlateCapture, inspectOptionsFor, matchSentRequest, type Correlation
 import { WorkerRunner } from '../../worker/runner';
 import { runBudgetMs } from '../../worker/runBudget';
 import { spawnInspectionWorker } from '../../worker/spawn';
-import type { InspectReport } from '../../../core/types';
+import type { CorrelatableReport } from '../../../core/mocksp/correlate';
 import './capture.css';
 import { loadSentEntries, parseCaptureFragment, type CapturedAnswer, type SentEntry } from './capture';
 
@@ -75,7 +75,7 @@ const STATUS_TEXT: Record<string, string> = {
   unexpected: 'unexpected',
 };
 
-export function MockSpCapturePanel({ capture, report }: { capture: CaptureState; report: InspectReport | null }) {
+export function MockSpCapturePanel({ capture, report }: { capture: CaptureState; report: CorrelatableReport | null }) {
   const correlation = useMemo<Correlation | null>(() => (capture.entry && report ? correlateCapture(capture.entry.record, report) : null), [capture, report]);
   const { answer, entry } = capture;
   const rows: { field: string; label: string; status: string; expected: string | null; actual: string | null }[] = correlation

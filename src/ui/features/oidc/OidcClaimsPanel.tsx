@@ -7,7 +7,7 @@ export function OidcClaimsPanel({ claims }: { claims: ClaimValidation }) {
   return (
     <section className="panel" aria-labelledby="oidc-claims-heading">
       <h2 id="oidc-claims-heading">Claim checks</h2>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Claim checks table">
         <table className="data-table oidc-claims">
           <thead>
             <tr>

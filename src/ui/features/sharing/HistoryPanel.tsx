@@ -40,7 +40,7 @@ export function HistoryPanel({ ctx, onOpen, history: injected }: { ctx: ShareCon
       const state = shareStateOf(ctx);
       if (lastRecorded.current && sameInspection(lastRecorded.current, state)) return;
       lastRecorded.current = state;
-      const first = ctx.report.messages[0];
+      const first = ctx.messages[0];
       void history
         .record(state, historyTitleOf(state, first ? { kind: first.kind, issuer: first.issuer } : undefined))
         .then(refresh, (e: unknown) => setError(`Could not save to the local history: ${e instanceof Error ? e.message : String(e)}`));

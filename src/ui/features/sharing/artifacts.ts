@@ -1,6 +1,8 @@
 // What the Share panel hands out, built from what the inspect view holds. Redaction applies to
 // every artefact (link, share file, Markdown, JSON, XML): choosing to mask a value and then
-// exporting it unmasked by another button would be a trap.
+// exporting it unmasked by another button would be a trap. The page holds only a bounded overview
+// of its inspection (worker/reportOverview.ts), so the exports' report is computed here, in the
+// worker, by inspecting the same input at the same instant again.
 import { inspectWithMaskedTrust } from './maskedTrust';
 import {
   createShareState,
@@ -10,7 +12,7 @@ import {
   type ReportedVerdicts,
   type ShareState,
 } from '../../../core/share';
-import type { InputError, InspectOptions, InspectReport, Result } from '../../../core/types';
+import type { InputError, InspectOptions, InspectReport, MessageKind, Result } from '../../../core/types';
 import { fail, ok } from '../../../core/types';
 
 export interface ShareContext {
@@ -20,8 +22,12 @@ export interface ShareContext {
   /** Expectations, skew and profile as the view uses them (evaluation time comes from the report). */
   options: Omit<InspectOptions, 'at' | 'trust'>;
   selected: number;
-  /** The inspection currently shown: its evaluatedAt is the instant recorded in the link. */
-  report: InspectReport;
+  /** When the inspection shown was evaluated: the instant recorded in the link and used for the exports. */
+  evaluatedAt: string;
+  /** Kind and issuer of each message shown (the history entry's title; whether there is a message to export). */
+  messages: { kind: MessageKind; issuer: string | null }[];
+  /** The SP keys the shown inspection decrypted with: the exports decrypt alike. Never part of a share state. */
+  decryptionKeys?: string[];
 }
 
 export interface ShareArtifacts {
@@ -47,7 +53,7 @@ export function shareStateOf(ctx: ShareContext): ShareState {
   return createShareState({
     input: ctx.input,
     trust: ctx.trust,
-    options: { ...ctx.options, at: new Date(ctx.report.evaluatedAt) },
+    options: { ...ctx.options, at: new Date(ctx.evaluatedAt) },
     selected: ctx.selected,
     source: ctx.source,
   });
@@ -62,10 +68,18 @@ export function redactedNoteOf(fields: readonly RedactionField[], maskedCount: n
   );
 }
 
+/** The report of the view `ctx` describes, as the page's inspection computed it. */
+export async function reportOfContext(ctx: ShareContext): Promise<InspectReport> {
+  const options: InspectOptions = { ...ctx.options, trust: ctx.trust, at: new Date(ctx.evaluatedAt) };
+  if (ctx.decryptionKeys && ctx.decryptionKeys.length > 0) options.decryptionKeys = ctx.decryptionKeys;
+  return (await inspectWithMaskedTrust({ input: ctx.input, source: ctx.source, options })).report;
+}
+
 export async function buildShareArtifacts(ctx: ShareContext, fields: readonly RedactionField[]): Promise<Result<ShareArtifacts, InputError>> {
   const state = shareStateOf(ctx);
-  if (fields.length === 0) return ok({ state, report: ctx.report, maskedCount: 0, notes: [] });
-  const redacted = await redactShareState(state, fields, ctx.report);
+  const original = await reportOfContext(ctx);
+  if (fields.length === 0) return ok({ state, report: original, maskedCount: 0, notes: [] });
+  const redacted = await redactShareState(state, fields, original);
   if (!redacted.ok) return fail(redacted.error);
   const r = redacted.value;
   // What the recipient will see: masked trust certificates are masks, not input errors.

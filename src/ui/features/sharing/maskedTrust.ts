@@ -2,7 +2,7 @@
 // masked certificates are left out and what they would have raised is reported as information.
 import { inspectInput } from '../../../core/inspect';
 import { withoutMaskedCertificates } from '../../../core/share';
-import { parseTrustInputs } from '../../../core/x509/trust';
+import { parseTrustInputs } from '../../../core/trust/anchors';
 import type { InputError, InspectOptions, InspectReport } from '../../../core/types';
 
 /** An inspection as the page shows it: the core's report plus what was done to the trust. */

@@ -1,3 +1,6 @@
+// Trust anchors from what the user trusts (metadata, certificates): each signing key with the
+// entities and roles it is bound to (CONTRACT §2). Above x509 (certificates) and metadata (which
+// keys an entity publishes), below the SAML signature layer that asks which anchor vouches.
 import { signingCertificatesOf, summarizeMetadata } from '../metadata/summarize';
 import type { AnchorBinding, CertificateSummary, InputError, MetadataSummary, TrustAnchor } from '../types';
 import { MAX_CERTIFICATES_PER_KEYINFO } from '../limits';
@@ -5,7 +8,7 @@ import { NS, attr, descendants, firstChild } from '../xml/dom';
 import { describeBinding } from './anchor-scope';
 import { parseXmlSafely } from '../xml/parse';
 import { samlRootOf } from '../saml/summarize';
-import { parseCertificate, sha256Fingerprint, spkiOf, summarizeCertificate } from './certificate';
+import { parseCertificate, sha256Fingerprint, spkiOf, summarizeCertificate } from '../x509/certificate';
 import { decodeBase64Lenient } from '../encoding/base64';
 
 export interface TrustMaterial {

@@ -1,9 +1,9 @@
 import { decodeBase64Lenient } from '../encoding/base64';
 import { formDecode } from '../encoding/form';
 import type { RawFinding, RedirectSignatureParts, SignatureReport, TrustAnchor } from '../types';
-import { SIGNATURE_ALGORITHMS } from './algorithms';
-import { importVerifyKey, verifyWithKey } from './keys';
-import { judgeAnchor, type SignerClaim } from '../x509/anchor-scope';
+import { SIGNATURE_ALGORITHMS } from '../dsig/algorithms';
+import { importVerifyKey, verifyWithKey } from '../dsig/keys';
+import { judgeAnchor, type SignerClaim } from '../trust/anchor-scope';
 
 const utf8 = new TextEncoder();
 

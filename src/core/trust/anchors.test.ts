@@ -2,9 +2,9 @@
 // blocks, bare base64 DER, <X509Certificate> elements; and the coded errors for the rest.
 // Certificates are generated in-process (self-signed P-256, @peculiar/x509 over WebCrypto).
 import { beforeAll, describe, expect, test } from 'vitest';
-import { x509 } from './peculiar';
+import { x509 } from '../x509/peculiar';
 import { describeBinding } from './anchor-scope';
-import { parseTrustInputs } from './trust';
+import { parseTrustInputs } from './anchors';
 
 interface Cert { pem: string; b64: string; subject: string }
 let a: Cert;

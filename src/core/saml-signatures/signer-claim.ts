@@ -1,8 +1,8 @@
-// Who a signed element says signed it: the input to judging trust anchors (x509/anchor-scope.ts).
+// Who a signed element says signed it: the input to judging trust anchors (trust/anchor-scope.ts).
 // Each signature is judged against the Issuer of the element it signs (its parent, the enveloped
 // element, SAML core §5.4.2), not the Issuer of the message around it: a Response issued by one
 // entity may carry an assertion issued by another.
-import { rolesThatSign, type SignerClaim } from '../x509/anchor-scope';
+import { rolesThatSign, type SignerClaim } from '../trust/anchor-scope';
 import { NS, attr, firstChild, trimmedText } from '../xml/dom';
 import { consumableAssertions } from '../saml/summarize';
 

@@ -1,0 +1,400 @@
+// What XML signature verification says in each case, through the public API (inspectInput): the
+// verdict and reason of every branch of a signature's check, the findings' text, and the
+// document-level findings (duplicate IDs, wrapping, assertions, comments). Issue 12: mutation
+// testing showed most of these could change with every other test still green. Messages are
+// signed once per file by xmlsec1 (the independent oracle; reused between runs in mutation runs,
+// ../testing/oracle-cache.testutil.ts), then edited: the edits decide before any key is tried, or
+// are exactly what a verifier must notice.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { inspectInput } from '../inspect';
+import type { Finding, InspectedMessage, SignatureReport } from '../types';
+import { MAX_CERTIFICATES_PER_KEYINFO, MAX_SIGNATURES_PER_DOCUMENT, MAX_TRANSFORMS_PER_REFERENCE } from '../limits';
+import { ANY_ISSUER_REASON } from '../trust/anchor-scope';
+import { DSIG, NS_A, NS_P, type KeyPair, URI, makeKey, responseTemplate, xmlsecSign, xmlsecVerify } from './testing/xmlsec.testutil';
+
+const AT = new Date('2030-01-01T00:01:00Z');
+const WHERE = 'Signature 1 (on Assertion ID="_assertion1")';
+let idp: KeyPair;
+let other: KeyPair;
+/** Response with a signed assertion (the signature carries its certificate in KeyInfo). */
+let signed: string;
+/** The same with the Response signed too (signature 1 on the Response, 2 on the assertion). */
+let both: string;
+
+beforeAll(() => {
+  idp = makeKey('verify-details-idp', 'rsa2048');
+  other = makeKey('verify-details-other', 'rsa2048');
+  const opts = { c14n: URI.exc, sigAlg: URI.rsa('sha256'), digest: URI.sha256, style: 'prefixed' as const, pretty: false, signResponse: false, signAssertion: true };
+  signed = xmlsecSign(responseTemplate(opts), idp);
+  both = xmlsecSign(responseTemplate({ ...opts, signResponse: true }), idp);
+});
+
+async function inspect(xml: string, trust: string[] = [idp.certPem], at = AT): Promise<InspectedMessage> {
+  const r = await inspectInput(xml, 'verify.details', { trust, at });
+  expect(r.errors).toEqual([]);
+  return r.messages[0]!;
+}
+const sig = (m: InspectedMessage, i = 0): SignatureReport => m.signatures[i]!;
+const ofCode = (m: InspectedMessage, code: string): Finding[] => m.findings.filter((f) => f.code === code);
+const one = (m: InspectedMessage, code: string): Finding => {
+  const f = ofCode(m, code);
+  expect(f, `${code} in ${m.findings.map((x) => x.code).join(', ')}`).toHaveLength(1);
+  return f[0]!;
+};
+const signatureOf = (xml: string) => /<ds:Signature[\s\S]*?<\/ds:Signature>/.exec(xml)![0];
+const certificateOf = (xml: string) => /<ds:X509Certificate>[\s\S]*?<\/ds:X509Certificate>/.exec(xml)![0];
+
+describe('a signature that cannot be read', () => {
+  it('no SignedInfo', async () => {
+    const m = await inspect(signed.replace(/<ds:SignedInfo>[\s\S]*<\/ds:SignedInfo>/, ''));
+    expect([sig(m).verdict, sig(m).reason]).toEqual(['invalid', 'The Signature has no SignedInfo element.']);
+    const f = one(m, 'signature-invalid');
+    expect(f).toMatchObject({ severity: 'error', title: 'Malformed signature', explanation: `${WHERE} has no ds:SignedInfo, so nothing can be verified.`, fix: 'The signature was damaged or hand-edited; have the sender re-sign the message.' });
+    expect(m.trusted).toBe(false);
+  });
+
+  it('no SignatureMethod or CanonicalizationMethod algorithm', async () => {
+    for (const [element, name] of [['SignatureMethod', 'SignatureMethod'], ['CanonicalizationMethod', 'CanonicalizationMethod']]) {
+      const m = await inspect(signed.replace(new RegExp(`<ds:${element} Algorithm="[^"]*"/>`), `<ds:${element}/>`));
+      const reason = `The signature is malformed: SignedInfo has no ${name} algorithm.`;
+      expect([sig(m).verdict, sig(m).reason]).toEqual(['invalid', reason]);
+      expect(one(m, 'signature-invalid')).toMatchObject({ title: 'Malformed signature', explanation: `${WHERE}: ${reason}`, references: ['XML-DSig §4.3'] });
+    }
+  });
+
+  it('no Reference: covers nothing', async () => {
+    const m = await inspect(signed.replace(/<ds:Reference [\s\S]*<\/ds:Reference>/, ''));
+    expect(sig(m).verdict).toBe('invalid');
+    expect(sig(m).references).toEqual([]);
+    const f = ofCode(m, 'signature-invalid').find((x) => x.title === 'Signature without reference')!;
+    expect(f).toMatchObject({ severity: 'error', explanation: `${WHERE} signs no Reference, so it covers nothing.`, fix: 'Reject the message; a signature must reference the element it protects.', references: ['SAML core §5.4.2'] });
+  });
+});
+
+describe('unsupported algorithms and transforms: unsupported, with the reason', () => {
+  const unsupported = async (xml: string, why: string) => {
+    const m = await inspect(xml);
+    expect([sig(m).verdict, sig(m).reason]).toEqual(['unsupported', why]);
+    const f = one(m, 'unsupported-algorithm');
+    expect(f).toMatchObject({ severity: 'error', title: 'Unsupported signature algorithm or transform', explanation: `${WHERE}: ${why} samlscope reports this instead of guessing; a relying party that does not support it either will reject the message.`, references: ['XML-DSig §6'] });
+    expect(f.fix).toContain('RSA-SHA256');
+    expect(m.trusted).toBe(false);
+    return m;
+  };
+
+  it('canonicalization, signature algorithm, transform, digest', async () => {
+    await unsupported(signed.replace(`<ds:CanonicalizationMethod Algorithm="${URI.exc}"/>`, '<ds:CanonicalizationMethod Algorithm="urn:example:c14n"/>'), 'Canonicalization urn:example:c14n is not supported.');
+    await unsupported(signed.replace(URI.rsa('sha256'), 'urn:example:sig'), 'Signature algorithm urn:example:sig is not supported.');
+    await unsupported(signed.replace(`<ds:Transform Algorithm="${URI.exc}"`, '<ds:Transform Algorithm="http://www.w3.org/TR/1999/REC-xpath-19991116"'), 'Transform http://www.w3.org/TR/1999/REC-xpath-19991116 is not supported (only enveloped-signature and the C14N 1.0 / exclusive C14N transforms are).');
+    await unsupported(signed.replace(`<ds:Transform Algorithm="${URI.exc}"`, '<ds:Transform'), 'Transform (no Algorithm) is not supported (only enveloped-signature and the C14N 1.0 / exclusive C14N transforms are).');
+    await unsupported(signed.replace(`<ds:DigestMethod Algorithm="${URI.sha256}"/>`, '<ds:DigestMethod Algorithm="urn:example:digest"/>'), 'Digest algorithm urn:example:digest is not supported.');
+    await unsupported(signed.replace(`<ds:DigestMethod Algorithm="${URI.sha256}"/>`, '<ds:DigestMethod/>'), 'Digest algorithm (none) is not supported.');
+  });
+
+  it('references that are not same-document IDs', async () => {
+    for (const uri of ['https://example.com/a.xml', '#a(b)', '#', "#xpointer(id('x')", 'x']) {
+      await unsupported(signed.replace('URI="#_assertion1"', `URI="${uri}"`), `Reference URI ${JSON.stringify(uri)} is not a same-document ID reference; external and XPointer references are not followed.`);
+    }
+  });
+});
+
+describe('resource limits (docs/limits.md)', () => {
+  it(`more than ${MAX_CERTIFICATES_PER_KEYINFO} certificates in KeyInfo: not verified; ${MAX_CERTIFICATES_PER_KEYINFO} are read`, async () => {
+    const cert = certificateOf(signed);
+    const withCerts = (n: number) => signed.replace(cert, cert.repeat(n));
+    const over = await inspect(withCerts(MAX_CERTIFICATES_PER_KEYINFO + 1));
+    const why = `its KeyInfo holds ${MAX_CERTIFICATES_PER_KEYINFO + 1} certificates; samlscope reads at most ${MAX_CERTIFICATES_PER_KEYINFO}.`;
+    expect([sig(over).verdict, sig(over).reason]).toEqual(['unsupported', `Not verified: ${why}`]);
+    const f = one(over, 'signature-limit-exceeded');
+    expect(f).toMatchObject({ severity: 'error', title: 'Signature over a resource limit', references: ['XML-DSig Best Practices §2.1 (W3C Note 2013)'] });
+    expect(f.explanation).toBe(`${WHERE}: ${why} What lies past the limit is not computed, so the signature cannot be valid. No legitimate SAML message comes near these limits; this shape is how a hostile message makes a verifier do unbounded work.`);
+    expect(f.fix).toBe('Reject the message. If a real system produced it, report the limit (docs/limits.md) with the message.');
+    expect(over.trusted).toBe(false);
+    const at = await inspect(withCerts(MAX_CERTIFICATES_PER_KEYINFO));
+    expect(sig(at).verdict).toBe('valid');
+    expect(sig(at).keyInfoCertificates).toHaveLength(MAX_CERTIFICATES_PER_KEYINFO);
+    expect(sig(at).keyInfoCertificates[0]!.subject).toContain('verify-details-idp');
+    expect(at.trusted).toBe(true);
+  });
+
+  it(`more than ${MAX_TRANSFORMS_PER_REFERENCE} Transforms in a Reference: not verified; the first ${MAX_TRANSFORMS_PER_REFERENCE} are shown`, async () => {
+    const enveloped = `<ds:Transform Algorithm="${DSIG}enveloped-signature"/>`;
+    const withTransforms = (n: number) => signed.replace(enveloped, enveloped.repeat(n - 1));
+    const over = await inspect(withTransforms(MAX_TRANSFORMS_PER_REFERENCE + 1));
+    expect([sig(over).verdict, sig(over).reason]).toEqual(['unsupported', `Not verified: Reference "#_assertion1" has ${MAX_TRANSFORMS_PER_REFERENCE + 1} Transforms; samlscope computes at most ${MAX_TRANSFORMS_PER_REFERENCE} per Reference.`]);
+    expect(sig(over).references[0]!.transforms).toHaveLength(MAX_TRANSFORMS_PER_REFERENCE);
+    expect(sig(over).references[0]!.computedDigest).toBeNull();
+    expect(one(over, 'signature-limit-exceeded').explanation).toContain(`${WHERE}: Reference "#_assertion1" has ${MAX_TRANSFORMS_PER_REFERENCE + 1} Transforms`);
+    // At the limit the Reference is computed (SignedInfo changed, so the value no longer verifies).
+    const at = await inspect(withTransforms(MAX_TRANSFORMS_PER_REFERENCE));
+    expect(sig(at).verdict).toBe('invalid');
+    expect(sig(at).references[0]!.transforms).toHaveLength(MAX_TRANSFORMS_PER_REFERENCE);
+    expect(ofCode(at, 'signature-limit-exceeded')).toEqual([]);
+  });
+
+  it(`more than ${MAX_SIGNATURES_PER_DOCUMENT} Signatures: the count of those not reported`, async () => {
+    const s = signatureOf(signed);
+    const m = await inspect(signed.replace('<samlp:Status>', `<samlp:Extensions>${s.repeat(MAX_SIGNATURES_PER_DOCUMENT + 2)}</samlp:Extensions><samlp:Status>`));
+    expect(m.signatures).toHaveLength(MAX_SIGNATURES_PER_DOCUMENT);
+    const f = ofCode(m, 'signature-limit-exceeded').find((x) => x.explanation.startsWith('The document holds'))!;
+    expect(f.explanation).toContain(`The document holds ${MAX_SIGNATURES_PER_DOCUMENT + 3} Signatures; samlscope verifies at most ${MAX_SIGNATURES_PER_DOCUMENT} per document, so the last 3 are not reported.`);
+    // Exactly at the limit: all reported, no document-level finding.
+    const at = await inspect(signed.replace('<samlp:Status>', `<samlp:Extensions>${s.repeat(MAX_SIGNATURES_PER_DOCUMENT - 1)}</samlp:Extensions><samlp:Status>`));
+    expect(at.signatures).toHaveLength(MAX_SIGNATURES_PER_DOCUMENT);
+    expect(ofCode(at, 'signature-limit-exceeded').filter((x) => x.explanation.startsWith('The document holds'))).toEqual([]);
+  });
+});
+
+describe('algorithm warnings', () => {
+  it('non-standard identifiers are named (and xmlsec1 rejects them)', async () => {
+    const sigAlias = 'http://www.w3.org/2000/09/xmldsig#rsa-sha256';
+    const digestAlias = 'http://www.w3.org/2001/04/xmldsig-more#sha256';
+    const m = await inspect(xmlsecSign(responseTemplate({ c14n: URI.exc, sigAlg: URI.rsa('sha256'), digest: URI.sha256, style: 'prefixed', pretty: false, signResponse: false, signAssertion: true }), idp).replace(URI.rsa('sha256'), sigAlias).replace(URI.sha256, digestAlias));
+    const f = one(m, 'non-standard-algorithm');
+    expect(f).toMatchObject({ severity: 'warning', title: 'Non-standard algorithm identifier', references: ['RFC 6931'] });
+    expect(f.explanation).toBe(`${WHERE} uses ${sigAlias}, ${digestAlias}, which no specification defines (RFC 6931 lists the standard URIs). samlscope reads the hash it obviously means; strict verifiers such as xmlsec1 reject it.`);
+    expect(f.fix).toContain('RFC 6931');
+    expect(ofCode(m, 'weak-algorithm')).toEqual([]);
+    expect(ofCode(await inspect(signed), 'non-standard-algorithm')).toEqual([]);
+  });
+
+  it('SHA-1 anywhere (signature or digest) is a warning naming every algorithm', async () => {
+    const sha1Digest = xmlsecSign(responseTemplate({ c14n: URI.exc, sigAlg: URI.rsa('sha256'), digest: URI.sha1, style: 'prefixed', pretty: false, signResponse: false, signAssertion: true }), idp);
+    const m = await inspect(sha1Digest);
+    expect(sig(m).verdict).toBe('valid');
+    const f = one(m, 'weak-algorithm');
+    expect(f).toMatchObject({ severity: 'warning', title: 'SHA-1 in a signature', references: ['RFC 6931', 'NIST SP 800-131A'] });
+    expect(f.explanation).toBe(`${WHERE} uses SHA-1 (rsa-sha256, sha1). SHA-1 collisions are practical; many SPs refuse SHA-1 signatures.`);
+    expect(f.fix).toContain('RSA-SHA256');
+    const sha1Signature = xmlsecSign(responseTemplate({ c14n: URI.exc, sigAlg: URI.rsa('sha1'), digest: URI.sha256, style: 'prefixed', pretty: false, signResponse: false, signAssertion: true }), idp);
+    expect(one(await inspect(sha1Signature), 'weak-algorithm').explanation).toContain('uses SHA-1 (rsa-sha1, sha256).');
+    expect(ofCode(await inspect(signed), 'weak-algorithm')).toEqual([]);
+  });
+});
+
+describe('references that do not resolve to one element', () => {
+  it('no element with the ID', async () => {
+    const m = await inspect(signed.replace('URI="#_assertion1"', 'URI="#_nowhere"'));
+    expect(sig(m).verdict).toBe('invalid');
+    const f = ofCode(m, 'signature-invalid').find((x) => x.title === 'Signature reference does not resolve')!;
+    expect(f).toMatchObject({ severity: 'error', explanation: `${WHERE}: Reference #_nowhere points to no element: no element has ID="_nowhere".`, references: ['SAML core §5.4.2', 'XML-DSig §4.3.3'] });
+    expect(f.fix).toContain('cannot be identified uniquely');
+    expect(sig(m).references[0]!.resolvedTo).toBeNull();
+    expect(m.trusted).toBe(false);
+  });
+
+  it('two elements with the ID: ambiguous, a duplicate-id error per cause', async () => {
+    const m = await inspect(signed.replace('<samlp:Status>', '<samlp:Extensions><x:Other xmlns:x="urn:x" ID="_assertion1"/></samlp:Extensions><samlp:Status>'));
+    const dup = ofCode(m, 'duplicate-id');
+    expect(dup.map((f) => f.title)).toEqual(['Duplicate ID', 'Signature reference is ambiguous (duplicate ID)']);
+    expect(dup[0]!.explanation).toBe('2 elements (Other, Assertion) have ID="_assertion1". IDs must be unique (SAML core §1.3.4); duplicates let an attacker make a verifier check one element while the application reads another.');
+    expect(dup[0]!.references).toEqual(['SAML core §1.3.4', 'XML-DSig §4.3.3.2']);
+    expect(dup[0]!.fix).toBe('Reject the message. A legitimate IdP never emits duplicate IDs.');
+    expect(dup[1]!.explanation).toBe(`${WHERE}: Reference #_assertion1 is ambiguous: 2 elements have ID="_assertion1".`);
+    // The signature still checks out with the key: its SignedInfo is authentic, its reference is not unique.
+    expect(sig(m).reason).toMatch(/^SignedInfo is authentic \(signed by .*verify-details-idp.*\), but a reference does not resolve to a unique element: the signed content was changed\.$/);
+    expect(m.trusted).toBe(false);
+  });
+
+  it('XPointer forms: the whole document and an ID', async () => {
+    const byId = await inspect(signed.replace('URI="#_assertion1"', 'URI="#xpointer(id(\'_assertion1\'))"'));
+    expect(sig(byId).references[0]!.resolvedTo).toEqual({ id: '_assertion1', localName: 'Assertion' });
+    const whole = await inspect(signed.replace('URI="#_assertion1"', 'URI="#xpointer(/)"'));
+    expect(sig(whole).references[0]!.resolvedTo).toEqual({ id: '_response1', localName: 'Response' });
+    const empty = await inspect(signed.replace('URI="#_assertion1"', 'URI=""'));
+    expect(sig(empty).references[0]!.resolvedTo).toEqual({ id: '_response1', localName: 'Response' });
+  });
+});
+
+describe('the signature value and the keys', () => {
+  it('valid with a bare certificate: the reason names the anchor and its scope', async () => {
+    const m = await inspect(signed);
+    expect(sig(m).verdict).toBe('valid');
+    expect(sig(m).reason).toBe(`All 1 reference digest(s) match and the signature verifies with ${sig(m).key.anchor}, ${ANY_ISSUER_REASON}`);
+    expect(sig(m).key.source).toBe('cert');
+    expect(sig(m).references[0]!.digestValid).toBe(true);
+    expect(sig(m).references[0]!.canonicalForm).toContain('<saml:Assertion');
+    expect(sig(m).signedInfoCanonical).toMatch(/^<ds:SignedInfo xmlns:ds="http:\/\/www\.w3\.org\/2000\/09\/xmldsig#">/);
+    expect(m.trusted).toBe(true);
+    expect(xmlsecVerify(signed, idp.cert)).toBe(true);
+  });
+
+  it('SignatureValue that is not base64', async () => {
+    const m = await inspect(signed.replace(/<ds:SignatureValue>[^<]*</, '<ds:SignatureValue>%%%<'));
+    expect([sig(m).verdict, sig(m).reason]).toEqual(['invalid', 'The SignatureValue is not valid base64.']);
+    const f = one(m, 'signature-invalid');
+    expect(f.title).toBe('Signature value does not verify');
+    // The one Reference digested for the diagnosis matches: SignedInfo or the key is at fault.
+    expect(f.explanation).toContain(`${WHERE}: The SignatureValue is not valid base64. The digests checked match, so SignedInfo itself was modified, or it was signed by a key you do not have. Trusted keys: `);
+    expect(f.references).toEqual(['XML-DSig §3.2.2']);
+    expect(f.fix).toContain('current one of this IdP');
+  });
+
+  it('another trusted key, and the certificate in KeyInfo not trusted: untrusted key', async () => {
+    const m = await inspect(signed, [other.certPem]);
+    expect(sig(m).verdict).toBe('untrusted');
+    expect(sig(m).key.source).toBe('keyinfo');
+    expect(sig(m).reason).toMatch(/^Signed by CN=verify-details-idp\.samlscope\.test \(SHA-256 [0-9A-F:]+, valid \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d\), which is not among your trusted keys \(.+: CN=verify-details-other\.samlscope\.test \(SHA-256 [0-9A-F:]+\)\)\.$/);
+    const f = one(m, 'signature-untrusted-key');
+    expect(f).toMatchObject({ severity: 'error', title: 'Signed with a key you do not trust', references: ['SAML metadata §2.4.1.1'] });
+    expect(f.explanation).toMatch(/^Signature 1 \(on Assertion ID="_assertion1"\) verifies, but with the certificate embedded in the message: CN=verify-details-idp.*\. The trusted keys are: .*verify-details-other.*\. If the IdP rotated/);
+    expect(f.fix).toContain('legitimate rollover');
+    expect(m.trusted).toBe(false);
+  });
+
+  it('nothing trusted, a certificate in KeyInfo: checked only against it', async () => {
+    const m = await inspect(signed, []);
+    expect(sig(m).verdict).toBe('untrusted');
+    expect(sig(m).reason).toMatch(/^Mathematically correct with the certificate embedded in KeyInfo, CN=verify-details-idp\.samlscope\.test \(SHA-256 [0-9A-F:]+, valid [-\d]+ to [-\d]+\); nothing trusted was given, and an embedded certificate proves nothing on its own\.$/);
+    const f = ofCode(m, 'signature-no-trust-anchor').find((x) => x.title === 'Signature checked only against its own embedded certificate')!;
+    expect(f.severity).toBe('info');
+    expect(f.explanation).toMatch(/^Signature 1 \(on Assertion ID="_assertion1"\) verifies with the certificate inside the message \(CN=verify-details-idp.*\), but anyone can embed a certificate/);
+    expect(f.references).toEqual(['SAML metadata §2.4.1.1']);
+  });
+
+  it('nothing trusted and no certificate: nothing to verify against', async () => {
+    const m = await inspect(signed.replace(certificateOf(signed), ''), []);
+    expect([sig(m).verdict, sig(m).reason]).toEqual(['untrusted', 'No key to verify with: nothing trusted was given and the signature carries no certificate.']);
+    const f = ofCode(m, 'signature-no-trust-anchor').find((x) => x.title === 'Nothing to verify the signature against')!;
+    expect(f).toMatchObject({ severity: 'info', explanation: `${WHERE} carries no certificate and no trusted metadata or certificate was given; its signature value cannot be checked.` });
+    expect(f.fix).toContain('--metadata/--cert');
+    expect(ofCode(m, 'signature-invalid')).toEqual([]);
+  });
+
+  it('another trusted key and no certificate: does not verify, the trusted keys listed', async () => {
+    const m = await inspect(signed.replace(certificateOf(signed), ''), [other.certPem]);
+    expect([sig(m).verdict, sig(m).reason]).toEqual(['invalid', 'The SignatureValue does not verify with any of the 1 trusted key(s).']);
+    expect(one(m, 'signature-invalid').explanation).toMatch(/^Signature 1 \(on Assertion ID="_assertion1"\): The SignatureValue does not verify with any of the 1 trusted key\(s\)\. The digests checked match, so SignedInfo itself was modified, or it was signed by a key you do not have\. Trusted keys: .+: CN=verify-details-other\.samlscope\.test \(SHA-256 [0-9A-F:]+\)\.$/);
+  });
+
+  it('a SignedInfo no key verifies, with the certificate: both named', async () => {
+    const m = await inspect(signed.replace('<ds:DigestValue>', '<ds:DigestValue> '), [other.certPem]);
+    expect(sig(m).reason).toBe('The SignatureValue does not verify with any of the 1 trusted key(s) nor with the certificate in KeyInfo.');
+  });
+
+  it('the content changed: digests do not match, and SignedInfo is authentic', async () => {
+    const m = await inspect(signed.replace('admins', 'admin5'));
+    expect(sig(m).verdict).toBe('invalid');
+    expect(sig(m).reason).toMatch(/^SignedInfo is authentic \(signed by CN=verify-details-idp\.samlscope\.test\), but a reference digest does not match: the signed content was changed\.$/);
+    const f = one(m, 'digest-mismatch');
+    const r = sig(m).references[0]!;
+    expect(f).toMatchObject({ severity: 'error', title: 'Digest mismatch: the signed content was changed', references: ['XML-DSig §3.2.1'] });
+    expect(f.explanation).toBe(`${WHERE}, reference #_assertion1: the digest of the canonicalized Assertion is ${r.computedDigest}, the signature expects ${r.expectedDigest}. The content changed after signing (edited, re-formatted or re-encoded) or is canonicalized differently.`);
+    expect(f.fix).toContain('exactly as received');
+    expect(r.digestValid).toBe(false);
+    expect(m.trusted).toBe(false);
+  });
+
+  it('changed content and an unknown key: the digest diagnosis says the content was modified too', async () => {
+    const m = await inspect(signed.replace('admins', 'admin5').replace(certificateOf(signed), ''), [other.certPem]);
+    expect(one(m, 'signature-invalid').explanation).toContain('The SignatureValue does not verify with any of the 1 trusted key(s). Its digests do not match either: the content was modified. Trusted keys: ');
+  });
+
+  it('an unverified SignedInfo: only the first Reference is digested, the rest counted', async () => {
+    const ref = /<ds:Reference [\s\S]*<\/ds:Reference>/.exec(signed)![0];
+    const m = await inspect(signed.replace(ref, ref + ref.replace('#_assertion1', '#_response1') + ref).replace(certificateOf(signed), ''), [other.certPem]);
+    expect(sig(m).references.map((r) => r.computedDigest !== null)).toEqual([true, false, false]);
+    expect(sig(m).reason).toBe('The SignatureValue does not verify with any of the 1 trusted key(s). 2 Reference(s) were not digested: nothing in an unverified SignedInfo is worth the work.');
+    // An unresolvable first Reference is not the one digested.
+    const m2 = await inspect(signed.replace(ref, ref.replace('#_assertion1', '#_none') + ref).replace(certificateOf(signed), ''), [other.certPem]);
+    expect(sig(m2).references.map((r) => r.computedDigest !== null)).toEqual([false, true]);
+    expect(sig(m2).reason).toBe('The SignatureValue does not verify with any of the 1 trusted key(s).');
+  });
+
+  it('an expired signing certificate: a warning with both dates', async () => {
+    const at = new Date('2040-01-01T00:00:00Z');
+    const m = await inspect(signed, [idp.certPem], at);
+    expect(sig(m).verdict).toBe('valid');
+    const f = one(m, 'cert-expired');
+    expect(f.severity).toBe('warning');
+    expect(f.title).toBe('Signing certificate expired');
+    expect(f.explanation).toMatch(/^Signature 1 \(on Assertion ID="_assertion1"\) is signed with .+, whose certificate expired on \d{4}-\d\d-\d\dT[\d:.]+Z \(evaluated at 2040-01-01T00:00:00\.000Z\)\. Most SPs ignore/);
+    expect(f.fix).toContain('Rotate the IdP signing certificate');
+    expect(ofCode(await inspect(signed), 'cert-expired')).toEqual([]);
+  });
+});
+
+describe('what the relying party consumes', () => {
+  it('a signature whose reference is not its parent: wrapping, naming what it covers', async () => {
+    // The assertion's signature moved into the Response: it sits in the Response but covers the assertion.
+    const s = signatureOf(signed);
+    const m = await inspect(signed.replace(s, '').replace('</saml:Issuer><samlp:Status>', `</saml:Issuer>${s}<samlp:Status>`));
+    const f = ofCode(m, 'signature-wrapping').find((x) => x.title === 'Signature covers another element than its parent')!;
+    expect(f.explanation).toBe('Signature 1 sits in Response ID="_response1" but its reference resolves to Assertion ID="_assertion1". An enveloped SAML signature must reference its own parent (SAML core §5.4.2); anything else is how XML signature wrapping smuggles unsigned content past a verifier.');
+    expect(f.references).toEqual(['SAML core §5.4.2', 'On Breaking SAML (USENIX Security 2012)']);
+    expect(f.fix).toContain('Reject the message.');
+  });
+
+  it('the consumed assertion unsigned beside a signed hidden one: the consumed content is unsigned', async () => {
+    const assertion = /<saml:Assertion[\s\S]*<\/saml:Assertion>/.exec(signed)![0];
+    const forged = assertion.replace(signatureOf(signed), '').replace('ID="_assertion1"', 'ID="_forged"');
+    const m = await inspect(signed.replace(assertion, `${forged}<samlp:Extensions>${assertion}</samlp:Extensions>`));
+    expect(sig(m).verdict).toBe('valid');
+    const f = ofCode(m, 'signature-wrapping').find((x) => x.title === 'The signed element is not the one a relying party reads')!;
+    expect(f.explanation).toBe('A relying party consumes Assertion ID="_forged", but the signature(s) that check out cover Assertion ID="_assertion1". The consumed content is unsigned: this is the shape of an XML signature wrapping attack.');
+    expect(f.references).toEqual(['On Breaking SAML (USENIX Security 2012)', 'SAML core §5.4.2']);
+    const extra = one(m, 'multiple-assertions');
+    expect(extra).toMatchObject({ severity: 'warning', title: 'Assertion in an unexpected place', explanation: 'Besides the assertion a relying party reads, the message contains 1 more inside Extensions. Hidden assertions are the raw material of signature wrapping.' });
+    expect(m.trusted).toBe(false);
+  });
+
+  it('two direct assertions: an error; an assertion inside Advice: nothing', async () => {
+    const assertion = /<saml:Assertion[\s\S]*<\/saml:Assertion>/.exec(signed)![0];
+    const m = await inspect(signed.replace(assertion, `${assertion}${assertion.replace(signatureOf(signed), '').replace('ID="_assertion1"', 'ID="_second"')}`));
+    const f = one(m, 'multiple-assertions');
+    expect(f).toMatchObject({ severity: 'error', title: 'More than one assertion', explanation: 'The Response holds 2 assertions. SAML allows it, but almost no SP expects it, and libraries differ on which one they read — a wrapping vector.', references: ['SAML profiles §4.1.4.2'] });
+    const advised = xmlsecSign(responseTemplate({ c14n: URI.exc, sigAlg: URI.rsa('sha256'), digest: URI.sha256, style: 'prefixed', pretty: false, signResponse: false, signAssertion: true }).replace('<saml:Subject>', '<saml:Advice><saml:Assertion ID="_advice" Version="2.0" IssueInstant="2030-01-01T00:00:00Z"><saml:Issuer>https://idp.example.com/</saml:Issuer></saml:Assertion></saml:Advice><saml:Subject>'), idp);
+    const a = await inspect(advised);
+    expect(ofCode(a, 'multiple-assertions')).toEqual([]);
+    expect(a.trusted).toBe(true);
+  });
+
+  it('the Response signature decides when both are signed', async () => {
+    const m = await inspect(both);
+    expect(m.signatures.map((s) => `${s.target}:${s.verdict}`)).toEqual(['Response:valid', 'Assertion:valid']);
+    expect(m.trusted).toBe(true);
+    // A broken assertion signature inside a valid Response signature: still trusted (the IdP sent it so).
+    expect(xmlsecVerify(both, idp.cert, 1)).toBe(true);
+  });
+
+  it('no signature at all: an error for a Response, info for other messages', async () => {
+    const unsigned = signed.replace(signatureOf(signed), '');
+    const f = one(await inspect(unsigned), 'signature-missing');
+    expect(f).toMatchObject({ severity: 'error', title: 'No XML signature', references: ['SAML profiles §4.1.3.5'] });
+    expect(f.explanation).toBe('Neither the Response nor its assertion is signed: anyone could have written it. SAML profiles §4.1.3.5 require the assertion (or the Response) to be signed for the POST binding.');
+    expect(f.fix).toContain('Enable signing on the IdP');
+    const request = `<samlp:AuthnRequest xmlns:samlp="${NS_P}" xmlns:saml="${NS_A}" ID="_r1" Version="2.0" IssueInstant="2030-01-01T00:00:00Z"><saml:Issuer>https://sp.example.com/</saml:Issuer></samlp:AuthnRequest>`;
+    const r = one(await inspect(request), 'signature-missing');
+    expect(r.severity).toBe('info');
+    expect(r.explanation).toBe('This AuthnRequest carries no XML signature (with the Redirect binding the signature travels in the query string instead).');
+    expect(r.fix).toBe('Sign it if the receiving party requires signed messages (metadata: WantAuthnRequestsSigned / AuthnRequestsSigned).');
+    const md = one(await inspect('<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://idp.example.com/"/>'), 'signature-missing');
+    expect([md.severity, md.explanation]).toEqual(['info', 'This EntityDescriptor carries no XML signature.']);
+  });
+
+  it('an unsigned Response with an encrypted assertion: info, how to decrypt', async () => {
+    const xml = `<samlp:Response xmlns:samlp="${NS_P}" xmlns:saml="${NS_A}" ID="_r" Version="2.0" IssueInstant="2030-01-01T00:00:00Z"><saml:Issuer>https://idp.example.com/</saml:Issuer><saml:EncryptedAssertion><xenc:EncryptedData xmlns:xenc="http://www.w3.org/2001/04/xmlenc#"/></saml:EncryptedAssertion></samlp:Response>`;
+    const m = await inspect(xml);
+    const f = one(m, 'assertion-encrypted');
+    expect(f).toMatchObject({ severity: 'info', title: 'Encrypted assertion: its signature cannot be checked here', references: ['SAML core §2.3.4', 'XML Encryption'] });
+    expect(f.fix).toContain('--sp-key');
+    expect(ofCode(m, 'signature-missing')).toEqual([]);
+  });
+
+  it('a comment or split text inside NameID or an attribute value: both readings shown, not trusted', async () => {
+    const evil = xmlsecSign(responseTemplate({ c14n: URI.exc, sigAlg: URI.rsa('sha256'), digest: URI.sha256, style: 'prefixed', pretty: false, signResponse: false, signAssertion: true, nameId: 'alice@example.com.evil.example' }), idp);
+    const m = await inspect(evil.replace('alice@example.com.evil.example</saml:NameID>', 'alice@example.com<!---->.evil.example</saml:NameID>'));
+    expect(sig(m).verdict).toBe('valid');
+    const f = one(m, 'nameid-comment');
+    expect(f).toMatchObject({ severity: 'error', title: 'Comment or split text inside NameID', references: ['CVE-2018-7340', 'CVE-2017-11427'] });
+    expect(f.explanation).toBe('The value of NameID is split by 1 comment(s). Read whole it is "alice@example.com.evil.example"; read as its first text node it is "alice@example.com". The signature covers both readings (canonicalization drops comments), which is exactly the comment-injection attack (CVE-2017-11427/11428/11429, CVE-2018-7340).');
+    expect(f.fix).toContain('full text content');
+    expect(m.trusted).toBe(false);
+    // Text split by CDATA (two text nodes, no comment) in an attribute value: same finding, other wording.
+    const split = await inspect(signed.replace('>admins<', '>adm<![CDATA[ins]]><'));
+    const g = one(split, 'nameid-comment');
+    expect(g.title).toBe('Comment or split text inside AttributeValue');
+    expect(g.explanation).toContain('The value of AttributeValue is split by several text nodes. Read whole it is "admins"; read as its first text node it is "adm".');
+    expect(split.trusted).toBe(false);
+  });
+});
