@@ -3,6 +3,7 @@
 // severity error was found, 1 otherwise; diff 0 when the documents are equivalent, 1 when they
 // differ (as diff(1)); rollover 0. Every command: 2 on a usage error or an input that cannot be
 // read or is not SAML metadata.
+import { jsonEnvelopeText } from '../core/exports/json';
 import { METADATA_LIMITS } from '../core/limits';
 import { diffExitStatus, diffMetadata, type DiffReport } from '../core/mdtools/diff';
 import { lintMetadata } from '../core/mdtools/lint/lint';
@@ -109,8 +110,7 @@ export async function runMetadata(argv: string[], version: string): Promise<numb
     process.stderr.write(`samlscope: ${(e as Error).message}\n`);
     return 2;
   }
-  const tool = { name: 'samlscope', version };
-  const out = (o: unknown): void => void process.stdout.write(`${JSON.stringify({ tool, ...(o as object) }, null, 2)}\n`);
+  const out = (o: object): void => void process.stdout.write(jsonEnvelopeText(o, version));
 
   if (command === 'lint') {
     const reports: LintReport[] = [];

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { exportIdpMetadata, generateIdpKeyPair, importIdpKeyPair, type SpKeyPair } from '../../../core/idp';
 import { CopyableValue, CopyButton } from '../../shared/CopyButton';
 import { CheckField, TextField } from '../mock-sp/MockSpFields';
-import { downloadText } from '../mock-sp/download';
+import { downloadText } from '../../shared/download';
 import type { MockIdpSettings } from './storage';
 
 export function idpEndpoints(origin: string) {
