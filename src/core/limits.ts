@@ -45,6 +45,13 @@ export const CAPTURE_MAX_PAYLOADS = 500;
 export const CAPTURE_RESPONSE_SCAN_MAX_CHARS = 256 * 1024;
 /** Characters of readable text kept from that body (tags stripped, whitespace collapsed) per HTTP exchange. */
 export const CAPTURE_RESPONSE_TEXT_MAX_CHARS = 2000;
+// --- Capture evidence (HTTP exchanges of a HAR / SAML-tracer file, read by the evidence rules) ---
+/** HTTP exchanges of one capture kept as evidence (time, URL, cookie names, Date); later ones are dropped. */
+export const CAPTURE_MAX_EXCHANGES = 5000;
+/** Cookie names kept per exchange, sent and set each. */
+export const CAPTURE_MAX_COOKIES_PER_EXCHANGE = 64;
+/** Characters kept of a URL, cookie name or header value in that evidence. */
+export const CAPTURE_EVIDENCE_MAX_CHARS = 2048;
 /**
  * Nesting of arrays and objects in JSON input (HAR, SAML-tracer, parameters as JSON, share
  * state). HAR 1.2 needs 6 levels; measured by a scan before JSON.parse builds anything.

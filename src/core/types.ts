@@ -12,7 +12,9 @@ export type InputErrorCode =
   | 'input-multiple-roots'
   | 'input-unrecognized'
   /** A decoded, inflated or nested payload over a documented limit (src/core/limits.ts). */
-  | 'input-too-large';
+  | 'input-too-large'
+  /** A capture whose SAML values were all removed by a sanitizer (har-sanitizer, SAML-tracer masking): nothing left to decode. */
+  | 'input-redacted';
 
 /** Which documented limit an `input-too-large` error hit, and what was seen (docs/limits.md). */
 export interface InputLimitHit {
@@ -75,6 +77,12 @@ export interface CapturedPayload {
    * a response's auto-submit form, that response.
    */
   httpResponse?: CapturedHttpResponse;
+  /**
+   * HAR / SAML-tracer: every HTTP exchange of the capture (also those without SAML), shared by
+   * all the capture's payloads, and which one carried this payload — the evidence the
+   * cross-exchange rules read (cookies, Date headers, loops).
+   */
+  capture?: CaptureLink;
   /** How the payload was encoded, for the summary ("base64 + raw DEFLATE", "zlib", …). */
   encoding: string[];
   /** Non-fatal remarks about the decoding (double URL-encoding repaired, padding added, …). */
@@ -97,6 +105,55 @@ export interface CapturedHttpResponse {
   /** The body as readable text (tags stripped, whitespace collapsed), bounded (docs/limits.md). */
   bodyText?: string;
   bodyTruncated?: boolean;
+  /** The HTTP `Date` response header as sent (RFC 9110 §6.6.1): the answering server's clock. */
+  date?: string;
+  /** Cookies the response set (`Set-Cookie`, RFC 6265bis §4.1), names and the attributes that decide whether they come back. */
+  setCookies?: SetCookieSummary[];
+}
+
+export interface SetCookieSummary {
+  name: string;
+  /** The SameSite attribute as written (Strict, Lax, None), absent when unspecified (browsers then apply Lax). */
+  sameSite?: string;
+  secure: boolean;
+  /** Max-Age ≤ 0 or an Expires in the past: the cookie is being deleted, not set. */
+  deletes: boolean;
+}
+
+/** One HTTP exchange of a capture, reduced to what the evidence rules need (bounded: docs/limits.md). */
+export interface CapturedExchange {
+  /** ISO-8601 start time; SAML-tracer records none per request. */
+  time?: string;
+  url: string;
+  method: string;
+  /** Names of the cookies the request sent (HAR `cookies`, else the Cookie header). */
+  cookiesSent: string[];
+  /** The `Origin` request header, when recorded (a cross-site form POST sends it). */
+  origin?: string;
+  response?: CapturedHttpResponse;
+}
+
+/** What a capture tool or sanitizer removed from the file (reported by the `capture-sanitized` finding). */
+export interface CaptureRemoval {
+  what: 'cookies' | 'saml-values' | 'masked-values';
+  /** How it was recognised, for the reader ("Chrome's sanitized HAR export", "[SAMLResponse redacted]"). */
+  detail: string;
+  count: number;
+}
+
+export interface CaptureEvidence {
+  source: 'har' | 'saml-tracer';
+  exchanges: CapturedExchange[];
+  /** More exchanges than CAPTURE_MAX_EXCHANGES: the rest are not kept. */
+  truncated: boolean;
+  removals: CaptureRemoval[];
+}
+
+export interface CaptureLink {
+  evidence: CaptureEvidence;
+  /** Index in evidence.exchanges of the exchange this payload was captured in. */
+  exchange: number;
+  carriedIn: 'request' | 'response';
 }
 
 export interface TextRepair {
@@ -342,6 +399,8 @@ export interface Finding {
   references?: string[];
   /** The situation and values the fix was worded from, and the sentence each surface adds (core/findings/fix.ts). */
   fixParts?: FixParts;
+  /** Measured values of a capture-evidence finding (docs/contract.md): `skewSeconds`, `cookies`, `count`, `urls`. */
+  evidence?: Record<string, number | string | string[]>;
 }
 
 // ---- trust ----

@@ -1,5 +1,6 @@
-import { CAPTURE_MAX_PAYLOADS } from '../limits';
-import type { CapturedHttpResponse, CapturedPayload, InputError, Result, TextRepair } from '../types';
+import { CAPTURE_EVIDENCE_MAX_CHARS, CAPTURE_MAX_EXCHANGES, CAPTURE_MAX_PAYLOADS } from '../limits';
+import type { CapturedExchange, CapturedHttpResponse, CapturedPayload, CaptureEvidence, CaptureRemoval, InputError, Result, TextRepair } from '../types';
+import { cookiesSent, headerValues } from './cookies';
 import { decodeBase64Lenient } from '../encoding/base64';
 import { chargeBytes, newDecodeBudget, type DecodeBudget } from './budget';
 import { inputTooLarge } from '../limit-error';
@@ -11,11 +12,51 @@ import { encodeFormPair, toWellFormedText, withoutFragment } from '../encoding/f
 interface HarNameValue { name?: unknown; value?: unknown }
 interface HarEntry {
   startedDateTime?: unknown;
-  request?: { method?: unknown; url?: unknown; postData?: { mimeType?: unknown; text?: unknown; params?: HarNameValue[] } };
+  request?: { method?: unknown; url?: unknown; cookies?: unknown; headers?: unknown; postData?: { mimeType?: unknown; text?: unknown; params?: HarNameValue[] } };
   response?: HarResponse;
 }
 
-export interface ExtractedMessages { payloads: CapturedPayload[]; errors: InputError[] }
+export interface ExtractedMessages { payloads: CapturedPayload[]; errors: InputError[]; evidence?: CaptureEvidence }
+
+/**
+ * A SAML value a sanitizer replaced: cloudflare's har-sanitizer writes "[SAMLResponse redacted]"
+ * (also URL-encoded in a query), SAML-tracer's export masks values as {hash:…}, {obf:…} or
+ * {overwritten}. Such a value is not base64 and must not be reported as a broken message.
+ */
+const REDACTED_SAML = /SAML(Request|Response)=(\[|%5B)SAML\w*(\s|\+|%20)redacted(\]|%5D)/i;
+const MASKED_VALUE = /^\{(hash:[^}]*|obf:[^}]*|overwritten)\}$/;
+
+/** Records what a sanitizer removed, one entry per kind, counted. */
+function noteRemoval(removals: CaptureRemoval[], what: CaptureRemoval['what'], detail: string): void {
+  const r = removals.find((x) => x.what === what && x.detail === detail);
+  if (r) r.count++;
+  else removals.push({ what, detail, count: 1 });
+}
+
+/** Keeps the exchange as evidence, within CAPTURE_MAX_EXCHANGES; returns its index or -1. */
+function keepExchange(ev: CaptureEvidence, x: CapturedExchange): number {
+  if (ev.exchanges.length >= CAPTURE_MAX_EXCHANGES) {
+    ev.truncated = true;
+    return -1;
+  }
+  ev.exchanges.push(x);
+  return ev.exchanges.length - 1;
+}
+
+function linkPayloads(payloads: CapturedPayload[], from: number, ev: CaptureEvidence, exchange: number, carriedIn: 'request' | 'response'): void {
+  if (exchange < 0) return;
+  for (let i = from; i < payloads.length; i++) payloads[i].capture = { evidence: ev, exchange, carriedIn };
+}
+
+/**
+ * Browsers' default "sanitized" HAR export (Chrome 130+, Firefox) drops Cookie and Set-Cookie
+ * headers and empties the cookies arrays: a capture of a login with several exchanges and not a
+ * single cookie name anywhere was sanitized, so cookie evidence cannot be judged.
+ */
+function cookiesWereRemoved(ev: CaptureEvidence): boolean {
+  if (ev.exchanges.length < 2) return false;
+  return ev.exchanges.every((x) => x.cookiesSent.length === 0 && !(x.response?.setCookies?.length));
+}
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 /** A parameter value as text; objects and arrays (String() of a deep array recurses) count as empty. */
@@ -61,6 +102,8 @@ class CaptureCollector {
 /** Every SAML message in a HAR 1.2 log (Chrome and Firefox devtools): query strings, POST bodies and response forms. */
 export function extractFromHar(har: { log?: { entries?: unknown } }, budget: DecodeBudget = newDecodeBudget()): ExtractedMessages {
   const c = new CaptureCollector('HAR file');
+  const ev: CaptureEvidence = { source: 'har', exchanges: [], truncated: false, removals: [] };
+  c.out.evidence = ev;
   const entries = Array.isArray(har.log?.entries) ? (har.log!.entries as HarEntry[]) : [];
   const sorted = entries
     .map((e, i) => ({ e, i, t: e !== null && typeof e === 'object' ? Date.parse(str(e.startedDateTime) ?? '') : Number.NaN }))
@@ -73,9 +116,16 @@ export function extractFromHar(har: { log?: { entries?: unknown } }, budget: Dec
     const method = (str(e.request?.method) ?? 'GET').toUpperCase();
     const time = str(e.startedDateTime);
     const ctx = { url, method, ...(time ? { time } : {}) };
+    const origin = str(headerValues(e.request?.headers, 'origin')[0]);
+    const answer = capturedHttpResponse(e.response, 'request');
+    const xi = keepExchange(ev, {
+      url: url.slice(0, CAPTURE_EVIDENCE_MAX_CHARS), method, cookiesSent: cookiesSent(e.request?.cookies, e.request?.headers),
+      ...(time ? { time } : {}), ...(origin ? { origin: origin.slice(0, CAPTURE_EVIDENCE_MAX_CHARS) } : {}), ...(answer ? { response: answer } : {}),
+    });
     const sentBefore = c.out.payloads.length;
     const q = url.indexOf('?');
-    if (q >= 0 && /SAML(Request|Response)=/.test(url) && c.admit()) {
+    if (q >= 0 && REDACTED_SAML.test(url)) noteRemoval(ev.removals, 'saml-values', 'a SAML parameter replaced by "[SAML… redacted]" (cloudflare har-sanitizer)');
+    else if (q >= 0 && /SAML(Request|Response)=/.test(url) && c.admit()) {
       c.collect(payloadFromParams(withoutFragment(url.slice(q + 1)), 'HTTP-Redirect', ctx, budget), `${method} ${url}`);
     }
     const post = e.request?.postData;
@@ -83,11 +133,13 @@ export function extractFromHar(har: { log?: { entries?: unknown } }, budget: Dec
       const text = str(post.text);
       const textRepairs: TextRepair[] = [];
       const body = text && /SAML(Request|Response)=/.test(text) ? text : Array.isArray(post.params) ? formBodyFromParams(post.params, textRepairs) : '';
-      if (body && /SAML(Request|Response)=/.test(body) && c.admit()) c.collect(payloadFromParams(body, 'HTTP-POST', { ...ctx, textRepairs }, budget), `${method} ${url} (request body)`);
+      if (body && REDACTED_SAML.test(body)) noteRemoval(ev.removals, 'saml-values', 'a SAML parameter replaced by "[SAML… redacted]" (cloudflare har-sanitizer)');
+      else if (body && /SAML(Request|Response)=/.test(body) && c.admit()) c.collect(payloadFromParams(body, 'HTTP-POST', { ...ctx, textRepairs }, budget), `${method} ${url} (request body)`);
     }
     // What the server answered the messages this request carried: the evidence of a failure the
     // messages themselves cannot show (a 403 CSRF page, a 400, a redirect to an error page).
-    attachResponse(c.out.payloads, sentBefore, capturedHttpResponse(e.response, 'request'));
+    attachResponse(c.out.payloads, sentBefore, answer);
+    linkPayloads(c.out.payloads, sentBefore, ev, xi, 'request');
     const formBefore = c.out.payloads.length;
     const content = e.response?.content;
     let html = str(content?.text);
@@ -96,11 +148,14 @@ export function extractFromHar(har: { log?: { entries?: unknown } }, budget: Dec
       const b = decodeBase64Lenient(html);
       html = b.ok ? bytesToText(b.value.bytes) : undefined;
     }
-    if (html && /SAML(Request|Response)/.test(html) && c.admit()) {
+    if (html && /name=["']?SAML(Request|Response)["']?[^>]*value=["']?\[SAML\w*\s+redacted\]/i.test(html)) noteRemoval(ev.removals, 'saml-values', 'a SAML parameter replaced by "[SAML… redacted]" (cloudflare har-sanitizer)');
+    else if (html && /SAML(Request|Response)/.test(html) && c.admit()) {
       c.collect(payloadFromHtmlForm(html, { fallbackUrl: url, ...(time ? { time } : {}) }, budget), `form in the response to ${method} ${url}`);
       attachResponse(c.out.payloads, formBefore, capturedHttpResponse(e.response, 'response'));
+      linkPayloads(c.out.payloads, formBefore, ev, xi, 'response');
     }
   }
+  if (cookiesWereRemoved(ev)) noteRemoval(ev.removals, 'cookies', 'no Cookie or Set-Cookie in any exchange (the browser\'s default "sanitized" HAR export)');
   return c.out;
 }
 
@@ -109,12 +164,17 @@ function attachResponse(payloads: CapturedPayload[], from: number, response: Cap
   for (let i = from; i < payloads.length; i++) payloads[i].httpResponse = response;
 }
 
-interface TracerRequest { method?: unknown; url?: unknown; get?: unknown; post?: unknown; saml?: unknown; timestamp?: unknown; protocol?: unknown; responseStatus?: unknown; responseStatusText?: unknown }
+interface TracerRequest { method?: unknown; url?: unknown; get?: unknown; post?: unknown; saml?: unknown; timestamp?: unknown; protocol?: unknown; responseStatus?: unknown; responseStatusText?: unknown; requestHeaders?: unknown; responseHeaders?: unknown }
+
+/** Whether a SAML parameter's value was masked by SAML-tracer's export ({hash:…}, {obf:…}, {overwritten}). */
+function maskedSamlPair(p: unknown): boolean {
+  return Array.isArray(p) && typeof p[0] === 'string' && /^SAML(Request|Response)$/.test(p[0]) && typeof p[1] === 'string' && MASKED_VALUE.test(p[1].trim());
+}
 
 function pairsToQuery(pairs: unknown, repairs: TextRepair[]): string {
   if (!Array.isArray(pairs)) return '';
   return pairs
-    .filter((p): p is [string, unknown] => Array.isArray(p) && typeof p[0] === 'string')
+    .filter((p): p is [string, unknown] => Array.isArray(p) && typeof p[0] === 'string' && !maskedSamlPair(p))
     .map(([n, v]) => encodeFormPair(n, scalarText(v), repairs))
     .join('&');
 }
@@ -127,6 +187,8 @@ function pairsToQuery(pairs: unknown, repairs: TextRepair[]): string {
 export function extractFromSamlTracer(doc: { requests?: unknown }, budget: DecodeBudget = newDecodeBudget()): ExtractedMessages {
   const c = new CaptureCollector('SAML-tracer export');
   const out = c.out;
+  const ev: CaptureEvidence = { source: 'saml-tracer', exchanges: [], truncated: false, removals: [] };
+  out.evidence = ev;
   const requests = Array.isArray(doc.requests) ? (doc.requests as TracerRequest[]) : [];
   for (const r of requests) {
     if (c.full) break;
@@ -138,8 +200,17 @@ export function extractFromSamlTracer(doc: { requests?: unknown }, budget: Decod
     const time = typeof ts === 'number' && Number.isFinite(ts) && Math.abs(ts) <= 8.64e15 ? new Date(ts).toISOString() : str(ts);
     const ctx = { url, method, ...(time ? { time } : {}) };
     const before = out.payloads.length;
+    // SAML-tracer records request and response headers as [{ name, value }] (no body).
+    const answer = capturedHttpResponse({ status: r.responseStatus, statusText: r.responseStatusText, headers: r.responseHeaders }, 'request');
+    const origin = str(headerValues(r.requestHeaders, 'origin')[0]);
+    const xi = keepExchange(ev, {
+      url: url.slice(0, CAPTURE_EVIDENCE_MAX_CHARS), method, cookiesSent: cookiesSent(undefined, r.requestHeaders),
+      ...(time ? { time } : {}), ...(origin ? { origin: origin.slice(0, CAPTURE_EVIDENCE_MAX_CHARS) } : {}), ...(answer ? { response: answer } : {}),
+    });
+    const masked = [r.get, r.post].some((pairs) => Array.isArray(pairs) && pairs.some(maskedSamlPair));
+    if (masked) noteRemoval(ev.removals, 'masked-values', 'a SAML parameter masked by SAML-tracer ({hash:…}, {obf:…} or {overwritten})');
     const q = url.indexOf('?');
-    if (q >= 0 && /SAML(Request|Response)=/.test(url)) {
+    if (q >= 0 && /SAML(Request|Response)=/.test(url) && !REDACTED_SAML.test(url) && !/SAML(Request|Response)=(%7B|\{)(hash|obf|overwritten)/i.test(url)) {
       if (c.admit()) c.collect(payloadFromParams(withoutFragment(url.slice(q + 1)), 'HTTP-Redirect', ctx, budget), `${method} ${url}`);
     } else {
       const textRepairs: TextRepair[] = [];
@@ -153,10 +224,14 @@ export function extractFromSamlTracer(doc: { requests?: unknown }, budget: Decod
     if (out.payloads.length === before && saml && saml.trim().startsWith('<') && c.admit()) {
       chargeBytes(budget, saml.length);
       const xml = toWellFormedText(saml);
-      out.payloads.push({ binding: method === 'POST' ? 'HTTP-POST' : 'HTTP-Redirect', parameter: null, xml: xml.text, encoding: ['SAML-tracer decoded XML'], notes: ['Taken from SAML-tracer\'s decoded view: the raw parameters were not in the export.'], ...ctx, ...(xml.loneSurrogates ? { textRepairs: [{ field: 'XML', loneSurrogates: xml.loneSurrogates }] } : {}) });
+      const why = masked
+        ? 'Taken from SAML-tracer\'s decoded view: the export masked the raw parameter ({hash:…}, {obf:…} or {overwritten}), so the exact octets a Redirect signature covers are not available.'
+        : 'Taken from SAML-tracer\'s decoded view: the raw parameters were not in the export.';
+      out.payloads.push({ binding: method === 'POST' ? 'HTTP-POST' : 'HTTP-Redirect', parameter: null, xml: xml.text, encoding: ['SAML-tracer decoded XML'], notes: [why], ...ctx, ...(xml.loneSurrogates ? { textRepairs: [{ field: 'XML', loneSurrogates: xml.loneSurrogates }] } : {}) });
     }
-    // SAML-tracer records the status line of the answer (no body).
-    attachResponse(out.payloads, before, capturedHttpResponse({ status: r.responseStatus, statusText: r.responseStatusText }, 'request'));
+    attachResponse(out.payloads, before, answer);
+    linkPayloads(out.payloads, before, ev, xi, 'request');
   }
+  if (cookiesWereRemoved(ev)) noteRemoval(ev.removals, 'cookies', 'no Cookie or Set-Cookie header in any request (an export without headers or with cookies removed)');
   return out;
 }

@@ -7,8 +7,10 @@ import type { CapturedHttpResponse } from '../types';
 import { decodeBase64Lenient } from '../encoding/base64';
 import { bytesToText } from './inflate';
 
-interface HarHeader { name?: unknown; value?: unknown }
+import { cookiesSet, headerValues } from './cookies';
+
 export interface HarResponse {
+  cookies?: unknown;
   status?: unknown;
   statusText?: unknown;
   redirectURL?: unknown;
@@ -52,9 +54,14 @@ export function capturedHttpResponse(response: HarResponse | undefined, carriedI
   const out: CapturedHttpResponse = { carriedIn, status };
   const statusText = str(response.statusText);
   if (statusText) out.statusText = statusText;
-  const headers = Array.isArray(response.headers) ? (response.headers as HarHeader[]) : [];
-  const location = str(response.redirectURL) ?? str(headers.find((h) => h && typeof h === 'object' && typeof h.name === 'string' && h.name.toLowerCase() === 'location')?.value);
+  const location = str(response.redirectURL) ?? str(headerValues(response.headers, 'location')[0]);
   if (location) out.location = location.slice(0, CAPTURE_RESPONSE_TEXT_MAX_CHARS);
+  // The server's clock (RFC 9110 §6.6.1): what clock-skew-observed compares IssueInstant with.
+  const date = str(headerValues(response.headers, 'date')[0]);
+  if (date) out.date = date.slice(0, 100);
+  const dateMs = date ? Date.parse(date) : Number.NaN;
+  const setCookies = cookiesSet(response.cookies, response.headers, Number.isNaN(dateMs) ? Date.now() : dateMs);
+  if (setCookies.length) out.setCookies = setCookies;
   const content = response.content;
   const mimeType = str(content?.mimeType);
   if (mimeType) out.mimeType = mimeType.slice(0, 200);

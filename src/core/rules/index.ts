@@ -5,6 +5,9 @@ import type { Rule } from '../diagnosis/context';
 import { acsNotInMetadataRule } from './acs-not-in-metadata';
 import { audienceRule } from './audience';
 import { bindingRule } from './binding';
+import { captureSanitizedRule } from './capture-sanitized';
+import { clockSkewObservedRule } from './clock-skew-observed';
+import { cookieDroppedSameSiteRule } from './cookie-dropped-samesite';
 import { destinationRule } from './destination';
 import { inResponseToRule } from './in-response-to';
 import { inputTextRule } from './input-text';
@@ -14,6 +17,7 @@ import { nameIdEmailForUsernameRule } from './nameid-email-for-username';
 import { nameIdFormatRule } from './nameid-format';
 import { nameIdTransientRule } from './nameid-transient';
 import { recipientRule } from './recipient';
+import { redirectLoopRule } from './redirect-loop';
 import { signaturePolicyRule } from './signature-policy';
 import { statusErrorRule } from './status-error';
 import { timeValidityRule } from './time-validity';
@@ -36,6 +40,10 @@ export const RULES: readonly Rule[] = [
   metadataExpiredRule,
   signaturePolicyRule,
   inputTextRule,
+  cookieDroppedSameSiteRule,
+  clockSkewObservedRule,
+  redirectLoopRule,
+  captureSanitizedRule,
 ];
 
 /** Every finding code the rules can emit. */

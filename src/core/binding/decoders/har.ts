@@ -1,6 +1,7 @@
 // A HAR file (W3C HTTP Archive, as browsers' developer tools export it): every SAML message in its
 // request URLs, request bodies and response forms.
 import { extractFromHar } from '../har';
+import { redactedInputError } from '../sanitized';
 import type { InputDecoder } from './decoder';
 import { jsonObjectOf } from './decoder';
 
@@ -18,7 +19,9 @@ export const harDecoder: InputDecoder = {
   decode: (input) => {
     const r = extractFromHar(jsonObjectOf(input) as { log: { entries: unknown } }, input.budget);
     const errors = [...r.errors];
-    if (r.payloads.length === 0 && errors.length === 0) errors.push({ code: 'input-unrecognized', message: 'This HAR file holds no SAML message (no SAMLRequest or SAMLResponse in any URL, request body or response form).' });
+    const redacted = r.payloads.length === 0 && errors.length === 0 ? redactedInputError(r.evidence?.removals ?? [], 'HAR file') : null;
+    if (redacted) errors.push(redacted);
+    else if (r.payloads.length === 0 && errors.length === 0) errors.push({ code: 'input-unrecognized', message: 'This HAR file holds no SAML message (no SAMLRequest or SAMLResponse in any URL, request body or response form).' });
     return { detected: 'har', errors, payloads: r.payloads };
   },
 };

@@ -1,0 +1,167 @@
+// The capture-evidence rules, end to end from a HAR text through inspectInput: each code appears
+// on the capture that shows it, not on a clean one, and disappears when its rule is silenced
+// (so no other part of the pipeline raises it).
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { inspectInput } from '../inspect';
+import type { Rule } from '../diagnosis/context';
+import { captureSanitizedRule } from './capture-sanitized';
+import { clockSkewObservedRule } from './clock-skew-observed';
+import { cookieDroppedSameSiteRule } from './cookie-dropped-samesite';
+import { redirectLoopRule } from './redirect-loop';
+import { RULES } from './index';
+import { deflateRawSync } from 'node:zlib';
+import { ACS, authnRequestXml, har, IDP_SSO, loginEntries, plus, responseXml, SP } from '../testing/har-login.testutil';
+
+const T0 = '2026-03-01T10:00:00.000Z';
+const at = new Date(plus(T0, 4));
+
+async function findings(text: string, code: string) {
+  const r = await inspectInput(text, 'test.har', { at });
+  return r.messages.flatMap((m) => m.findings.map((f) => ({ ...f, kind: m.kind }))).filter((f) => f.code === code);
+}
+
+function silenced(rule: Rule) {
+  vi.spyOn(rule, 'check').mockReturnValue([]);
+}
+afterEach(() => vi.restoreAllMocks());
+
+describe('the capture-evidence rules are registered', () => {
+  it.each([cookieDroppedSameSiteRule, clockSkewObservedRule, redirectLoopRule, captureSanitizedRule])('$id', (rule) => {
+    expect(RULES).toContain(rule);
+  });
+});
+
+describe('cookie-dropped-samesite', () => {
+  it('names the SP cookie set before the AuthnRequest and missing on the cross-site POST to the ACS', async () => {
+    const f = await findings(har(loginEntries(T0, { acsStatus: 302, acsLocation: `${IDP_SSO}?SAMLRequest=x` })), 'cookie-dropped-samesite');
+    expect(f).toHaveLength(1);
+    expect(f[0].kind).toBe('Response');
+    expect(f[0].severity).toBe('error'); // the ACS sent the browser back to the IdP
+    expect(f[0].evidence).toMatchObject({ cookies: ['sp_session'], acs: ACS });
+    expect(f[0].explanation).toContain('SameSite=Lax');
+  });
+  it('a warning when the ACS did not visibly fail; unspecified SameSite is named as treated like Lax', async () => {
+    const f = await findings(har(loginEntries(T0, { setCookie: 'JSESSIONID=1; Path=/', acsStatus: 200 })), 'cookie-dropped-samesite');
+    expect(f.map((x) => x.severity)).toEqual(['warning']);
+    expect(f[0].explanation).toContain('no SameSite attribute');
+  });
+  it('nothing when the cookie came back, is SameSite=None; Secure, or was never set', async () => {
+    expect(await findings(har(loginEntries(T0, { cookieBack: true })), 'cookie-dropped-samesite')).toEqual([]);
+    expect(await findings(har(loginEntries(T0, { setCookie: 'sp_session=1; SameSite=None; Secure' })), 'cookie-dropped-samesite')).toEqual([]);
+    expect(await findings(har(loginEntries(T0, { setCookie: null })), 'cookie-dropped-samesite')).toEqual([]);
+  });
+  it('SameSite=None without Secure is refused by browsers: reported', async () => {
+    const f = await findings(har(loginEntries(T0, { setCookie: 'sp_session=1; SameSite=None' })), 'cookie-dropped-samesite');
+    expect(f[0].explanation).toContain('without Secure');
+  });
+  it('fails without its rule', async () => {
+    silenced(cookieDroppedSameSiteRule);
+    expect(await findings(har(loginEntries(T0)), 'cookie-dropped-samesite')).toEqual([]);
+  });
+});
+
+describe('clock-skew-observed', () => {
+  it('measures IssueInstant against the Date of the response that delivered the message, signed', async () => {
+    const f = await findings(har(loginEntries(T0, { cookieBack: true, idpSkewSeconds: 420 })), 'clock-skew-observed');
+    const onResponse = f.filter((x) => x.kind === 'Response');
+    expect(onResponse.length).toBeGreaterThan(0);
+    expect(onResponse[0].evidence?.skewSeconds).toBe(420);
+    expect(onResponse[0].severity).toBe('warning'); // over the default 180 s skew
+    const behind = await findings(har(loginEntries(T0, { cookieBack: true, idpSkewSeconds: -30 })), 'clock-skew-observed');
+    expect(behind.filter((x) => x.kind === 'Response').map((x) => [x.evidence?.skewSeconds, x.severity])).toContainEqual([-30, 'info']);
+  });
+  it('reads the Date of the redirect whose Location carried an HTTP-Redirect AuthnRequest', async () => {
+    const entries = loginEntries(T0, { cookieBack: true }) as { response: { headers: { name: string; value: string }[] } }[];
+    entries[0].response.headers[0].value = new Date(Date.parse(T0) - 60_000).toUTCString();
+    const f = (await findings(har(entries), 'clock-skew-observed')).filter((x) => x.kind === 'AuthnRequest');
+    expect(f.map((x) => x.evidence?.skewSeconds)).toEqual([60]);
+  });
+  it('nothing within the Date header\'s 1 s resolution', async () => {
+    expect(await findings(har(loginEntries(T0, { cookieBack: true })), 'clock-skew-observed')).toEqual([]);
+  });
+  it('fails without its rule', async () => {
+    silenced(clockSkewObservedRule);
+    expect(await findings(har(loginEntries(T0, { cookieBack: true, idpSkewSeconds: 420 })), 'clock-skew-observed')).toEqual([]);
+  });
+});
+
+describe('redirect-loop', () => {
+  const loop = (n: number, o = {}) => har(Array.from({ length: n }, (_, i) => loginEntries(plus(T0, i * 5), { cookieBack: true, id: `_req${i}`, acsStatus: 302, acsLocation: `https://sp.example.com/login`, ...o })).flat());
+  it('counts the SP→IdP→SP cycles and names the URLs, once', async () => {
+    const f = await findings(loop(4), 'redirect-loop');
+    expect(f).toHaveLength(1);
+    expect(f[0].evidence).toEqual({ count: 4, urls: [IDP_SSO, ACS] });
+  });
+  it('two cycles are a loop when the ACS redirected each time; one is not', async () => {
+    expect((await findings(loop(2), 'redirect-loop')).map((x) => x.evidence?.count)).toEqual([2]);
+    expect(await findings(loop(1), 'redirect-loop')).toEqual([]);
+    expect(await findings(loop(2, { acsStatus: 200, acsLocation: undefined }), 'redirect-loop')).toEqual([]);
+  });
+  it('fails without its rule', async () => {
+    silenced(redirectLoopRule);
+    expect(await findings(loop(4), 'redirect-loop')).toEqual([]);
+  });
+});
+
+/** What Chrome's default "Export HAR (sanitized)" leaves: no Cookie / Set-Cookie header, empty cookies arrays. */
+function sanitized(entries: unknown[]): string {
+  const strip = (o: { headers?: { name: string }[]; cookies?: unknown[] }) => ({ ...o, headers: (o.headers ?? []).filter((h) => !/^(set-)?cookie$/i.test(h.name)), cookies: [] });
+  return har((entries as { request: object; response: object }[]).map((e) => ({ ...e, request: strip(e.request), response: strip(e.response) })));
+}
+
+describe('capture-sanitized and input-redacted', () => {
+  it('a HAR without any cookie (browser "sanitized" export) says so, and cookie evidence is not judged', async () => {
+    const f = await findings(sanitized(loginEntries(T0)), 'capture-sanitized');
+    expect(f).toHaveLength(1);
+    expect(f[0].explanation).toContain('cookies were removed');
+    expect(f[0].fix).toContain('Export HAR (with sensitive data)');
+    expect(await findings(sanitized(loginEntries(T0)), 'cookie-dropped-samesite')).toEqual([]);
+  });
+  it('cloudflare har-sanitizer\'s "[SAMLResponse redacted]" is not a broken message: the rest is read and the removal said', async () => {
+    const text = har(loginEntries(T0, { cookieBack: true })).replace(/SAMLResponse=[^"&]+/g, 'SAMLResponse=[SAMLResponse redacted]').replace(/name=\\"SAMLResponse\\" value=\\"[^\\]+\\"/, 'name=\\"SAMLResponse\\" value=\\"[SAMLResponse redacted]\\"');
+    const r = await inspectInput(text, 'test.har', { at });
+    expect(r.errors.filter((e) => e.code === 'input-bad-base64')).toEqual([]);
+    const f = r.messages.flatMap((m) => m.findings).filter((x) => x.code === 'capture-sanitized');
+    expect(f[0].explanation).toContain('[SAML… redacted]');
+  });
+  it('a capture left with no SAML at all is an input-redacted error with the re-export advice', async () => {
+    const text = har(loginEntries(T0, { cookieBack: true }).slice(2)).replace(/SAMLResponse=[^"&]+/g, 'SAMLResponse=[SAMLResponse redacted]');
+    const r = await inspectInput(text, 'test.har', { at });
+    expect(r.errors.map((e) => e.code)).toEqual(['input-redacted']);
+    expect(r.errors[0].message).toContain('with sensitive data');
+  });
+  it('fails without its rule', async () => {
+    silenced(captureSanitizedRule);
+    expect(await findings(sanitized(loginEntries(T0)), 'capture-sanitized')).toEqual([]);
+  });
+});
+
+describe('SAML-tracer exports as found in the wild', () => {
+  it('a masked {hash:…}, {obf:…} or {overwritten} SAML value falls back to the decoded saml field, and the masking is said', async () => {
+    for (const masked of ['{hash:5f2a9c}', '{obf:Zm9v}', '{overwritten}']) {
+      const doc = {
+        requests: [{ method: 'POST', url: ACS, post: [['SAMLResponse', masked], ['RelayState', 'r1']], saml: responseXml('_req1', T0), responseStatus: 302, responseHeaders: [{ name: 'Date', value: new Date(T0).toUTCString() }] }],
+        timestamp: Date.parse(T0),
+      };
+      const r = await inspectInput(JSON.stringify(doc), 'tracer.json', { at });
+      expect(r.errors).toEqual([]);
+      expect(r.messages.map((m) => m.kind)).toEqual(['Response']);
+      expect(r.messages[0].payload.notes.join(' ')).toContain('masked');
+      expect(r.messages[0].findings.map((f) => f.code)).toContain('capture-sanitized');
+    }
+  });
+  it('reads cookies and Date from SAML-tracer\'s request and response headers', async () => {
+    const q = encodeURIComponent(deflateRawSync(Buffer.from(authnRequestXml('_req1', T0))).toString('base64'));
+    const b64 = Buffer.from(responseXml('_req1', T0)).toString('base64');
+    const doc = {
+      requests: [
+        { method: 'GET', url: `${SP}/login`, requestHeaders: [], responseStatus: 302, responseHeaders: [{ name: 'Set-Cookie', value: 'sp_session=x; SameSite=Lax' }, { name: 'Location', value: `${IDP_SSO}?SAMLRequest=${q}` }] },
+        { method: 'GET', url: `${IDP_SSO}?SAMLRequest=${q}`, requestHeaders: [{ name: 'Cookie', value: 'idp={hash:1}' }], responseStatus: 200, responseHeaders: [] },
+        { method: 'POST', url: ACS, requestHeaders: [{ name: 'Origin', value: 'https://idp.example.org' }], post: [['SAMLResponse', b64]], responseStatus: 403, responseHeaders: [] },
+      ],
+    };
+    const r = await inspectInput(JSON.stringify(doc), 'tracer.json', { at });
+    const f = r.messages.flatMap((m) => m.findings).filter((x) => x.code === 'cookie-dropped-samesite');
+    expect(f.map((x) => [x.severity, x.evidence?.cookies])).toEqual([['error', ['sp_session']]]);
+  });
+});
