@@ -36,6 +36,7 @@ export const authentikProviderProfile = defineProfile({
   recognises: (c) => c.kind === 'url' && authentikProviderEndpoint(c.value) !== null,
   expects: {},
   wording: {
+    'clock-skew-observed/clock-observed': { fix: 'Synchronise the clock of the authentik host (server and worker containers share the host clock) with NTP; authentik writes IssueInstant and NotBefore with it.' },
     'issuer-mismatch/authn-request': { fix: (v) => `In the authentik SAML provider set "Audience" to the SP's entity ID ${q(v.issuer)}, or change the SP's entity ID to ${q(v.expected)}.` },
     'issuer-is-sp-entity-id': { fix: (v) => `In the authentik SAML provider set "Issuer" to authentik's own entity ID${v.idp ? ` ${q(v.idp)}` : ' (the authentik URL)'} instead of ${q(v.issuer)}; the SP's entity ID belongs in "Audience".` },
     'issuer-mismatch/response': { fix: (v) => `Set "Issuer" of the authentik SAML provider to ${q(v.expected)}${v.issuer ? ` (it sends ${q(v.issuer)})` : ''}, or re-import authentik's metadata at the SP.` },

@@ -46,6 +46,11 @@ export const authentikSourceProfile = defineProfile({
     'in-response-to-mismatch/request': { fix: 'Start the login from authentik again in the same browser; authentik keeps the request ID in the session (SameSite cookies and a shared session store across authentik workers matter).' },
     'not-yet-valid/clock': { fix: 'Synchronise the clocks of authentik and the IdP with NTP.' },
     'expired/clock': { fix: 'Synchronise the clocks of authentik and the IdP with NTP.' },
+    'clock-skew-observed/clock-observed': { fix: 'Synchronise the external IdP\'s clock with NTP; authentik checks the assertion\'s time conditions with its own clock.' },
+    'cookie-dropped-samesite': {
+      note: 'authentik keeps the AuthnRequest ID of a SAML source login in its session, so without its session cookie on the POST to /source/saml/<slug>/acs/ the Response cannot be matched to the request.',
+      fix: (v) => `Serve authentik over HTTPS so its session cookie can cross sites (SameSite=None; Secure), and check that no reverse proxy in front of authentik rewrites Set-Cookie${v.cookie ? ` for ${q(v.cookie)}` : ''} (for example by adding SameSite=Lax).`,
+    },
     'nameid-format-mismatch': { fix: (v) => `In the authentik SAML source set "NameID Policy" to a format the IdP actually sends (its metadata NameIDFormat list), or configure the IdP to send ${v.wantName ?? ''}.` },
     'nameid-email-for-username/persistent': { fix: 'authentik links the source connection by NameID: prefer an immutable identifier from the IdP for the "NameID Policy".' },
     'nameid-transient': {

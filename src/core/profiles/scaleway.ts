@@ -78,6 +78,7 @@ export const scalewayProfile = defineProfile({
     'binding-mismatch/response-redirect': { fix: 'Set `sp_binding = "post"` in the authentik SAML provider: Scaleway expects the Response by HTTP POST.' },
     'not-yet-valid/clock': { fix: clock },
     'expired/clock': { fix: clock },
+    'clock-skew-observed/clock-observed': { fix: clock },
     'nameid-format-mismatch': {
       note: (v) => (v.authentikSends ? `For a requested ${v.wantName} format, authentik (without a NameID property mapping) sends ${v.authentikSends}.` : ''),
       fix: `In the authentik SAML provider ${usernameMapping}, so the NameID is the Scaleway username.`,

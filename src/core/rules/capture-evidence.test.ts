@@ -165,3 +165,17 @@ describe('SAML-tracer exports as found in the wild', () => {
     expect(f.map((x) => [x.severity, x.evidence?.cookies])).toEqual([['error', ['sp_session']]]);
   });
 });
+
+describe('profile wording of the capture-evidence findings', () => {
+  it('authentik-source words the dropped cookie fix for authentik behind a proxy', async () => {
+    const r = await inspectInput(har(loginEntries(T0)), 'test.har', { at, profile: 'authentik-source' });
+    const f = r.messages.flatMap((m) => m.findings).find((x) => x.code === 'cookie-dropped-samesite')!;
+    expect(f.fix).toContain('reverse proxy in front of authentik');
+    expect(f.explanation).toContain('/source/saml/<slug>/acs/');
+  });
+  it('Scaleway words an observed skew over the limit as its clock advice', async () => {
+    const r = await inspectInput(har(loginEntries(T0, { cookieBack: true, idpSkewSeconds: 420 })), 'test.har', { at, profile: 'scaleway' });
+    const f = r.messages.flatMap((m) => m.findings).find((x) => x.code === 'clock-skew-observed' && x.severity === 'warning')!;
+    expect(f.fix).toContain('Scaleway\'s clock is authoritative');
+  });
+});

@@ -38,7 +38,7 @@ export const clockSkewObservedRule: Rule = {
       title: `${summary.kind} issuer clock ${Math.abs(skew)} s ${direction} the HTTP Date`,
       explanation: `IssueInstant is ${summary.issueInstant}; the HTTP response that delivered the message${response.status ? ` (status ${response.status})` : ''} has Date: ${response.date}. The issuer's clock is therefore about ${skew > 0 ? '+' : ''}${skew} s ${direction} the web server's clock (±1 s: Date has whole seconds)${over ? `, more than the allowed clock skew of ${ctx.skewSeconds} s: an SP whose clock agrees with the web server rejects the message as ${skew > 0 ? 'not yet valid' : 'expired'} near its time limits` : `, within the allowed clock skew of ${ctx.skewSeconds} s`}. A reverse proxy in front of the issuer writes Date with its own clock, so a difference can also be the proxy's.`,
       fix: over ? 'Synchronise the issuer host\'s clock with NTP (and the SP\'s); raising the SP\'s allowed skew only hides the drift.' : 'Nothing to fix now; keep the hosts on NTP.',
-      fixParts: parts('clock-observed', { skewSeconds: String(skew), date: response.date, issueInstant: summary.issueInstant }),
+      fixParts: parts(over ? 'clock-observed' : 'clock-within-skew', { skewSeconds: String(skew), date: response.date, issueInstant: summary.issueInstant }),
       references: REFS,
       node: rootElement(ctx.message.doc),
       evidence: { skewSeconds: skew, date: response.date, issueInstant: summary.issueInstant },
