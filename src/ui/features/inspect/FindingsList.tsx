@@ -1,7 +1,12 @@
+import { lazy, Suspense } from 'react';
 import type { Finding, InspectedMessage } from '../../../core/types';
 import { CATEGORIES, categoryOf, describeReference, FindingExplanation, SeverityCounts, SeverityIcon } from '../../shared/DiagnosisCategories';
 import { MoreItems, useSliceLimit } from '../../shared/incremental';
-import { FindingDetails, type RequestSource } from './DiagnosisFindingDetails';
+import type { RequestSource } from './DiagnosisFindingDetails';
+
+// The status-code and NameID-format tables under some findings: loaded with the first finding
+// list, not with the first screen.
+const FindingDetails = lazy(() => import('./DiagnosisFindingDetails').then((m) => ({ default: m.FindingDetails })));
 
 const order = { error: 0, warning: 1, info: 2 } as const;
 
@@ -109,7 +114,9 @@ function FindingItem({
         )}
       </div>
       <FindingExplanation explanation={f.explanation} fix={f.fix} />
-      <FindingDetails finding={f} message={message} messages={messages} />
+      <Suspense fallback={null}>
+        <FindingDetails finding={f} message={message} messages={messages} />
+      </Suspense>
       {f.references && f.references.length > 0 && (
         <p className="finding-references small muted">
           References: {f.references.map(describeReference).join(' · ')}
