@@ -1,5 +1,6 @@
 import { SHARE_MAX_FRAGMENT_CHARS, SHARE_MAX_INFLATED_BYTES } from '../limits';
 import { decodeJsonFragment, encodeJsonFragment, type ShareError } from './fragment';
+import { EXPECTATION_FIELDS, optionsToShared, PROFILE_NAMES, sharedToOptions, type ExpectedValues, type ProfileName } from '../settings';
 import { SHARE_FRAGMENT_PARAM } from './fragmentParam';
 import { fail, ok, type InspectOptions, type Result, type Severity, type SignatureVerdict } from '../types';
 
@@ -8,19 +9,14 @@ import { fail, ok, type InspectOptions, type Result, type Severity, type Signatu
  * needed to reproduce the same findings in another browser, and nothing else.
  */
 
-export type ShareProfile = NonNullable<InspectOptions['profile']>;
-export const SHARE_PROFILES: readonly ShareProfile[] = ['generic', 'scaleway', 'authentik-provider', 'authentik-source'];
+export type ShareProfile = ProfileName;
+export const SHARE_PROFILES: readonly ShareProfile[] = PROFILE_NAMES;
 
 export type RedactionField = 'nameid' | 'attributes' | 'emails' | 'certificates' | 'signatures';
 export const REDACTION_FIELDS: readonly RedactionField[] = ['nameid', 'attributes', 'emails', 'certificates', 'signatures'];
 
-export interface ShareExpectations {
-  spEntityId?: string;
-  acsUrl?: string;
-  idpEntityId?: string;
-  requestId?: string;
-}
-const EXPECTATION_KEYS = ['spEntityId', 'acsUrl', 'idpEntityId', 'requestId'] as const;
+export type ShareExpectations = ExpectedValues;
+const EXPECTATION_KEYS = EXPECTATION_FIELDS.map((f) => f.key);
 
 /**
  * What the sharer's own inspection said about one message, before redaction. A redacted
@@ -76,7 +72,6 @@ export { SHARE_FRAGMENT_PARAM };
 export const MAX_SHARE_DECOMPRESSED_BYTES = SHARE_MAX_INFLATED_BYTES;
 /** Chromium refuses URLs above 2 MiB (content::kMaxURLChars), so no genuine fragment is longer. */
 export const MAX_SHARE_FRAGMENT_CHARS = SHARE_MAX_FRAGMENT_CHARS;
-const DEFAULT_SKEW = 180;
 
 // ---- building a state ----
 
@@ -90,19 +85,15 @@ export interface ShareStateInput {
 
 /** Build a state from what the inspect view holds; `options.at` defaults to now and is always recorded. */
 export function createShareState({ input, trust, options = {}, selected = 0, source }: ShareStateInput): ShareState {
-  const expectations: ShareExpectations = {};
-  for (const k of EXPECTATION_KEYS) {
-    const v = options[k];
-    if (typeof v === 'string' && v !== '') expectations[k] = v;
-  }
+  const settings = optionsToShared(options, selected);
   return {
     v: 1,
     input,
     trust: [...(trust ?? options.trust ?? [])],
-    expectations,
-    at: (options.at ?? new Date()).toISOString(),
-    skewSeconds: options.skewSeconds ?? DEFAULT_SKEW,
-    profile: options.profile ?? 'generic',
+    expectations: settings.expectations,
+    at: settings.at,
+    skewSeconds: settings.skewSeconds,
+    profile: settings.profile,
     selected,
     ...(source !== undefined ? { source } : {}),
   };
@@ -110,13 +101,7 @@ export function createShareState({ input, trust, options = {}, selected = 0, sou
 
 /** The options to re-run `inspectInput(state.input, …)` with, evaluating at the recorded instant. */
 export function inspectOptionsOf(state: ShareState): InspectOptions {
-  return {
-    trust: [...state.trust],
-    at: new Date(state.at),
-    skewSeconds: state.skewSeconds,
-    profile: state.profile,
-    ...state.expectations,
-  };
+  return { trust: [...state.trust], ...sharedToOptions(state) };
 }
 
 // ---- encoding ----

@@ -135,6 +135,8 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function
           showFoldingControls: 'always',
           ...sizeOptions(valueRef.current.length > LARGE_VALUE_CHARS, readOnly),
           scrollBeyondLastLine: false,
+          // Monaco dims the number of a last empty line to 40 % opacity (1.8:1): shown like the others.
+          renderFinalNewline: 'on',
           renderLineHighlight: readOnly ? 'none' : 'line',
           glyphMargin: readOnly,
           fontSize: 13,

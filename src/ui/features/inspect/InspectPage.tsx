@@ -29,7 +29,7 @@ import type { ShareState } from '../../../core/share/state';
 import type { ShareContext } from '../sharing/shareContext';
 import { searchOfShareState } from '../sharing/openShare';
 import { SymptomSearch, useSymptomMatches } from '../../shared/SymptomSearch';
-import { PROFILES, type ProfileName } from '../../search';
+import { DEFAULT_SKEW_SECONDS as DEFAULT_SKEW, PROFILES, searchToOptions, type InspectSearch, type ProfileName } from '../../search';
 import { trustEntries } from './trust';
 import { elementLineRange, findIdLine } from './xmlLines';
 import { useInspectSearch } from './useInspectSearch';
@@ -48,7 +48,6 @@ const HistoryPanel = lazy(() => import('../sharing/HistoryPanel').then((m) => ({
 // Only a message is shown with it (and it brings the XML pretty-printer): loaded with the first one.
 const DecryptionPanel = lazy(() => import('./DecryptionPanel').then((m) => ({ default: m.DecryptionPanel })));
 
-const DEFAULT_SKEW = 180;
 const TYPING_DEBOUNCE_MS = 150;
 
 /** The report as the page holds it: every message's overview, the shown one in full. */
@@ -162,14 +161,9 @@ export function InspectPage() {
   // ---- decode / inspect ----
   const trust = useMemo(() => trustEntries([trustText, ...trustFiles.map((f) => f.text)]), [trustText, trustFiles]);
   const options = useMemo((): Omit<InspectOptions, 'at'> & { atIso?: string } => {
-    const o: Omit<InspectOptions, 'at'> & { atIso?: string } = { trust, skewSeconds: search.skew ?? DEFAULT_SKEW };
-    if (search.at) o.atIso = search.at;
-    if (search.sp) o.spEntityId = search.sp;
-    if (search.acs) o.acsUrl = search.acs;
-    if (search.idp) o.idpEntityId = search.idp;
-    if (search.req) o.requestId = search.req;
-    if (search.profile) o.profile = search.profile;
-    return o;
+    // The core settings converter (search params → options); `at` stays text so "now" is taken per run.
+    const { at: _at, ...o } = searchToOptions(search);
+    return { trust, ...o, ...(search.at ? { atIso: search.at } : {}) };
   }, [trust, search.skew, search.at, search.sp, search.acs, search.idp, search.req, search.profile]);
 
   const spKeyText = spKey.keyText;
