@@ -28,6 +28,8 @@ test.describe('decryption on the inspect page', () => {
     await expect(page.locator('section.signatures [data-signature-verdict="valid"]')).toHaveCount(2);
     await expect(page.locator('section.signatures [data-after-decryption="true"]')).toHaveCount(1);
     await expect(page.locator('[data-finding-code="assertion-decrypted"]').first()).toBeVisible();
+    // The assertion's fields are a section the user opens (issue 14).
+    await page.locator('details[data-section="details"] > summary').click();
     await expect(page.locator('[data-assertion-decrypted="true"]')).toBeVisible();
     // The key stays in the page: not in the URL (search or fragment).
     expect(page.url()).not.toContain('PRIVATE');

@@ -55,6 +55,8 @@ test.describe('diagnosis', () => {
       fix: /issuer = var\.authentik_url/,
       element: 'Issuer',
     });
+    // The profile and the expectations the rules used are a section the user opens (issue 14).
+    await page.locator('details[data-section="profile"] > summary').click();
     const panel = page.locator('.diagnosis-profile');
     await expect(panel).toHaveAttribute('data-profile', 'scaleway');
     await expect(panel).toHaveAttribute('data-profile-detected', 'true');
@@ -71,6 +73,7 @@ test.describe('diagnosis', () => {
     await openInspectWith(page, `at=${AT}`);
     await setMessage(page, fixture('issuer-is-sp-entity-id.xml'));
     await expect(page.locator('.diagnosis-profile')).toHaveAttribute('data-profile', 'scaleway');
+    await page.locator('details[data-section="profile"] > summary').click();
     await page.getByLabel('Diagnose as').selectOption('generic');
     await expect(page).toHaveURL(/profile=generic/);
     const panel = page.locator('.diagnosis-profile');

@@ -42,6 +42,11 @@ async function expectClean(page: Page, state: string): Promise<void> {
 }
 
 test.describe('mock SP (issue 14)', () => {
+  // The IdP keeps registered SP certificates between tests (e2e/idp/server.mjs): start clean.
+  test.beforeEach(async () => {
+    await fetch(`${idp}/test/reset`, { method: 'POST' });
+  });
+
   test('the endpoint follows the chosen binding, from the metadata', async ({ page }) => {
     await openMockSp(page);
     await page.getByLabel('IdP metadata').fill(metadata(['HTTP-Redirect', REDIRECT], ['HTTP-POST', POST]));
@@ -171,6 +176,19 @@ test.describe('mock SP (issue 14)', () => {
     expect(height).toBeLessThan(2000);
     await expectClean(page, '1440 first screen');
   });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`the request editor's XML colours reach 4.5:1 (${colorScheme} theme)`, async ({ page }) => {
+      // Monaco's own 'vs' theme paints attribute names #ff0000 on white: 4.0:1 (axe color-contrast, serious).
+      await page.emulateMedia({ colorScheme });
+      await openMockSp(page);
+      await expect(page.locator('.request-editor[data-monaco-ready="true"]')).toHaveCount(1, { timeout: 30_000 });
+      await expect(page.locator('.request-editor .view-line').first()).toBeVisible();
+      const r = await auditPage(page);
+      expect(r.contrast).toEqual([]);
+      expect(auditViolations(r)).toEqual([]);
+    });
+  }
 
   test('at 390x844: no sideways scroll and no audit finding, before and after sending', async ({ page, context }) => {
     await page.setViewportSize({ width: 390, height: 844 });

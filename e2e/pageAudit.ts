@@ -68,7 +68,8 @@ export async function auditPage(page: Page): Promise<AuditResult> {
       const el = n.parentElement;
       if (!el || seen.has(el)) continue;
       seen.add(el);
-      if (el.closest('[aria-hidden="true"], script, style, noscript, option')) continue;
+      // aria-hidden text is still seen (Monaco's rendered lines are aria-hidden): WCAG 1.4.3 applies.
+      if (el.closest('script, style, noscript, option')) continue;
       if (el.closest('button:disabled, input:disabled, select:disabled, textarea:disabled, fieldset:disabled, [aria-disabled="true"]')) continue;
       const range = document.createRange();
       range.selectNodeContents(n);

@@ -244,7 +244,12 @@ test.describe('exports', () => {
     const report = await page.evaluate(() => window.__samlscope!.report()!);
     let download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export report (JSON)' }).click();
-    const json = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
+    const jsonFile = await download;
+    // The buttons come from the export registry (core/exports): its name, suffix and wording.
+    expect(jsonFile.suggestedFilename()).toBe('onelogin.report.json');
+    await expect(page.locator('.share-status')).toHaveText('Report (JSON) downloaded.');
+    await expect(page.locator('[data-export-format="markdown"]').getByRole('button')).toHaveText(['Export Markdown', 'Copy Markdown']);
+    const json = JSON.parse(readFileSync((await jsonFile.path())!, 'utf8'));
     expect(json.tool.name).toBe('samlscope');
     expect(json.reports).toHaveLength(1);
     expect(json.reports[0].detected).toBe(report.detected);

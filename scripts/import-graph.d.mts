@@ -1,6 +1,7 @@
 // Types of scripts/import-graph.mjs for src/architecture.test.ts.
 export interface Edge { to: string; kind: 'static' | 'type' | 'dynamic' }
-export interface Arrow { from: string; to: string; kind: Edge['kind']; fromLayer: string; toLayer: string }
+export interface Arrow { from: string; to: string; kind: Edge['kind']; fromLayer: string; toLayer: string; why?: string }
+export const FORBIDDEN: { from: string; to: string; why: string }[];
 export const LAYERS: { name: string; prefixes: string[] }[];
 export function isTestFile(file: string): boolean;
 export function layerOf(file: string): number | null;

@@ -20,7 +20,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * Why each layer sits where it does is in docs/architecture.md.
  */
 export const LAYERS = [
-  { name: 'foundation', prefixes: ['src/core/limits.ts', 'src/core/limit-error.ts', 'src/core/types.ts', 'src/core/encoding/', 'src/core/findings/'] },
+  { name: 'foundation', prefixes: ['src/core/limits.ts', 'src/core/limit-error.ts', 'src/core/tool.ts', 'src/core/types.ts', 'src/core/encoding/', 'src/core/findings/'] },
   { name: 'xml', prefixes: ['src/core/xml/'] },
   { name: 'x509', prefixes: ['src/core/x509/'] },
   { name: 'xml-security', prefixes: ['src/core/dsig/', 'src/core/xenc/'] },
@@ -31,6 +31,12 @@ export const LAYERS = [
   { name: 'inspection', prefixes: ['src/core/inspect.ts', 'src/core/analyse.ts', 'src/core/report.ts', 'src/core/parsed-message.ts'] },
   { name: 'products', prefixes: ['src/core/share/', 'src/core/exports/', 'src/core/mocksp/', 'src/core/idp/', 'src/core/corpus/'] },
   { name: 'shells', prefixes: ['src/ui/', 'src/cli/', 'src/main.tsx', 'src/types/'] },
+];
+
+/** Arrows between modules of the same layer that must not exist either: the two shells stand side by side. */
+export const FORBIDDEN = [
+  { from: 'src/ui/', to: 'src/cli/', why: 'the page does not run the command line' },
+  { from: 'src/cli/', to: 'src/ui/', why: 'the command line does not run the page' },
 ];
 
 const SOURCE = /\.(ts|tsx|mts|mjs)$/;
@@ -168,7 +174,7 @@ export function findCycles(graph, include = () => true) {
   return out.sort((a, b) => a[0].localeCompare(b[0]));
 }
 
-/** Imports from a production module of a lower layer into a module of a higher layer. */
+/** Imports from a production module of a lower layer into a module of a higher layer, and the FORBIDDEN ones. */
 export function upwardArrows(graph) {
   const out = [];
   for (const [from, edges] of graph) {
@@ -176,7 +182,8 @@ export function upwardArrows(graph) {
     const lf = layerOf(from);
     for (const { to, kind } of edges) {
       const lt = layerOf(to);
-      if (lf !== null && lt !== null && lt > lf) out.push({ from, to, kind, fromLayer: LAYERS[lf].name, toLayer: LAYERS[lt].name });
+      const forbidden = FORBIDDEN.find((f) => from.startsWith(f.from) && to.startsWith(f.to));
+      if ((lf !== null && lt !== null && lt > lf) || forbidden) out.push({ from, to, kind, fromLayer: LAYERS[lf ?? 0].name, toLayer: LAYERS[lt ?? 0].name, ...(forbidden ? { why: forbidden.why } : {}) });
     }
   }
   return out;

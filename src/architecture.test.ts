@@ -27,6 +27,15 @@ describe('import graph of src/', () => {
   it('places every production module in a layer', () => {
     expect(unplaced(files)).toEqual([]);
   });
+
+  it('names test helpers one way: a module only tests import is a *.testutil.ts', () => {
+    const importers = new Map<string, string[]>();
+    for (const [from, edges] of graph) for (const { to } of edges) importers.set(to, [...(importers.get(to) ?? []), from]);
+    const testOnly = files.filter((f) => !/\.test\.tsx?$/.test(f) && (importers.get(f) ?? []).length > 0 && importers.get(f)!.every((by) => /\.test\.tsx?$|\.testutil\.ts$/.test(by)));
+    // The rules' helper moves with the rules (arch-rules branch: src/core/diagnosis/); renamed when it lands.
+    const pending = ['src/core/rules/test-support.ts'];
+    expect(testOnly.filter((f) => !f.endsWith('.testutil.ts') && !pending.includes(f))).toEqual([]);
+  });
 });
 
 describe('the checker itself', () => {
@@ -59,13 +68,14 @@ describe('the checker itself', () => {
     expect(findCycles(g)).toEqual([['src/core/x.ts', 'src/core/y.ts']]);
   });
 
-  it('flags an import from a lower layer into a higher one, and not the other way', () => {
+  it('flags an import from a lower layer into a higher one (not the other way), and one shell importing the other', () => {
     const g = new Map<string, Edge[]>([
       ['src/core/dsig/verify.ts', [{ to: 'src/core/saml/summarize.ts', kind: 'static' }]],
       ['src/core/saml/summarize.ts', [{ to: 'src/core/xml/dom.ts', kind: 'static' }]],
       ['src/core/dsig/verify.test.ts', [{ to: 'src/core/inspect.ts', kind: 'static' }]],
     ]);
-    expect(upwardArrows(g).map((a) => `${a.from} → ${a.to}`)).toEqual(['src/core/dsig/verify.ts → src/core/saml/summarize.ts']);
+    g.set('src/cli/main.ts', [{ to: 'src/ui/features/sharing/SharePanel.tsx', kind: 'type' }]);
+    expect(upwardArrows(g).map((a) => `${a.from} → ${a.to}`)).toEqual(['src/core/dsig/verify.ts → src/core/saml/summarize.ts', 'src/cli/main.ts → src/ui/features/sharing/SharePanel.tsx']);
     expect(layerOf('src/core/xml/dom.ts')).toBeLessThan(layerOf('src/core/dsig/verify.ts')!);
     expect(LAYERS.at(-1)!.prefixes).toContain('src/ui/');
   });

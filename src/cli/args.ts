@@ -1,3 +1,4 @@
+import { EXPORT_FORMATS } from '../core/exports';
 import { DEFAULT_PROFILE, DEFAULT_SKEW_SECONDS, EXPECTATION_FIELDS, isProfileName, PROFILE_NAMES } from '../core/settings';
 import type { InspectOptions } from '../core/types';
 
@@ -8,7 +9,8 @@ export interface CliArgs {
   certFiles: string[];
   /** SP private keys (PEM) to decrypt EncryptedAssertion/EncryptedID/EncryptedAttribute. */
   spKeyFiles: string[];
-  json: boolean;
+  /** An export format of core/exports (`--format NAME`, `--json` for json); null: the text listing. */
+  format: string | null;
   options: Omit<InspectOptions, 'trust'>;
 }
 
@@ -16,7 +18,7 @@ export type ParsedArgs = { ok: true; args: CliArgs } | { ok: false; message: str
 
 /** CONTRACT §1 options. Both `--opt value` and `--opt=value` are accepted. */
 export function parseArgs(argv: string[]): ParsedArgs {
-  const args: CliArgs = { command: 'help', inputs: [], metadataFiles: [], certFiles: [], spKeyFiles: [], json: false, options: {} };
+  const args: CliArgs = { command: 'help', inputs: [], metadataFiles: [], certFiles: [], spKeyFiles: [], format: null, options: {} };
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { ok: true, args };
   if (argv[0] === '--version' || argv[0] === '-v') return { ok: true, args: { ...args, command: 'version' } };
   if (argv[0] !== 'inspect') return { ok: false, message: `Unknown command ${JSON.stringify(argv[0])}. Usage: samlscope inspect [options] <input>... or samlscope oidc [options] <input> or samlscope idp response [options]` };
@@ -43,7 +45,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       args.inputs.push(a);
       continue;
     }
-    if (a === '--json') { args.json = true; continue; }
+    if (a === '--json') { args.format = 'json'; continue; }
     if (a === '--help' || a === '-h') { args.command = 'help'; continue; }
     const v = need(a);
     if (typeof v !== 'string') return { ok: false, message: v.error };
@@ -51,6 +53,10 @@ export function parseArgs(argv: string[]): ParsedArgs {
       case '--metadata': args.metadataFiles.push(v); break;
       case '--cert': args.certFiles.push(v); break;
       case '--sp-key': args.spKeyFiles.push(v); break;
+      case '--format':
+        if (!EXPORT_FORMATS.some((f) => f.name === v)) return { ok: false, message: `--format must be one of ${EXPORT_FORMATS.map((f) => f.name).join(', ')}.` };
+        args.format = v;
+        break;
       case '--at': {
         const d = new Date(v);
         if (Number.isNaN(d.getTime())) return { ok: false, message: `--at ${JSON.stringify(v)} is not an ISO-8601 instant.` };
@@ -94,6 +100,8 @@ a Redirect URL or query string, a POST body, base64, XML, a HAR file or a SAML-t
   --idp-entity-id ID   expected IdP entity ID       --request-id ID    expected InResponseTo
   --profile NAME       ${PROFILE_NAMES.map((p) => (p === DEFAULT_PROFILE ? `${p} (default)` : p)).join(', ')}
   --json               print the JSON report instead of text
+  --format NAME        print an export instead of text: ${EXPORT_FORMATS.map((f) => f.name).join(', ')}
+                       (json is --json)
 
 Exit status: 0 no error found, 1 errors found, 2 unreadable input or usage error.
 

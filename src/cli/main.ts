@@ -1,7 +1,7 @@
 import { inspectInput } from '../core/inspect';
+import { exportFormatNamed } from '../core/exports';
 import { exitStatusOf } from '../core/report';
 import { VERSION } from '../core/settings';
-import { reportsToJson } from '../core/share/json';
 import type { InspectReport } from '../core/types';
 import { USAGE, parseArgs } from './args';
 import { readInputBounded, refusedInputReport } from './input';
@@ -56,8 +56,8 @@ export async function main(argv: string[]): Promise<number> {
     else reports.push(await inspectInput(read.text, input, { ...args.options, trust, ...(decryptionKeys.length ? { decryptionKeys } : {}) }));
   }
   const status = exitStatusOf(reports);
-  if (args.json) process.stdout.write(`${JSON.stringify(reportsToJson(reports, VERSION, 'cli'), null, 2)}\n`);
-  else process.stdout.write(reports.map(reportText).join('\n'));
+  const format = args.format === null ? undefined : exportFormatNamed(args.format);
+  process.stdout.write(format ? format.render(reports, { version: VERSION, surface: 'cli' }) : reports.map(reportText).join('\n'));
   for (const r of reports) for (const e of r.errors) process.stderr.write(`samlscope: ${r.source}: ${e.code}: ${e.message}\n`);
   for (const e of reports[0]?.decryptionKeyErrors ?? []) process.stderr.write(`samlscope: --sp-key: ${e.code}: ${e.message}\n`);
   return status;

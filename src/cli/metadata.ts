@@ -3,6 +3,7 @@
 // severity error was found, 1 otherwise; diff 0 when the documents are equivalent, 1 when they
 // differ (as diff(1)); rollover 0. Every command: 2 on a usage error or an input that cannot be
 // read or is not SAML metadata.
+import { jsonEnvelopeText } from '../core/exports/json';
 import { METADATA_LIMITS } from '../core/limits';
 import { diffExitStatus, diffMetadata, type DiffReport } from '../core/mdtools/diff';
 import { lintMetadata } from '../core/mdtools/lint/lint';
@@ -87,9 +88,10 @@ async function read(path: string): Promise<string> {
 
 export async function runMetadata(argv: string[], version: string): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  if (command === undefined) return usage('samlscope metadata needs a command: lint, diff, pair or rollover.');
+  if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${METADATA_USAGE}\n`);
-    return command === undefined ? 2 : 0;
+    return 0;
   }
   const parsed = parseMdArgs(rest);
   if (!parsed.ok) return usage(parsed.message);
@@ -109,8 +111,7 @@ export async function runMetadata(argv: string[], version: string): Promise<numb
     process.stderr.write(`samlscope: ${(e as Error).message}\n`);
     return 2;
   }
-  const tool = { name: 'samlscope', version };
-  const out = (o: unknown): void => void process.stdout.write(`${JSON.stringify({ tool, ...(o as object) }, null, 2)}\n`);
+  const out = (o: object): void => void process.stdout.write(jsonEnvelopeText(o, version));
 
   if (command === 'lint') {
     const reports: LintReport[] = [];

@@ -2,6 +2,7 @@
 // src/core/oidc: read files, call inspectOidc, print. Exit status as for `inspect` (CONTRACT §1):
 // 0 nothing of severity error, 1 something was, 2 unreadable input or usage error.
 import { inspectOidc, type ExoscaleOidcSettings, type OidcReport } from '../core/oidc';
+import { oidcReportToJson } from '../core/oidc/reportJson';
 import { fixText } from '../core/findings/fix';
 import { DEFAULT_SKEW_SECONDS } from '../core/settings';
 import { readInputBounded } from './input';
@@ -117,20 +118,11 @@ export async function runOidc(argv: string[], version: string): Promise<number> 
     ...(args.at ? { at: args.at } : {}),
     ...(args.skewSeconds !== undefined ? { skewSeconds: args.skewSeconds } : {}),
   });
-  if (args.json) process.stdout.write(`${JSON.stringify({ tool: { name: 'samlscope', version }, oidc: withoutSecrets(report) }, null, 2)}\n`);
+  if (args.json) process.stdout.write(`${JSON.stringify(oidcReportToJson(report, version), null, 2)}\n`);
   else process.stdout.write(oidcText(report));
   for (const e of report.errors) process.stderr.write(`samlscope: ${args.input}: ${e.code}: ${e.message}\n`);
   if (report.errors.length > 0 && !report.token) return 2;
   return report.findings.some((f) => f.severity === 'error') ? 1 : 0;
-}
-
-/** The client secret is never printed: an HMAC key (JWK kty "oct") loses its "k". */
-function withoutSecrets(report: OidcReport): OidcReport {
-  return JSON.parse(
-    JSON.stringify(report, function (this: Record<string, unknown>, key: string, value: unknown) {
-      return key === 'k' && this.kty === 'oct' ? undefined : value;
-    }),
-  ) as OidcReport;
 }
 
 /** The words of the page's CEL panel; an untrusted token is never "granted". */

@@ -11,6 +11,7 @@ import { fail, ok } from '../types';
 import { NS, attr, childElements, descendants } from '../xml/dom';
 import { parseXmlSafely } from '../xml/parse';
 import { x509 } from '../x509/peculiar';
+import { readCertificateFacts } from './cert-facts';
 import { MDNS } from './namespaces';
 
 export interface KeyFacts {
@@ -129,9 +130,16 @@ function keysOf(entity: Element, cache: Map<string, { facts: KeyFacts | null; pr
 function readCertificate(der: string): { facts: KeyFacts | null; problem: string | null } {
   const bytes = decodeBase64Lenient(der);
   if (!bytes.ok) return { facts: null, problem: `The X509Certificate is not base64: ${bytes.error.message}` };
+  const fast = readCertificateFacts(bytes.value.bytes);
+  if (fast) return { facts: fast, problem: null };
+  return readCertificateWithPeculiar(bytes.value.bytes);
+}
+
+/** The full parser: for what cert-facts.ts does not read, and to word why a certificate is broken. */
+export function readCertificateWithPeculiar(der: Uint8Array): { facts: KeyFacts | null; problem: string | null } {
   let cert: x509.X509Certificate;
   try {
-    cert = new x509.X509Certificate(bytes.value.bytes as Uint8Array<ArrayBuffer>);
+    cert = new x509.X509Certificate(der as Uint8Array<ArrayBuffer>);
   } catch (e) {
     return { facts: null, problem: `The X509Certificate is not an X.509 certificate: ${(e as Error).message}` };
   }

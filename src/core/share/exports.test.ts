@@ -3,8 +3,7 @@ import { inspectInput } from '../inspect';
 import { toContractReport } from '../report';
 import type { InspectReport } from '../types';
 import { InspectionHistory, MemoryHistoryStore } from './history';
-import { reportToJson, reportToJsonText } from './json';
-import { escapeMarkdown, reportToMarkdown } from './markdown';
+import { escapeMarkdown, exportFormatNamed, reportsToJson, reportToMarkdown } from '../exports';
 import { redactInput, reportedVerdictsOf } from './redact';
 import { createShareState } from './state';
 import { readCorpus } from './share.testutil';
@@ -67,10 +66,10 @@ describe('Markdown export', () => {
 describe('JSON export', () => {
   it('is the CONTRACT §2 envelope', async () => {
     const report = await xswReport();
-    const j = reportToJson(report, '1.2.3');
+    const j = reportsToJson([report], '1.2.3');
     expect(j.tool).toEqual({ name: 'samlscope', version: '1.2.3' });
     expect(j.reports).toEqual([toContractReport(report)]);
-    const parsed = JSON.parse(reportToJsonText(report, '1.2.3'));
+    const parsed = JSON.parse(exportFormatNamed('json')!.render([report], { version: '1.2.3' }));
     expect(parsed.reports[0].messages[0].signatures.map((s: { verdict: string }) => s.verdict)).toEqual(report.messages[0]!.signatures.map((s) => s.verdict));
     expect(parsed.reports[0].messages[0].findings.map((f: { code: string }) => f.code)).toContain('signature-wrapping');
   });

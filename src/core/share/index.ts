@@ -1,8 +1,7 @@
-// Sharing a diagnosis (issue 6): links, redaction, exports, history. See docs/sharing.md.
+// Sharing a diagnosis (issue 6): links, redaction, history. See docs/sharing.md. Exports (JSON,
+// Markdown) are in ../exports/.
 export * from './state';
 export * from './redact';
-export * from './markdown';
-export * from './json';
 export * from './history';
 export * from './masks';
 export * from './claims';

@@ -3,7 +3,7 @@
 // string, so the token never reaches a server), the same deterministic HMAC masks, and the
 // sharer's verdicts carried as claims the recipient re-checks. docs/oidc.md "Sharing".
 import { decodeJsonFragment, encodeJsonFragment, type ShareError } from './fragment';
-import { escapeMarkdown } from './markdown';
+import { escapeMarkdown } from '../exports/markdown';
 import { Redactor } from './redact';
 import { fail, ok, type Result } from '../types';
 import { decodeBase64Url } from '../oidc/base64url';
@@ -305,15 +305,8 @@ export async function redactOidcShareState(state: OidcShareState, fields: readon
 
 // ---- exports ----
 
-/** The page's JSON export, the same document as `samlscope oidc --json` (the client secret's "k" is dropped). */
-export function oidcReportToJson(report: OidcReport, version: string) {
-  const oidc = JSON.parse(
-    JSON.stringify(report, function (this: Record<string, unknown>, key: string, value: unknown) {
-      return key === 'k' && this.kty === 'oct' ? undefined : value;
-    }),
-  ) as OidcReport;
-  return { tool: { name: 'samlscope' as const, version }, oidc };
-}
+/** The JSON export: the document of `samlscope oidc --json`, written once in core/oidc/reportJson.ts. */
+export { oidcReportToJson } from '../oidc/reportJson';
 
 const CEL_TEXT: Record<CelOutcome, string> = {
   granted: 'access granted',

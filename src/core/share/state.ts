@@ -1,6 +1,7 @@
 import { SHARE_MAX_FRAGMENT_CHARS, SHARE_MAX_INFLATED_BYTES } from '../limits';
 import { decodeJsonFragment, encodeJsonFragment, type ShareError } from './fragment';
 import { EXPECTATION_FIELDS, optionsToShared, PROFILE_NAMES, sharedToOptions, type ExpectedValues, type ProfileName } from '../settings';
+import { SHARE_FRAGMENT_PARAM } from './fragmentParam';
 import { fail, ok, type InspectOptions, type Result, type Severity, type SignatureVerdict } from '../types';
 
 /**
@@ -62,7 +63,7 @@ export type { ShareError, ShareErrorCode } from './fragment';
 /** Version tag in front of the payload, so a future encoding can coexist with this one. */
 export const SHARE_FRAGMENT_PREFIX = 's1.';
 /** The fragment parameter name: `#share=s1.…`. */
-export const SHARE_FRAGMENT_PARAM = 'share';
+export { SHARE_FRAGMENT_PARAM };
 /**
  * Zip-bomb guard: DEFLATE can expand ~1032:1 (RFC 1951 max match 258 bytes per 2-bit code),
  * so a 2 MB link (Chromium's URL cap) could claim 2 GB. Inflation stops past this
@@ -259,18 +260,7 @@ export function shareUrl(baseUrl: string, state: ShareState): string {
   return `${base}#${SHARE_FRAGMENT_PARAM}=${encodeShareFragment(state)}`;
 }
 
-/**
- * The shared-state value of a URL or `location.hash`, or null when it carries none.
- * Accepts `https://…/#share=s1.…`, `#share=s1.…` and `share=s1.…&other=…`.
- */
-export function shareFragmentOf(urlOrHash: string): string | null {
-  const hash = urlOrHash.indexOf('#');
-  const frag = hash >= 0 ? urlOrHash.slice(hash + 1) : urlOrHash;
-  for (const part of frag.split('&')) {
-    if (part.startsWith(`${SHARE_FRAGMENT_PARAM}=`)) return part.slice(SHARE_FRAGMENT_PARAM.length + 1);
-  }
-  return null;
-}
+export { shareFragmentOf } from './fragmentParam';
 
 export type LinkLengthLevel = 'ok' | 'long' | 'too-long';
 

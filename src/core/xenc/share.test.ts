@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { readCorpus, trustOf, corpusManifest } from '../corpus/corpus.testutil';
 import { inspectInput } from '../inspect';
-import { createShareState, encodeShareFragment, inspectOptionsOf, redactShareState, reportToJsonText, reportToMarkdown } from '../share';
+import { exportFormatNamed, reportToMarkdown } from '../exports';
+import { createShareState, encodeShareFragment, inspectOptionsOf, redactShareState } from '../share';
 
 const FILE = 'python3saml__signed_message_response2.xml'; // EncryptedAssertion with an EncryptedID inside
 const entry = corpusManifest().find((e) => e.file === FILE)!;
@@ -39,7 +40,7 @@ describe('the SP key and decrypted content in shares and exports', () => {
     expect(encodeShareFragment(state)).not.toContain('PRIVATE');
     expect(inspectOptionsOf(state)).not.toHaveProperty('decryptionKeys');
     // Exports of the unredacted report describe the decrypted message, never the key.
-    noKey(reportToJsonText(report));
+    noKey(exportFormatNamed('json')!.render([report]));
     noKey(reportToMarkdown(report));
     expect(reportToMarkdown(report)).toContain('smartin@yaco.es');
   });

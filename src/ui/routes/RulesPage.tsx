@@ -8,13 +8,9 @@ import { RULES } from '../../core/rules';
 import { SeverityIcon } from '../shared/DiagnosisCategories';
 import { SymptomSearch, useSymptomMatches } from '../shared/SymptomSearch';
 
-export interface RulesSearch {
-  symptom?: string;
-}
+import type { RulesSearch } from './rulesSearch';
 
-export function validateRulesSearch(raw: Record<string, unknown>): RulesSearch {
-  return typeof raw.symptom === 'string' && raw.symptom.trim() !== '' ? { symptom: raw.symptom } : {};
-}
+export { validateRulesSearch, type RulesSearch } from './rulesSearch';
 
 export function RulesPage() {
   const search = useSearch({ from: '/rules' }) as RulesSearch;

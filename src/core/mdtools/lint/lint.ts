@@ -24,13 +24,14 @@ export async function lintMetadata(text: string, source: string, options: LintOp
   const at = options.at ?? new Date();
   const wantSchema = options.schema ?? true;
   const t0 = Date.now();
+  // Started first: in Node the engine runs in a worker thread, in parallel with everything below
+  // (its outcome is dropped when the text turns out not to be metadata).
+  const schemaRun: Promise<SchemaOutcome> | null = wantSchema && /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<([\w.-]+:)?Entit(y|ies)Descriptor[\s>]/.test(text.slice(0, 4096)) ? validateMetadataSchema(text) : null;
   const read = readMetadata(text);
   const t1 = Date.now();
   const base = { source, at: at.toISOString(), profile: 'generic', schemaChecked: false };
   if (!read.ok) return { ...base, kind: null, errors: [read.error], findings: [], entities: [], timings: { parseMs: t1 - t0, checksMs: 0, schemaMs: 0 } };
   const doc = read.value;
-  // Started before the checks: in Node the engine runs in a worker thread, beside them.
-  const schemaRun: Promise<SchemaOutcome> | null = wantSchema ? validateMetadataSchema(text) : null;
 
   const inAggregate = doc.kind === 'EntitiesDescriptor';
   const documentFindings: MdFinding[] = [];

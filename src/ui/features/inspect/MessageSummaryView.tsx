@@ -4,6 +4,7 @@ import { CopyButton, CopyableValue, Fields } from '../../shared/CopyButton';
 import { MoreItems, useSliceLimit } from '../../shared/incremental';
 import { CertificateList } from './SignaturesPanel';
 import { Timeline } from './Timeline';
+import { overallVerdictOf } from './reportView';
 
 const bool = (b: boolean | null | undefined) => (b === null || b === undefined ? null : b ? 'true' : 'false');
 
@@ -17,6 +18,9 @@ export function trustExplanation(message: InspectedMessage, anchorCount: number)
   if (anchorCount === 0) {
     return 'No trust anchor: paste the IdP metadata or signing certificate in the trust field to check the signatures against it.';
   }
+  if (sigs.some((s) => s.verdict === 'invalid')) {
+    return 'A signature or digest does not match what it signs: the content was changed after signing, or damaged on the way; see Signatures below.';
+  }
   const valid = sigs.filter((s) => s.verdict === 'valid');
   const rejected = sigs.flatMap((s) => s.anchorDecisions ?? []).find((d) => !d.accepted);
   if (valid.length === 0 && rejected) {
@@ -29,38 +33,9 @@ export function trustExplanation(message: InspectedMessage, anchorCount: number)
   return 'A valid signature exists, but it does not cover what a relying party would consume (see the findings, e.g. signature-wrapping or an unsigned assertion).';
 }
 
-/** What the overall verdict reads: a full message or its overview (ui/worker/reportOverview.ts). */
-export type VerdictSource = Pick<InspectedMessage, 'error' | 'trusted'> & { signatures: readonly Pick<InspectedMessage['signatures'][number], 'verdict'>[] };
-
-/**
- * CONTRACT §4 `data-verdict`: the message's overall standing. `trusted` only when the report says
- * so; `invalid` when a signature or digest does not match; `unsigned` when nothing is signed;
- * `untrusted` for the rest (signed, but not by a key trusted for this issuer, or not covering
- * what is consumed); `error` when the message could not be read.
- */
-export function overallVerdictOf(message: VerdictSource): 'trusted' | 'untrusted' | 'invalid' | 'unsigned' | 'error' {
-  if (message.error) return 'error';
-  if (message.trusted) return 'trusted';
-  if (message.signatures.some((s) => s.verdict === 'invalid')) return 'invalid';
-  if (message.signatures.length === 0) return 'unsigned';
-  return 'untrusted';
-}
-
-const VERDICT_LABEL: Record<ReturnType<typeof overallVerdictOf>, string> = { trusted: 'Trusted', untrusted: 'Not trusted', invalid: 'Invalid signature', unsigned: 'Unsigned', error: 'Unreadable' };
-
-/** The one element carrying `data-verdict` (CONTRACT §4), in the input panel's head so it is seen next to the input. */
-export function OverallVerdictPill({ message }: { message: VerdictSource }) {
-  const verdict = overallVerdictOf(message);
-  return (
-    <span className={`pill overall-verdict ${verdict === 'trusted' ? 'state-ok' : 'state-expired'}`} data-verdict={verdict} role="status" title={`The message's overall standing: ${verdict}`}>
-      {VERDICT_LABEL[verdict]}
-    </span>
-  );
-}
-
 export function TrustedBadge({ message, anchorCount }: { message: InspectedMessage; anchorCount: number }) {
   return (
-    <div className={`trusted-badge ${message.trusted ? 'is-trusted' : 'not-trusted'}`} data-trusted={message.trusted ? 'true' : 'false'}>
+    <div className={`trusted-badge ${message.trusted ? 'is-trusted' : 'not-trusted'} verdict-${overallVerdictOf(message)}`} data-trusted={message.trusted ? 'true' : 'false'}>
       <span className="trusted-label">{message.trusted ? 'Trusted' : 'Not trusted'}</span>
       <span className="trusted-why">{trustExplanation(message, anchorCount)}</span>
     </div>

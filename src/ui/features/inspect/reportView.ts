@@ -2,7 +2,14 @@
 // verdict, findings worst first, which step of a capture to open, and what each step's HTTP
 // exchange was. Components read the report through these functions, so when the worker sends
 // bounded summaries instead of whole reports (src/ui/worker/), only this file follows.
-import type { CapturedHttpResponse, Finding, InspectedMessage, InspectReport, Severity } from '../../../core/types';
+import type { CapturedHttpResponse, Finding, InspectedMessage, Severity } from '../../../core/types';
+
+/**
+ * What these functions read of a message: the full message or its bounded overview
+ * (src/ui/worker/reportOverview.ts), so the message list works on overviews.
+ */
+export type VerdictSource = Pick<InspectedMessage, 'error' | 'trusted'> & { signatures: readonly Pick<InspectedMessage['signatures'][number], 'verdict'>[] };
+type StepSource = VerdictSource & Pick<InspectedMessage, 'findings'> & { payload: { time?: string; httpResponse?: CapturedHttpResponse } };
 
 /** CONTRACT §4 `data-verdict` values. */
 export type OverallVerdict = 'trusted' | 'untrusted' | 'invalid' | 'unsigned' | 'error';
@@ -14,7 +21,7 @@ export type OverallVerdict = 'trusted' | 'untrusted' | 'invalid' | 'unsigned' | 
  * not by a key trusted for this issuer, or not covering what a relying party consumes); `error`
  * when the message could not be read.
  */
-export function overallVerdictOf(message: InspectedMessage): OverallVerdict {
+export function overallVerdictOf(message: VerdictSource): OverallVerdict {
   if (message.error) return 'error';
   if (message.trusted) return 'trusted';
   if (message.signatures.some((s) => s.verdict === 'invalid')) return 'invalid';
@@ -42,7 +49,7 @@ export function findingsWorstFirst(findings: readonly Finding[]): Finding[] {
 }
 
 /** How bad a message is, for choosing which step to open: errors, then warnings, then an unreadable message. */
-function badness(m: InspectedMessage): [number, number, number] {
+function badness(m: StepSource): [number, number, number] {
   let errors = 0;
   let warnings = 0;
   for (const f of m.findings) {
@@ -57,7 +64,7 @@ function badness(m: InspectedMessage): [number, number, number] {
  * else the most errors, else the most warnings). When none is worse than another, the last one:
  * the outcome of the login, which is what a user checks first in SAML-tracer.
  */
-export function worstMessageIndex(messages: readonly InspectedMessage[]): number {
+export function worstMessageIndex(messages: readonly StepSource[]): number {
   let best = -1;
   let bestKey: [number, number, number] = [-1, -1, -1];
   messages.forEach((m, i) => {
@@ -74,12 +81,12 @@ export function worstMessageIndex(messages: readonly InspectedMessage[]): number
 }
 
 /** Whether the input was a recorded browser exchange (HAR, SAML-tracer): shown as steps, even one. */
-export function isCapture(report: InspectReport): boolean {
+export function isCapture(report: { detected: string | null }): boolean {
   return report.detected === 'har' || report.detected === 'saml-tracer';
 }
 
 /** What the server answered the exchange a message travelled in, when the capture recorded it. */
-export function httpAnswerOf(message: InspectedMessage): CapturedHttpResponse | undefined {
+export function httpAnswerOf(message: { payload: { httpResponse?: CapturedHttpResponse } }): CapturedHttpResponse | undefined {
   return message.payload.httpResponse;
 }
 
@@ -89,7 +96,7 @@ export function statusSeverity(status: number): 'error' | 'ok' {
 }
 
 /** Seconds from the first step to this one ("+2.4 s"), or null when either time is unknown. */
-export function offsetFromFirst(messages: readonly InspectedMessage[], index: number): string | null {
+export function offsetFromFirst(messages: readonly { payload: { time?: string } }[], index: number): string | null {
   const first = messages.map((m) => Date.parse(m.payload.time ?? '')).find((t) => !Number.isNaN(t));
   const t = Date.parse(messages[index]?.payload.time ?? '');
   if (first === undefined || Number.isNaN(t)) return null;

@@ -3,7 +3,7 @@
 // the SP redirects back to the RelayState return URL. Report as Markdown or JSON.
 import { packReportJson, packReportMarkdown, packRows, packSummary, type PackContext, type PackResults, type SpOutcome } from '../../../core/idp';
 import { CopyButton } from '../../shared/CopyButton';
-import { downloadText } from '../mock-sp/download';
+import { downloadText } from '../../shared/download';
 
 const OUTCOMES: { value: SpOutcome; label: string }[] = [
   { value: 'not-run', label: 'not run' },

@@ -1,7 +1,7 @@
 // Exports for configuring the IdP: SP metadata (SAML metadata §2.4.4) and the authentik Terraform.
 import { useMemo, useState } from 'react';
 import { authentikNameIdFor, exportAuthentikTerraform, exportSpMetadata, type MockSpSettings, type SpKeyPair } from '../../../core/mocksp';
-import { downloadText } from './download';
+import { downloadText } from '../../shared/download';
 import { CopyButton } from '../../shared/CopyButton';
 import { CheckField, TextField } from './MockSpFields';
 

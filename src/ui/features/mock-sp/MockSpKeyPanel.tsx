@@ -2,7 +2,7 @@
 // kept in IndexedDB as a non-extractable CryptoKey (src/ui/mocksp/storage.ts), removable.
 import { useId, useState } from 'react';
 import { ECDSA_COMPATIBILITY, generateSpKeyPair, importSpKeyPair, SP_SIGNATURE_ALGORITHMS, type MockSpSettings, type SpKeyKind, type SpKeyPair, type SpSignatureAlgorithm } from '../../../core/mocksp';
-import { downloadText } from './download';
+import { downloadText } from '../../shared/download';
 import { CopyableValue, CopyButton } from '../../shared/CopyButton';
 import { CheckField, SelectField } from './MockSpFields';
 

@@ -14,9 +14,10 @@ import {
   type OidcRedactionField,
   type OidcReportedVerdict,
 } from '../../../core/share/oidc';
-import { linkLengthAdvice, TOOL_VERSION, type LinkLengthAdvice } from '../../../core/share';
+import { linkLengthAdvice, type LinkLengthAdvice } from '../../../core/share';
+import { TOOL_VERSION } from '../../../core/exports';
 import { copyText } from '../../shared/clipboard';
-import { downloadText } from '../sharing/download';
+import { downloadText } from '../../shared/download';
 
 const LABELS: Record<OidcRedactionField, string> = {
   claims: 'Claim values (sub, email, name, groups…) and the access/refresh token or code',

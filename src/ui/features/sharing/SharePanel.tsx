@@ -1,14 +1,21 @@
 // The Share panel (issue 6): redaction choices, "Copy link", the link's length advice, and the
-// exports (share file, report JSON, Markdown, decoded XML). Every artefact is built from the
-// same ShareArtifacts, so a redacted link and a redacted Markdown carry the same masks.
+// exports (share file, one button per export format of core/exports, decoded XML). Every
+// artefact is built from the same ShareArtifacts, so a redacted link and a redacted Markdown
+// carry the same masks.
 import { useEffect, useRef, useState } from 'react';
-import { linkLengthAdvice, REDACTION_FIELDS, reportToJsonText, reportToMarkdown, shareUrl, type LinkLengthAdvice, type RedactionField } from '../../../core/share';
+// Leaf modules, not the core/share barrel: the barrel brings redaction and the whole inspection
+// core into the page's first screen (they run in the worker).
+import { linkLengthAdvice, REDACTION_FIELDS, shareUrl, type LinkLengthAdvice, type RedactionField } from '../../../core/share/state';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../core/exports';
 import { copyText } from '../../shared/clipboard';
-import { REDACTION_LABELS, type ShareArtifacts, type ShareContext } from './artifacts';
+import type { ShareArtifacts, ShareContext } from './shareContext';
+import { REDACTION_LABELS } from './redaction';
 import { useWorkerTask } from '../../worker/useWorkerRun';
 import { RunProgress } from '../../shared/RunProgress';
-import { downloadText, fileStem } from './download';
+import { downloadText, fileStem } from '../../shared/download';
 import { SHARE_FILE_SUFFIX, shareFileText } from './shareFile';
+
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The app's own address without query or fragment: the link's state lives in the fragment only. */
 function appBaseUrl(): string {
@@ -87,8 +94,8 @@ export function SharePanel({ ctx }: { ctx: ShareContext | null }) {
       downloadText(`${stem}${suffix}${SHARE_FILE_SUFFIX}`, shareFileText(a.state), 'application/json'),
     );
 
-  const markdownOf = (a: ShareArtifacts) =>
-    reportToMarkdown(a.report, { redactedNote: a.redactedNote, reportedVerdicts: a.reportedVerdicts });
+  const render = (format: ExportFormat, a: ShareArtifacts) =>
+    format.render([a.report], { redactedNote: a.redactedNote, reportedVerdicts: a.reportedVerdicts });
 
   const selectedXml = (a: ShareArtifacts) => {
     const msgs = a.report.messages;
@@ -131,28 +138,31 @@ export function SharePanel({ ctx }: { ctx: ShareContext | null }) {
         <button type="button" onClick={downloadShareFile} disabled={busy}>
           Download share file
         </button>
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() => run('Report JSON downloaded.', (a) => downloadText(`${stem}${suffix}.report.json`, `${reportToJsonText(a.report)}\n`, 'application/json'))}
-        >
-          Export report (JSON)
-        </button>
-        <button type="button" disabled={busy} onClick={() => run('Markdown downloaded.', (a) => downloadText(`${stem}${suffix}.md`, markdownOf(a), 'text/markdown'))}>
-          Export Markdown
-        </button>
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() =>
-            run('', async (a) => {
-              const copied = await copyText(markdownOf(a));
-              setStatus(copied ? 'Markdown copied to the clipboard.' : 'Copying was refused by the browser: use "Export Markdown".');
-            })
-          }
-        >
-          Copy Markdown
-        </button>
+        {EXPORT_FORMATS.map((format) => (
+          <span key={format.name} className="share-export" data-export-format={format.name}>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => run(`${capitalized(format.label)} downloaded.`, (a) => downloadText(`${stem}${suffix}${format.fileSuffix}`, render(format, a), format.mediaType))}
+            >
+              Export {format.label}
+            </button>
+            {format.copyable && (
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() =>
+                  run('', async (a) => {
+                    const copied = await copyText(render(format, a));
+                    setStatus(copied ? `${format.label} copied to the clipboard.` : `Copying was refused by the browser: use "Export ${format.label}".`);
+                  })
+                }
+              >
+                Copy {format.label}
+              </button>
+            )}
+          </span>
+        ))}
         <button
           type="button"
           disabled={busy || !hasMessage}

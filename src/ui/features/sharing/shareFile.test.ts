@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createShareState } from '../../../core/share';
 import { parseShareFile, shareFileText } from './shareFile';
-import { fileStem } from './download';
+import { fileStem } from '../../shared/download';
 
 describe('share file', () => {
   it('round-trips a state', () => {

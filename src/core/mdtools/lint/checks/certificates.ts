@@ -14,7 +14,7 @@ const EXPIRING: CodeSpec = { code: 'md-cert-expiring', severity: 'warning', titl
 const NOT_YET: CodeSpec = { code: 'md-cert-not-yet-valid', severity: 'warning', title: 'A certificate is not valid yet' };
 const UNREADABLE: CodeSpec = { code: 'md-cert-unreadable', severity: 'error', title: 'A certificate cannot be read' };
 const SMALL: CodeSpec = { code: 'md-key-too-small', severity: 'error', title: `RSA key shorter than ${RSA_MIN_BITS} bits` };
-const WEAK: CodeSpec = { code: 'md-weak-signature', severity: 'warning', title: 'SHA-1 signature' };
+const WEAK: CodeSpec = { code: 'md-weak-signature', severity: 'warning', title: 'SHA-1 (or MD5) signature' };
 
 export const certificatesCheck: LintCheck = {
   name: 'certificates',
@@ -46,8 +46,8 @@ export const certificatesCheck: LintCheck = {
       if (f.keyAlgorithm === 'RSA' && f.keyBits !== null && f.keyBits < RSA_MIN_BITS) {
         out.push(findingOf(SMALL, `${label} has a ${f.keyBits}-bit RSA key. NIST SP 800-131A disallows RSA below 2048 bits since 2014, eduGAIN requires at least 2048, and current xmlsec/Java/.NET defaults refuse 1024-bit keys.`, `Generate a new key of at least ${RSA_MIN_BITS} bits (openssl req -x509 -newkey rsa:3072 -days 1095 -nodes …) and roll it over.`, profile));
       }
-      if (f.signatureHash === 'SHA-1') {
-        out.push(findingOf(WEAK, `${label} is signed with SHA-1. Self-signed metadata certificates are not validated by SAML, but PKIX-checking consumers refuse SHA-1 (SHAttered, 2017) and federation validators flag it.`, 'Re-issue the certificate with SHA-256 (openssl req -x509 -sha256 …); keeping the same key avoids a rollover.', profile));
+      if (f.signatureHash === 'SHA-1' || f.signatureHash === 'MD5') {
+        out.push(findingOf(WEAK, `${label} is signed with ${f.signatureHash}. Self-signed metadata certificates are not validated by SAML, but PKIX-checking consumers refuse it (SHA-1: SHAttered, 2017; MD5: forged CA certificates, 2008) and federation validators flag it.`, 'Re-issue the certificate with SHA-256 (openssl req -x509 -sha256 …); keeping the same key avoids a rollover.', profile));
       }
     }
     return out;

@@ -1,6 +1,6 @@
-// Downloads built in the page: a Blob and an <a download>. Nothing is sent anywhere; the
-// blob: URL is local to this document (CSP allows blob: for exactly this).
-export function downloadText(fileName: string, text: string, mime: string): void {
+// Downloads built in the page, for every feature: a Blob and an <a download>. Nothing is sent
+// anywhere; the blob: URL is local to this document (CSP allows blob: for exactly this).
+export function downloadText(fileName: string, text: string, mime = 'text/plain'): void {
   const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
   const a = document.createElement('a');
   a.href = url;

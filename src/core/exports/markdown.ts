@@ -1,6 +1,7 @@
+import type { ReportedVerdicts } from '../share/state';
 import { fixText } from '../findings/fix';
 import type { InspectedMessage, InspectReport } from '../types';
-import type { ReportedVerdicts } from './state';
+import type { ExportFormat } from './format';
 
 /**
  * A report as Markdown, ready to paste into a ticket (GitHub, GitLab, Jira's Markdown
@@ -132,3 +133,13 @@ export function reportToMarkdown(report: InspectReport, options: MarkdownOptions
   for (const [i, m] of report.messages.entries()) out.push(...messageToMarkdown(m, i, report.messages.length, options.reportedVerdicts?.[i]));
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
+
+export const markdownExport: ExportFormat = {
+  name: 'markdown',
+  label: 'Markdown',
+  mediaType: 'text/markdown',
+  fileSuffix: '.md',
+  copyable: true,
+  // Several reports (the CLI's several inputs): one after the other, separated by a rule.
+  render: (reports, options = {}) => reports.map((r) => reportToMarkdown(r, options)).join('\n---\n\n'),
+};
