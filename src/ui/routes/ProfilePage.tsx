@@ -1,13 +1,13 @@
 // `/profiles` and `/profiles/$name`: what each diagnosis profile requires, how it is detected,
-// and the source document it was taken from. The seed documents are not served by the app, so
-// each page names the document (file and title) and quotes the passage the requirements rest on.
+// and the source document it was taken from. The vendor documents are not served by the app, so
+// each page names the document by its title and quotes the passage the requirements rest on.
 import { Link, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { EXOSCALE_OIDC_PROFILE } from '../../core/oidc/exoscaleProfile';
-import { PROFILES, type ProfileDefinition } from '../../core/profiles';
-import { SEED_DOCUMENTS } from '../shared/DiagnosisCategories';
+import { SOURCES } from '../../core/diagnosis/sources';
+import { PROFILES, type Profile, type ProfileName } from '../../core/profiles';
 
-/** Short quotes from the seed documents (vendor pages, not in this repository), verbatim. */
+/** Short quotes from the vendor documents (not in this repository), verbatim. */
 const SOURCE_QUOTES: Record<string, string[]> = {
   scaleway: [
     'issuer: Must be set to your Authentik instance URL (var.authentik_url), not the Scaleway entity ID. This is what Scaleway expects as the <Issuer> element in the SAML response.',
@@ -67,7 +67,7 @@ export function ProfilesPage() {
           ))}
         </ul>
         <p className="small muted">
-          Source: <code>002_be8525c84e06a101.txt</code> — {SEED_DOCUMENTS['002_be8525c84e06a101.txt']}
+          Source: <cite>{SOURCES.exoscaleSso}</cite>
         </p>
       </section>
     </div>
@@ -98,8 +98,8 @@ export function ProfilePage() {
   return <ProfileView profile={profile} />;
 }
 
-function ProfileView({ profile }: { profile: ProfileDefinition }) {
-  const doc = profile.sourceDocument;
+function ProfileView({ profile }: { profile: Profile<ProfileName> }) {
+  const doc = profile.source;
   const quotes = SOURCE_QUOTES[profile.name] ?? [];
   return (
     <div className="profile-page" data-profile={profile.name}>
@@ -108,7 +108,7 @@ function ProfileView({ profile }: { profile: ProfileDefinition }) {
       </p>
       <h1>{profile.title}</h1>
       <p>
-        Profile name <code>{profile.name}</code> (command line: <code>--profile {profile.name}</code>). Identity provider: {profile.roles.idp}; service
+        Profile name <code>{profile.name}</code>. Identity provider: {profile.roles.idp}; service
         provider: {profile.roles.sp}.
       </p>
       <section className="panel" aria-labelledby="req-heading">
@@ -128,8 +128,8 @@ function ProfileView({ profile }: { profile: ProfileDefinition }) {
         {doc ? (
           <>
             <p>
-              <cite className="source-title">{SEED_DOCUMENTS[doc] ?? doc}</cite> — <code className="source-file">{doc}</code>
-              <span className="muted small"> (one of the project’s source documents; not part of this repository or app)</span>
+              <cite className="source-title">{doc}</cite>
+              <span className="muted small"> (one of the vendor documents the project was built from; not part of this repository or app)</span>
             </p>
             {quotes.map((q, i) => (
               <blockquote key={i} className="source-quote">
