@@ -32,6 +32,12 @@ export const authentikProviderProfile = defineProfile({
     'Default NameID by requested format: emailAddress → email; persistent → hashed user ID; X509SubjectName → distinguishedName (else persistent); WindowsDomainQualifiedName → UPN (else persistent); transient → session based. A NameID property mapping overrides this.',
   ],
   source: SOURCES.authentikSamlProvider,
+  /** Short verbatim quotes of the source document the requirements rest on (shown on the profile page). */
+  quotes: [
+    'SSO (Redirect binding) | /application/saml/<application slug>/sso/binding/redirect/ — SSO (POST binding) | /application/saml/<application slug>/sso/binding/post/ — IdP-initiated login | /application/saml/<application slug>/sso/binding/init/',
+    'When the request asks for urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress, the NameID will be set to the user\'s email address.',
+    'When the request asks for urn:oasis:names:tc:SAML:2.0:nameid-format:persistent, the NameID will be set to the hashed user ID.',
+  ],
   detection: 'A URL containing `/application/saml/<slug>/sso/binding/(redirect|post|init)/`.',
   recognises: (c) => c.kind === 'url' && authentikProviderEndpoint(c.value) !== null,
   expects: {},

@@ -28,6 +28,12 @@ export const authentikSourceProfile = defineProfile({
     'Attributes become the `properties` dictionary keyed by each Attribute Name; a single value is unwrapped, several are kept as a list.',
   ],
   source: SOURCES.authentikSamlSource,
+  /** Short verbatim quotes of the source document the requirements rest on (shown on the profile page). */
+  quotes: [
+    'Allow IdP-initiated logins | False | Whether to allow the IdP to log users into authentik without any interaction. Activating this can be a security risk because this request is not verified, and could be used by an attacker to authenticate a user without interaction.',
+    'NameID Policy | Persistent | Depending on what the IdP sends as persistent ID, some IdPs use the username or email address while others use a random string or hashed value.',
+    'https://authentik.company/source/saml/<source-slug>/acs/',
+  ],
   detection: 'An ACS URL / Destination containing `/source/saml/<slug>/acs/`.',
   priority: 10,
   recognises: (c) => c.kind === 'url' && isAuthentikSourceAcs(c.value),

@@ -61,6 +61,8 @@ export interface Profile<N extends string = string> {
   requirements: readonly string[];
   /** Title of the vendor document the requirements come from (../diagnosis/sources.ts), or null. */
   source: string | null;
+  /** Short verbatim quotes of the source document the requirements rest on (the profile page shows them). */
+  quotes?: readonly string[];
   /** How the profile is recognised in a message, in prose. */
   detection: string;
   /** Whether this value reveals the profile. Absent: never detected (the generic profile is the default). */

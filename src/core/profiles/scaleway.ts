@@ -49,6 +49,14 @@ export const scalewayProfile = defineProfile({
     'Access to the application is restricted with `authentik_policy_binding` to the intended group.',
   ],
   source: SOURCES.scalewayAuthentik,
+  /** Short verbatim quotes of the source document the requirements rest on (shown on the profile page). */
+  quotes: [
+    'issuer: Must be set to your Authentik instance URL (var.authentik_url), not the Scaleway entity ID. This is what Scaleway expects as the <Issuer> element in the SAML response.',
+    'sp_binding = "post": Scaleway expects the SAML response to be delivered via HTTP POST.',
+    'sign_assertion = true and sign_response = true: Scaleway requires both the assertion and the response to be signed.',
+    'If the SSO URL points to the redirect binding (/sso/binding/redirect/), Django’s CSRF protection blocks it because the redirect binding is designed for GET requests. The POST binding endpoint (/sso/binding/post/) is CSRF-exempt in Authentik, bypassing CSRF validation for this view.',
+    'Switch the name_id_mapping from the email property mapping to the username property mapping. This sends the username as the NameID, which matches the Scaleway username directly. Also ensure the user is added as an IAM member (not just the organization owner) in the Scaleway organization.',
+  ],
   detection: 'Audience `https://iam.scaleway.com/saml/<id>` or Destination/ACS `https://api.scaleway.com/iam/v1/saml/<id>/login`.',
   priority: 20,
   recognises: (c) => (c.kind === 'entity-id' ? isScalewaySpEntityId(c.value) : isScalewayAcsUrl(c.value)),

@@ -7,26 +7,6 @@ import { EXOSCALE_OIDC_PROFILE } from '../../core/oidc/exoscaleProfile';
 import { SOURCES } from '../../core/diagnosis/sources';
 import { PROFILES, type Profile, type ProfileName } from '../../core/profiles';
 
-/** Short quotes from the vendor documents (not in this repository), verbatim. */
-const SOURCE_QUOTES: Record<string, string[]> = {
-  scaleway: [
-    'issuer: Must be set to your Authentik instance URL (var.authentik_url), not the Scaleway entity ID. This is what Scaleway expects as the <Issuer> element in the SAML response.',
-    'sp_binding = "post": Scaleway expects the SAML response to be delivered via HTTP POST.',
-    'sign_assertion = true and sign_response = true: Scaleway requires both the assertion and the response to be signed.',
-    'If the SSO URL points to the redirect binding (/sso/binding/redirect/), Django’s CSRF protection blocks it because the redirect binding is designed for GET requests. The POST binding endpoint (/sso/binding/post/) is CSRF-exempt in Authentik, bypassing CSRF validation for this view.',
-    'Switch the name_id_mapping from the email property mapping to the username property mapping. This sends the username as the NameID, which matches the Scaleway username directly. Also ensure the user is added as an IAM member (not just the organization owner) in the Scaleway organization.',
-  ],
-  'authentik-provider': [
-    'SSO (Redirect binding) | /application/saml/<application slug>/sso/binding/redirect/ — SSO (POST binding) | /application/saml/<application slug>/sso/binding/post/ — IdP-initiated login | /application/saml/<application slug>/sso/binding/init/',
-    'When the request asks for urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress, the NameID will be set to the user\'s email address.',
-    'When the request asks for urn:oasis:names:tc:SAML:2.0:nameid-format:persistent, the NameID will be set to the hashed user ID.',
-  ],
-  'authentik-source': [
-    'Allow IdP-initiated logins | False | Whether to allow the IdP to log users into authentik without any interaction. Activating this can be a security risk because this request is not verified, and could be used by an attacker to authenticate a user without interaction.',
-    'NameID Policy | Persistent | Depending on what the IdP sends as persistent ID, some IdPs use the username or email address while others use a random string or hashed value.',
-    'https://authentik.company/source/saml/<source-slug>/acs/',
-  ],
-};
 
 /** `code spans` in the profile prose become <code>. */
 function prose(text: string): ReactNode[] {
@@ -100,7 +80,7 @@ export function ProfilePage() {
 
 function ProfileView({ profile }: { profile: Profile<ProfileName> }) {
   const doc = profile.source;
-  const quotes = SOURCE_QUOTES[profile.name] ?? [];
+  const quotes = profile.quotes ?? [];
   return (
     <div className="profile-page" data-profile={profile.name}>
       <p className="small">
