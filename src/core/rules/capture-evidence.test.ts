@@ -39,6 +39,9 @@ describe('cookie-dropped-samesite', () => {
     expect(f[0].severity).toBe('error'); // the ACS sent the browser back to the IdP
     expect(f[0].evidence).toMatchObject({ cookies: ['sp_session'], acs: ACS });
     expect(f[0].explanation).toContain('SameSite=Lax');
+    // Sent back to the SP page that started the login: a new login, the same error.
+    const again = await findings(har(loginEntries(T0, { acsStatus: 302, acsLocation: 'https://sp.example.com/login' })), 'cookie-dropped-samesite');
+    expect(again.map((x) => x.severity)).toEqual(['error']);
   });
   it('a warning when the ACS did not visibly fail; unspecified SameSite is named as treated like Lax', async () => {
     const f = await findings(har(loginEntries(T0, { setCookie: 'JSESSIONID=1; Path=/', acsStatus: 200 })), 'cookie-dropped-samesite');

@@ -26,7 +26,7 @@ export const cookieDroppedSameSiteRule: Rule = {
   severity: 'error',
   category: 'binding',
   title: 'SP session cookie comes back with the Response',
-  checks: 'In a HAR or SAML-tracer capture, every cookie the SP\'s origin set up to the exchange that sent the AuthnRequest (not deleted, not SameSite=None; Secure) is sent on the cross-site POST of the Response to the ACS; error when the ACS then answered with an error or sent the browser back to the IdP, warning otherwise.',
+  checks: 'In a HAR or SAML-tracer capture, every cookie the SP\'s origin set up to the exchange that sent the AuthnRequest (not deleted, not SameSite=None; Secure) is sent on the cross-site POST of the Response to the ACS; error when the ACS then answered with an error or started a new login (a redirect to the IdP or to the SP page that sent the AuthnRequest), warning otherwise.',
   references: REFS,
   check(ctx) {
     const { summary, payload } = ctx.message;
@@ -59,14 +59,18 @@ export const cookieDroppedSameSiteRule: Rule = {
     const dropped = [...set.values()].filter((c) => !post.cookiesSent.includes(c.name) && !(c.sameSite?.toLowerCase() === 'none' && c.secure));
     if (dropped.length === 0) return [];
     const status = post.response?.status;
-    const bounced = post.response?.location !== undefined && originOf(post.response.location) === originOf(request.payload.url ?? '');
+    // The SP starting a new login: its answer goes to the IdP, or to the SP page that sent the AuthnRequest.
+    const requestUrl = ev.exchanges[sentAt].url;
+    const loginPage = ev.exchanges.slice(0, sentAt).reverse().find((x) => x.response?.location === requestUrl)?.url;
+    const location = post.response?.location;
+    const bounced = location !== undefined && (originOf(location) === originOf(requestUrl) || location === loginPage);
     const failed = (status !== undefined && status >= 400) || bounced;
     const names = dropped.map((c) => c.name);
     return [{
       code: 'cookie-dropped-samesite',
       severity: failed ? 'error' : 'warning',
       title: `Cookie ${names.join(', ')} not sent back to the ACS`,
-      explanation: `The SP (${acsOrigin}) set ${dropped.map(whyDropped).join(', ')} before the AuthnRequest${request.summary.id ? ` ${request.summary.id}` : ''} left for the IdP, but the browser did not send ${names.length === 1 ? 'it' : 'them'} with the cross-site POST of the Response to ${post.url}${initiator ? ` (submitted from ${originOf(initiator) ?? initiator})` : ''}: a cookie that is not SameSite=None; Secure is withheld from a cross-site POST. The SP then cannot find the session that holds the request ID, so it cannot check InResponseTo${failed ? `, and the ACS answered ${bounced ? `with a redirect back to the IdP (${post.response!.location})` : `status ${status}`}` : ''}. (Chrome sends a cookie without SameSite on a top-level POST during its first 2 minutes only.)`,
+      explanation: `The SP (${acsOrigin}) set ${dropped.map(whyDropped).join(', ')} before the AuthnRequest${request.summary.id ? ` ${request.summary.id}` : ''} left for the IdP, but the browser did not send ${names.length === 1 ? 'it' : 'them'} with the cross-site POST of the Response to ${post.url}${initiator ? ` (submitted from ${originOf(initiator) ?? initiator})` : ''}: a cookie that is not SameSite=None; Secure is withheld from a cross-site POST. The SP then cannot find the session that holds the request ID, so it cannot check InResponseTo${failed ? `, and the ACS answered ${bounced ? `with a redirect that starts a new login (${location})` : `status ${status}`}` : ''}. (Chrome sends a cookie without SameSite on a top-level POST during its first 2 minutes only.)`,
       fix: `Set the SP's session cookie with "SameSite=None; Secure" (served over HTTPS), or keep the request state without a cookie that must cross sites (for example in RelayState, signed by the SP).`,
       fixParts: parts('samesite', { cookie: names.join(', '), acs: post.url }),
       references: REFS,

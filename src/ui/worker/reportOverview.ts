@@ -6,6 +6,7 @@
 // message's detail when it shows it (the `message-detail` request).
 import type {
   AssertionSummary,
+  CapturedExchange,
   CapturedPayload,
   InspectedMessage,
   InspectReport,
@@ -23,7 +24,9 @@ import { PAGE_LIMITS } from '../../core/limits';
 export const OVERVIEW_URL_MAX_CHARS = PAGE_LIMITS.overviewUrlChars;
 
 /** The capture of one payload without its XML and raw query octets (in the detail). */
-export interface PayloadOverview extends Omit<CapturedPayload, 'xml' | 'redirect' | 'url'> {
+export interface PayloadOverview extends Omit<CapturedPayload, 'xml' | 'redirect' | 'url' | 'capture'> {
+  /** The HTTP exchange this message travelled in (not the whole capture's evidence, which the detail holds). */
+  exchange?: CapturedExchange;
   /** The URL, cut at OVERVIEW_URL_MAX_CHARS characters. */
   url?: string;
   /** The URL's full length, when it was cut. */
@@ -73,8 +76,10 @@ export function isFullMessage(m: ShownMessage): m is InspectedMessage {
 }
 
 export function payloadOverviewOf(p: CapturedPayload): PayloadOverview {
-  const { xml, redirect, url, ...rest } = p;
+  const { xml, redirect, url, capture, ...rest } = p;
   const out: PayloadOverview = { ...rest, xmlChars: xml.length };
+  const exchange = capture?.evidence.exchanges[capture.exchange];
+  if (exchange) out.exchange = exchange;
   if (url !== undefined) {
     out.url = url.length > OVERVIEW_URL_MAX_CHARS ? `${url.slice(0, OVERVIEW_URL_MAX_CHARS)}…` : url;
     if (url.length > OVERVIEW_URL_MAX_CHARS) out.urlChars = url.length;

@@ -2,6 +2,7 @@ import { SeverityIcon } from '../../shared/DiagnosisCategories';
 import { MoreItems, useSliceLimit } from '../../shared/incremental';
 import type { MessageOverview, ShownMessage } from '../../worker/reportOverview';
 import { pairCaptureMessages, partnersOf } from './pairs';
+import { StepCookies } from './StepCookies';
 import { findingsWorstFirst, httpAnswerOf, offsetFromFirst, overallVerdictOf, statusSeverity, VERDICT_WORDS } from './reportView';
 
 /**
@@ -178,6 +179,7 @@ export function CaptureStep({ message, index, count }: { message: ShownMessage; 
           <p className="small muted">The capture recorded no answer for this exchange (blocked, cancelled, or a SAML-tracer export without statuses).</p>
         )}
       </section>
+      <StepCookies message={message} answer={answer} />
     </section>
   );
 }
