@@ -18,6 +18,11 @@ export function StepCookies({ message, answer }: { message: ShownMessage; answer
   return (
     <section className="step-evidence step-cookies" aria-label="Cookies and server clock">
       <h3>Cookies and server clock</h3>
+      {exchange && exchange.url !== message.payload.url && (
+        <p className="small break-anywhere">
+          Of the exchange that carried it: {exchange.method} {exchange.url}
+        </p>
+      )}
       <dl className="kv small">
         <dt>Cookies sent</dt>
         <dd className="break-anywhere" data-cookies-sent={sent.join(' ')}>
