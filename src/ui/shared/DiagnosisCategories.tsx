@@ -4,7 +4,9 @@ import type { Severity } from '../../core/types';
 
 // Categories are declared by each rule (core/rules/<rule>.ts `category`) and, for the verifier's
 // codes, in core/diagnosis/categories.ts: the page only asks.
-export { CATEGORIES, categoryOf, categoryTitle, type CategoryId } from '../../core/diagnosis';
+// From the module itself, not the diagnosis index: that one reaches the rule registry, which
+// belongs to the worker (src/ui/firstScreen.test.ts); each finding carries its category.
+export { CATEGORIES, categoryTitle, type CategoryId } from '../../core/diagnosis/categories';
 
 const ICONS: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
 
