@@ -340,11 +340,6 @@ export interface Finding {
   /** In the pretty-printed XML shown to the user (null for findings with no XML, such as OIDC). */
   location: { line: number; column: number } | null;
   references?: string[];
-  /**
-   * The diagnosis category (core/diagnosis/categories.ts `CategoryId`), set by inspect from the
-   * rule registry, so the page groups findings without loading the registry (it lives in the worker).
-   */
-  category?: string;
   /** The situation and values the fix was worded from, and the sentence each surface adds (core/findings/fix.ts). */
   fixParts?: FixParts;
 }

@@ -4,8 +4,8 @@ import type { Severity } from '../../core/types';
 
 // Categories are declared by each rule (core/rules/<rule>.ts `category`) and, for the verifier's
 // codes, in core/diagnosis/categories.ts: the page only asks.
-// From the module itself, not the diagnosis index: that one reaches the rule registry, which
-// belongs to the worker (src/ui/firstScreen.test.ts); each finding carries its category.
+// The leaf module: the diagnosis barrel brings the rule registry (categoryOf reads it), which the
+// page's first screen does not load; the worker sends each report's categories (worker/findingCategories.ts).
 export { CATEGORIES, categoryTitle, type CategoryId } from '../../core/diagnosis/categories';
 
 const ICONS: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
