@@ -32,9 +32,7 @@ describe('import graph of src/', () => {
     const importers = new Map<string, string[]>();
     for (const [from, edges] of graph) for (const { to } of edges) importers.set(to, [...(importers.get(to) ?? []), from]);
     const testOnly = files.filter((f) => !/\.test\.tsx?$/.test(f) && (importers.get(f) ?? []).length > 0 && importers.get(f)!.every((by) => /\.test\.tsx?$|\.testutil\.ts$/.test(by)));
-    // The rules' helper moves with the rules (arch-rules branch: src/core/diagnosis/); renamed when it lands.
-    const pending = ['src/core/rules/test-support.ts'];
-    expect(testOnly.filter((f) => !f.endsWith('.testutil.ts') && !pending.includes(f))).toEqual([]);
+    expect(testOnly.filter((f) => !f.endsWith('.testutil.ts'))).toEqual([]);
   });
 });
 

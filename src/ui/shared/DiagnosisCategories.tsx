@@ -3,8 +3,9 @@
 import type { Severity } from '../../core/types';
 
 // Categories are declared by each rule (core/rules/<rule>.ts `category`) and, for the verifier's
-// codes, in core/diagnosis/categories.ts: the page only asks.
-export { CATEGORIES, categoryOf, categoryTitle, type CategoryId } from '../../core/diagnosis';
+// codes, in core/diagnosis/categories.ts; each finding arrives with its own (Finding.category),
+// so the page reads it and never loads the rules.
+export { CATEGORIES, categoryTitle, type CategoryId } from '../../core/findings/categories';
 
 const ICONS: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
 

@@ -1,7 +1,7 @@
 import { fixText } from '../../../core/findings/fix';
 import { severityRank } from '../../../core/findings/severity';
 import type { Finding, InspectedMessage } from '../../../core/types';
-import { CATEGORIES, categoryOf, FindingExplanation, SeverityCounts, SeverityIcon } from '../../shared/DiagnosisCategories';
+import { CATEGORIES, FindingExplanation, SeverityCounts, SeverityIcon } from '../../shared/DiagnosisCategories';
 import { MoreItems, useSliceLimit } from '../../shared/incremental';
 import { FindingDetails, type RequestSource } from './DiagnosisFindingDetails';
 
@@ -34,7 +34,7 @@ export function FindingsList({
   }
   const groups = CATEGORIES.map((c) => ({
     ...c,
-    findings: findings.filter((f) => categoryOf(f.code) === c.id).sort((a, b) => severityRank(a.severity) - severityRank(b.severity)),
+    findings: findings.filter((f) => (f.category ?? 'other') === c.id).sort((a, b) => severityRank(a.severity) - severityRank(b.severity)),
   })).filter((g) => g.findings.length > 0);
   // Groups with an error first, so the reason a login fails is at the top.
   groups.sort((a, b) => severityRank(a.findings[0].severity) - severityRank(b.findings[0].severity));
