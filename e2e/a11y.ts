@@ -51,10 +51,19 @@ export async function checkAccessibility(page: Page): Promise<A11yViolation[]> {
       const [l1, l2] = [lum(a), lum(b)].sort((x, y) => y - x);
       return (l1 + 0.05) / (l2 + 0.05);
     };
-    /** The colour painted behind `el`: its own and its ancestors' backgrounds, blended bottom-up. */
+    /**
+     * The colour painted behind `el`: its own and its ancestors' backgrounds, blended bottom-up.
+     * Only boxes under the text count: an absolutely positioned label sticking out of a 2 px
+     * marker line is on the panel, not on the line (axe uses elementsFromPoint for the same).
+     */
     const backgroundOf = (el: Element): [number, number, number] | null => {
       const layers: [number, number, number, number][] = [];
+      const r0 = el.getBoundingClientRect();
+      const cx = r0.left + r0.width / 2;
+      const cy = r0.top + r0.height / 2;
       for (let e: Element | null = el; e; e = e.parentElement) {
+        const r = e.getBoundingClientRect();
+        if (e !== el && e !== document.body && e !== document.documentElement && !(cx >= r.left && cx <= r.right && cy >= r.top && cy <= r.bottom)) continue;
         const cs = getComputedStyle(e);
         if (cs.backgroundImage && cs.backgroundImage !== 'none') return null; // not computable here
         const c = parse(cs.backgroundColor);

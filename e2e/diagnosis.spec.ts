@@ -234,30 +234,32 @@ test.describe('diagnosis', () => {
     await expect(page.locator('.symptom-results .symptom').first()).toBeVisible();
   });
 
-  test('profile pages are reachable from the header and name their source document', async ({ page }) => {
+  test('profile pages are reachable from the header and name their source document by title, never a file or a CLI flag', async ({ page }) => {
     await page.goto('/');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profiles' }).click();
     await expect(page.getByRole('heading', { name: 'Diagnosis profiles', level: 1 })).toBeVisible();
     const expected: [string, RegExp, string | null][] = [
       ['generic', /Generic SAML 2\.0/, null],
-      ['scaleway', /Scaleway IAM/, '000_bbefa757859ef489.txt'],
-      ['authentik-provider', /authentik as SAML provider/, '003_32bc8d65e57764cd.txt'],
-      ['authentik-source', /authentik as SAML source/, '001_2b1aa7e2892a19c8.txt'],
+      ['scaleway', /Scaleway IAM/, 'Configuring Scaleway SAML SSO with Authentik (Scaleway + authentik setup guide)'],
+      ['authentik-provider', /authentik as SAML provider/, 'authentik docs: SAML Provider'],
+      ['authentik-source', /authentik as SAML source/, 'authentik docs: SAML source'],
     ];
-    for (const [name, title, file] of expected) {
+    for (const [name, title, source] of expected) {
       await page.goto('/profiles');
       await page.locator(`.profile-index [data-profile="${name}"] a`).click();
       await expect(page).toHaveURL(new RegExp(`/profiles/${name}$`));
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
       await expect(page.locator('.profile-requirements li').first()).toBeVisible();
-      if (file) {
-        await expect(page.locator('.profile-source .source-file')).toHaveText(file);
+      await expect(page.locator('.profile-page')).not.toContainText('--profile');
+      await expect(page.locator('.profile-page')).not.toContainText(/\d{3}_[0-9a-f]{16}\.txt/);
+      if (source) {
+        await expect(page.locator('.profile-source .source-title')).toHaveText(source);
         await expect(page.locator('.profile-source .source-quote').first()).toBeVisible();
       }
     }
     await expect(page.locator('.profile-source')).toContainText('could be used by an attacker to authenticate a user without interaction');
     await page.goto('/profiles/scaleway');
     await expect(page.locator('.profile-requirements')).toContainText('sign_response = true');
-    await expect(page.locator('.profile-source .source-title')).toHaveText('Configuring Scaleway SAML SSO with Authentik');
+    await expect(page.locator('.profile-source .source-title')).toHaveText('Configuring Scaleway SAML SSO with Authentik (Scaleway + authentik setup guide)');
   });
 });

@@ -61,6 +61,7 @@ test.describe('inspect page, answer first', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
 
   test('the first screen offers the examples; each loads its message, trust and instant, and shows its verdict and codes', async ({ page }) => {
+    test.setTimeout(180_000); // eight examples, each decoded, verified and rendered
     await openInspect(page);
     const first = page.locator('.first-screen');
     await expect(first).toBeVisible();
@@ -150,6 +151,7 @@ test.describe('inspect page at 390x844', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
   test('nothing scrolls sideways, on the first screen and in every example, with every section open', async ({ page }) => {
+    test.setTimeout(180_000);
     await openInspect(page);
     await expect(page.locator('.first-screen')).toBeVisible();
     await shot(page, 'first-screen-390');

@@ -2,6 +2,7 @@
 // trip, a POSTed request captured at /mock-idp/sso, IdP-initiated login with a test-pack
 // variant inspected at /acs, and LogoutRequest → LogoutResponse.
 import { expect, test, type Page } from '@playwright/test';
+import { auditPage } from './pageAudit';
 
 const SCREENS = '/work/notes/screens';
 
@@ -139,10 +140,55 @@ test.describe('mock IdP', () => {
     await expect(page.locator('[data-pack-summary]')).toContainText('1 safe, 1 vulnerable');
     // The horizontal page never scrolls; only the checklist table scrolls inside itself.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await auditPage(page)).toEqual({ contrast: [], names: [], structure: [], overflow: [] });
     await page.screenshot({ path: `${SCREENS}/mockidp-4-mobile-390.png` });
     await page.locator('.mock-idp-pack').screenshot({ path: `${SCREENS}/mockidp-5-pack-390.png` });
     // Results survive a reload (localStorage).
     await page.reload();
     await expect(page.locator('[data-pack-row="xsw1"]')).toHaveAttribute('data-pack-verdict', 'vulnerable');
   });
+
+  test('the mock SP\'s "Use the mock IdP" fills in this browser\'s mock IdP', async ({ page, baseURL }) => {
+    await cleanSlate(page);
+    await page.goto('/mock-sp');
+    await page.getByRole('button', { name: 'Use the mock IdP' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'no key in this browser' })).toBeVisible();
+    await page.goto('/mock-idp');
+    await generateKey(page);
+    await page.goto('/mock-sp');
+    await page.getByRole('button', { name: 'Use the mock IdP' }).click();
+    await expect(page.getByLabel('IdP metadata')).toHaveValue(/IDPSSODescriptor/);
+    await expect(page.getByLabel('IdP SSO URL (Destination)')).toHaveValue(`${baseURL}/mock-idp/sso`);
+  });
+
+  test('a signed Redirect request is verified against the pasted SP metadata: valid, and invalid once the query is altered', async ({ page, context }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await cleanSlate(page);
+    await generateKey(page);
+    await page.goto('/mock-sp');
+    await page.getByRole('button', { name: 'Use the mock IdP' }).click();
+    await page.getByRole('button', { name: 'Generate key pair' }).click();
+    await expect(page.getByLabel('Sign requests')).toBeChecked();
+    const spMd = await page.locator('[data-export="sp-metadata"]').textContent();
+    expect(spMd).toContain('AuthnRequestsSigned="true"');
+    // The mock SP keeps its settings only when saved: give the mock IdP the SP metadata in another tab.
+    const setup = await context.newPage();
+    await setup.setViewportSize({ width: 1440, height: 900 });
+    await setup.goto('/mock-idp');
+    await setup.getByLabel('SP metadata').fill(spMd!);
+    await expect(setup.locator('[data-sp-entity]')).toBeVisible();
+    expect(await auditPage(setup)).toEqual({ contrast: [], names: [], structure: [], overflow: [] });
+    await setup.close();
+
+    const tab = context.waitForEvent('page');
+    await page.getByRole('button', { name: /^Send AuthnRequest/ }).click();
+    const idp = await tab;
+    await expect(idp).toHaveURL(/SigAlg=.*Signature=/);
+    await expect(idp.locator('.request-verification [data-signature-verdict="valid"]')).toBeVisible();
+    await expect(idp.locator('.request-verification')).toHaveAttribute('data-request-verdict', 'trusted');
+    // The same URL with RelayState changed: the query signature no longer covers what arrived.
+    await idp.goto(`${idp.url().replace(/RelayState=[^&]*&?/, '')}&RelayState=tampered`);
+    await expect(idp.locator('.request-verification [data-signature-verdict="invalid"]')).toBeVisible();
+  });
 });
+

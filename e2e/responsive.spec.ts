@@ -46,18 +46,23 @@ test.describe('responsiveness with a very large result', () => {
     const shownMs = Date.now() - t0;
     const arrival = await takeLongTasks(page);
 
-    // Opening another message: its heavy parts come from the worker on demand.
-    await page.getByRole('button', { name: 'Show message 14: Response' }).click();
-    await expect(page.locator('.message-head')).toContainText('message 14 of 14');
+    // Opening another message than the one shown (a capture opens on its worst step, or its last
+    // when none is worse): its heavy parts come from the worker on demand.
+    const shown = Number(await page.locator('.message-list tr.selected').getAttribute('data-message-index'));
+    const other = shown === 13 ? 1 : 14;
+    await page.getByRole('button', { name: new RegExp(`^Show message ${other}: Response`) }).click();
+    await expect(page.locator('.message-head')).toContainText(`message ${other} of 14`);
     await expect(page.locator('.xml-pane')).toContainText('attribute-', { timeout: 30_000 });
-    // Its 10,004 attributes are a long list: shown in slices, the rest on demand.
+    // Its 10,004 attributes are a long list: shown in slices, the rest on demand (in the
+    // assertion's section, which the user opens).
+    await page.locator('details[data-section="details"] > summary').click();
     const attributeRows = page.locator('[data-attribute-name]');
     await expect(attributeRows.first()).toBeVisible();
     expect(await attributeRows.count()).toBeLessThan(1000);
     const opening = await takeLongTasks(page);
 
     const longest = (tasks: { duration: number }[]) => tasks.reduce((m, t) => Math.max(m, t.duration), 0);
-    console.log(`shown after ${shownMs} ms; long tasks while arriving: ${arrival.length} (longest ${longest(arrival)} ms; ${arrival.map((t) => t.duration).join(', ')}); opening message 14: ${opening.length} (longest ${longest(opening)} ms)`);
+    console.log(`shown after ${shownMs} ms; long tasks while arriving: ${arrival.length} (longest ${longest(arrival)} ms; ${arrival.map((t) => t.duration).join(', ')}); opening message ${other}: ${opening.length} (longest ${longest(opening)} ms)`);
     expect(longest(arrival)).toBeLessThan(LONG_TASK_BOUND_MS);
     expect(longest(opening)).toBeLessThan(LONG_TASK_BOUND_MS);
   });

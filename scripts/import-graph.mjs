@@ -20,15 +20,15 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * Why each layer sits where it does is in docs/architecture.md.
  */
 export const LAYERS = [
-  { name: 'foundation', prefixes: ['src/core/limits.ts', 'src/core/limit-error.ts', 'src/core/types.ts', 'src/core/encoding/'] },
+  { name: 'foundation', prefixes: ['src/core/limits.ts', 'src/core/limit-error.ts', 'src/core/tool.ts', 'src/core/types.ts', 'src/core/encoding/', 'src/core/findings/'] },
   { name: 'xml', prefixes: ['src/core/xml/'] },
   { name: 'x509', prefixes: ['src/core/x509/'] },
   { name: 'xml-security', prefixes: ['src/core/dsig/', 'src/core/xenc/'] },
   { name: 'saml-model', prefixes: ['src/core/saml/', 'src/core/metadata/', 'src/core/binding/'] },
   { name: 'trust', prefixes: ['src/core/trust/'] },
   { name: 'saml-signatures', prefixes: ['src/core/saml-signatures/'] },
-  { name: 'analysis', prefixes: ['src/core/rules/', 'src/core/profiles/', 'src/core/symptoms/', 'src/core/oidc/', 'src/core/mdtools/'] },
-  { name: 'inspection', prefixes: ['src/core/inspect.ts', 'src/core/analyse.ts', 'src/core/report.ts', 'src/core/parsed-message.ts', 'src/core/settings'] },
+  { name: 'analysis', prefixes: ['src/core/settings/', 'src/core/diagnosis/', 'src/core/rules/', 'src/core/profiles/', 'src/core/symptoms/', 'src/core/oidc/', 'src/core/mdtools/'] },
+  { name: 'inspection', prefixes: ['src/core/inspect.ts', 'src/core/analyse.ts', 'src/core/report.ts', 'src/core/parsed-message.ts'] },
   { name: 'products', prefixes: ['src/core/share/', 'src/core/exports/', 'src/core/mocksp/', 'src/core/idp/', 'src/core/corpus/'] },
   { name: 'shells', prefixes: ['src/ui/', 'src/cli/', 'src/main.tsx', 'src/types/'] },
 ];

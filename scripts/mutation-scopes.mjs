@@ -2,7 +2,7 @@
 // alone (`npm run mutation -- <scope>`). Each scope names the production files Stryker mutates
 // and the unit tests that judge them. Tests that spawn xmlsec1/xmllint over whole corpora
 // (xmlsec-oracle, c14n/xmlsec-corpus, c14n/xmllint-corpus) and the corpus sweeps in
-// rules/corpus.test.ts and share/roundtrip.test.ts are left out: Stryker reruns every covering test for every mutant, and
+// diagnosis/corpus.test.ts and share/roundtrip.test.ts are left out: Stryker reruns every covering test for every mutant, and
 // those files alone take ~40 s per run, which would make one scope take hours. The mutants
 // they would kill are killed by the fast tests listed here (see docs/mutation.md).
 
@@ -10,7 +10,7 @@ const SLOW = [
   'src/core/dsig/xmlsec-oracle.test.ts',
   'src/core/dsig/c14n/xmlsec-corpus.test.ts',
   'src/core/dsig/c14n/xmllint-corpus.test.ts',
-  'src/core/rules/corpus.test.ts',
+  'src/core/diagnosis/corpus.test.ts',
   'src/core/share/roundtrip.test.ts',
 ];
 
@@ -37,8 +37,8 @@ export const SCOPES = {
   },
   rules: {
     // timeline.ts holds the NotBefore/NotOnOrAfter comparisons time-validity.ts reports on.
-    mutate: ['src/core/rules/signature-policy.ts', 'src/core/rules/time-validity.ts', 'src/core/rules/timeline.ts'],
-    tests: ['src/core/rules/*.test.ts'],
+    mutate: ['src/core/rules/signature-policy.ts', 'src/core/rules/time-validity.ts', 'src/core/diagnosis/timeline.ts'],
+    tests: ['src/core/rules/*.test.ts', 'src/core/diagnosis/timeline.test.ts', 'src/core/diagnosis/expectations.test.ts'],
   },
   share: {
     mutate: ['src/core/share/redact.ts'],

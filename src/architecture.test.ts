@@ -27,6 +27,13 @@ describe('import graph of src/', () => {
   it('places every production module in a layer', () => {
     expect(unplaced(files)).toEqual([]);
   });
+
+  it('names test helpers one way: a module only tests import is a *.testutil.ts', () => {
+    const importers = new Map<string, string[]>();
+    for (const [from, edges] of graph) for (const { to } of edges) importers.set(to, [...(importers.get(to) ?? []), from]);
+    const testOnly = files.filter((f) => !/\.test\.tsx?$/.test(f) && (importers.get(f) ?? []).length > 0 && importers.get(f)!.every((by) => /\.test\.tsx?$|\.testutil\.ts$/.test(by)));
+    expect(testOnly.filter((f) => !f.endsWith('.testutil.ts'))).toEqual([]);
+  });
 });
 
 describe('the checker itself', () => {

@@ -1,4 +1,5 @@
 import { EXPORT_FORMATS } from '../core/exports';
+import { DEFAULT_PROFILE, DEFAULT_SKEW_SECONDS, EXPECTATION_FIELDS, isProfileName, PROFILE_NAMES } from '../core/settings';
 import type { InspectOptions } from '../core/types';
 
 export interface CliArgs {
@@ -12,8 +13,6 @@ export interface CliArgs {
   format: string | null;
   options: Omit<InspectOptions, 'trust'>;
 }
-
-const PROFILES = ['generic', 'scaleway', 'authentik-provider', 'authentik-source'] as const;
 
 export type ParsedArgs = { ok: true; args: CliArgs } | { ok: false; message: string };
 
@@ -70,16 +69,16 @@ export function parseArgs(argv: string[]): ParsedArgs {
         args.options.skewSeconds = n;
         break;
       }
-      case '--sp-entity-id': args.options.spEntityId = v; break;
-      case '--acs-url': args.options.acsUrl = v; break;
-      case '--idp-entity-id': args.options.idpEntityId = v; break;
-      case '--request-id': args.options.requestId = v; break;
       case '--profile':
-        if (!(PROFILES as readonly string[]).includes(v)) return { ok: false, message: `--profile must be one of ${PROFILES.join(', ')}.` };
-        args.options.profile = v as (typeof PROFILES)[number];
+        if (!isProfileName(v)) return { ok: false, message: `--profile must be one of ${PROFILE_NAMES.join(', ')}.` };
+        args.options.profile = v;
         break;
-      default:
-        return { ok: false, message: `Unknown option ${a}.` };
+      default: {
+        // The expectation flags are named with the other settings (core/settings EXPECTATION_FIELDS).
+        const field = EXPECTATION_FIELDS.find((f) => f.flag === a);
+        if (!field) return { ok: false, message: `Unknown option ${a}.` };
+        args.options[field.key] = v;
+      }
     }
   }
   if (args.command === 'inspect' && args.inputs.length === 0) return { ok: false, message: 'No input given. Usage: samlscope inspect [options] <input>... (a file path, or - for stdin)' };
@@ -96,10 +95,10 @@ a Redirect URL or query string, a POST body, base64, XML, a HAR file or a SAML-t
   --sp-key FILE        SP private key, PEM PKCS#8 or PKCS#1 (repeatable): decrypts
                        EncryptedAssertion, EncryptedID and EncryptedAttribute
   --at ISO-8601        evaluate time conditions at this instant (default: now)
-  --skew SECONDS       allowed clock skew (default 180)
+  --skew SECONDS       allowed clock skew (default ${DEFAULT_SKEW_SECONDS})
   --sp-entity-id ID    expected SP entity ID        --acs-url URL      expected ACS URL
   --idp-entity-id ID   expected IdP entity ID       --request-id ID    expected InResponseTo
-  --profile NAME       generic (default), scaleway, authentik-provider, authentik-source
+  --profile NAME       ${PROFILE_NAMES.map((p) => (p === DEFAULT_PROFILE ? `${p} (default)` : p)).join(', ')}
   --json               print the JSON report instead of text
   --format NAME        print an export instead of text: ${EXPORT_FORMATS.map((f) => f.name).join(', ')}
                        (json is --json)

@@ -1,6 +1,7 @@
 import { inspectInput } from '../core/inspect';
 import { exportFormatNamed } from '../core/exports';
 import { exitStatusOf } from '../core/report';
+import { VERSION } from '../core/settings';
 import type { InspectReport } from '../core/types';
 import { USAGE, parseArgs } from './args';
 import { readInputBounded, refusedInputReport } from './input';
@@ -9,8 +10,6 @@ import { runMetadata } from './metadata';
 import { runOidc } from './oidc';
 import { reportText } from './text';
 
-declare const __SAMLSCOPE_VERSION__: string;
-const VERSION = typeof __SAMLSCOPE_VERSION__ === 'string' ? __SAMLSCOPE_VERSION__ : '0.0.0-dev';
 
 /** Trust and key files: read with the same bound as inputs; anything unreadable is a usage error (exit 2). */
 async function readSideFile(path: string): Promise<string | null> {
@@ -58,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const status = exitStatusOf(reports);
   const format = args.format === null ? undefined : exportFormatNamed(args.format);
-  process.stdout.write(format ? format.render(reports, { version: VERSION }) : reports.map(reportText).join('\n'));
+  process.stdout.write(format ? format.render(reports, { version: VERSION, surface: 'cli' }) : reports.map(reportText).join('\n'));
   for (const r of reports) for (const e of r.errors) process.stderr.write(`samlscope: ${r.source}: ${e.code}: ${e.message}\n`);
   for (const e of reports[0]?.decryptionKeyErrors ?? []) process.stderr.write(`samlscope: --sp-key: ${e.code}: ${e.message}\n`);
   return status;

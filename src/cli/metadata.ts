@@ -88,9 +88,10 @@ async function read(path: string): Promise<string> {
 
 export async function runMetadata(argv: string[], version: string): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  if (command === undefined) return usage('samlscope metadata needs a command: lint, diff, pair or rollover.');
+  if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${METADATA_USAGE}\n`);
-    return command === undefined ? 2 : 0;
+    return 0;
   }
   const parsed = parseMdArgs(rest);
   if (!parsed.ok) return usage(parsed.message);

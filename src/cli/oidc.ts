@@ -3,6 +3,8 @@
 // 0 nothing of severity error, 1 something was, 2 unreadable input or usage error.
 import { inspectOidc, type ExoscaleOidcSettings, type OidcReport } from '../core/oidc';
 import { oidcReportToJson } from '../core/oidc/reportJson';
+import { fixText } from '../core/findings/fix';
+import { DEFAULT_SKEW_SECONDS } from '../core/settings';
 import { readInputBounded } from './input';
 
 export const OIDC_USAGE = `samlscope oidc [options] <input>
@@ -19,7 +21,7 @@ export const OIDC_USAGE = `samlscope oidc [options] <input>
   --org NAME              the <sso-org-name> of https://portal.exoscale.com/sso-login/<sso-org-name>
   --nonce VALUE           the nonce of the authorization request
   --at ISO-8601           evaluate exp/iat/nbf at this instant (default: now)
-  --skew SECONDS          allowed clock skew (default 180)
+  --skew SECONDS          allowed clock skew (default ${DEFAULT_SKEW_SECONDS})
   --json                  print the report as JSON`;
 
 interface OidcArgs {
@@ -145,7 +147,7 @@ function oidcText(r: OidcReport): string {
   for (const f of r.findings) {
     lines.push(`${f.severity.toUpperCase()} ${f.code}: ${f.title}`);
     lines.push(`  ${f.explanation}`);
-    lines.push(`  Fix: ${f.fix}`);
+    lines.push(`  Fix: ${fixText(f, 'cli')}`);
   }
   return `${lines.join('\n')}\n`;
 }

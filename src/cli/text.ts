@@ -1,3 +1,4 @@
+import { fixText } from '../core/findings/fix';
 import type { InspectReport, InspectedMessage } from '../core/types';
 import { ANY_ISSUER_REASON, describeBindings, describeRole } from '../core/trust/anchor-scope';
 
@@ -26,7 +27,7 @@ function messageText(m: InspectedMessage, i: number, total: number): string {
   }
   out += line('Trusted', m.trusted ? 'yes: the content shown is covered by a valid signature' : 'no');
   for (const f of m.findings) {
-    out += `  ${f.severity.toUpperCase().padEnd(7)} ${f.code}${f.location ? ` (line ${f.location.line})` : ''}: ${f.title}\n          ${f.explanation}\n          Fix: ${f.fix}\n`;
+    out += `  ${f.severity.toUpperCase().padEnd(7)} ${f.code}${f.location ? ` (line ${f.location.line})` : ''}: ${f.title}\n          ${f.explanation}\n          Fix: ${fixText(f, 'cli')}\n`;
   }
   return out;
 }

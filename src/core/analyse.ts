@@ -1,10 +1,11 @@
+import { evaluateRules, resolveExpectations, type RuleContext, type RuleMessage } from './diagnosis';
 import type { ParsedMessage } from './parsed-message';
 import { detectProfile } from './profiles';
-import { evaluateRules, resolveExpectations, type RuleContext, type RuleMessage } from './rules';
 import type { InspectOptions, InspectReport, MetadataSummary } from './types';
 import type { TrustMaterial } from './trust/anchors';
+import { DEFAULT_SKEW_SECONDS } from './settings/defaults';
 
-export const DEFAULT_SKEW_SECONDS = 180;
+export { DEFAULT_SKEW_SECONDS };
 
 const hasRole = (m: MetadataSummary, role: string) => m.entities.some((e) => e.roles.some((r) => r.role === role));
 

@@ -11,7 +11,7 @@ function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
     const p = join(dir, d.name);
     if (d.isDirectory()) return sources(p);
-    return /\.tsx?$/.test(d.name) && !/\.(test|testutil)\.tsx?$|\.fuzz\.test\.ts$|test-support\.ts$/.test(d.name) ? [p] : [];
+    return /\.tsx?$/.test(d.name) && !/\.(test|testutil)\.tsx?$|\.fuzz\.test\.ts$/.test(d.name) ? [p] : [];
   });
 }
 

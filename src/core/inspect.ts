@@ -13,6 +13,9 @@ import { parseXmlSafely } from './xml/parse';
 import { prettyPrintXml } from './xml/pretty';
 import { analyseMessages } from './analyse';
 import type { ParsedMessage } from './parsed-message';
+import { DEFAULT_PROFILE, wordFinding } from './profiles';
+import { categoryOf } from './diagnosis/evaluate';
+import { sortBySeverity } from './findings/severity';
 import { decryptDocument, decryptionFindings, hasEncryptedContent, parseDecryptionKeys, type DecryptionKey, type DecryptionStage } from './xenc/index';
 
 export { DEFAULT_SKEW_SECONDS } from './analyse';
@@ -128,12 +131,13 @@ export async function inspectInput(text: string, source: string, options: Inspec
     const gap = uncoveredContentFinding(p.message.kind, p.message.trusted, trust.anchors.length > 0, p.message.signatures.length > 0, p.raw);
     if (gap) p.raw.push({ ...gap, node: samlRootOf(p.doc) });
   }
+  // Every finding — the rules', the verifier's, the decrypter's — in the active profile's words.
+  const profile = report.profile?.name ?? DEFAULT_PROFILE;
   for (const p of parsed) {
-    p.message.findings = p.raw.map((f): Finding => {
-      const { node, ...rest } = f;
-      return { ...rest, location: p.lineOfNode(node ?? null) };
-    });
-    p.message.findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+    p.message.findings = sortBySeverity(p.raw.map((f): Finding => {
+      const { node, ...rest } = wordFinding(profile, f);
+      return { ...rest, category: categoryOf(rest.code), location: p.lineOfNode(node ?? null) };
+    }));
   }
   report.messages.push(...parsed.map((p) => p.message));
   report.messages.sort((a, b) => (a.payload.time && b.payload.time ? a.payload.time.localeCompare(b.payload.time) : 0));
@@ -158,8 +162,4 @@ function markDecryptedAssertions(summary: MessageSummary, stage: DecryptionStage
       a.decrypted = true;
     }
   });
-}
-
-function severityRank(s: Finding['severity']): number {
-  return s === 'error' ? 0 : s === 'warning' ? 1 : 2;
 }

@@ -157,6 +157,23 @@ export const METADATA_LIMITS = {
   /** Findings of one code listed per entity: a role with 500 http: endpoints is one problem, not 500. */
   findingsPerCodePerEntity: 20,
 } as const;
+
+// ---- What the page receives and renders (issue 10 point 4, issue 15; docs/limits.md "Run time") ----
+// Not limits on what is inspected (the core inspects everything within the limits above) but on
+// what crosses from the inspection worker to the page and what the page lays out at once.
+
+export const PAGE_LIMITS = {
+  /**
+   * Characters of a captured URL in the message overview the page receives: a Redirect URL
+   * carries its whole deflated message (up to the base64 limit); the list needs its host and path.
+   */
+  overviewUrlChars: 2048,
+  /** Rows a long list (messages, findings, attributes, entities) renders first, then per slice. */
+  listFirstSlice: 100,
+  listNextSlice: 200,
+  /** Characters above which a text enters the code editor only when the user opens it (a 10 MB model build is a task of seconds). */
+  editorHugeChars: 4 * 1024 * 1024,
+} as const;
 /**
  * Wall-clock budget of one metadata run in the page's worker (lint, diff, pair, rollover): an
  * 80 MB federation aggregate takes tens of seconds there (docs/metadata.md), far above

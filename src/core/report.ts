@@ -1,11 +1,13 @@
+import { fixText, type Surface } from './findings/fix';
 import type { InspectReport, InspectedMessage } from './types';
 
 /**
- * The CONTRACT §2 JSON report. Contract fields first; extra fields (reasons, digests, the
+ * The CONTRACT §2 JSON report. `fix` is one plain string, worded for the surface that writes
+ * the report: the CLI's may name its flags, the page's export names the page's fields. Contract fields first; extra fields (reasons, digests, the
  * signed octets, certificates, notes) are additions the contract allows. Reference canonical
  * forms stay out: they can be megabytes and are shown in the UI trace instead.
  */
-export function toContractMessage(m: InspectedMessage) {
+export function toContractMessage(m: InspectedMessage, surface: Surface = 'cli') {
   return {
     kind: m.kind,
     binding: m.binding,
@@ -46,7 +48,7 @@ export function toContractMessage(m: InspectedMessage) {
       keyInfoCertificates: s.keyInfoCertificates.map((c) => ({ subject: c.subject, sha256Fingerprint: c.sha256Fingerprint, notBefore: c.notBefore, notAfter: c.notAfter })),
     })),
     trusted: m.trusted,
-    findings: m.findings.map((f) => ({ code: f.code, severity: f.severity, title: f.title, explanation: f.explanation, fix: f.fix, location: f.location, ...(f.references ? { references: f.references } : {}) })),
+    findings: m.findings.map((f) => ({ code: f.code, severity: f.severity, title: f.title, explanation: f.explanation, fix: fixText(f, surface), location: f.location, ...(f.references ? { references: f.references } : {}) })),
     ...(m.error ? { error: m.error } : {}),
     // Present only when SP keys were given and the message holds encrypted content. The keys
     // themselves never appear: only their public identification (SPKI SHA-256).
@@ -60,12 +62,12 @@ export function toContractMessage(m: InspectedMessage) {
   };
 }
 
-export function toContractReport(r: InspectReport) {
+export function toContractReport(r: InspectReport, surface: Surface = 'cli') {
   return {
     source: r.source,
     detected: r.detected,
     errors: r.errors.map((e) => ({ code: e.code, message: e.message, ...(e.line ? { line: e.line } : {}), ...(e.column ? { column: e.column } : {}), ...(e.limit ? { limit: e.limit } : {}) })),
-    messages: r.messages.map(toContractMessage),
+    messages: r.messages.map((m) => toContractMessage(m, surface)),
     trustAnchors: r.trustAnchors.map((a) => ({ source: a.source, description: a.description, subject: a.subject, sha256Fingerprint: a.sha256Fingerprint, scope: a.scope, bindings: a.bindings })),
     trustErrors: r.trustErrors,
     evaluatedAt: r.evaluatedAt,

@@ -1,5 +1,7 @@
 // Shared shapes of the core. The JSON report (docs/contract.md, "JSON report") is built from these;
 // everything a shell (UI, CLI) shows comes from an InspectReport.
+import type { FixParts } from './findings/fix';
+import type { Severity } from './findings/severity';
 
 /** CONTRACT §3 input codes: an input that could not be read or decoded at all. */
 export type InputErrorCode =
@@ -316,17 +318,35 @@ export interface SignatureReport {
 
 // ---- findings (CONTRACT §2/§3) ----
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity } from './findings/severity';
+
+/**
+ * The profile names. Each profile file (src/core/profiles/<name>.ts) adds its own with
+ * `declare module '../types' { interface ProfileNames { '<name>': true } }`, so this layer names
+ * them without importing the profiles, and a new profile touches no file here;
+ * profiles/registry.ts checks at compile time that the registered profiles are exactly these.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ProfileNames {}
+export type ProfileName = keyof ProfileNames & string;
 
 export interface Finding {
   code: string;
   severity: Severity;
   title: string;
   explanation: string;
+  /** Profile-neutral or profile-worded (src/core/profiles), never surface-specific: the page and the CLI add their own sentence (fixText). */
   fix: string;
-  /** In the pretty-printed XML shown to the user. */
+  /** In the pretty-printed XML shown to the user (null for findings with no XML, such as OIDC). */
   location: { line: number; column: number } | null;
   references?: string[];
+  /**
+   * The diagnosis category (core/diagnosis/categories.ts `CategoryId`), set by inspect from the
+   * rule registry, so the page groups findings without loading the registry (it lives in the worker).
+   */
+  category?: string;
+  /** The situation and values the fix was worded from, and the sentence each surface adds (core/findings/fix.ts). */
+  fixParts?: FixParts;
 }
 
 // ---- trust ----
@@ -385,7 +405,7 @@ export interface InspectOptions {
   acsUrl?: string;
   idpEntityId?: string;
   requestId?: string;
-  profile?: 'generic' | 'scaleway' | 'authentik-provider' | 'authentik-source';
+  profile?: ProfileName;
   /**
    * The SP's private keys (PEM PKCS#8 or PKCS#1), to decrypt EncryptedAssertion, EncryptedID and
    * EncryptedAttribute. Secret: used here only, never copied into the report.
@@ -468,7 +488,7 @@ export interface InspectReport {
   trustErrors: InputError[];
   evaluatedAt: string;
   /** Active diagnosis profile and whether it was recognised from the messages (not chosen). */
-  profile?: { name: 'generic' | 'scaleway' | 'authentik-provider' | 'authentik-source'; detected: boolean };
+  profile?: { name: ProfileName; detected: boolean };
   skewSeconds?: number;
   /** The SP private keys given for decryption (public identification only) and the ones that could not be read. */
   decryptionKeys?: DecryptionKeySummary[];
@@ -479,6 +499,9 @@ export interface InspectReport {
  * A finding as produced inside the core, anchored to a DOM node; inspect.ts turns the node
  * into a line/column of the pretty-printed XML (Finding.location).
  */
-export interface RawFinding extends Omit<Finding, 'location'> {
+/** What a finding says, without where in the XML it is: OIDC findings (a token has no XML) are these. */
+export type FindingText = Omit<Finding, 'location'>;
+
+export interface RawFinding extends FindingText {
   node?: Node | null;
 }

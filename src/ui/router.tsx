@@ -6,8 +6,7 @@ import { AppShell } from './shell/AppShell';
 import { NotFoundPage } from './shell/NotFoundPage';
 import { InspectPage } from './features/inspect/InspectPage';
 import { validateOidcSearch } from './features/oidc/oidcSearch';
-import { ProfilePage, ProfilesPage } from './routes/ProfilePage';
-import { RulesPage, validateRulesSearch } from './routes/RulesPage';
+import { validateRulesSearch } from './routes/rulesSearch';
 import { validateInspectSearch } from './search';
 import { validateMetadataSearch } from './features/metadata/metadataSearch';
 
@@ -59,19 +58,20 @@ export const rulesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/rules',
   validateSearch: validateRulesSearch,
-  component: RulesPage,
+  // Loaded on first visit, like every page but the start page (the rule catalogue is large).
+  component: lazyRouteComponent(() => import('./routes/RulesPage'), 'RulesPage'),
 });
 
 export const profilesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/profiles',
-  component: ProfilesPage,
+  component: lazyRouteComponent(() => import('./routes/ProfilePage'), 'ProfilesPage'),
 });
 
 export const profileRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/profiles/$name',
-  component: ProfilePage,
+  component: lazyRouteComponent(() => import('./routes/ProfilePage'), 'ProfilePage'),
 });
 
 // /acs and /slo without an answer to capture: what the address is for (docs/mock-sp.md "Capture").

@@ -7,6 +7,7 @@
 // are exactly what a verifier must notice.
 import { X509Certificate } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fixText } from '../findings/fix';
 import { inspectInput } from '../inspect';
 import type { Finding, InspectedMessage, SignatureReport } from '../types';
 import { MAX_CERTIFICATES_PER_KEYINFO, MAX_SIGNATURES_PER_DOCUMENT, MAX_TRANSFORMS_PER_REFERENCE } from '../limits';
@@ -110,7 +111,8 @@ describe('resource limits (docs/limits.md)', () => {
     const f = one(over, 'signature-limit-exceeded');
     expect(f).toMatchObject({ severity: 'error', title: 'Signature over a resource limit', references: ['XML-DSig Best Practices §2.1 (W3C Note 2013)'] });
     expect(f.explanation).toBe(`${WHERE}: ${why} What lies past the limit is not computed, so the signature cannot be valid. No legitimate SAML message comes near these limits; this shape is how a hostile message makes a verifier do unbounded work.`);
-    expect(f.fix).toBe('Reject the message. If a real system produced it, report the limit (docs/limits.md) with the message.');
+    // Issue 14: no file name on the page.
+    expect(f.fix).toBe('Reject the message. If a real system produced it, report the limit named above together with the message.');
     expect(over.trusted).toBe(false);
     const at = await inspect(withCerts(MAX_CERTIFICATES_PER_KEYINFO));
     expect(sig(at).verdict).toBe('valid');
@@ -259,7 +261,10 @@ describe('the signature value and the keys', () => {
     expect([sig(m).verdict, sig(m).reason]).toEqual(['untrusted', 'No key to verify with: nothing trusted was given and the signature carries no certificate.']);
     const f = ofCode(m, 'signature-no-trust-anchor').find((x) => x.title === 'Nothing to verify the signature against')!;
     expect(f).toMatchObject({ severity: 'info', explanation: `${WHERE} carries no certificate and no trusted metadata or certificate was given; its signature value cannot be checked.` });
-    expect(f.fix).toContain('--metadata/--cert');
+    // Issue 14: the CLI names its flags, the page its trust field.
+    expect(fixText(f, 'cli')).toContain('--metadata or --cert');
+    expect(fixText(f, 'page')).toContain('Paste it into the trust field.');
+    expect(fixText(f, 'page')).not.toContain('--');
     expect(ofCode(m, 'signature-invalid')).toEqual([]);
   });
 
@@ -364,7 +369,9 @@ describe('what the relying party consumes', () => {
     const f = one(await inspect(unsigned), 'signature-missing');
     expect(f).toMatchObject({ severity: 'error', title: 'No XML signature', references: ['SAML profiles §4.1.3.5'] });
     expect(f.explanation).toBe('Neither the Response nor its assertion is signed: anyone could have written it. SAML profiles §4.1.3.5 require the assertion (or the Response) to be signed for the POST binding.');
-    expect(f.fix).toContain('Enable signing on the IdP');
+    // Issue 14: profile-neutral (the authentik profiles name their settings).
+    expect(f.fix).toContain('Enable signing at the IdP');
+    expect(f.fix).not.toContain('authentik');
     const request = `<samlp:AuthnRequest xmlns:samlp="${NS_P}" xmlns:saml="${NS_A}" ID="_r1" Version="2.0" IssueInstant="2030-01-01T00:00:00Z"><saml:Issuer>https://sp.example.com/</saml:Issuer></samlp:AuthnRequest>`;
     const r = one(await inspect(request), 'signature-missing');
     expect(r.severity).toBe('info');
@@ -379,7 +386,9 @@ describe('what the relying party consumes', () => {
     const m = await inspect(xml);
     const f = one(m, 'assertion-encrypted');
     expect(f).toMatchObject({ severity: 'info', title: 'Encrypted assertion: its signature cannot be checked here', references: ['SAML core §2.3.4', 'XML Encryption'] });
-    expect(f.fix).toContain('--sp-key');
+    expect(fixText(f, 'cli')).toContain('--sp-key');
+    expect(fixText(f, 'page')).toContain('"SP private key" field');
+    expect(fixText(f, 'page')).not.toContain('--sp-key');
     expect(ofCode(m, 'signature-missing')).toEqual([]);
   });
 

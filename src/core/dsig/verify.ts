@@ -12,6 +12,9 @@ import { NS, attr, childElements, descendants, firstChild } from '../xml/dom';
 import { DIGEST_ALGORITHMS, ENVELOPED_SIGNATURE, NONSTANDARD_DIGEST_ALIASES, NONSTANDARD_SIGNATURE_ALIASES, SIGNATURE_ALGORITHMS, shortAlgorithmName, type SignatureAlgorithm } from './algorithms';
 import { C14N_URIS, canonicalizeToBytes } from './c14n/index';
 import { importRsaKeyValue, importVerifyKey, verifyWithKey } from './keys';
+// Fix wording: profile-neutral here; a profile words its product's settings, the page and the CLI
+// add where trust material goes (../findings/fix.ts).
+import { GIVE_TRUST } from '../findings/fix';
 
 /** What a signed element says about who signed it; dsig only shows it in texts and hands it back to the policy. */
 export interface SignerIdentity {
@@ -348,7 +351,7 @@ async function checkSignature<C extends SignerIdentity>(signature: Element, inde
   const nonStandard = [signatureAlgorithm, ...prepared.map((o) => o.report.digestAlgorithm)].filter((u) => u in NONSTANDARD_DIGEST_ALIASES || u in NONSTANDARD_SIGNATURE_ALIASES);
   if (nonStandard.length) findings.push({ code: 'non-standard-algorithm', severity: 'warning', title: 'Non-standard algorithm identifier', explanation: `${where} uses ${nonStandard.join(', ')}, which no specification defines (RFC 6931 lists the standard URIs). samlscope reads the hash it obviously means; strict verifiers such as xmlsec1 reject it.`, fix: 'Use the standard identifiers from RFC 6931 (for example http://www.w3.org/2001/04/xmldsig-more#rsa-sha256 and http://www.w3.org/2001/04/xmlenc#sha256).', references: ['RFC 6931'], node: signature });
   const weak = [alg.hash, ...prepared.map((o) => digestHashOf(o.report.digestAlgorithm))].includes('SHA-1');
-  if (weak) findings.push({ code: 'weak-algorithm', severity: 'warning', title: 'SHA-1 in a signature', explanation: `${where} uses SHA-1 (${[shortAlgorithmName(signatureAlgorithm), ...prepared.map((o) => shortAlgorithmName(o.report.digestAlgorithm))].join(', ')}). SHA-1 collisions are practical; many SPs refuse SHA-1 signatures.`, fix: 'Switch the IdP signing algorithm to RSA-SHA256 and the digest to SHA-256 (in authentik: the provider\'s "Signature algorithm" and "Digest algorithm" settings; Terraform `signature_algorithm`, `digest_algorithm`).', references: ['RFC 6931', 'NIST SP 800-131A'], node: signature });
+  if (weak) findings.push({ code: 'weak-algorithm', severity: 'warning', title: 'SHA-1 in a signature', explanation: `${where} uses SHA-1 (${[shortAlgorithmName(signatureAlgorithm), ...prepared.map((o) => shortAlgorithmName(o.report.digestAlgorithm))].join(', ')}). SHA-1 collisions are practical; many SPs refuse SHA-1 signatures.`, fix: 'Switch the IdP\'s signing algorithm to RSA-SHA256 and its digest algorithm to SHA-256 for this SP.', fixParts: { variant: 'signature' }, references: ['RFC 6931', 'NIST SP 800-131A'], node: signature });
 
   const inclusive = attr(firstChild(c14nMethod, NS.exc, 'InclusiveNamespaces'), 'PrefixList');
   const si = canonicalizeToBytes(signedInfo, { algorithm: canonicalization, ...(inclusive !== null ? { inclusivePrefixes: inclusive.split(/\s+/).filter(Boolean) } : {}) });
@@ -428,7 +431,7 @@ async function checkSignature<C extends SignerIdentity>(signature: Element, inde
     if (skipped) report.reason += ` ${skipped} Reference(s) were not digested: nothing in an unverified SignedInfo is worth the work.`;
     if (sigBytes.ok && anchors.length === 0 && !hasKeyInfo) {
       report.verdict = 'untrusted';
-      findings.push({ code: 'signature-no-trust-anchor', severity: 'info', title: 'Nothing to verify the signature against', explanation: `${where} carries no certificate and no trusted metadata or certificate was given; its signature value cannot be checked.`, fix: 'Paste the IdP metadata (or its signing certificate) into the trust field, or pass --metadata/--cert.', node: signature });
+      findings.push({ code: 'signature-no-trust-anchor', severity: 'info', title: 'Nothing to verify the signature against', explanation: `${where} carries no certificate and no trusted metadata or certificate was given; its signature value cannot be checked.`, fix: 'Give the IdP metadata (or its signing certificate) as trusted material to check the signature value.', fixParts: { surface: GIVE_TRUST }, node: signature });
     } else {
       findings.push({ code: 'signature-invalid', severity: 'error', title: 'Signature value does not verify', explanation: `${where}: ${report.reason} ${mismatched.length ? 'Its digests do not match either: the content was modified.' : problems.length === 0 && mismatched.length === 0 && prepared.length > 0 ? 'The digests checked match, so SignedInfo itself was modified, or it was signed by a key you do not have.' : ''} Trusted keys: ${anchorList}.`, fix: 'Check that the trusted metadata is the current one of this IdP; otherwise the message was modified or forged.', references: ['XML-DSig §3.2.2'], node: signature });
     }
@@ -445,10 +448,10 @@ async function checkSignature<C extends SignerIdentity>(signature: Element, inde
     const signer = describeCert({ subject: used.subject, sha256: used.sha256 }, used.cert ?? undefined);
     if (anchors.length === 0) {
       report.reason = `Mathematically correct with the certificate embedded in KeyInfo, ${signer}; nothing trusted was given, and an embedded certificate proves nothing on its own.`;
-      findings.push({ code: 'signature-no-trust-anchor', severity: 'info', title: 'Signature checked only against its own embedded certificate', explanation: `${where} verifies with the certificate inside the message (${signer}), but anyone can embed a certificate: without trusted metadata or a certificate the message is not authenticated.`, fix: 'Paste the IdP metadata (or its signing certificate) into the trust field, or pass --metadata/--cert.', references: ['SAML metadata §2.4.1.1'], node: signature });
+      findings.push({ code: 'signature-no-trust-anchor', severity: 'info', title: 'Signature checked only against its own embedded certificate', explanation: `${where} verifies with the certificate inside the message (${signer}), but anyone can embed a certificate: without trusted metadata or a certificate the message is not authenticated.`, fix: 'Give the IdP metadata (or its signing certificate) as trusted material to authenticate the message.', fixParts: { surface: GIVE_TRUST }, references: ['SAML metadata §2.4.1.1'], node: signature });
     } else {
       report.reason = `Signed by ${signer}, which is not among your trusted keys (${anchorList}).`;
-      findings.push({ code: 'signature-untrusted-key', severity: 'error', title: 'Signed with a key you do not trust', explanation: `${where} verifies, but with the certificate embedded in the message: ${signer}. The trusted keys are: ${anchorList}. If the IdP rotated its signing certificate, your SP still trusts the old one; otherwise the message was signed by someone else.`, fix: 'If this is a legitimate rollover, download the IdP\'s current metadata (authentik: the provider\'s metadata download, /api/v3/providers/saml/<uid>/metadata/?download) and update the SP\'s trusted certificate; otherwise reject the message.', references: ['SAML metadata §2.4.1.1'], node: signature });
+      findings.push({ code: 'signature-untrusted-key', severity: 'error', title: 'Signed with a key you do not trust', explanation: `${where} verifies, but with the certificate embedded in the message: ${signer}. The trusted keys are: ${anchorList}. If the IdP rotated its signing certificate, your SP still trusts the old one; otherwise the message was signed by someone else.`, fix: 'If this is a legitimate rollover, download the IdP\'s current metadata and update the certificate the SP trusts; otherwise reject the message.', references: ['SAML metadata §2.4.1.1'], node: signature });
     }
   } else {
     report.verdict = 'valid';
@@ -458,7 +461,7 @@ async function checkSignature<C extends SignerIdentity>(signature: Element, inde
     if (anchor && der) {
       const p = parseCertificate(der);
       if (p.ok && p.cert.notAfter.getTime() < at.getTime()) {
-        findings.push({ code: 'cert-expired', severity: 'warning', title: 'Signing certificate expired', explanation: `${where} is signed with ${anchor.description}, whose certificate expired on ${p.cert.notAfter.toISOString()} (evaluated at ${at.toISOString()}). Most SPs ignore certificate validity for metadata-pinned keys, some (ADFS, Shibboleth with PKIX) reject it.`, fix: 'Rotate the IdP signing certificate (authentik: create a new certificate-key pair and select it as the provider\'s signing certificate) and republish the metadata.', node: signature });
+        findings.push({ code: 'cert-expired', severity: 'warning', title: 'Signing certificate expired', explanation: `${where} is signed with ${anchor.description}, whose certificate expired on ${p.cert.notAfter.toISOString()} (evaluated at ${at.toISOString()}). Most SPs ignore certificate validity for metadata-pinned keys, some (ADFS, Shibboleth with PKIX) reject it.`, fix: 'Rotate the IdP signing certificate and give the SP the new metadata.', node: signature });
       }
     }
   }
@@ -467,7 +470,7 @@ async function checkSignature<C extends SignerIdentity>(signature: Element, inde
 
 /** docs/limits.md (XML signatures): one finding per limit hit. */
 function signatureLimitFinding(explanation: string, node: Node | null): RawFinding {
-  return { code: 'signature-limit-exceeded', severity: 'error', title: 'Signature over a resource limit', explanation: `${explanation} What lies past the limit is not computed, so the signature cannot be valid. No legitimate SAML message comes near these limits; this shape is how a hostile message makes a verifier do unbounded work.`, fix: 'Reject the message. If a real system produced it, report the limit (docs/limits.md) with the message.', references: ['XML-DSig Best Practices §2.1 (W3C Note 2013)'], node };
+  return { code: 'signature-limit-exceeded', severity: 'error', title: 'Signature over a resource limit', explanation: `${explanation} What lies past the limit is not computed, so the signature cannot be valid. No legitimate SAML message comes near these limits; this shape is how a hostile message makes a verifier do unbounded work.`, fix: 'Reject the message. If a real system produced it, report the limit named above together with the message.', references: ['XML-DSig Best Practices §2.1 (W3C Note 2013)'], node };
 }
 
 /**

@@ -3,11 +3,14 @@
 // offers one button per format (Share panel), the CLI one `--format` value per format; a new
 // format is one new file here and one line in the registry.
 import type { ReportedVerdicts } from '../share/state';
+import type { Surface } from '../findings/fix';
 import type { InspectReport } from '../types';
 
 export interface ExportOptions {
   /** The tool version the JSON envelope names (default: the build's). */
   version?: string;
+  /** Where the export is read: fixes add the page's field names or the CLI's flags (default 'page'). */
+  surface?: Surface;
   /** A redacted report: says what was masked, at the top of the text. */
   redactedNote?: string;
   /** A redacted report: the verdicts the unredacted messages had, one per message (docs/sharing.md). */

@@ -2,20 +2,16 @@
 // --json and the page's "Export report (JSON)" both write.
 import { toContractReport } from '../report';
 import type { InspectReport } from '../types';
+import { TOOL_VERSION, toolOf } from '../tool';
 import type { ExportFormat } from './format';
 
-declare const __SAMLSCOPE_VERSION__: string;
-/** Injected at build time (scripts/build-cli.mjs); in dev and tests it falls back. */
-export const TOOL_VERSION: string = typeof __SAMLSCOPE_VERSION__ === 'string' ? __SAMLSCOPE_VERSION__ : '0.0.0-dev';
+import type { Surface } from '../findings/fix';
+
+export { TOOL_VERSION };
 
 /** The CONTRACT §2 envelope, for one or several reports. */
-export function reportsToJson(reports: InspectReport[], version: string = TOOL_VERSION) {
-  return { tool: toolOf(version), reports: reports.map(toContractReport) };
-}
-
-/** Who wrote a JSON document: the head of every JSON the CLI prints (inspect, oidc, metadata). */
-export function toolOf(version: string = TOOL_VERSION) {
-  return { name: 'samlscope' as const, version };
+export function reportsToJson(reports: InspectReport[], version: string = TOOL_VERSION, surface: Surface = 'page') {
+  return { tool: toolOf(version), reports: reports.map((r) => toContractReport(r, surface)) };
 }
 
 /** `body` under the tool head, pretty-printed, one trailing line break: what the CLI's --json prints. */
@@ -29,5 +25,5 @@ export const jsonExport: ExportFormat = {
   mediaType: 'application/json',
   fileSuffix: '.report.json',
   copyable: false,
-  render: (reports, options = {}) => jsonEnvelopeText({ reports: reports.map(toContractReport) }, options.version),
+  render: (reports, options = {}) => jsonEnvelopeText({ reports: reports.map((r) => toContractReport(r, options.surface ?? 'page')) }, options.version),
 };

@@ -1,4 +1,5 @@
 import type { ReportedVerdicts } from '../share/state';
+import { fixText } from '../findings/fix';
 import type { InspectedMessage, InspectReport } from '../types';
 import type { ExportFormat } from './format';
 
@@ -86,7 +87,7 @@ function messageToMarkdown(m: InspectedMessage, i: number, total: number, report
   for (const f of m.findings) {
     out.push(`#### ${severityIcon(f.severity)} ${escapeMarkdown(f.severity)}: \`${f.code.replace(/`/g, '')}\` — ${escapeMarkdown(f.title)}`, '');
     out.push(escapeMarkdown(f.explanation), '');
-    out.push(`**Fix:** ${escapeMarkdown(f.fix)}`, '');
+    out.push(`**Fix:** ${escapeMarkdown(fixText(f, 'page'))}`, '');
     if (f.location) out.push(`_Location: line ${f.location.line}, column ${f.location.column} of the pretty-printed XML._`, '');
     if (f.references?.length) out.push(`_References: ${f.references.map(escapeMarkdown).join('; ')}_`, '');
   }

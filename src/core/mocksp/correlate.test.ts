@@ -3,7 +3,8 @@ import { encodeBase64 } from '../encoding/base64';
 import { makeKey, responseTemplate, URI, xmlsecSign } from '../dsig/testing/xmlsec.testutil';
 import { inspectInput } from '../inspect';
 import { buildAuthnRequest } from './authnRequest';
-import { correlateCapture, elapsedBetween, inspectOptionsFor, matchSentRequest, recordSentRequest } from './correlate';
+import { correlateCapture, elapsedBetween, inspectOptionsFor, matchSentRequest } from './correlate';
+import { recordSentRequest } from './record';
 import { postForm } from './send';
 import { defaultSettings, type MockSpSettings } from './settings';
 

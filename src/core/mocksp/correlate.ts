@@ -2,9 +2,6 @@
 // (SAML core §3.2.2), RelayState echoed unchanged (SAML bindings §3.4.3, §3.5.3), and the
 // inspection expectations filled from the mock-SP settings so every rule applies.
 import type { InspectedMessage, InspectOptions, InspectReport } from '../types';
-import { parseXmlSafely } from '../xml/parse';
-import type { BuiltMessage } from './authnRequest';
-import type { PreparedSend } from './send';
 import type { MockSpSettings, SamlBindingName } from './settings';
 
 /** What the UI keeps (sessionStorage/IndexedDB; plain JSON) about a request it sent. */
@@ -26,28 +23,6 @@ export interface SentRequestRecord {
   xml: string;
 }
 
-/**
- * The record of a request just sent. ID and IssueInstant are read from the XML actually sent
- * (the user may have edited them in the editor), falling back to `built`.
- */
-export function recordSentRequest(built: BuiltMessage, sent: PreparedSend, settings: MockSpSettings, now: Date = new Date()): SentRequestRecord {
-  const doc = parseXmlSafely(sent.xml);
-  const root = doc.ok ? doc.value.documentElement : null;
-  const relayState = sent.binding === 'HTTP-POST' ? (sent.fields.RelayState ?? null) : (sent.parameters.RelayState ?? null);
-  return {
-    kind: (root ? root.localName === 'LogoutRequest' : /^\s*<(?:[\w.-]+:)?LogoutRequest[\s>]/.test(built.xml)) ? 'LogoutRequest' : 'AuthnRequest',
-    id: root?.getAttribute('ID') || built.id,
-    issueInstant: root?.getAttribute('IssueInstant') || built.issueInstant,
-    relayState,
-    binding: sent.binding,
-    endpoint: sent.binding === 'HTTP-POST' ? sent.action : sent.endpoint,
-    sentAt: now.toISOString(),
-    spEntityId: settings.spEntityId,
-    acsUrl: settings.acsUrl,
-    idpEntityId: settings.idpEntityId,
-    xml: sent.xml,
-  };
-}
 
 export interface TrustForCapture {
   /** The IdP metadata XML the tester pasted: its signing certificates become trust anchors. */

@@ -10,3 +10,4 @@ export * from './endpoints';
 export * from './metadata';
 export * from './terraform';
 export * from './correlate';
+export * from './record';

@@ -1,7 +1,8 @@
 // The authorization request the browser sends to the provider when a user starts an Exoscale SSO
 // login (OpenID Connect Core 1.0 §3.1.2.1, OAuth 2.0 RFC 6749 §4.1.1, PKCE RFC 7636 §4.3), and
 // the authorization responses that come back (§3.1.2.5 success, §3.1.2.6 error).
-import { finding, OIDC_CORE, SEED_EXOSCALE, type OidcFinding } from './findings';
+import { finding, OIDC_CORE, SEED_EXOSCALE } from './findings';
+import type { FindingText } from '../types';
 import {
   EXOSCALE_ALWAYS_REQUESTED, EXOSCALE_FIELDS, EXOSCALE_REDIRECT_PATTERN, EXOSCALE_SETTINGS_PLACE,
   exoscaleRedirectUri, parseExoscalePortalUrl,
@@ -25,13 +26,13 @@ export interface AuthorizationRequestSummary {
   prompt: string | null;
   /** Every parameter as received. */
   params: Record<string, string>;
-  findings: OidcFinding[];
+  findings: FindingText[];
 }
 
 const RFC6749 = 'RFC 6749 (OAuth 2.0)';
 
 export function summarizeAuthorizationRequest(url: string, params: Record<string, string>, settings: ExoscaleOidcSettings): AuthorizationRequestSummary {
-  const findings: OidcFinding[] = [];
+  const findings: FindingText[] = [];
   const get = (k: string): string | null => (params[k] !== undefined ? params[k] : null);
   const scopes = (get('scope') ?? '').split(' ').filter((s) => s !== '');
   let endpoint: string | null = null;
@@ -102,7 +103,7 @@ export function summarizeAuthorizationRequest(url: string, params: Record<string
 }
 
 /** What is wrong with a redirect URI for Exoscale, or null when it has the documented shape. */
-export function redirectUriProblem(redirectUri: string, org: string | null): OidcFinding | null {
+export function redirectUriProblem(redirectUri: string, org: string | null): FindingText | null {
   const refs = [SEED_EXOSCALE, `${OIDC_CORE} §3.1.2.1`, `${RFC6749} §3.1.2`];
   const expected = org ? exoscaleRedirectUri(org) : EXOSCALE_REDIRECT_PATTERN;
   const fixRegister = `Authorize exactly ${expected} as redirect URI of the client at the provider (providers compare redirect URIs as exact strings, RFC 6749 §3.1.2.3).`;
@@ -141,7 +142,7 @@ export interface AuthorizationResponseSummary {
   /** Where the response was delivered (the redirect URI), without its parameters. */
   redirectTarget: string | null;
   orgName: string | null;
-  findings: OidcFinding[];
+  findings: FindingText[];
 }
 
 /** Meaning of the RFC 6749 §4.1.2.1 / OIDC Core §3.1.2.6 error codes for an Exoscale login. */
@@ -159,7 +160,7 @@ const AUTHORIZATION_ERRORS: Record<string, { meaning: string; fix: string }> = {
 };
 
 export function summarizeAuthorizationResponse(url: string, params: Record<string, string>, settings: ExoscaleOidcSettings): AuthorizationResponseSummary {
-  const findings: OidcFinding[] = [];
+  const findings: FindingText[] = [];
   const target = url.replace(/[?#].*$/, '');
   const portal = parseExoscalePortalUrl(target);
   const isUrl = /^https?:\/\//i.test(target);

@@ -13,7 +13,8 @@
 // ECMAScript (no Node-only API; its only `process` use is guarded), CSP-safe (no eval), and is
 // loaded with a dynamic import so its ~70 kB gzipped only reach browsers that open /oidc.
 import type { JsonObject } from './decodeJws';
-import { finding, SEED_EXOSCALE, type OidcFinding } from './findings';
+import { finding, SEED_EXOSCALE } from './findings';
+import type { FindingText } from '../types';
 import { EXOSCALE_ALWAYS_REQUESTED, EXOSCALE_FIELDS, EXOSCALE_SETTINGS_PLACE, isStandardRequestedClaim, UUID_PATTERN } from './exoscaleProfile';
 import { additionalClaimNames } from './settings';
 import type { Expr } from '@bufbuild/cel-spec/cel/expr/syntax_pb.js';
@@ -42,7 +43,7 @@ export interface CelEvaluation {
   missingClaims: string[];
   /** Cost units the evaluation spent (limits.ts OIDC_LIMITS.celCost), 0 when it did not run. */
   cost: number;
-  findings: OidcFinding[];
+  findings: FindingText[];
 }
 
 const CEL_SPEC = 'CEL language definition (github.com/google/cel-spec, doc/langdef.md)';
@@ -53,7 +54,7 @@ const STRINGS_EXTENSION = ['charAt', 'indexOf', 'lastIndexOf', 'lowerAscii', 'up
 
 export async function evaluateAuthorizationExpression(expression: string, payload: JsonObject, additionalClaims?: string): Promise<CelEvaluation> {
   const cel = await import('@bufbuild/cel');
-  const findings: OidcFinding[] = [];
+  const findings: FindingText[] = [];
   const base = { roleUuid: null, returned: null, returnedType: null, referencedClaims: [] as string[], missingClaims: [] as string[], cost: 0, findings };
 
   const textLimit = expressionTextLimit(expression);
@@ -135,7 +136,7 @@ export async function evaluateAuthorizationExpression(expression: string, payloa
 }
 
 /** Static checks of the expression against "OIDC Additional Claims" (no token needed). */
-function requestedClaimFindings(referenced: string[], additionalClaims: string | undefined, findings: OidcFinding[]): void {
+function requestedClaimFindings(referenced: string[], additionalClaims: string | undefined, findings: FindingText[]): void {
   const listed = additionalClaimNames(additionalClaims);
   const notRequested = referenced.filter((c) => !isStandardRequestedClaim(c) && !listed.includes(c));
   if (notRequested.length > 0) {
@@ -147,7 +148,7 @@ function requestedClaimFindings(referenced: string[], additionalClaims: string |
   }
 }
 
-function missingClaimFinding(missing: string[], additionalClaims: string | undefined): OidcFinding {
+function missingClaimFinding(missing: string[], additionalClaims: string | undefined): FindingText {
   const listed = additionalClaimNames(additionalClaims);
   const standard = missing.filter(isStandardRequestedClaim);
   const custom = missing.filter((c) => !isStandardRequestedClaim(c));
@@ -175,7 +176,7 @@ function missingClaimFinding(missing: string[], additionalClaims: string | undef
   );
 }
 
-function emailVerifiedFinding(payload: JsonObject, findings: OidcFinding[]): void {
+function emailVerifiedFinding(payload: JsonObject, findings: FindingText[]): void {
   if (payload.email_verified === true) return;
   findings.push(
     finding(
@@ -189,7 +190,7 @@ function emailVerifiedFinding(payload: JsonObject, findings: OidcFinding[]): voi
   );
 }
 
-function roleFindings(uuid: string, findings: OidcFinding[]): void {
+function roleFindings(uuid: string, findings: FindingText[]): void {
   if (uuid !== uuid.toLowerCase()) {
     findings.push(finding('cel-uuid-uppercase', 'info', 'The role UUID is in upper case', 'Exoscale shows role IDs in lower case; whether it compares them case-insensitively is not documented.', 'Copy the role ID exactly as IAM > Roles shows it.', [SEED]));
   }

@@ -1,9 +1,11 @@
 // The Exoscale SSO profile: what Exoscale, as an OpenID Connect relying party, expects from the
 // identity provider and from its own settings. Everything here comes from the seed document
 // 002_be8525c84e06a101.txt ("Single Sign-On Authentication", not in this repository), in the spirit of
-// the SAML profiles in ../profiles/index.ts (kept apart: OIDC has no SAML message to detect).
+// the SAML profiles in ../profiles/ (kept apart: OIDC has no SAML message to detect).
+import { SOURCES } from '../diagnosis/sources';
 
-export const EXOSCALE_SEED = '002_be8525c84e06a101.txt';
+/** The vendor document, by title: the page never shows a file name. */
+export const EXOSCALE_SEED = SOURCES.exoscaleSso;
 
 /** The portal's own words for its settings (IAM > SSO), used verbatim in every fix. */
 export const EXOSCALE_FIELDS = {

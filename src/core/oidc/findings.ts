@@ -1,19 +1,10 @@
-// Findings of the OIDC inspection. Same shape as the SAML findings (code, severity, title,
-// explanation, fix) plus the references a demanding reader wants: the spec section or the
-// seed document each check comes from. Codes are stable identifiers, listed in docs/oidc.md.
-
-export type OidcSeverity = 'error' | 'warning' | 'info';
-
-export interface OidcFinding {
-  code: string;
-  severity: OidcSeverity;
-  title: string;
-  explanation: string;
-  /** What to change, in the words of the Exoscale portal (IAM > SSO) or of the provider. */
-  fix: string;
-  /** Spec sections or source documents, e.g. "OpenID Connect Core 1.0 §3.1.3.7 step 2". */
-  references: string[];
-}
+// Findings of the OIDC inspection: the same Finding and Severity as the SAML findings (code,
+// severity, title, explanation, fix, references), so the page, the CLI and the JSON report
+// treat both alike. A token has no XML, so `location` is null. Codes are stable identifiers,
+// listed in docs/oidc.md.
+import { SOURCES } from '../diagnosis/sources';
+import { sortBySeverity, type Severity } from '../findings/severity';
+import type { FindingText } from '../types';
 
 /** Decoding/parsing problems are values with a code, never exceptions (STYLE: errors are values). */
 export interface OidcError {
@@ -21,22 +12,15 @@ export interface OidcError {
   message: string;
 }
 
-export const SEVERITY_ORDER: Record<OidcSeverity, number> = { error: 0, warning: 1, info: 2 };
-
-export function finding(
-  code: string,
-  severity: OidcSeverity,
-  title: string,
-  explanation: string,
-  fix: string,
-  references: string[],
-): OidcFinding {
+/** @param fix What to change, in the words of the Exoscale portal (IAM > SSO) or of the provider. */
+export function finding(code: string, severity: Severity, title: string, explanation: string, fix: string, references: string[]): FindingText {
   return { code, severity, title, explanation, fix, references };
 }
 
-export function sortFindings(findings: OidcFinding[]): OidcFinding[] {
-  return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+/** Worst first, in the order the checks found them. */
+export function sortFindings(findings: FindingText[]): FindingText[] {
+  return sortBySeverity(findings);
 }
 
-export const SEED_EXOSCALE = 'Exoscale SSO documentation (seed 002_be8525c84e06a101.txt)';
+export const SEED_EXOSCALE = SOURCES.exoscaleSso;
 export const OIDC_CORE = 'OpenID Connect Core 1.0';

@@ -9,5 +9,5 @@ export { evaluateAuthorizationExpression, type CelEvaluation, type CelOutcome } 
 export { summarizeAuthorizationRequest, summarizeAuthorizationResponse, redirectUriProblem, type AuthorizationRequestSummary, type AuthorizationResponseSummary } from './authorizationRequest';
 export * from './exoscaleProfile';
 export { type ExoscaleOidcSettings, DEFAULT_SKEW_SECONDS, additionalClaimNames } from './settings';
-export { type OidcFinding, type OidcError, type OidcSeverity } from './findings';
+export { type OidcError } from './findings';
 export { JWS_ALGORITHMS, jwsAlgorithm } from './jwsAlgorithms';

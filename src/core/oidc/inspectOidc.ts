@@ -5,7 +5,8 @@ import { evaluateAuthorizationExpression, type CelEvaluation } from './celAuthor
 import { decodeCompactJws, duplicateMemberNames, type JsonObject } from './decodeJws';
 import { detectOidcInput, type DetectedKind, type IdTokenWrapping } from './detectInput';
 import { EXOSCALE_FIELDS, EXOSCALE_OIDC_PROFILE, EXOSCALE_SETTINGS_PLACE, parseExoscalePortalUrl } from './exoscaleProfile';
-import { finding, OIDC_CORE, sortFindings, type OidcError, type OidcFinding } from './findings';
+import { finding, OIDC_CORE, SEED_EXOSCALE, sortFindings, type OidcError } from './findings';
+import type { FindingText } from '../types';
 import { OIDC_LIMITS } from '../limits';
 import { DEFAULT_SKEW_SECONDS, type ExoscaleOidcSettings } from './settings';
 import { parseTrustedKeys, type TrustedKeyMaterial } from './trustedKeys';
@@ -49,7 +50,7 @@ export interface OidcReport {
    */
   trusted: boolean;
   /** Every finding of the report, worst first. */
-  findings: OidcFinding[];
+  findings: FindingText[];
   evaluatedAt: string;
   skewSeconds: number;
   profile: typeof EXOSCALE_OIDC_PROFILE.name;
@@ -65,7 +66,7 @@ export async function inspectOidc(input: string, options: OidcInspectOptions): P
     authorizationRequest: null, authorizationResponse: null, exoscaleLogin: null, keys, trusted: false, findings: [],
     evaluatedAt: at.toISOString(), skewSeconds, profile: EXOSCALE_OIDC_PROFILE.name,
   };
-  const findings: OidcFinding[] = [...settingsFindings(settings)];
+  const findings: FindingText[] = [...settingsFindings(settings)];
 
   if (input.length > OIDC_LIMITS.inputLength) {
     report.errors.push({ code: 'oidc-input-too-large', message: `The input is ${input.length} characters; samlscope reads at most ${OIDC_LIMITS.inputLength} (ID tokens are a few KB).` });
@@ -112,7 +113,7 @@ export async function inspectOidc(input: string, options: OidcInspectOptions): P
       } else if (d.kind === 'exoscale-login-url') {
         report.exoscaleLogin = { url: d.url, org: d.org };
         const org = settings.orgName?.trim();
-        if (org && org !== d.org) findings.push(finding('oidc-login-url-org-mismatch', 'warning', 'The login URL names another SSO organization', `The login URL's <sso-org-name> is ${JSON.stringify(d.org)}, the organization typed here is ${JSON.stringify(org)}.`, 'Use the login URL of the organization configured in IAM > SSO.', ['Exoscale SSO documentation (seed 002_be8525c84e06a101.txt)']));
+        if (org && org !== d.org) findings.push(finding('oidc-login-url-org-mismatch', 'warning', 'The login URL names another SSO organization', `The login URL's <sso-org-name> is ${JSON.stringify(d.org)}, the organization typed here is ${JSON.stringify(org)}.`, 'Use the login URL of the organization configured in IAM > SSO.', [SEED_EXOSCALE]));
       }
     }
   }
@@ -127,7 +128,7 @@ export async function inspectOidc(input: string, options: OidcInspectOptions): P
       report.cel = gateCelOutcome(await evaluateAuthorizationExpression(expression, report.token.payload, settings.additionalClaims), report.trusted, report.signature);
       findings.push(...report.cel.findings);
     } else {
-      findings.push(finding('cel-not-configured', 'info', 'No authorization expression to evaluate', `Exoscale authorizes SSO users either with a "${EXOSCALE_FIELDS.celExpression}" over the ID token payload, or behind your own proxy (such as a Dex server). Type the expression to see whether this token gets a role.`, `Copy the expression from ${EXOSCALE_SETTINGS_PLACE}.`, ['Exoscale SSO documentation (seed 002_be8525c84e06a101.txt)']));
+      findings.push(finding('cel-not-configured', 'info', 'No authorization expression to evaluate', `Exoscale authorizes SSO users either with a "${EXOSCALE_FIELDS.celExpression}" over the ID token payload, or behind your own proxy (such as a Dex server). Type the expression to see whether this token gets a role.`, `Copy the expression from ${EXOSCALE_SETTINGS_PLACE}.`, [SEED_EXOSCALE]));
     }
   }
   for (const k of keys.errors) report.notes.push(`Provider keys: ${k.message}`);
@@ -137,8 +138,8 @@ export async function inspectOidc(input: string, options: OidcInspectOptions): P
 }
 
 /** Checks of the typed settings alone. */
-function settingsFindings(settings: ExoscaleOidcSettings): OidcFinding[] {
-  const out: OidcFinding[] = [];
+function settingsFindings(settings: ExoscaleOidcSettings): FindingText[] {
+  const out: FindingText[] = [];
   const issuer = settings.issuerUrl?.trim();
   if (issuer) {
     if (/\/\.well-known\/openid-configuration\/?$/.test(issuer)) {
@@ -150,7 +151,7 @@ function settingsFindings(settings: ExoscaleOidcSettings): OidcFinding[] {
   }
   const org = settings.orgName?.trim();
   if (org && parseExoscalePortalUrl(org)) {
-    out.push(finding('oidc-org-name-is-url', 'info', 'The organization name field holds a URL', 'Type only <sso-org-name>, the last part of https://portal.exoscale.com/sso-login/<sso-org-name>.', 'Keep only the organization name.', ['Exoscale SSO documentation (seed 002_be8525c84e06a101.txt)']));
+    out.push(finding('oidc-org-name-is-url', 'info', 'The organization name field holds a URL', 'Type only <sso-org-name>, the last part of https://portal.exoscale.com/sso-login/<sso-org-name>.', 'Keep only the organization name.', [SEED_EXOSCALE]));
   }
   return out;
 }
@@ -159,7 +160,7 @@ function settingsFindings(settings: ExoscaleOidcSettings): OidcFinding[] {
  * The SAML gate on the OIDC side (CONTRACT §2: only a `valid` signature with a trust anchor the
  * user supplied is trusted). One error whatever the reason, so that exit status and page agree.
  */
-function notTrustedFinding(signature: SignatureCheck | null): OidcFinding {
+function notTrustedFinding(signature: SignatureCheck | null): FindingText {
   const why = signature === null
     ? 'Only a decoded payload was pasted: without the signed token nothing proves these claims came from the provider.'
     : `Its signature is \`${signature.verdict}\`: ${signature.reason}`;

@@ -25,7 +25,7 @@ export interface EvaluationOptions {
   skewSeconds: number;
 }
 
-export const DEFAULT_SKEW_SECONDS = 180;
+export { DEFAULT_SKEW_SECONDS } from '../settings/defaults';
 
 /** "OIDC Additional Claims" split as the portal reads it: space separated names. */
 export function additionalClaimNames(field: string | undefined): string[] {

@@ -2,7 +2,8 @@
 // time claims of RFC 7519 §4.1.4–4.1.6, against the values typed in Exoscale's IAM > SSO page.
 import { encodeBase64Url } from './base64url';
 import type { JsonObject } from './decodeJws';
-import { finding, OIDC_CORE, type OidcFinding } from './findings';
+import { finding, OIDC_CORE } from './findings';
+import type { FindingText } from '../types';
 import { EXOSCALE_FIELDS, EXOSCALE_SETTINGS_PLACE } from './exoscaleProfile';
 import { hashByteLength, jwsAlgorithm } from './jwsAlgorithms';
 import type { EvaluationOptions, ExoscaleOidcSettings } from './settings';
@@ -20,7 +21,7 @@ export interface ClaimCheck {
 
 export interface ClaimValidation {
   checks: ClaimCheck[];
-  findings: OidcFinding[];
+  findings: FindingText[];
 }
 
 const STEP = (n: number) => `${OIDC_CORE} §3.1.3.7 step ${n}`;
@@ -34,7 +35,7 @@ export async function validateIdTokenClaims(
   extras: { accessToken?: string; code?: string } = {},
 ): Promise<ClaimValidation> {
   const checks: ClaimCheck[] = [];
-  const findings: OidcFinding[] = [];
+  const findings: FindingText[] = [];
   const add = (claim: string, status: ClaimCheckStatus, detail: string, reference: string) => checks.push({ claim, status, detail, reference });
 
   // ---- required claims, OIDC Core §2 ----
@@ -172,7 +173,7 @@ export async function validateIdTokenClaims(
   return { checks, findings };
 }
 
-function issuerMismatchFinding(iss: string, configured: string): OidcFinding {
+function issuerMismatchFinding(iss: string, configured: string): FindingText {
   const strip = (s: string) => s.replace(/\/+$/, '');
   const refs = [STEP(2), 'OpenID Connect Discovery 1.0 §4.3'];
   const fix = FIELD_FIX(EXOSCALE_FIELDS.issuerUrl, iss);
@@ -198,7 +199,7 @@ function issuerMismatchFinding(iss: string, configured: string): OidcFinding {
 const STRING_CLAIMS = ['iss', 'sub', 'azp', 'nonce', 'acr', 'at_hash', 'c_hash', 'sid'] as const;
 const NUMERIC_DATE_CLAIMS = ['exp', 'iat', 'nbf', 'auth_time'] as const;
 
-function claimTypeFindings(payload: JsonObject, findings: OidcFinding[]): void {
+function claimTypeFindings(payload: JsonObject, findings: FindingText[]): void {
   const typeFinding = (claim: string, expected: string, ref: string, severity: 'error' | 'warning' = 'error') =>
     findings.push(finding('oidc-claim-type', severity, `"${claim}" is not ${expected}`, `${ref}: "${claim}" is ${expected}; this token has ${describeJson(payload[claim])}. Libraries disagree on such a token (most refuse it, some coerce it), which is how claim confusion starts.`, 'Fix the provider, or the custom claim mapping that writes this claim.', [ref]));
   for (const c of STRING_CLAIMS) {
@@ -226,7 +227,7 @@ function describeJson(v: unknown): string {
 /** ECMAScript dates reach ±8.64e15 ms (±275760 years): beyond, `new Date` is invalid and toISOString throws. */
 const MAX_NUMERIC_DATE = 8.64e12;
 
-function numericDate(payload: JsonObject, claim: string, findings: OidcFinding[]): number | null {
+function numericDate(payload: JsonObject, claim: string, findings: FindingText[]): number | null {
   const v = payload[claim];
   if (v === undefined) return null;
   if (typeof v !== 'number' || !Number.isFinite(v)) return null; // reported by claimTypeFindings

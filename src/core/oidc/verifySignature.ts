@@ -15,7 +15,8 @@
 //   unsupported      an algorithm or "crit" extension WebCrypto / samlscope does not implement
 import { decodeBase64Url } from './base64url';
 import type { DecodedJws } from './decodeJws';
-import { finding, OIDC_CORE, type OidcFinding } from './findings';
+import { finding, OIDC_CORE } from './findings';
+import type { FindingText } from '../types';
 import { EXOSCALE_FIELDS, EXOSCALE_SETTINGS_PLACE } from './exoscaleProfile';
 import { JWS_ALGORITHMS, jwsAlgorithm, KNOWN_UNSUPPORTED_ALGORITHMS, type JwsAlgorithm } from './jwsAlgorithms';
 import { OIDC_LIMITS } from '../limits';
@@ -41,7 +42,7 @@ export interface SignatureCheck {
   attempts: KeyAttempt[];
   /** Keys found in the token header (never trusted). */
   headerKeys: TrustedKey[];
-  findings: OidcFinding[];
+  findings: FindingText[];
 }
 
 const RFC7515 = 'RFC 7515 (JWS)';
@@ -51,7 +52,7 @@ export async function verifyIdTokenSignature(
   trusted: readonly TrustedKey[],
   options: { clientSecret?: string } = {},
 ): Promise<SignatureCheck> {
-  const findings: OidcFinding[] = [];
+  const findings: FindingText[] = [];
   const alg = typeof jws.header.alg === 'string' ? jws.header.alg : null;
   const kid = typeof jws.header.kid === 'string' ? jws.header.kid : null;
   const base = { alg, kid, key: null, attempts: [] as KeyAttempt[], headerKeys: [] as TrustedKey[], findings };
@@ -303,7 +304,7 @@ function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
 }
 
 /** Keys in the header: RFC 7515 §4.1.3 "jwk", §4.1.6 "x5c" (tried, never trusted); §4.1.2 "jku" and §4.1.5 "x5u" (never fetched). */
-async function headerEmbeddedKeys(jws: DecodedJws, findings: OidcFinding[]): Promise<TrustedKey[]> {
+async function headerEmbeddedKeys(jws: DecodedJws, findings: FindingText[]): Promise<TrustedKey[]> {
   const sink: TrustedKeyMaterial = { keys: [], errors: [], notes: [] };
   const present: string[] = [];
   if (jws.header.jwk !== undefined) {
@@ -336,7 +337,7 @@ async function headerEmbeddedKeys(jws: DecodedJws, findings: OidcFinding[]): Pro
   return sink.keys;
 }
 
-function keyConstraintFindings(key: TrustedKey, algorithm: JwsAlgorithm, kid: string | null, candidates: readonly TrustedKey[], findings: OidcFinding[]): void {
+function keyConstraintFindings(key: TrustedKey, algorithm: JwsAlgorithm, kid: string | null, candidates: readonly TrustedKey[], findings: FindingText[]): void {
   if (key.source === 'client-secret') return;
   if (kid !== null && key.kid !== null && key.kid !== kid) {
     findings.push(finding('oidc-kid-mismatch', 'warning', `Verified with a key whose kid is "${key.kid}", not "${kid}"`, `The signature is correct with a pasted key, but the token names kid "${kid}". Libraries select the key by kid (OIDC Core §10.1.1) and will not try others: the relying party would not find the key.`, 'Make the provider publish the key under the kid it puts in tokens (usually a key rotation / caching problem at the provider).', [`${RFC7515} §4.1.4`, `${OIDC_CORE} §10.1.1`]));

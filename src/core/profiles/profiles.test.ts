@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { authentikProviderEndpoint, detectProfile, PROFILES, scalewayProviderId } from './index';
-import { authnRequest, response } from '../rules/test-support';
+import { authnRequest, response } from '../diagnosis/diagnosis.testutil';
 
 describe('profiles', () => {
   test('four profiles with requirements', () => {
     expect(PROFILES.map((p) => p.name)).toEqual(['generic', 'scaleway', 'authentik-provider', 'authentik-source']);
     for (const p of PROFILES) expect(p.requirements.length).toBeGreaterThan(2);
-    expect(PROFILES.find((p) => p.name === 'scaleway')?.sourceDocument).toBe('000_bbefa757859ef489.txt');
+    expect(PROFILES.find((p) => p.name === 'scaleway')?.source).toBe('Configuring Scaleway SAML SSO with Authentik (Scaleway + authentik setup guide)');
   });
   test('detects Scaleway by Audience or Destination', () => {
     expect(detectProfile([{ summary: response({}, { audiences: ['https://iam.scaleway.com/saml/abc'] }) }])).toBe('scaleway');

@@ -1,8 +1,8 @@
 // audience-mismatch: SAML core §2.5.1.4 — the assertion is only valid for the audiences listed;
 // SAML profiles §4.1.4.2 — it MUST contain an AudienceRestriction naming the SP.
 import type { RawFinding } from '../types';
-import type { Rule } from './context';
-import { allNS, assertionElement, consumedAssertion, isOpaque, describeUriDifference, expectationText, fixFor, quote } from './helpers';
+import type { Rule } from '../diagnosis/context';
+import { allNS, assertionElement, consumedAssertion, isOpaque, describeUriDifference, expectationText, parts, quote } from '../diagnosis/helpers';
 
 const REFS = ['SAML core §2.5.1.4', 'SAML profiles §4.1.4.2'];
 
@@ -10,6 +10,7 @@ export const audienceRule: Rule = {
   id: 'audience',
   codes: ['audience-mismatch'],
   severity: 'error',
+  category: 'audience',
   title: 'Audience contains the SP entity ID',
   checks: 'The consumed assertion has an AudienceRestriction and one Audience equals the SP entity ID.',
   references: REFS,
@@ -22,24 +23,20 @@ export const audienceRule: Rule = {
     const el = assertionElement(ctx.message, index);
     const audienceEls = allNS(el, 'Audience');
     const out: RawFinding[] = [];
-    const fix = fixFor(ctx.profile, {
-      generic: `Set the audience (SP entity ID) of this application at the IdP to ${quote(sp.value)}.`,
-      scaleway: `In the authentik SAML provider set \`audience = var.scaleway_saml_entity_id\`, the Entity ID Scaleway shows for the identity provider: ${quote(sp.value)}.`,
-      'authentik-provider': `In the authentik SAML provider set Audience to the SP entity ID ${quote(sp.value)}.`,
-      'authentik-source': `At the external IdP, set the SP entity ID / audience to the authentik source's Issuer/Entity ID ${quote(sp.value)}.`,
-    });
+    const fix = `Set the audience (SP entity ID) of this application at the IdP to ${quote(sp.value)}.`;
+    const fixParts = parts(undefined, { sp: sp.value, audience: assertion.audiences[0] });
     if (assertion.audiences.length === 0) {
       out.push({
         code: 'audience-mismatch', severity: 'warning', title: 'Assertion has no Audience',
         explanation: `The assertion has no AudienceRestriction, so it is not bound to the SP ${expectationText(sp)}. SAML profiles §4.1.4.2 requires an AudienceRestriction naming the SP; many SPs reject such an assertion.`,
-        fix, references: REFS, node: allNS(el, 'Conditions')[0] ?? el,
+        fix, fixParts, references: REFS, node: allNS(el, 'Conditions')[0] ?? el,
       });
     } else if (!assertion.audiences.includes(sp.value)) {
       const near = assertion.audiences.map((a) => describeUriDifference(a, sp.value)).find((d) => d) ?? '';
       out.push({
         code: 'audience-mismatch', severity: 'error', title: 'Audience is not the SP entity ID',
         explanation: `The assertion is restricted to ${assertion.audiences.map(quote).join(', ')}, but the SP entity ID is ${expectationText(sp)}.${near} The SP must reject an assertion whose audiences do not include it (SAML core §2.5.1.4).${ctx.expectations.idpEntityId && assertion.audiences.includes(ctx.expectations.idpEntityId.value) ? ' The Audience is the IdP\'s own entity ID: issuer and audience appear swapped.' : ''}`,
-        fix, references: REFS, node: audienceEls[0] ?? el,
+        fix, fixParts, references: REFS, node: audienceEls[0] ?? el,
       });
     }
     return out;

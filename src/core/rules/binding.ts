@@ -4,11 +4,12 @@
 // §4.1.2 forbids delivering the Response with HTTP-Redirect, and metadata lists the bindings an
 // endpoint accepts (SAML metadata §2.2.2).
 import type { RawFinding } from '../types';
-import { authentikProviderEndpoint } from '../profiles';
-import type { Rule } from './context';
-import { BINDING_POST, BINDING_REDIRECT, fixFor, idpSsoEndpoints, quote, rootElement, spAcsEndpoints, urlWithoutQuery } from './helpers';
+import { authentikProviderEndpoint } from '../profiles/authentik-provider';
+import type { Rule } from '../diagnosis/context';
+import { BINDING_POST, BINDING_REDIRECT, idpSsoEndpoints, parts, quote, rootElement, spAcsEndpoints, urlWithoutQuery } from '../diagnosis/helpers';
+import { SOURCES } from '../diagnosis/sources';
 
-const REFS = ['SAML bindings §3.4', 'SAML bindings §3.5', 'SAML profiles §4.1.2', 'SAML metadata §2.2.2', '000_bbefa757859ef489.txt', '003_32bc8d65e57764cd.txt'];
+const REFS = ['SAML bindings §3.4', 'SAML bindings §3.5', 'SAML profiles §4.1.2', 'SAML metadata §2.2.2', SOURCES.scalewayAuthentik, SOURCES.authentikSamlProvider];
 
 const bindingUri = (b: 'HTTP-Redirect' | 'HTTP-POST') => (b === 'HTTP-POST' ? BINDING_POST : BINDING_REDIRECT);
 const short = (uri: string) => uri.split(':').pop() ?? uri;
@@ -17,6 +18,7 @@ export const bindingRule: Rule = {
   id: 'binding',
   codes: ['binding-mismatch'],
   severity: 'error',
+  category: 'binding',
   title: 'Message uses a binding the endpoint accepts',
   checks: 'AuthnRequest not POSTed to an authentik /sso/binding/redirect/ URL (403 CSRF); the binding used is among the metadata bindings of the endpoint; the Response is not sent with HTTP-Redirect and matches the requested ProtocolBinding.',
   references: REFS,
@@ -31,13 +33,12 @@ export const bindingRule: Rule = {
     if (summary.kind === 'AuthnRequest' || summary.kind === 'LogoutRequest') {
       const ak = authentikProviderEndpoint(target);
       if (ak === 'redirect' && (used === 'HTTP-POST' || method === 'POST')) {
+        const postUrl = target!.replace(/\/sso\/binding\/redirect\/?/, '/sso/binding/post/');
         out.push({
           code: 'binding-mismatch', severity: 'error', title: 'AuthnRequest POSTed to authentik\'s redirect-binding endpoint (403 CSRF)',
           explanation: `The ${summary.kind} was sent by HTTP-POST to ${quote(target)}, authentik's HTTP-Redirect endpoint. That view is meant for GET requests and Django's CSRF protection refuses the cross-site POST with "403 CSRF verification failed" before the login form appears. The POST binding endpoint /sso/binding/post/ is CSRF-exempt.`,
-          fix: fixFor(ctx.profile, {
-            generic: `Configure the SP's IdP SSO URL as the authentik POST binding URL ${quote(target!.replace(/\/sso\/binding\/redirect\/?/, '/sso/binding/post/'))}. No CSRF_TRUSTED_ORIGINS change is needed.`,
-            scaleway: `In the Scaleway console identity provider set SSO URL to ${quote(target!.replace(/\/sso\/binding\/redirect\/?/, '/sso/binding/post/'))} (the authentik POST binding URL); no CSRF_TRUSTED_ORIGINS change is needed. Keep \`sp_binding = "post"\` in the authentik provider.`,
-          }),
+          fix: `Configure the SP's IdP SSO URL as the authentik POST binding URL ${quote(postUrl)}. No CSRF_TRUSTED_ORIGINS change is needed.`,
+          fixParts: parts('csrf', { target, postUrl }),
           references: REFS, node,
         });
         return out;
@@ -46,7 +47,8 @@ export const bindingRule: Rule = {
         out.push({
           code: 'binding-mismatch', severity: 'warning', title: 'Redirect-binding request sent to authentik\'s POST endpoint',
           explanation: `The ${summary.kind} was sent with HTTP-Redirect (GET) to ${quote(target)}, authentik's POST binding endpoint; use the matching endpoint for the binding.`,
-          fix: fixFor(ctx.profile, { generic: `Use ${quote(target!.replace(/\/sso\/binding\/post\/?/, '/sso/binding/redirect/'))} for HTTP-Redirect, or send the request by POST.` }),
+          fix: `Use ${quote(target!.replace(/\/sso\/binding\/post\/?/, '/sso/binding/redirect/'))} for HTTP-Redirect, or send the request by POST.`,
+          fixParts: parts('post-endpoint', { target }),
           references: REFS, node,
         });
         return out;
@@ -57,10 +59,8 @@ export const bindingRule: Rule = {
           out.push({
             code: 'binding-mismatch', severity: 'error', title: 'IdP endpoint does not accept this binding',
             explanation: `The AuthnRequest was sent with ${used} to ${quote(target)}, but the IdP metadata lists that SingleSignOnService only for ${atLocation.map((e) => short(e.binding)).join(', ')}.`,
-            fix: fixFor(ctx.profile, {
-              generic: `Use the SSO URL the IdP metadata lists for ${used}, or switch the SP to ${short(atLocation[0].binding)}.`,
-              'authentik-source': `In the authentik SAML source set Binding Type to ${short(atLocation[0].binding)}, or set SSO URL to the IdP's ${used} location.`,
-            }),
+            fix: `Use the SSO URL the IdP metadata lists for ${used}, or switch the SP to ${short(atLocation[0].binding)}.`,
+            fixParts: parts('idp-endpoint', { used, listed: short(atLocation[0].binding), target }),
             references: REFS, node,
           });
         }
@@ -73,11 +73,8 @@ export const bindingRule: Rule = {
         out.push({
           code: 'binding-mismatch', severity: 'error', title: 'Response delivered with HTTP-Redirect',
           explanation: 'The Response was delivered with the HTTP-Redirect binding. SAML profiles §4.1.2 forbids it for Web Browser SSO responses (they exceed URL limits and the query-string signature does not cover the assertion as SPs expect); SPs expect HTTP-POST (or Artifact).',
-          fix: fixFor(ctx.profile, {
-            generic: 'Configure the IdP to deliver responses to this SP with HTTP-POST.',
-            scaleway: 'Set `sp_binding = "post"` in the authentik SAML provider: Scaleway expects the Response by HTTP POST.',
-            'authentik-provider': 'In the authentik SAML provider set Service Provider Binding to Post (`sp_binding = "post"`).',
-          }),
+          fix: 'Configure the IdP to deliver responses to this SP with HTTP-POST.',
+          fixParts: parts('response-redirect'),
           references: REFS, node,
         });
         return out;
@@ -87,7 +84,8 @@ export const bindingRule: Rule = {
         out.push({
           code: 'binding-mismatch', severity: 'warning', title: 'Response binding differs from the requested ProtocolBinding',
           explanation: `The AuthnRequest asked for the response by ${short(requested)} (ProtocolBinding) but it arrived by ${used}.`,
-          fix: fixFor(ctx.profile, { generic: `Configure the IdP to honour ProtocolBinding ${short(requested)}.` }),
+          fix: `Configure the IdP to honour ProtocolBinding ${short(requested)}.`,
+          fixParts: parts('protocol-binding', { requested: short(requested), used }),
           references: REFS, node,
         });
       }
@@ -98,7 +96,8 @@ export const bindingRule: Rule = {
           out.push({
             code: 'binding-mismatch', severity: 'error', title: 'ACS does not accept this binding',
             explanation: `The Response was sent with ${used} to ${quote(dest)}, but the SP metadata lists that AssertionConsumerService only for ${atLocation.map((e) => short(e.binding)).join(', ')}.`,
-            fix: fixFor(ctx.profile, { generic: `Configure the IdP to use ${short(atLocation[0].binding)} for this ACS.`, 'authentik-provider': 'In the authentik SAML provider set Service Provider Binding (`sp_binding`) to the binding the SP metadata lists.' }),
+            fix: `Configure the IdP to use ${short(atLocation[0].binding)} for this ACS.`,
+            fixParts: parts('acs-endpoint', { listed: short(atLocation[0].binding), used, destination: dest }),
             references: REFS, node,
           });
         }

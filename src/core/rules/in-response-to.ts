@@ -1,8 +1,8 @@
 // in-response-to-mismatch: SAML profiles §4.1.4.3 — InResponseTo (of the Response and of the
 // bearer SubjectConfirmationData) MUST be the ID of the AuthnRequest the SP sent.
 import type { RawFinding } from '../types';
-import type { Rule } from './context';
-import { allNS, assertionElement, consumedAssertion, isOpaque, expectationText, fixFor, quote, rootElement } from './helpers';
+import type { Rule } from '../diagnosis/context';
+import { allNS, assertionElement, consumedAssertion, isOpaque, expectationText, parts, quote, rootElement } from '../diagnosis/helpers';
 
 const REFS = ['SAML core §3.2.2', 'SAML profiles §4.1.4.3'];
 
@@ -10,6 +10,7 @@ export const inResponseToRule: Rule = {
   id: 'in-response-to',
   codes: ['in-response-to-mismatch'],
   severity: 'error',
+  category: 'audience',
   title: 'InResponseTo answers the AuthnRequest',
   checks: 'Response InResponseTo and SubjectConfirmationData InResponseTo equal the request ID (explicit or an AuthnRequest of the same input) and each other.',
   references: REFS,
@@ -24,10 +25,8 @@ export const inResponseToRule: Rule = {
       ...(a ? [{ where: 'SubjectConfirmationData InResponseTo', value: a.inResponseTo, node: scd as Node | null }] : []),
     ].filter((s) => s.value !== null);
     if (sites.length === 0) return []; // unsolicited: see unsolicited-response
-    const fix = fixFor(ctx.profile, {
-      generic: 'Start the login again from the SP (not from a bookmark or the browser history) in the same browser session, so that the response answers the request the SP is waiting for; if it persists, the SP lost the request state (cookie SameSite, several SP nodes without shared session storage).',
-      'authentik-source': 'Start the login from authentik again in the same browser; authentik keeps the request ID in the session (SameSite cookies and a shared session store across authentik workers matter).',
-    });
+    const fix = 'Start the login again from the SP (not from a bookmark or the browser history) in the same browser session, so that the response answers the request the SP is waiting for; if it persists, the SP lost the request state (cookie SameSite, several SP nodes without shared session storage).';
+    const fixParts = parts('request', { requestId: ctx.expectations.requestId?.value });
     const out: RawFinding[] = [];
     const exp = ctx.expectations.requestId;
     if (exp) {
@@ -36,7 +35,7 @@ export const inResponseToRule: Rule = {
         out.push({
           code: 'in-response-to-mismatch', severity: 'error', title: 'InResponseTo does not answer the request',
           explanation: `${wrong.map((s) => `${s.where} is ${quote(s.value)}`).join('; ')}, but the request ID is ${expectationText(exp)}. The SP rejects a response to a request it did not send or no longer remembers (replayed, stale tab, or a second login started in between).`,
-          fix, references: REFS, node: wrong[0].node,
+          fix, fixParts, references: REFS, node: wrong[0].node,
         });
         return out;
       }
@@ -45,7 +44,8 @@ export const inResponseToRule: Rule = {
       out.push({
         code: 'in-response-to-mismatch', severity: 'error', title: 'Response and SubjectConfirmationData InResponseTo differ',
         explanation: `The Response answers ${quote(sites[0].value)} but the SubjectConfirmationData answers ${quote(sites[1].value)}; both must be the ID of the same AuthnRequest (SAML profiles §4.1.4.3).`,
-        fix: fixFor(ctx.profile, { generic: 'This is an IdP defect or a spliced message: the assertion was issued for another request. Report it to the IdP vendor.' }),
+        fix: 'This is an IdP defect or a spliced message: the assertion was issued for another request. Report it to the IdP vendor.',
+        fixParts: parts('split'),
         references: REFS, node: sites[1].node,
       });
     }

@@ -3,8 +3,8 @@
 // no encoding for it (RFC 3629 §3), and a browser submitting the form or building the URL sends
 // U+FFFD instead (WHATWG URL "percent-encode after encoding"; HTML form submission encodes scalar
 // values). The decoder repairs it the same way and records where; this rule says so.
-import type { Rule } from './context';
-import { rootElement } from './helpers';
+import type { Rule } from '../diagnosis/context';
+import { rootElement } from '../diagnosis/helpers';
 
 const REFS = ['XML 1.0 §2.2', 'RFC 3629 §3', 'WHATWG URL §1.3 (percent-encode after encoding)', 'WHATWG Infra §4.7 (scalar value string)'];
 
@@ -12,6 +12,7 @@ export const inputTextRule: Rule = {
   id: 'input-text',
   codes: ['input-lone-surrogate'],
   severity: 'warning',
+  category: 'binding',
   title: 'Capture holds text no browser could have sent',
   checks: 'Values decoded from a form, HAR, SAML-tracer or JSON capture (RelayState, parameter names and values) and pasted XML hold no lone UTF-16 surrogates (XML 1.0 §2.2 excludes them from Char); each one was replaced by U+FFFD, as a browser or any UTF-8 transfer would carry it.',
   references: REFS,

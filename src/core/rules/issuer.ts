@@ -2,11 +2,19 @@
 // ("response Issuer does not match the IDP metadata (expected …)") — the IdP had been given the
 // SP's own entity ID as its issuer.
 import type { RawFinding } from '../types';
-import { isScalewaySpEntityId } from '../profiles';
-import type { Rule, RuleContext } from './context';
-import { assertionElement, childrenNS, consumedAssertion, isOpaque, describeUriDifference, expectationText, fixFor, messageIssuerElement, NS_ASSERTION, quote } from './helpers';
+import { PROFILES } from '../profiles/registry';
+import type { Profile } from '../profiles/profile';
+import type { Rule, RuleContext } from '../diagnosis/context';
+import { assertionElement, childrenNS, consumedAssertion, isOpaque, describeUriDifference, expectationText, messageIssuerElement, NS_ASSERTION, parts, quote } from '../diagnosis/helpers';
+import { SOURCES } from '../diagnosis/sources';
 
-const REFS = ['SAML core §2.2.5', 'SAML profiles §4.1.4.2', '000_bbefa757859ef489.txt'];
+const REFS = ['SAML core §2.2.5', 'SAML profiles §4.1.4.2', SOURCES.scalewayAuthentik];
+
+/** A product's SP entity ID pattern this value matches (any registered profile), e.g. Scaleway's. */
+function knownSpEntityId(value: string): NonNullable<Profile['spEntityId']> | null {
+  for (const p of PROFILES as readonly Profile[]) if (p.spEntityId?.matches(value)) return p.spEntityId;
+  return null;
+}
 
 interface IssuerSite { where: string; value: string | null; node: Element | null }
 
@@ -27,13 +35,13 @@ export const issuerRule: Rule = {
   id: 'issuer',
   codes: ['issuer-mismatch', 'issuer-is-sp-entity-id'],
   severity: 'error',
+  category: 'issuer',
   title: 'Issuer is the expected entity ID',
   checks: 'Response and Assertion Issuer equal the IdP entity ID (and each other), an AuthnRequest Issuer equals the SP entity ID; flags an IdP that uses the SP entity ID as its Issuer.',
   references: REFS,
   check(ctx) {
     const kind = ctx.message.summary.kind;
     const out: RawFinding[] = [];
-    const p = ctx.profile;
 
     if (kind === 'AuthnRequest') {
       const exp = ctx.expectations.spEntityId;
@@ -42,11 +50,8 @@ export const issuerRule: Rule = {
         out.push({
           code: 'issuer-mismatch', severity: 'error', title: 'AuthnRequest Issuer is not the SP entity ID',
           explanation: `The AuthnRequest Issuer is ${quote(issuer)} but the SP entity ID is ${expectationText(exp)}.${describeUriDifference(issuer, exp.value)} The IdP looks the SP up by this value and will refuse a request from an unknown SP.`,
-          fix: fixFor(p, {
-            generic: `Make the SP's entity ID (the Issuer it puts in requests) and the entity ID registered at the IdP identical: ${quote(exp.value)}.`,
-            'authentik-source': `In the authentik SAML source, set Issuer/Entity ID to ${quote(exp.value)} — or register ${quote(issuer)} at the IdP.`,
-            'authentik-provider': `In the authentik SAML provider, set Audience to the SP's entity ID ${quote(issuer)}, or change the SP's entity ID to ${quote(exp.value)}.`,
-          }),
+          fix: `Make the SP's entity ID (the Issuer it puts in requests) and the entity ID registered at the IdP identical: ${quote(exp.value)}.`,
+          fixParts: parts('authn-request', { issuer, expected: exp.value }),
           references: REFS, node: messageIssuerElement(ctx.message),
         });
       }
@@ -60,22 +65,19 @@ export const issuerRule: Rule = {
     const audiences = consumedAssertion(ctx.message)?.assertion.audiences ?? [];
 
     // The IdP put the SP's entity ID in Issuer: by expectation, by Audience, or by the Scaleway pattern.
-    const spLike = sites.filter((s) => s.value !== null && (s.value === sp?.value || audiences.includes(s.value) || isScalewaySpEntityId(s.value)) && s.value !== idp?.value);
+    const spLike = sites.filter((s) => s.value !== null && (s.value === sp?.value || audiences.includes(s.value) || knownSpEntityId(s.value) !== null) && s.value !== idp?.value);
     if (spLike.length > 0) {
       const v = spLike[0].value as string;
-      const why = v === sp?.value ? `the SP entity ID ${expectationText(sp)}` : audiences.includes(v) ? 'the Audience of the assertion, i.e. the SP\'s own entity ID' : 'the Scaleway SP entity ID pattern https://iam.scaleway.com/saml/<provider-id>';
+      const pattern = knownSpEntityId(v);
+      const why = v === sp?.value ? `the SP entity ID ${expectationText(sp)}` : audiences.includes(v) ? 'the Audience of the assertion, i.e. the SP\'s own entity ID' : pattern!.description;
       // Only an Audience match is circumstantial (some IdPs legitimately share one URN for both):
-      // without a known SP entity ID or the Scaleway pattern it is a warning.
-      const certain = v === sp?.value || isScalewaySpEntityId(v);
+      // without a known SP entity ID or a product's SP entity ID pattern it is a warning.
+      const certain = v === sp?.value || pattern !== null;
       out.push({
         code: 'issuer-is-sp-entity-id', severity: certain ? 'error' : 'warning', title: 'The IdP uses the SP entity ID as its Issuer',
-        explanation: `${spLike.map((s) => s.where).join(' and ')} is ${quote(v)}, which is ${why}. Issuer must identify the identity provider, not the service provider that receives the response; the SP compares it to the IdP entity ID it was configured with${idp ? ` (${expectationText(idp)})` : ''} and rejects it — Scaleway says "response Issuer does not match the IDP metadata (expected …)".`,
-        fix: fixFor(p, {
-          generic: `Configure the IdP's issuer / entity ID for this SP to the IdP's own entity ID${idp ? ` ${quote(idp.value)}` : ''}, the value the SP has in its IdP settings — not the SP's entity ID.`,
-          scaleway: `In the authentik SAML provider set \`issuer = var.authentik_url\` (e.g. "https://authentik.example.com/"), the Entity ID configured in the Scaleway console identity provider — not \`var.scaleway_saml_entity_id\`. The Scaleway entity ID belongs in \`audience\`.`,
-          'authentik-provider': `In the authentik SAML provider set Issuer to the authentik URL${idp ? ` (${quote(idp.value)})` : ''}; the SP's entity ID belongs in Audience.`,
-          'authentik-source': `The external IdP sends authentik's own entity ID as Issuer: set the IdP's issuer/entity ID to its own value (the entityID of its metadata).`,
-        }),
+        explanation: `${spLike.map((s) => s.where).join(' and ')} is ${quote(v)}, which is ${why}. Issuer must identify the identity provider, not the service provider that receives the response; the SP compares it to the IdP entity ID it was configured with${idp ? ` (${expectationText(idp)})` : ''} and rejects it.`,
+        fix: `Configure the IdP's issuer / entity ID for this SP to the IdP's own entity ID${idp ? ` ${quote(idp.value)}` : ''}, the value the SP has in its IdP settings — not the SP's entity ID ${quote(v)}.`,
+        fixParts: parts(undefined, { issuer: v, idp: idp?.value }),
         references: REFS, node: spLike[0].node,
       });
     }
@@ -87,12 +89,8 @@ export const issuerRule: Rule = {
         out.push({
           code: 'issuer-mismatch', severity: 'error', title: 'Issuer does not match the IdP entity ID',
           explanation: `${wrong.map((s) => `${s.where} is ${quote(s.value)}`).join('; ')}, but the expected IdP entity ID is ${expectationText(idp)}.${w.value ? describeUriDifference(w.value, idp.value) : ' A Response without Issuer cannot be matched to the IdP.'} The SP looks up the IdP (and its signing key) by this value.`,
-          fix: fixFor(p, {
-            generic: `Make the IdP's issuer and the IdP entity ID configured at the SP identical (${quote(idp.value)}), or update the SP's IdP metadata.`,
-            scaleway: `Set the authentik provider \`issuer\` to exactly the Entity ID entered in the Scaleway console (${quote(idp.value)}), normally \`var.authentik_url\` including the trailing slash.`,
-            'authentik-provider': `Set the authentik provider's Issuer to ${quote(idp.value)}, or re-import authentik's metadata at the SP.`,
-            'authentik-source': `Re-import the IdP metadata in the authentik source, or fix the IdP's issuer to ${quote(idp.value)}.`,
-          }),
+          fix: `Make the IdP's issuer and the IdP entity ID configured at the SP identical (${quote(idp.value)}), or update the SP's IdP metadata.`,
+          fixParts: parts('response', { issuer: w.value, expected: idp.value }),
           references: REFS, node: w.node,
         });
       }
@@ -102,7 +100,8 @@ export const issuerRule: Rule = {
         // No IdP entity ID is known to tell which one is right, and common SP libraries accept this: warning.
         code: 'issuer-mismatch', severity: 'warning', title: 'Response and Assertion Issuer differ',
         explanation: `The Response Issuer is ${quote(sites[0].value)} but the Assertion Issuer is ${quote(sites[1].value)}.${describeUriDifference(sites[0].value, sites[1].value)} SAML profiles §4.1.4.2 requires them to be the same entity.`,
-        fix: fixFor(p, { generic: 'Configure the IdP to use a single entity ID for both the Response and the Assertion Issuer.', scaleway: 'Set the authentik provider `issuer = var.authentik_url`; it is used for both Issuers.' }),
+        fix: 'Configure the IdP to use a single entity ID for both the Response and the Assertion Issuer.',
+        fixParts: parts('response-vs-assertion', { responseIssuer: sites[0].value, assertionIssuer: sites[1].value }),
         references: REFS, node: sites[1].node,
       });
     }

@@ -1,8 +1,8 @@
 // metadata-expired: SAML metadata §2.2.1/§2.3.1 — validUntil is the instant after which the
 // metadata must not be relied upon; a relying party drops expired metadata (and its keys).
 import type { MetadataSummary, RawFinding } from '../types';
-import type { Rule } from './context';
-import { fixFor, formatDuration, parseInstant, rootElement } from './helpers';
+import type { Rule } from '../diagnosis/context';
+import { formatDuration, parseInstant, rootElement } from '../diagnosis/helpers';
 
 const REFS = ['SAML metadata §2.2.1', 'SAML metadata §2.3.1'];
 
@@ -22,16 +22,13 @@ export const metadataExpiredRule: Rule = {
   id: 'metadata-expired',
   codes: ['metadata-expired'],
   severity: 'error',
+  category: 'metadata',
   title: 'Metadata is within validUntil',
   checks: 'validUntil of pasted metadata (error) and of the trusted IdP/SP metadata (warning) is after the evaluation time.',
   references: REFS,
   check(ctx) {
     const out: RawFinding[] = [];
-    const fix = fixFor(ctx.profile, {
-      generic: 'Download fresh metadata from its publisher (or ask them to re-sign it with a later validUntil) and re-import it wherever it is configured.',
-      'authentik-provider': 'Download the current metadata from authentik (/api/v3/providers/saml/<provider uid>/metadata/?download) and re-import it at the SP.',
-      'authentik-source': 'Download fresh IdP metadata and re-import it into the authentik SAML source.',
-    });
+    const fix = 'Download fresh metadata from its publisher (or ask them to re-sign it with a later validUntil) and re-import it wherever it is configured.';
     const own = ctx.message.summary.metadata;
     if (own) {
       for (const p of expiredParts(own, ctx.at)) {

@@ -2,23 +2,21 @@
 // Format, the IdP MUST return that format or fail with InvalidNameIDPolicy; SP metadata
 // NameIDFormat (SAML metadata §2.4.4) lists what the SP can use.
 import type { RawFinding } from '../types';
-import type { Rule } from './context';
-import { allNS, answeredRequest, assertionElement, consumedAssertion, fixFor, quote, roles } from './helpers';
-import { canonicalNameIdFormat, explainNameIdFormat, NAMEID_UNSPECIFIED } from './nameid-formats';
+import type { Rule } from '../diagnosis/context';
+import { allNS, answeredRequest, assertionElement, consumedAssertion, parts, quote, roles } from '../diagnosis/helpers';
+import { SOURCES } from '../diagnosis/sources';
+import { canonicalNameIdFormat, explainNameIdFormat, NAMEID_UNSPECIFIED } from '../diagnosis/nameid-formats';
 
-const REFS = ['SAML core §3.4.1.1', 'SAML core §8.3', 'SAML metadata §2.4.4', '003_32bc8d65e57764cd.txt'];
+const REFS = ['SAML core §3.4.1.1', 'SAML core §8.3', 'SAML metadata §2.4.4', SOURCES.authentikSamlProvider];
 
 const nameOf = (uri: string) => explainNameIdFormat(uri)?.name ?? uri;
 
-function authentikNote(requested: string): string {
-  const f = explainNameIdFormat(requested);
-  return f?.authentikSends ? ` For a requested ${f.name} format, authentik (without a NameID property mapping) sends ${f.authentikSends}.` : '';
-}
 
 export const nameIdFormatRule: Rule = {
   id: 'nameid-format',
   codes: ['nameid-format-mismatch'],
   severity: 'error',
+  category: 'nameid',
   title: 'NameID format is the one requested',
   checks: 'The NameID Format of the consumed assertion equals the NameIDPolicy Format of the answered AuthnRequest (unless unspecified), and is among the SP metadata NameIDFormat elements.',
   references: REFS,
@@ -33,18 +31,16 @@ export const nameIdFormatRule: Rule = {
     const request = answeredRequest(ctx);
     const requestedRaw = request?.summary.authnRequest?.nameIdPolicyFormat ?? null;
     const requested = requestedRaw ? canonicalNameIdFormat(requestedRaw) : null;
-    const fixWith = (want: string) =>
-      fixFor(ctx.profile, {
-        generic: `Configure the IdP to send the NameID in the ${nameOf(want)} format (${want}) for this SP, or change what the SP requests/accepts.`,
-        scaleway: `Set the authentik provider \`name_id_mapping\` to the username mapping (goauthentik.io/providers/saml/username) so the NameID is the Scaleway username.`,
-        'authentik-provider': `In the authentik SAML provider, clear the NameID Property Mapping to get the default for the requested format (${nameOf(want)}), or pick a mapping producing that format.${authentikNote(want)}`,
-        'authentik-source': `In the authentik SAML source set NameID Policy to a format the IdP actually sends (its metadata NameIDFormat list), or configure the IdP to send ${nameOf(want)}.`,
-      });
+    // What authentik sends for the wanted format is the authentik profiles' to say (their wording).
+    const fixWith = (want: string, variant: string) => ({
+      fix: `Configure the IdP to send the NameID in the ${nameOf(want)} format (${want}) for this SP, or change what the SP requests/accepts.`,
+      fixParts: parts(variant, { want, wantName: nameOf(want), received: nameId.format, nameId: nameId.value, authentikSends: explainNameIdFormat(want)?.authentikSends }),
+    });
     if (requested && requested !== NAMEID_UNSPECIFIED && received !== requested) {
       out.push({
         code: 'nameid-format-mismatch', severity: 'error', title: 'NameID format differs from the requested one',
-        explanation: `The AuthnRequest ${request?.summary.id ?? ''} asked for NameID format ${nameOf(requested)} (${requestedRaw}) but the assertion's NameID ${quote(nameId.value)} has format ${nameOf(received)}${nameId.format ? ` (${nameId.format})` : ' (no Format attribute: unspecified)'}. SAML core §3.4.1.1: the IdP must honour the requested format or answer InvalidNameIDPolicy; SPs that requested a format usually reject anything else.${authentikNote(requested)}`,
-        fix: fixWith(requested), references: REFS, node,
+        explanation: `The AuthnRequest ${request?.summary.id ?? ''} asked for NameID format ${nameOf(requested)} (${requestedRaw}) but the assertion's NameID ${quote(nameId.value)} has format ${nameOf(received)}${nameId.format ? ` (${nameId.format})` : ' (no Format attribute: unspecified)'}. SAML core §3.4.1.1: the IdP must honour the requested format or answer InvalidNameIDPolicy; SPs that requested a format usually reject anything else.`,
+        ...fixWith(requested, 'requested'), references: REFS, node,
       });
       return out;
     }
@@ -55,7 +51,7 @@ export const nameIdFormatRule: Rule = {
       out.push({
         code: 'nameid-format-mismatch', severity: 'warning', title: 'NameID format not accepted by the SP metadata',
         explanation: `The NameID ${quote(nameId.value)} has format ${nameOf(received)}, but the SP metadata lists only ${spFormats.map(nameOf).join(', ')} as NameIDFormat.`,
-        fix: fixWith(spFormats[0]), references: REFS, node,
+        ...fixWith(spFormats[0], 'metadata'), references: REFS, node,
       });
     }
     return out;

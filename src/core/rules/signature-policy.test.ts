@@ -3,14 +3,14 @@
 import { describe, expect, test } from 'vitest';
 import type { ProfileName } from '../profiles';
 import type { MessageSummary, SignatureReport } from '../types';
-import type { Expectations } from './context';
+import type { Expectations } from '../diagnosis/context';
 import { signaturePolicyRule } from './signature-policy';
-import { anchorName, assertion, context, response, ruleMessage, signature, SP, spMetadata } from './test-support';
+import { anchorName, assertion, context, fineExchange, response, ruleCodes, ruleMessage, runRule, signature, SP, spMetadata } from '../diagnosis/diagnosis.testutil';
 
 function check(summary: MessageSummary, signatures: SignatureReport[], o: { profile?: ProfileName; wantAssertionsSigned?: boolean; spEntityId?: string; consumedAssertionIndex?: number | null; expectations?: Expectations } = {}) {
   const msg = ruleMessage(summary, { signatures, ...(o.consumedAssertionIndex !== undefined ? { consumedAssertionIndex: o.consumedAssertionIndex } : {}) });
   const sp = o.wantAssertionsSigned === undefined ? [] : [spMetadata({ wantAssertionsSigned: o.wantAssertionsSigned, entityId: o.spEntityId })];
-  return signaturePolicyRule.check(context(msg, { profile: o.profile ?? 'scaleway', spMetadata: sp, ...(o.expectations ? { expectations: o.expectations } : {}) }));
+  return runRule(signaturePolicyRule, context(msg, { profile: o.profile ?? 'scaleway', spMetadata: sp, ...(o.expectations ? { expectations: o.expectations } : {}) }));
 }
 const codes = (f: { code: string }[]) => f.map((x) => x.code);
 const two = () => response({ assertions: [assertion({ id: '_a1' }), assertion({ id: '_a2' })] });
@@ -77,7 +77,8 @@ describe('the rule as listed in the rule catalogue', () => {
   test('id, codes, severity, title and what it checks', () => {
     expect([signaturePolicyRule.id, signaturePolicyRule.codes, signaturePolicyRule.severity, signaturePolicyRule.title]).toEqual(['signature-policy', ['assertion-unsigned', 'response-unsigned'], 'error', 'Required signatures are present']);
     expect(signaturePolicyRule.checks).toContain('WantAssertionsSigned="true" requires an Assertion signature');
-    expect(signaturePolicyRule.references).toEqual(['SAML profiles §4.1.3.5', 'SAML metadata §2.4.4', '000_bbefa757859ef489.txt']);
+    // Issue 14: vendor documents are cited by title, never by a file name.
+    expect(signaturePolicyRule.references).toEqual(['SAML profiles §4.1.3.5', 'SAML metadata §2.4.4', 'Configuring Scaleway SAML SSO with Authentik (Scaleway + authentik setup guide)']);
   });
 });
 
@@ -86,11 +87,12 @@ describe('what the findings say', () => {
     const [a, r] = check(response(), []);
     expect([a.severity, a.title]).toEqual(['error', 'Assertion is not signed']);
     expect(a.explanation).toBe('The Assertion has no signature. Scaleway requires both the Response and the Assertion to be signed.');
-    expect(a.fix).toBe('In the authentik SAML provider set `sign_assertion = true` (and keep `sign_response = true`), with `signing_kp` set to the certificate uploaded to Scaleway.');
-    expect(a.references).toEqual(['SAML profiles §4.1.3.5', 'SAML metadata §2.4.4', '000_bbefa757859ef489.txt']);
+    // Issue 14: the fix names the Scaleway console field the certificate was uploaded to.
+    expect(a.fix).toBe('In the authentik SAML provider set `sign_assertion = true` (and keep `sign_response = true`), with `signing_kp` set to the certificate uploaded as "Signing certificate" in the Scaleway console identity provider.');
+    expect(a.references).toEqual(['SAML profiles §4.1.3.5', 'SAML metadata §2.4.4', 'Configuring Scaleway SAML SSO with Authentik (Scaleway + authentik setup guide)']);
     expect([r.severity, r.title]).toEqual(['error', 'Response is not signed']);
     expect(r.explanation).toBe('The Response element has no signature. Scaleway requires both the Response and the Assertion to be signed.');
-    expect(r.fix).toBe('In the authentik SAML provider set `sign_response = true` (and keep `sign_assertion = true`), with `signing_kp` set to the certificate uploaded to Scaleway.');
+    expect(r.fix).toBe('In the authentik SAML provider set `sign_response = true` (and keep `sign_assertion = true`), with `signing_kp` set to the certificate uploaded as "Signing certificate" in the Scaleway console identity provider.');
     expect(r.references).toEqual(a.references);
     expect(anchorName(r.node)).toBe('samlp:Response');
   });
@@ -125,4 +127,22 @@ describe('signature policy and the consumed assertion', () => {
   test('Scaleway: a signature on another Response does not count for this one', () => {
     expect(codesOf(twoAssertions([signature('Response', '_other'), signature('Assertion', '_a1')]), { profile: 'scaleway' })).toEqual(['response-unsigned']);
   });
+});
+
+// Moved from the former all-rules test file (rules.test.ts).
+describe('signature policy', () => {
+  test('Scaleway requires both Response and Assertion signed', () => {
+    const res = ruleMessage(response(), { signatures: [] });
+    const found = runRule(signaturePolicyRule, context(res, { profile: 'scaleway' }));
+    expect(found.map((f) => f.code)).toEqual(['assertion-unsigned', 'response-unsigned']);
+    expect(found[0].fix).toContain('sign_assertion = true');
+    expect(found[1].fix).toContain('sign_response = true');
+    expect(anchorName(found[0].node)).toBe('saml:Assertion');
+  });
+  test('WantAssertionsSigned in SP metadata', () => {
+    const res = ruleMessage(response(), { signatures: [signature('Response', '_r1')] });
+    expect(ruleCodes(signaturePolicyRule, context(res, { spMetadata: [spMetadata({ wantAssertionsSigned: true })] }))).toEqual(['assertion-unsigned']);
+    expect(ruleCodes(signaturePolicyRule, context(res))).toEqual([]);
+  });
+  test('fine', () => expect(runRule(signaturePolicyRule, fineExchange('scaleway'))).toEqual([]));
 });

@@ -3,14 +3,14 @@
 import { describe, expect, test } from 'vitest';
 import type { RawFinding } from '../types';
 import { timeValidityRule } from './time-validity';
-import { timelineOf } from './timeline';
-import { anchorName, AT, assertion, context, response, ruleMessage } from './test-support';
+import { timelineOf } from '../diagnosis/timeline';
+import { anchorName, assertion, AT, context, fineExchange, onlyFinding, response, ruleCodes, ruleMessage, runRule } from '../diagnosis/diagnosis.testutil';
 import type { MessageSummary } from '../types';
 import type { ProfileName } from '../profiles';
 
 const at = (iso: string, ms = 0) => new Date(new Date(iso).getTime() + ms);
 function check(summary: MessageSummary, o: { at?: Date; skewSeconds?: number; profile?: ProfileName; xml?: string } = {}): RawFinding[] {
-  return timeValidityRule.check(context(ruleMessage(summary, o.xml ? { xml: o.xml } : {}), { at: o.at ?? AT, skewSeconds: o.skewSeconds ?? 180, profile: o.profile }));
+  return runRule(timeValidityRule, context(ruleMessage(summary, o.xml ? { xml: o.xml } : {}), { at: o.at ?? AT, skewSeconds: o.skewSeconds ?? 180, profile: o.profile }));
 }
 const brief = (f: RawFinding[]) => f.map((x) => `${x.severity}:${x.code}:${x.title}`);
 /** A response whose only time condition is the one given (the others absent). */
@@ -171,4 +171,39 @@ describe('metadata is left to metadata-expired', () => {
     const summary: MessageSummary = { ...only({}), metadata: { validUntil: '2024-01-01T00:00:00Z', entities: [] } };
     expect(check(summary)).toEqual([]);
   });
+});
+
+// Moved from the former all-rules test file (rules.test.ts).
+describe('time validity', () => {
+  test('expired: Conditions and SubjectConfirmationData NotOnOrAfter', () => {
+    const ctx = fineExchange();
+    ctx.at = new Date('2024-05-01T13:00:00Z');
+    const found = runRule(timeValidityRule, ctx);
+    expect(found.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(['expired', 'expired']);
+    expect(found[0].explanation).toContain('2024-05-01T12:04:50Z');
+    expect(found.map((f) => anchorName(f.node)).sort()).toEqual(['saml:Conditions', 'saml:SubjectConfirmationData']);
+  });
+  test('within skew is fine', () => {
+    const ctx = fineExchange();
+    ctx.at = new Date('2024-05-01T12:06:00Z'); // 70 s after NotOnOrAfter, skew 180 s
+    expect(runRule(timeValidityRule, ctx)).toEqual([]);
+    ctx.skewSeconds = 30;
+    expect(ruleCodes(timeValidityRule, ctx)).toEqual(['expired', 'expired']);
+  });
+  test('not yet valid: IssueInstant and NotBefore in the future', () => {
+    const ctx = fineExchange();
+    ctx.at = new Date('2024-05-01T11:50:00Z');
+    const found = runRule(timeValidityRule, ctx);
+    expect(new Set(found.map((f) => f.code))).toEqual(new Set(['not-yet-valid']));
+    // Conditions NotBefore is normative (error); a future IssueInstant only a warning.
+    expect(found.find((f) => f.title.includes('NotBefore'))?.severity).toBe('error');
+    expect(found.find((f) => f.title.includes('IssueInstant'))?.severity).toBe('warning');
+  });
+  test('SessionNotOnOrAfter past is a warning', () => {
+    const ctx = fineExchange();
+    ctx.message = ruleMessage(response({}, { sessionNotOnOrAfter: '2024-05-01T11:00:00Z' }));
+    const f = onlyFinding(timeValidityRule, ctx);
+    expect([f.code, f.severity]).toEqual(['expired', 'warning']);
+  });
+  test('fine', () => expect(runRule(timeValidityRule, fineExchange())).toEqual([]));
 });

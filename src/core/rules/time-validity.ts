@@ -2,9 +2,10 @@
 // SAML profiles §4.1.4.3 (bearer SubjectConfirmationData NotOnOrAfter), §4.1.4.2
 // (SessionNotOnOrAfter bounds the SP session). Skew is applied in the message's favour.
 import type { RawFinding } from '../types';
-import type { Rule, RuleContext } from './context';
-import { allNS, assertionElement, fixFor, formatDuration, rootElement } from './helpers';
-import { timelineOf, type TimePoint } from './timeline';
+import type { Rule, RuleContext } from '../diagnosis/context';
+import { EVALUATE_AT_CAPTURE_TIME } from '../findings/fix';
+import { allNS, assertionElement, formatDuration, parts, rootElement } from '../diagnosis/helpers';
+import { timelineOf, type TimePoint } from '../diagnosis/timeline';
 
 const REFS = ['SAML core §2.5.1.2', 'SAML profiles §4.1.4.2', 'SAML profiles §4.1.4.3'];
 
@@ -21,6 +22,7 @@ export const timeValidityRule: Rule = {
   id: 'time-validity',
   codes: ['not-yet-valid', 'expired'],
   severity: 'error',
+  category: 'time',
   title: 'Time conditions hold at the evaluation time',
   checks: 'IssueInstant not in the future, Conditions NotBefore ≤ now < NotOnOrAfter, SubjectConfirmationData NotOnOrAfter and LogoutRequest NotOnOrAfter not past (all with the allowed skew); SessionNotOnOrAfter past is a warning.',
   references: REFS,
@@ -29,16 +31,14 @@ export const timeValidityRule: Rule = {
     if (summary.kind === 'EntityDescriptor' || summary.kind === 'EntitiesDescriptor') return []; // metadata-expired
     const at = ctx.at.toISOString();
     const skew = `${ctx.skewSeconds} s`;
-    const clockFix = fixFor(ctx.profile, {
-      generic: 'Synchronise the clocks of the IdP and SP hosts with NTP; if a small drift remains, raise the SP\'s allowed clock skew. If you are inspecting an old capture, evaluate it at the time it was taken (--at).',
-      scaleway: 'Synchronise the clock of the authentik host with NTP (Scaleway\'s clock is authoritative). When inspecting an old capture, evaluate it at the time it was taken (--at).',
-      'authentik-source': 'Synchronise the clocks of authentik and the IdP with NTP. When inspecting an old capture, evaluate it at the time it was taken (--at).',
-    });
+    // The advice for an old capture names the page's field or the CLI's flag (core/findings/fix.ts).
+    const clockFix = 'Synchronise the clocks of the IdP and SP hosts with NTP; if a small drift remains, raise the SP\'s allowed clock skew.';
+    const clockParts = (p: TimePoint) => parts('clock', { field: p.label, value: p.value }, EVALUATE_AT_CAPTURE_TIME);
     const out: RawFinding[] = [];
     for (const p of timelineOf(summary, ctx.at, ctx.skewSeconds)) {
       if (p.state !== 'violated' || p.field === 'validUntil' || p.field === 'AuthnInstant') continue;
       if (!p.time) {
-        out.push({ code: p.field === 'NotBefore' || p.field === 'IssueInstant' ? 'not-yet-valid' : 'expired', severity: 'error', title: `${p.label} is not a valid time`, explanation: `${p.label} is "${p.value}", which is not an xs:dateTime (SAML core §1.3.3: UTC, e.g. 2024-01-01T12:00:00Z). The SP cannot evaluate it and rejects the message.`, fix: fixFor(ctx.profile, { generic: 'Fix the IdP so it writes times as xs:dateTime in UTC.' }), references: REFS, node: nodeFor(ctx, p) });
+        out.push({ code: p.field === 'NotBefore' || p.field === 'IssueInstant' ? 'not-yet-valid' : 'expired', severity: 'error', title: `${p.label} is not a valid time`, explanation: `${p.label} is "${p.value}", which is not an xs:dateTime (SAML core §1.3.3: UTC, e.g. 2024-01-01T12:00:00Z). The SP cannot evaluate it and rejects the message.`, fix: 'Fix the IdP so it writes times as xs:dateTime in UTC.', fixParts: parts('invalid-time', { field: p.label, value: p.value }), references: REFS, node: nodeFor(ctx, p) });
         continue;
       }
       const delta = formatDuration(p.time.getTime() - ctx.at.getTime());
@@ -48,20 +48,21 @@ export const timeValidityRule: Rule = {
         out.push({
           code: 'not-yet-valid', severity: p.field === 'NotBefore' ? 'error' : 'warning', title: `${p.label} is in the future`,
           explanation: `${p.label} is ${p.value}, ${delta} after the evaluation time ${at} — more than the allowed clock skew of ${skew}. The ${p.field === 'NotBefore' ? 'assertion is not valid yet' : 'message claims to be issued in the future'}: the IdP clock is ahead of the SP clock.`,
-          fix: clockFix, references: REFS, node: nodeFor(ctx, p),
+          fix: clockFix, fixParts: clockParts(p), references: REFS, node: nodeFor(ctx, p),
         });
       } else if (p.field === 'SessionNotOnOrAfter') {
         out.push({
           code: 'expired', severity: 'warning', title: 'SessionNotOnOrAfter has passed',
           explanation: `SessionNotOnOrAfter is ${p.value}, ${delta} before the evaluation time ${at}. The IdP asks the SP to end the session at that time, so a session created from this assertion is already over (SAML core §2.7.2).`,
-          fix: fixFor(ctx.profile, { generic: 'If this is a fresh login, check the IdP session lifetime setting and the clocks; for an old capture, evaluate it at the time it was taken (--at).' }),
+          fix: 'If this is a fresh login, check the IdP session lifetime setting and the clocks.',
+          fixParts: parts('session', { value: p.value }, EVALUATE_AT_CAPTURE_TIME),
           references: REFS, node: nodeFor(ctx, p),
         });
       } else {
         out.push({
           code: 'expired', severity: 'error', title: `${p.label} has passed`,
           explanation: `${p.label} is ${p.value}, ${delta} before the evaluation time ${at} (allowed skew ${skew}). The ${p.field === 'SubjectConfirmationData NotOnOrAfter' ? 'bearer confirmation window has closed: the response must reach the SP before this time' : 'message is no longer valid'}. Either the response was delivered late (slow redirect, replay, a stale browser tab) or the IdP clock is behind.`,
-          fix: clockFix, references: REFS, node: nodeFor(ctx, p),
+          fix: clockFix, fixParts: clockParts(p), references: REFS, node: nodeFor(ctx, p),
         });
       }
     }

@@ -6,6 +6,7 @@
 // (signature-invalid, signature-wrapping, signature-key-wrong-entity…) usually say why already;
 // this finding is the net for every shape they do not name.
 import type { MessageKind, RawFinding } from '../types';
+import { GIVE_TRUST } from '../findings/fix';
 
 export function uncoveredContentFinding(kind: MessageKind, trusted: boolean, trustGiven: boolean, signed: boolean, findings: RawFinding[]): RawFinding | null {
   if (trusted) return null;
@@ -25,8 +26,9 @@ export function uncoveredContentFinding(kind: MessageKind, trusted: boolean, tru
         ? 'No signature that is valid with a trusted key of the issuer covers the assertion a relying party would consume (nor the Response around it). What the report shows of it (issuer, NameID, attributes, conditions) is not authenticated.'
         : 'Nothing trusted was given (no IdP metadata, no certificate), so no signature can vouch for the assertion a relying party would consume: what the report shows of it (issuer, NameID, attributes, conditions) is not authenticated. A relying party would reject it; the signatures\' own verdicts say whether they are at least mathematically sound.',
       fix: trustGiven
-        ? 'Reject the message. If it is genuine, the IdP must sign the assertion or the Response with a key its metadata publishes (authentik: "Sign assertions"/"Sign responses" with the provider\'s signing certificate).'
-        : 'Paste the IdP metadata (or its signing certificate) into the trust field, or pass --metadata/--cert, to authenticate the message.',
+        ? 'Reject the message. If it is genuine, the IdP must sign the assertion or the Response with a key its metadata publishes.'
+        : 'Give the IdP metadata (or its signing certificate) as trusted material to authenticate the message.',
+      fixParts: trustGiven ? { variant: 'untrusted' } : { variant: 'no-trust', surface: GIVE_TRUST },
       references: ['SAML profiles §4.1.3.5', 'SAML core §5.4.2'], node: null,
     };
   }

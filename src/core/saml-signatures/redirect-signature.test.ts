@@ -77,7 +77,8 @@ describe('missing, incomplete, unsupported, unreadable, untrusted', () => {
     expect(r.findings).toEqual([{
       code: 'query-signature-missing', severity: 'info', title: 'Redirect binding message without signature',
       explanation: 'The URL has no SigAlg and Signature parameters, so the message is not signed. Many IdPs accept unsigned AuthnRequests; an IdP with WantAuthnRequestsSigned="true" rejects them.',
-      fix: 'If the IdP requires signed requests, configure the SP to sign AuthnRequests (authentik source: "Signing keypair"; SP metadata AuthnRequestsSigned="true").', references: REFS,
+      // Issue 14: profile-neutral here; the authentik source profile names its "Signing keypair".
+      fix: 'If the IdP requires signed requests, configure the SP to sign AuthnRequests (its metadata then says AuthnRequestsSigned="true").', fixParts: { variant: 'unsigned' }, references: REFS,
     }]);
   });
   test('Signature without SigAlg: invalid, the algorithm is unknown', async () => {
@@ -111,7 +112,7 @@ describe('missing, incomplete, unsupported, unreadable, untrusted', () => {
   test('no trust anchor: untrusted, never valid', async () => {
     const r = await verifyRedirectSignature(query(), []);
     expect([r.signature?.verdict, r.signature?.key.source]).toEqual(['untrusted', 'none']);
-    expect(r.findings).toEqual([{ code: 'signature-no-trust-anchor', severity: 'info', title: 'Nothing to verify the query signature against', explanation: "A query signature carries no certificate: paste the sender's metadata or certificate to check it.", fix: "Paste the sender's metadata (SP metadata for an AuthnRequest, IdP metadata for a response) into the trust field.", references: REFS }]);
+    expect(r.findings).toEqual([{ code: 'signature-no-trust-anchor', severity: 'info', title: 'Nothing to verify the query signature against', explanation: "A query signature carries no certificate: paste the sender's metadata or certificate to check it.", fix: "Give the sender's metadata (SP metadata for an AuthnRequest, IdP metadata for a response) as trusted material.", fixParts: { surface: { page: 'Paste it into the trust field.', cli: 'Pass it with --metadata or --cert.' } }, references: REFS }]);
   });
 });
 

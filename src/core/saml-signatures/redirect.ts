@@ -3,6 +3,7 @@ import { formDecode } from '../encoding/form';
 import type { RawFinding, RedirectSignatureParts, SignatureReport, TrustAnchor } from '../types';
 import { SIGNATURE_ALGORITHMS } from '../dsig/algorithms';
 import { importVerifyKey, verifyWithKey } from '../dsig/keys';
+import { GIVE_TRUST } from '../findings/fix';
 import { judgeAnchor, type SignerClaim } from '../trust/anchor-scope';
 
 const utf8 = new TextEncoder();
@@ -39,7 +40,7 @@ function alternatives(parts: RedirectSignatureParts): { why: string; octets: str
 export async function verifyRedirectSignature(parts: RedirectSignatureParts, anchors: TrustAnchor[], claim?: SignerClaim): Promise<{ signature: SignatureReport | null; findings: RawFinding[] }> {
   const findings: RawFinding[] = [];
   if (!parts.signature && !parts.sigAlg) {
-    findings.push({ code: 'query-signature-missing', severity: 'info', title: 'Redirect binding message without signature', explanation: 'The URL has no SigAlg and Signature parameters, so the message is not signed. Many IdPs accept unsigned AuthnRequests; an IdP with WantAuthnRequestsSigned="true" rejects them.', fix: 'If the IdP requires signed requests, configure the SP to sign AuthnRequests (authentik source: "Signing keypair"; SP metadata AuthnRequestsSigned="true").', references: ['SAML bindings §3.4.4.1'] });
+    findings.push({ code: 'query-signature-missing', severity: 'info', title: 'Redirect binding message without signature', explanation: 'The URL has no SigAlg and Signature parameters, so the message is not signed. Many IdPs accept unsigned AuthnRequests; an IdP with WantAuthnRequestsSigned="true" rejects them.', fix: 'If the IdP requires signed requests, configure the SP to sign AuthnRequests (its metadata then says AuthnRequestsSigned="true").', fixParts: { variant: 'unsigned' }, references: ['SAML bindings §3.4.4.1'] });
     return { signature: null, findings };
   }
   const sigAlg = parts.sigAlg ?? '';
@@ -72,7 +73,7 @@ export async function verifyRedirectSignature(parts: RedirectSignatureParts, anc
   if (anchors.length === 0) {
     report.verdict = 'untrusted';
     report.reason = 'A query signature carries no certificate: paste the sender\'s metadata or certificate to check it.';
-    findings.push({ code: 'signature-no-trust-anchor', severity: 'info', title: 'Nothing to verify the query signature against', explanation: report.reason, fix: 'Paste the sender\'s metadata (SP metadata for an AuthnRequest, IdP metadata for a response) into the trust field.', references: ['SAML bindings §3.4.4.1'] });
+    findings.push({ code: 'signature-no-trust-anchor', severity: 'info', title: 'Nothing to verify the query signature against', explanation: report.reason, fix: 'Give the sender\'s metadata (SP metadata for an AuthnRequest, IdP metadata for a response) as trusted material.', fixParts: { surface: GIVE_TRUST }, references: ['SAML bindings §3.4.4.1'] });
     return { signature: report, findings };
   }
   for (const a of anchors) {

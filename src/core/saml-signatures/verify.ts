@@ -7,6 +7,8 @@ import { consumableAssertions, messageKindOf, samlRootOf } from '../saml/summari
 import type { RawFinding, SignatureReport, TrustAnchor } from '../types';
 import { NS, attr, descendants } from '../xml/dom';
 import { SAML_SIGNER_POLICY } from './signer-policy';
+// Fix wording is profile-neutral here; profiles word their product, surfaces add where the key goes (../findings/fix.ts).
+import { GIVE_SP_KEY } from '../findings/fix';
 
 export interface DocumentVerification {
   signatures: SignatureReport[];
@@ -67,10 +69,10 @@ export async function verifyDocumentSignatures(doc: Document, anchors: TrustAnch
   }
   const encrypted = kind === 'Response' && consumedEl?.localName === 'EncryptedAssertion';
   if (signatureCount === 0 && encrypted) {
-    findings.push({ code: 'assertion-encrypted', severity: 'info', title: 'Encrypted assertion: its signature cannot be checked here', explanation: 'The Response is unsigned and its assertion is encrypted (EncryptedAssertion). The assertion\'s own signature, if any, is inside the encrypted data; without the SP\'s private key nothing in this message can be authenticated here.', fix: 'Paste the SP\'s private key into the "SP private key" field (CLI: --sp-key sp.key) to decrypt the assertion and check its signature, or have the IdP also sign the Response (authentik: "Sign responses"; Terraform `sign_response = true`).', references: ['SAML core §2.3.4', 'XML Encryption'], node: consumedEl });
+    findings.push({ code: 'assertion-encrypted', severity: 'info', title: 'Encrypted assertion: its signature cannot be checked here', explanation: 'The Response is unsigned and its assertion is encrypted (EncryptedAssertion). The assertion\'s own signature, if any, is inside the encrypted data; without the SP\'s private key nothing in this message can be authenticated here.', fix: 'Give the SP\'s private key to decrypt the assertion and check its signature, or have the IdP also sign the Response.', fixParts: { surface: GIVE_SP_KEY }, references: ['SAML core §2.3.4', 'XML Encryption'], node: consumedEl });
   } else if (signatureCount === 0) {
     const severity = kind === 'Response' ? 'error' : kind === 'EntityDescriptor' || kind === 'EntitiesDescriptor' ? 'info' : 'info';
-    findings.push({ code: 'signature-missing', severity, title: 'No XML signature', explanation: kind === 'Response' ? 'Neither the Response nor its assertion is signed: anyone could have written it. SAML profiles §4.1.3.5 require the assertion (or the Response) to be signed for the POST binding.' : `This ${kind} carries no XML signature${kind === 'AuthnRequest' || kind === 'LogoutRequest' || kind === 'LogoutResponse' ? ' (with the Redirect binding the signature travels in the query string instead)' : ''}.`, fix: kind === 'Response' ? 'Enable signing on the IdP (authentik: the provider\'s signing certificate with "Sign assertions" and "Sign responses"; Terraform `signing_kp`, `sign_assertion = true`, `sign_response = true`).' : 'Sign it if the receiving party requires signed messages (metadata: WantAuthnRequestsSigned / AuthnRequestsSigned).', references: ['SAML profiles §4.1.3.5'], node: root });
+    findings.push({ code: 'signature-missing', severity, title: 'No XML signature', explanation: kind === 'Response' ? 'Neither the Response nor its assertion is signed: anyone could have written it. SAML profiles §4.1.3.5 require the assertion (or the Response) to be signed for the POST binding.' : `This ${kind} carries no XML signature${kind === 'AuthnRequest' || kind === 'LogoutRequest' || kind === 'LogoutResponse' ? ' (with the Redirect binding the signature travels in the query string instead)' : ''}.`, fix: kind === 'Response' ? 'Enable signing at the IdP for this SP: sign the assertion and the Response with the key its metadata publishes.' : 'Sign it if the receiving party requires signed messages (metadata: WantAuthnRequestsSigned / AuthnRequestsSigned).', fixParts: { variant: kind === 'Response' ? 'response' : 'request' }, references: ['SAML profiles §4.1.3.5'], node: root });
   }
   const injected = consumedEl && consumedEl.localName === 'Assertion' ? commentInjectionFindings(consumedEl) : [];
   findings.push(...injected);

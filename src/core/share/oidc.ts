@@ -8,7 +8,7 @@ import { Redactor } from './redact';
 import { fail, ok, type Result } from '../types';
 import { decodeBase64Url } from '../oidc/base64url';
 import type { CelOutcome } from '../oidc/celAuthorization';
-import type { OidcSeverity } from '../oidc/findings';
+import { SEVERITIES, type Severity } from '../findings/severity';
 import type { OidcReport } from '../oidc/inspectOidc';
 import type { ExoscaleOidcSettings } from '../oidc/settings';
 import type { OidcVerdict } from '../oidc/verifySignature';
@@ -35,7 +35,7 @@ export interface OidcReportedVerdict {
   signature: OidcVerdict | null;
   trusted: boolean;
   cel: CelOutcome | null;
-  findings: { code: string; severity: OidcSeverity; title: string }[];
+  findings: { code: string; severity: Severity; title: string }[];
 }
 
 export interface OidcShareState {
@@ -79,7 +79,6 @@ const shape = (path: string, message: string): Result<never, ShareError> => fail
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const VERDICTS: readonly OidcVerdict[] = ['valid', 'invalid', 'untrusted', 'no-trust-anchor', 'unsupported'];
 const CEL_OUTCOMES: readonly CelOutcome[] = ['granted', 'granted-if-authentic', 'denied', 'error'];
-const SEVERITIES: readonly OidcSeverity[] = ['error', 'warning', 'info'];
 
 /** Unknown fields are refused, as for the SAML state: a v1 state has exactly these. */
 export function validateOidcShareState(v: unknown): Result<OidcShareState, ShareError> {
@@ -113,7 +112,7 @@ export function validateOidcShareState(v: unknown): Result<OidcShareState, Share
       const p = `redacted.reported.findings[${i}]`;
       if (!isRecord(f) || Object.keys(f).some((k) => !['code', 'severity', 'title'].includes(k))) return shape(p, 'expected {code, severity, title}');
       if (typeof f.code !== 'string' || typeof f.title !== 'string') return shape(p, 'code and title must be strings');
-      if (!SEVERITIES.includes(f.severity as OidcSeverity)) return shape(`${p}.severity`, `expected one of ${SEVERITIES.join(', ')}`);
+      if (!SEVERITIES.includes(f.severity as Severity)) return shape(`${p}.severity`, `expected one of ${SEVERITIES.join(', ')}`);
     }
   }
   return ok(v as unknown as OidcShareState);

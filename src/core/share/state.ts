@@ -1,5 +1,7 @@
 import { SHARE_MAX_FRAGMENT_CHARS, SHARE_MAX_INFLATED_BYTES } from '../limits';
 import { decodeJsonFragment, encodeJsonFragment, type ShareError } from './fragment';
+import { EXPECTATION_FIELDS, optionsToShared, PROFILE_NAMES, sharedToOptions, type ExpectedValues, type ProfileName } from '../settings';
+import { SHARE_FRAGMENT_PARAM } from './fragmentParam';
 import { fail, ok, type InspectOptions, type Result, type Severity, type SignatureVerdict } from '../types';
 
 /**
@@ -7,19 +9,14 @@ import { fail, ok, type InspectOptions, type Result, type Severity, type Signatu
  * needed to reproduce the same findings in another browser, and nothing else.
  */
 
-export type ShareProfile = NonNullable<InspectOptions['profile']>;
-export const SHARE_PROFILES: readonly ShareProfile[] = ['generic', 'scaleway', 'authentik-provider', 'authentik-source'];
+export type ShareProfile = ProfileName;
+export const SHARE_PROFILES: readonly ShareProfile[] = PROFILE_NAMES;
 
 export type RedactionField = 'nameid' | 'attributes' | 'emails' | 'certificates' | 'signatures';
 export const REDACTION_FIELDS: readonly RedactionField[] = ['nameid', 'attributes', 'emails', 'certificates', 'signatures'];
 
-export interface ShareExpectations {
-  spEntityId?: string;
-  acsUrl?: string;
-  idpEntityId?: string;
-  requestId?: string;
-}
-const EXPECTATION_KEYS = ['spEntityId', 'acsUrl', 'idpEntityId', 'requestId'] as const;
+export type ShareExpectations = ExpectedValues;
+const EXPECTATION_KEYS = EXPECTATION_FIELDS.map((f) => f.key);
 
 /**
  * What the sharer's own inspection said about one message, before redaction. A redacted
@@ -66,7 +63,7 @@ export type { ShareError, ShareErrorCode } from './fragment';
 /** Version tag in front of the payload, so a future encoding can coexist with this one. */
 export const SHARE_FRAGMENT_PREFIX = 's1.';
 /** The fragment parameter name: `#share=s1.…`. */
-export const SHARE_FRAGMENT_PARAM = 'share';
+export { SHARE_FRAGMENT_PARAM };
 /**
  * Zip-bomb guard: DEFLATE can expand ~1032:1 (RFC 1951 max match 258 bytes per 2-bit code),
  * so a 2 MB link (Chromium's URL cap) could claim 2 GB. Inflation stops past this
@@ -75,7 +72,6 @@ export const SHARE_FRAGMENT_PARAM = 'share';
 export const MAX_SHARE_DECOMPRESSED_BYTES = SHARE_MAX_INFLATED_BYTES;
 /** Chromium refuses URLs above 2 MiB (content::kMaxURLChars), so no genuine fragment is longer. */
 export const MAX_SHARE_FRAGMENT_CHARS = SHARE_MAX_FRAGMENT_CHARS;
-const DEFAULT_SKEW = 180;
 
 // ---- building a state ----
 
@@ -89,19 +85,15 @@ export interface ShareStateInput {
 
 /** Build a state from what the inspect view holds; `options.at` defaults to now and is always recorded. */
 export function createShareState({ input, trust, options = {}, selected = 0, source }: ShareStateInput): ShareState {
-  const expectations: ShareExpectations = {};
-  for (const k of EXPECTATION_KEYS) {
-    const v = options[k];
-    if (typeof v === 'string' && v !== '') expectations[k] = v;
-  }
+  const settings = optionsToShared(options, selected);
   return {
     v: 1,
     input,
     trust: [...(trust ?? options.trust ?? [])],
-    expectations,
-    at: (options.at ?? new Date()).toISOString(),
-    skewSeconds: options.skewSeconds ?? DEFAULT_SKEW,
-    profile: options.profile ?? 'generic',
+    expectations: settings.expectations,
+    at: settings.at,
+    skewSeconds: settings.skewSeconds,
+    profile: settings.profile,
     selected,
     ...(source !== undefined ? { source } : {}),
   };
@@ -109,13 +101,7 @@ export function createShareState({ input, trust, options = {}, selected = 0, sou
 
 /** The options to re-run `inspectInput(state.input, …)` with, evaluating at the recorded instant. */
 export function inspectOptionsOf(state: ShareState): InspectOptions {
-  return {
-    trust: [...state.trust],
-    at: new Date(state.at),
-    skewSeconds: state.skewSeconds,
-    profile: state.profile,
-    ...state.expectations,
-  };
+  return { trust: [...state.trust], ...sharedToOptions(state) };
 }
 
 // ---- encoding ----
@@ -274,18 +260,7 @@ export function shareUrl(baseUrl: string, state: ShareState): string {
   return `${base}#${SHARE_FRAGMENT_PARAM}=${encodeShareFragment(state)}`;
 }
 
-/**
- * The shared-state value of a URL or `location.hash`, or null when it carries none.
- * Accepts `https://…/#share=s1.…`, `#share=s1.…` and `share=s1.…&other=…`.
- */
-export function shareFragmentOf(urlOrHash: string): string | null {
-  const hash = urlOrHash.indexOf('#');
-  const frag = hash >= 0 ? urlOrHash.slice(hash + 1) : urlOrHash;
-  for (const part of frag.split('&')) {
-    if (part.startsWith(`${SHARE_FRAGMENT_PARAM}=`)) return part.slice(SHARE_FRAGMENT_PARAM.length + 1);
-  }
-  return null;
-}
+export { shareFragmentOf } from './fragmentParam';
 
 export type LinkLengthLevel = 'ok' | 'long' | 'too-long';
 

@@ -1,32 +1,12 @@
 // `/profiles` and `/profiles/$name`: what each diagnosis profile requires, how it is detected,
-// and the source document it was taken from. The seed documents are not served by the app, so
-// each page names the document (file and title) and quotes the passage the requirements rest on.
+// and the source document it was taken from. The vendor documents are not served by the app, so
+// each page names the document by its title and quotes the passage the requirements rest on.
 import { Link, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { EXOSCALE_OIDC_PROFILE } from '../../core/oidc/exoscaleProfile';
-import { PROFILES, type ProfileDefinition } from '../../core/profiles';
-import { SEED_DOCUMENTS } from '../shared/DiagnosisCategories';
+import { SOURCES } from '../../core/diagnosis/sources';
+import { PROFILES, type Profile, type ProfileName } from '../../core/profiles';
 
-/** Short quotes from the seed documents (vendor pages, not in this repository), verbatim. */
-const SOURCE_QUOTES: Record<string, string[]> = {
-  scaleway: [
-    'issuer: Must be set to your Authentik instance URL (var.authentik_url), not the Scaleway entity ID. This is what Scaleway expects as the <Issuer> element in the SAML response.',
-    'sp_binding = "post": Scaleway expects the SAML response to be delivered via HTTP POST.',
-    'sign_assertion = true and sign_response = true: Scaleway requires both the assertion and the response to be signed.',
-    'If the SSO URL points to the redirect binding (/sso/binding/redirect/), Django’s CSRF protection blocks it because the redirect binding is designed for GET requests. The POST binding endpoint (/sso/binding/post/) is CSRF-exempt in Authentik, bypassing CSRF validation for this view.',
-    'Switch the name_id_mapping from the email property mapping to the username property mapping. This sends the username as the NameID, which matches the Scaleway username directly. Also ensure the user is added as an IAM member (not just the organization owner) in the Scaleway organization.',
-  ],
-  'authentik-provider': [
-    'SSO (Redirect binding) | /application/saml/<application slug>/sso/binding/redirect/ — SSO (POST binding) | /application/saml/<application slug>/sso/binding/post/ — IdP-initiated login | /application/saml/<application slug>/sso/binding/init/',
-    'When the request asks for urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress, the NameID will be set to the user\'s email address.',
-    'When the request asks for urn:oasis:names:tc:SAML:2.0:nameid-format:persistent, the NameID will be set to the hashed user ID.',
-  ],
-  'authentik-source': [
-    'Allow IdP-initiated logins | False | Whether to allow the IdP to log users into authentik without any interaction. Activating this can be a security risk because this request is not verified, and could be used by an attacker to authenticate a user without interaction.',
-    'NameID Policy | Persistent | Depending on what the IdP sends as persistent ID, some IdPs use the username or email address while others use a random string or hashed value.',
-    'https://authentik.company/source/saml/<source-slug>/acs/',
-  ],
-};
 
 /** `code spans` in the profile prose become <code>. */
 function prose(text: string): ReactNode[] {
@@ -67,7 +47,7 @@ export function ProfilesPage() {
           ))}
         </ul>
         <p className="small muted">
-          Source: <code>002_be8525c84e06a101.txt</code> — {SEED_DOCUMENTS['002_be8525c84e06a101.txt']}
+          Source: <cite>{SOURCES.exoscaleSso}</cite>
         </p>
       </section>
     </div>
@@ -98,9 +78,9 @@ export function ProfilePage() {
   return <ProfileView profile={profile} />;
 }
 
-function ProfileView({ profile }: { profile: ProfileDefinition }) {
-  const doc = profile.sourceDocument;
-  const quotes = SOURCE_QUOTES[profile.name] ?? [];
+function ProfileView({ profile }: { profile: Profile<ProfileName> }) {
+  const doc = profile.source;
+  const quotes = profile.quotes ?? [];
   return (
     <div className="profile-page" data-profile={profile.name}>
       <p className="small">
@@ -108,7 +88,7 @@ function ProfileView({ profile }: { profile: ProfileDefinition }) {
       </p>
       <h1>{profile.title}</h1>
       <p>
-        Profile name <code>{profile.name}</code> (command line: <code>--profile {profile.name}</code>). Identity provider: {profile.roles.idp}; service
+        Profile name <code>{profile.name}</code>. Identity provider: {profile.roles.idp}; service
         provider: {profile.roles.sp}.
       </p>
       <section className="panel" aria-labelledby="req-heading">
@@ -128,8 +108,8 @@ function ProfileView({ profile }: { profile: ProfileDefinition }) {
         {doc ? (
           <>
             <p>
-              <cite className="source-title">{SEED_DOCUMENTS[doc] ?? doc}</cite> — <code className="source-file">{doc}</code>
-              <span className="muted small"> (one of the project’s source documents; not part of this repository or app)</span>
+              <cite className="source-title">{doc}</cite>
+              <span className="muted small"> (one of the vendor documents the project was built from; not part of this repository or app)</span>
             </p>
             {quotes.map((q, i) => (
               <blockquote key={i} className="source-quote">

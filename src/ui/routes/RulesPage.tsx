@@ -3,38 +3,14 @@
 // symptom search (`?symptom=`) that points into them.
 import { useCallback, useEffect, useMemo } from 'react';
 import { Link, useLocation, useNavigate, useSearch } from '@tanstack/react-router';
-import { NAMEID_FORMATS, RULES, STATUS_CODES } from '../../core/rules';
-import { categoryOf, categoryTitle, describeReference, SeverityIcon } from '../shared/DiagnosisCategories';
+import { categoryTitle, NAMEID_FORMATS, SOURCES, STATUS_CODES, VERIFIER_CODES } from '../../core/diagnosis';
+import { RULES } from '../../core/rules';
+import { SeverityIcon } from '../shared/DiagnosisCategories';
 import { SymptomSearch, useSymptomMatches } from '../shared/SymptomSearch';
 
-export interface RulesSearch {
-  symptom?: string;
-}
+import type { RulesSearch } from './rulesSearch';
 
-export function validateRulesSearch(raw: Record<string, unknown>): RulesSearch {
-  return typeof raw.symptom === 'string' && raw.symptom.trim() !== '' ? { symptom: raw.symptom } : {};
-}
-
-/** CONTRACT §3 codes that come from the signature verifier (src/core/dsig), not from a rule file. */
-const VERIFIER_CODES: readonly { code: string; severity: 'error' | 'warning' | 'info'; meaning: string }[] = [
-  { code: 'signature-missing', severity: 'error', meaning: 'Neither the Response nor the Assertion is signed (SAML profiles §4.1.3.5).' },
-  { code: 'signature-invalid', severity: 'error', meaning: 'The SignatureValue does not verify over the canonicalized SignedInfo.' },
-  { code: 'digest-mismatch', severity: 'error', meaning: 'A Reference digest does not match the referenced element: the content was changed after signing.' },
-  { code: 'signature-untrusted-key', severity: 'error', meaning: 'The signature is correct only with a key that is not a trust anchor (e.g. the certificate in KeyInfo).' },
-  { code: 'signature-key-wrong-entity', severity: 'error', meaning: 'The signature verifies with a pasted metadata key, but of another entity than the Issuer of the signed element: a metadata key anchors only its own entity\'s messages.' },
-  { code: 'signature-key-wrong-role', severity: 'error', meaning: 'The signature verifies with a key of the right entity but of the wrong role (an SP key on a Response, an IdP key on an AuthnRequest).' },
-  { code: 'signature-limit-exceeded', severity: 'error', meaning: 'More References, Signatures, Transforms or KeyInfo certificates than the documented limits (docs/limits.md): the rest is not computed, the signature is never valid.' },
-  { code: 'signature-no-trust-anchor', severity: 'info', meaning: 'Nothing was pasted to verify against: add the IdP metadata or certificate under Trust.' },
-  { code: 'signature-wrapping', severity: 'error', meaning: 'The element a relying party would consume is not the element the signature covers (XML signature wrapping).' },
-  { code: 'duplicate-id', severity: 'error', meaning: 'Two elements share an ID: a reference could resolve to either.' },
-  { code: 'multiple-assertions', severity: 'warning', meaning: 'More than one Assertion: SPs differ in which one they consume.' },
-  { code: 'nameid-comment', severity: 'error', meaning: 'A comment or split text node inside NameID or an attribute value (CVE-2018-7340 class).' },
-  { code: 'weak-algorithm', severity: 'warning', meaning: 'SHA-1 signature or digest algorithm.' },
-  { code: 'unsupported-algorithm', severity: 'warning', meaning: 'An algorithm or transform samlscope does not implement.' },
-  { code: 'cert-expired', severity: 'warning', meaning: 'The signing certificate is outside its validity period.' },
-  { code: 'query-signature-invalid', severity: 'error', meaning: 'The HTTP-Redirect query signature does not verify (SAML bindings §3.4.4.1).' },
-  { code: 'query-signature-missing', severity: 'warning', meaning: 'An HTTP-Redirect message without Signature where one is expected.' },
-];
+export { validateRulesSearch, type RulesSearch } from './rulesSearch';
 
 export function RulesPage() {
   const search = useSearch({ from: '/rules' }) as RulesSearch;
@@ -59,7 +35,7 @@ export function RulesPage() {
     <div className="rules-page">
       <h1>Diagnosis rules</h1>
       <p>
-        Every rule samlscope runs on a message, with the finding codes it emits (CONTRACT §3). Severity is the usual one; a profile can lower or raise it
+        Every rule samlscope runs on a message, with the finding codes it emits. Severity is the usual one; a profile can lower or raise it
         (see the <Link to="/profiles">profiles</Link>). Paste the error text a service showed you to find the rules that explain it.
       </p>
       <SymptomSearch value={search.symptom} onChange={setSymptom} presentCodes={null} />
@@ -83,7 +59,7 @@ export function RulesPage() {
                 <tr key={r.id} id={`rule-${r.id}`} data-rule-id={r.id} className={matched ? 'symptom-match' : undefined} data-symptom-match={matched ? 'true' : undefined}>
                   <th scope="row">
                     <code>{r.id}</code>
-                    <div className="muted small">{categoryTitle(categoryOf(r.codes[0] ?? ''))}</div>
+                    <div className="muted small">{categoryTitle(r.category)}</div>
                   </th>
                   <td>
                     <ul className="plain-list">
@@ -104,7 +80,7 @@ export function RulesPage() {
                   <td className="small">
                     <ul className="plain-list">
                       {r.references.map((ref) => (
-                        <li key={ref}>{describeReference(ref)}</li>
+                        <li key={ref}>{ref}</li>
                       ))}
                     </ul>
                   </td>
@@ -175,7 +151,7 @@ export function RulesPage() {
               <th scope="col">Format</th>
               <th scope="col">Meaning</th>
               <th scope="col">Stable</th>
-              <th scope="col">authentik sends (003_32bc8d65e57764cd.txt)</th>
+              <th scope="col">authentik sends ({SOURCES.authentikSamlProvider})</th>
             </tr>
           </thead>
           <tbody>

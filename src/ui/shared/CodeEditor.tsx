@@ -4,6 +4,7 @@
 // and the fallback is removed, so exactly one element carries the accessible name.
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type * as Monaco from 'monaco-editor/editor/editor.api';
+import { PAGE_LIMITS } from '../../core/limits';
 import { loadMonaco, preferredMonacoTheme, type MonacoApi } from './monaco/loadMonaco';
 
 export interface EditorMarker {
@@ -69,6 +70,14 @@ function applyModelSize(model: Monaco.editor.ITextModel, large: boolean): void {
   model.updateOptions({ bracketColorizationOptions: { enabled: !large, independentColorPoolPerBracketType: false } });
 }
 
+/**
+ * Above this many characters a text is not put into the editor unless asked: building Monaco's
+ * model of a 10 MB aggregate is one main-thread task of seconds (issue 15: no task over 50 ms
+ * while a 10 MB aggregate is inspected). Its beginning is shown instead, with a button that
+ * opens the whole text in the editor; copying, inspecting and sharing always use the whole text.
+ */
+export const HUGE_VALUE_CHARS = PAGE_LIMITS.editorHugeChars;
+
 /** A read-only fallback shows at most this many characters (see below). */
 const FALLBACK_MAX_CHARS = 64 * 1024;
 /** Above this many characters an outside value replaces the editor's without an undo step (see below). */
@@ -89,6 +98,14 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function
   onReadyRef.current = onMonacoReady;
   const [ready, setReady] = useState(false);
   const [loadFailed, setLoadFailed] = useState(false);
+  // A huge value stays out of the editor until the user opens it; a new value from outside
+  // (not one the editor itself emitted) closes it again.
+  const [hugeOpened, setHugeOpened] = useState(false);
+  const emittedRef = useRef<string | null>(null);
+  if (hugeOpened && value !== emittedRef.current && value.length <= HUGE_VALUE_CHARS) setHugeOpened(false);
+  const huge = value.length > HUGE_VALUE_CHARS && !hugeOpened;
+  const hugeRef = useRef(huge);
+  hugeRef.current = huge;
 
   useImperativeHandle(ref, () => ({
     focus() {
@@ -107,7 +124,7 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function
         const fallbackHadFocus = fallbackRef.current !== null && document.activeElement === fallbackRef.current;
         monacoRef.current = monaco;
         const editor = monaco.editor.create(hostRef.current, {
-          value: valueRef.current,
+          value: hugeRef.current ? '' : valueRef.current,
           language,
           readOnly,
           domReadOnly: readOnly,
@@ -118,6 +135,8 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function
           showFoldingControls: 'always',
           ...sizeOptions(valueRef.current.length > LARGE_VALUE_CHARS, readOnly),
           scrollBeyondLastLine: false,
+          // Monaco dims the number of a last empty line to 40 % opacity (1.8:1): shown like the others.
+          renderFinalNewline: 'on',
           renderLineHighlight: readOnly ? 'none' : 'line',
           glyphMargin: readOnly,
           fontSize: 13,
@@ -140,8 +159,12 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function
         if (createdModel) applyModelSize(createdModel, valueRef.current.length > LARGE_VALUE_CHARS);
         decorationsRef.current = editor.createDecorationsCollection();
         const sub = editor.onDidChangeModelContent(() => {
+          if (hugeRef.current) return; // the editor holds nothing of a huge value: not an edit
           const text = editor.getValue();
-          if (text !== valueRef.current) onChangeRef.current?.(text);
+          if (text !== valueRef.current) {
+            emittedRef.current = text;
+            onChangeRef.current?.(text);
+          }
         });
         const scheme = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
         const onScheme = () => monaco.editor.setTheme(preferredMonacoTheme());
@@ -176,7 +199,12 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function
     const editor = editorRef.current;
     if (!editor) return;
     const model = editor.getModel();
-    if (!model || (model.getValueLength() === value.length && editor.getValue() === value)) return;
+    if (!model) return;
+    if (huge) {
+      if (model.getValueLength() > 0) model.setValue('');
+      return;
+    }
+    if (model.getValueLength() === value.length && editor.getValue() === value) return;
     editor.updateOptions(sizeOptions(value.length > LARGE_VALUE_CHARS, readOnly));
     applyModelSize(model, value.length > LARGE_VALUE_CHARS);
     // A replacing edit of a multi-megabyte text costs Monaco ~150 ms per MB on the page's thread
@@ -189,7 +217,7 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function
       editor.executeEdits('samlscope', [{ range: model.getFullModelRange(), text: value }]);
       editor.pushUndoStop();
     }
-  }, [value, ready, readOnly]);
+  }, [value, ready, readOnly, huge]);
 
   // Finding markers (squiggles + hover explanations in the XML view).
   useEffect(() => {
@@ -250,7 +278,7 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function
     }
   }, [highlight, ready]);
 
-  const showFallback = !ready;
+  const showFallback = !ready && !huge;
   // Until Monaco arrives, a read-only view of a very long text shows its beginning only: laying
   // out megabytes of <pre> text is itself a long task (the whole text is in Monaco a moment later).
   const fallbackValue = readOnly && showFallback && value.length > FALLBACK_MAX_CHARS ? `${value.slice(0, FALLBACK_MAX_CHARS)}\n…` : value;
@@ -293,8 +321,22 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function
             onChange={(e) => onChange?.(e.target.value)}
           />
         ))}
+      {huge && (
+        <div className="code-huge" data-huge-value={value.length}>
+          <p className="notice small" role="note">
+            {(value.length / 2 ** 20).toFixed(1)} MB: too large to edit here without stopping the page for seconds, so only its beginning is
+            shown. Everything else on the page uses the whole text.{' '}
+            <button type="button" onClick={() => setHugeOpened(true)}>
+              Open it all in the editor
+            </button>
+          </p>
+          <pre className="code-fallback" aria-label={ariaLabel} tabIndex={0}>
+            {`${value.slice(0, FALLBACK_MAX_CHARS)}\n…`}
+          </pre>
+        </div>
+      )}
       {loadFailed && <p className="muted small">The code editor could not be loaded; the plain view above keeps working.</p>}
-      <div ref={hostRef} className="monaco-host" hidden={!ready} />
+      <div ref={hostRef} className="monaco-host" hidden={!ready || huge} />
     </div>
   );
 });

@@ -4,10 +4,11 @@
 // a slice is a bounded task, and the next slice is rendered when the end of the list scrolls
 // into view (or on the button, for keyboard users and tests), so the cost follows what is read.
 import { useEffect, useRef, useState } from 'react';
+import { PAGE_LIMITS } from '../../core/limits';
 
 /** Items rendered at first, and added per slice. */
-export const FIRST_SLICE = 100;
-export const NEXT_SLICE = 200;
+export const FIRST_SLICE: number = PAGE_LIMITS.listFirstSlice;
+export const NEXT_SLICE: number = PAGE_LIMITS.listNextSlice;
 
 /** How many of `total` items to render; resets when `resetKey` changes (another message). */
 export function useSliceLimit(total: number, resetKey: unknown, first = FIRST_SLICE): { limit: number; more: () => void } {

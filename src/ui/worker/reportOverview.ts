@@ -13,13 +13,14 @@ import type {
   SignatureReport,
   TrustAnchor,
 } from '../../core/types';
+import { PAGE_LIMITS } from '../../core/limits';
 
 /**
  * A captured URL is shown in the overview up to this many characters: a Redirect URL carries
  * its whole deflated message (up to the 16 MiB base64 limit, docs/limits.md) and the message
  * list only needs its scheme, host and path. The detail carries the URL in full.
  */
-export const OVERVIEW_URL_MAX_CHARS = 2048;
+export const OVERVIEW_URL_MAX_CHARS = PAGE_LIMITS.overviewUrlChars;
 
 /** The capture of one payload without its XML and raw query octets (in the detail). */
 export interface PayloadOverview extends Omit<CapturedPayload, 'xml' | 'redirect' | 'url'> {

@@ -7,6 +7,7 @@ import { validateMetadataSchema, type SchemaOutcome } from '../schema/validate';
 import type { EntityLint, LintReport, MdFinding, MdLintProgress } from '../types';
 import { findingOf, type CodeSpec } from './check';
 import { DOCUMENT_CHECKS, ENTITY_CHECKS } from './registry';
+import { severityRank } from '../../findings/severity';
 
 export interface LintOptions {
   /** Evaluation instant for validUntil and certificate dates (default: now). */
@@ -18,7 +19,6 @@ export interface LintOptions {
 
 const SCHEMA: CodeSpec = { code: 'md-schema', severity: 'error', title: 'Not valid against the SAML metadata schema' };
 const SCHEMA_NOT_CHECKED: CodeSpec = { code: 'md-schema-not-checked', severity: 'info', title: 'The schema could not be checked' };
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 export async function lintMetadata(text: string, source: string, options: LintOptions = {}): Promise<LintReport> {
   const at = options.at ?? new Date();
@@ -117,7 +117,7 @@ function capAndSort(findings: MdFinding[]): MdFinding[] {
     const last = [...kept].reverse().find((f) => f.code === code)!;
     kept.push({ ...last, explanation: `…and ${n - METADATA_LIMITS.findingsPerCodePerEntity} more ${code} findings like the ones above (METADATA_LIMITS.findingsPerCodePerEntity).`, fix: last.fix });
   }
-  return kept.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return kept.sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
 }
 
 /** CONTRACT §5: exit status 1 when anything of severity error was found (or the input was not metadata). */

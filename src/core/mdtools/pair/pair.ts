@@ -7,6 +7,7 @@ import { detectMdProfile } from '../profile-fixes';
 import type { MdFinding } from '../types';
 import { BINDING } from '../namespaces';
 import { PAIR_CHECKS } from './registry';
+import { severityRank } from '../../findings/severity';
 
 export interface PairOptions {
   at?: Date;
@@ -24,7 +25,6 @@ export interface PairReport {
   common: { requestBindings: string[]; responseBindings: string[]; nameIdFormats: string[] };
 }
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 export function pairMetadata(idpText: string, spText: string, idpSource = 'idp', spSource = 'sp', options: PairOptions = {}): PairReport {
   const at = options.at ?? new Date();
@@ -40,7 +40,7 @@ export function pairMetadata(idpText: string, spText: string, idpSource = 'idp',
   const spRole = sp.entity.summary.roles.find((r) => r.role === 'SPSSODescriptor')!;
   const ctx = { idp: idp.entity, idpRole, sp: sp.entity, spRole, at, idpProfile: detectMdProfile(idp.entity), spProfile: detectMdProfile(sp.entity) };
   for (const c of PAIR_CHECKS) report.findings.push(...c.check(ctx));
-  report.findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  report.findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
   report.common.requestBindings = [...new Set(idpRole.singleSignOnServices.map((e) => e.binding))].filter((b) => b === BINDING.redirect || b === BINDING.post || b === BINDING.artifact);
   report.common.responseBindings = [...new Set(spRole.assertionConsumerServices.map((e) => e.binding))].filter((b) => b === BINDING.post || b === BINDING.artifact);
   report.common.nameIdFormats = spRole.nameIdFormats.filter((f) => idpRole.nameIdFormats.includes(f));

@@ -1,7 +1,9 @@
 // Extra context under some findings: the status code table entries for `status-error`
 // (SAML core §3.2.2.2) and, for NameID findings, what authentik sends for each requested
-// format (003_32bc8d65e57764cd.txt).
-import { NAMEID_FORMATS, canonicalNameIdFormat, explainNameIdFormat, explainStatusCode } from '../../../core/rules';
+// format (authentik docs: SAML Provider).
+import { NAMEID_FORMATS, canonicalNameIdFormat, explainNameIdFormat } from '../../../core/diagnosis/nameid-formats';
+import { explainStatusCode } from '../../../core/diagnosis/status-codes';
+import { SOURCES } from '../../../core/diagnosis/sources';
 import type { Finding, InspectedMessage } from '../../../core/types';
 
 export function hasFindingDetails(f: Finding): boolean {
@@ -65,7 +67,7 @@ function NameIdFormatsDetail({ message, messages }: { message: InspectedMessage;
   return (
     <table className="finding-detail nameid-detail">
       <caption>
-        What authentik sends as NameID for each requested format, without a NameID property mapping (003_32bc8d65e57764cd.txt)
+        What authentik sends as NameID for each requested format, without a NameID property mapping ({SOURCES.authentikSamlProvider})
         {sent && !explainNameIdFormat(sent) ? ` — this message uses a non-standard format ${sent}` : ''}
       </caption>
       <thead>

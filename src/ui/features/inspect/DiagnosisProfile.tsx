@@ -1,19 +1,14 @@
 // The active diagnosis profile (detected or chosen) and the expectations the rules compared the
 // message with, each with where it came from (docs/rules.md "Expectations").
 import { Link } from '@tanstack/react-router';
-import { authentikProviderEndpoint, isAuthentikSourceAcs, isScalewayAcsUrl, isScalewaySpEntityId, profileByName } from '../../../core/profiles';
-import type { AssertionSummary, CapturedPayload, EntitySummary, InspectedMessage, InspectReport } from '../../../core/types';
-import { PROFILES, type ProfileName } from '../../search';
+import { EXPECTATION_FIELDS } from '../../../core/settings';
+import { PROFILE_NAMES as PROFILES, profileByName, profileEvidence, type ClueSource, type ProfileName } from '../../../core/profiles';
+import type { InspectedMessage, InspectReport } from '../../../core/types';
 
 type ExpectationKey = 'spEntityId' | 'acsUrl' | 'idpEntityId' | 'requestId';
 type ExpectationValue = NonNullable<NonNullable<InspectedMessage['expectations']>[ExpectationKey]>;
 
-export const EXPECTATION_LABELS: Record<ExpectationKey, string> = {
-  spEntityId: 'SP entity ID',
-  acsUrl: 'ACS URL',
-  idpEntityId: 'IdP entity ID',
-  requestId: 'Request ID',
-};
+export const EXPECTATION_LABELS = Object.fromEntries(EXPECTATION_FIELDS.map((f) => [f.key, f.label])) as Record<ExpectationKey, string>;
 
 const SOURCE_LABELS: Record<string, string> = {
   explicit: 'typed',
@@ -26,44 +21,8 @@ export function expectationSourceLabel(source: string): string {
   return SOURCE_LABELS[source] ?? source;
 }
 
-/**
- * Which value in the messages made detectProfile() pick this profile (core/profiles: Audience
- * or ACS of Scaleway, authentik provider/source endpoint URLs), for "detected: … — Audience …".
- */
-/** What the evidence reads of a message: the full message, or its overview (no metadata entities). */
-export type EvidenceSource = Pick<InspectedMessage, 'destination' | 'issuer' | 'authnRequest'> & {
-  payload: Pick<CapturedPayload, 'url' | 'method'>;
-  assertions: readonly Pick<AssertionSummary, 'audiences' | 'recipient'>[];
-  metadata?: { validUntil: string | null; entities?: EntitySummary[] };
-};
-
-export function profileEvidence(messages: readonly EvidenceSource[], name: ProfileName): string | null {
-  const named: { what: string; value: string }[] = [];
-  for (const m of messages) {
-    if (m.payload.url) named.push({ what: `${m.payload.method ?? "sent"} to`, value: m.payload.url });
-    if (m.destination) named.push({ what: 'Destination', value: m.destination });
-    if (m.issuer) named.push({ what: 'Issuer', value: m.issuer });
-    if (m.authnRequest?.assertionConsumerServiceURL) named.push({ what: 'AssertionConsumerServiceURL', value: m.authnRequest.assertionConsumerServiceURL });
-    for (const a of m.assertions) {
-      for (const aud of a.audiences) named.push({ what: 'Audience', value: aud });
-      if (a.recipient) named.push({ what: 'Recipient', value: a.recipient });
-    }
-    for (const e of m.metadata?.entities ?? []) {
-      named.push({ what: 'entityID', value: e.entityId });
-      for (const r of e.roles) for (const ep of [...r.singleSignOnServices, ...r.assertionConsumerServices]) named.push({ what: 'metadata endpoint', value: ep.location });
-    }
-  }
-  const test: Record<ProfileName, (v: string) => boolean> = {
-    scaleway: (v) => isScalewaySpEntityId(v) || isScalewayAcsUrl(v),
-    'authentik-source': (v) => isAuthentikSourceAcs(v),
-    'authentik-provider': (v) => authentikProviderEndpoint(v) !== null,
-    generic: () => false,
-  };
-  // Prefer the Audience: it is the value the issue names ("an Audience of the form …").
-  const hits = named.filter((n) => test[name](n.value));
-  const best = hits.find((h) => h.what === 'Audience') ?? hits[0];
-  return best ? `${best.what} ${best.value}` : null;
-}
+/** What the evidence reads of a message: the full message, or its overview (no metadata entities); core/profiles names the value. */
+export type EvidenceSource = ClueSource;
 
 /** Shown next to an expectation input: what the rules actually used and from where. */
 export function ExpectationNote({ expectation, typed }: { expectation: ExpectationValue | undefined; typed: string | undefined }) {

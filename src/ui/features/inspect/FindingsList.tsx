@@ -1,9 +1,14 @@
+import { lazy, Suspense } from 'react';
+import { fixText } from '../../../core/findings/fix';
+import { severityRank } from '../../../core/findings/severity';
 import type { Finding, InspectedMessage } from '../../../core/types';
-import { CATEGORIES, categoryOf, describeReference, FindingExplanation, SeverityCounts, SeverityIcon } from '../../shared/DiagnosisCategories';
+import { CATEGORIES, FindingExplanation, SeverityCounts, SeverityIcon } from '../../shared/DiagnosisCategories';
 import { MoreItems, useSliceLimit } from '../../shared/incremental';
-import { FindingDetails, type RequestSource } from './DiagnosisFindingDetails';
+import type { RequestSource } from './DiagnosisFindingDetails';
 
-const order = { error: 0, warning: 1, info: 2 } as const;
+// The status-code and NameID-format tables under some findings: loaded with the first finding
+// list, not with the first screen.
+const FindingDetails = lazy(() => import('./DiagnosisFindingDetails').then((m) => ({ default: m.FindingDetails })));
 
 /** Findings grouped by category, worst first inside each. Each carries data-finding-code
  * (CONTRACT §4); clicking one with a location reveals it in the XML view. `highlightCodes`
@@ -34,10 +39,10 @@ export function FindingsList({
   }
   const groups = CATEGORIES.map((c) => ({
     ...c,
-    findings: findings.filter((f) => categoryOf(f.code) === c.id).sort((a, b) => order[a.severity] - order[b.severity]),
+    findings: findings.filter((f) => (f.category ?? 'other') === c.id).sort((a, b) => severityRank(a.severity) - severityRank(b.severity)),
   })).filter((g) => g.findings.length > 0);
   // Groups with an error first, so the reason a login fails is at the top.
-  groups.sort((a, b) => order[a.findings[0].severity] - order[b.findings[0].severity]);
+  groups.sort((a, b) => severityRank(a.findings[0].severity) - severityRank(b.findings[0].severity));
   let budget = limit;
   const shownGroups = groups.flatMap((g) => {
     const take = g.findings.slice(0, budget);
@@ -108,11 +113,13 @@ function FindingItem({
           </button>
         )}
       </div>
-      <FindingExplanation explanation={f.explanation} fix={f.fix} />
-      <FindingDetails finding={f} message={message} messages={messages} />
+      <FindingExplanation explanation={f.explanation} fix={fixText(f, 'page')} />
+      <Suspense fallback={null}>
+        <FindingDetails finding={f} message={message} messages={messages} />
+      </Suspense>
       {f.references && f.references.length > 0 && (
         <p className="finding-references small muted">
-          References: {f.references.map(describeReference).join(' · ')}
+          References: {f.references.join(' · ')}
         </p>
       )}
     </li>

@@ -4,7 +4,7 @@
 // inspectInput()'s InspectReport, computed in the inspection worker (src/ui/worker/) so that no
 // input can freeze the page, and read through reportView.ts. The page holds the report's bounded
 // overview (worker/reportOverview.ts) and the shown message in full.
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
 import { EvaluationTimeFields } from '../../shared/EvaluationTimeFields';
 import { useWorkerRun } from '../../worker/useWorkerRun';
@@ -22,16 +22,14 @@ import { CaptureStep, MessageList } from './MessageList';
 import { MockSpCapturePanel, useAcsCapture } from '../mock-sp/MockSpCapturePanel';
 import { MessageDetails, SummaryPanel, TrustedBadge } from './MessageSummaryView';
 import { SignaturesPanel } from './SignaturesPanel';
-import { DecryptionPanel } from './DecryptionPanel';
 import { CapturePairNote } from './CapturePairNote';
-import { HistoryPanel } from '../sharing/HistoryPanel';
-import { SharePanel } from '../sharing/SharePanel';
 import { ClaimDisagreements, ShareLinkError, ShareOpenedNotice, SharerClaims, type SharedOrigin } from '../sharing/ShareNotices';
-import { compareClaim, type ShareState } from '../../../core/share';
-import type { ShareContext } from '../sharing/artifacts';
+import { compareClaim } from '../../../core/share/claims';
+import type { ShareState } from '../../../core/share/state';
+import type { ShareContext } from '../sharing/shareContext';
 import { searchOfShareState } from '../sharing/openShare';
 import { SymptomSearch, useSymptomMatches } from '../../shared/SymptomSearch';
-import { PROFILES, type ProfileName } from '../../search';
+import { DEFAULT_SKEW_SECONDS as DEFAULT_SKEW, PROFILES, searchToOptions, type InspectSearch, type ProfileName } from '../../search';
 import { trustEntries } from './trust';
 import { elementLineRange, findIdLine } from './xmlLines';
 import { useInspectSearch } from './useInspectSearch';
@@ -44,7 +42,12 @@ import { ExamplesMenu, FirstScreen } from './ExamplesMenu';
 import type { InspectExample } from './examples';
 import { isCapture, worstMessageIndex } from './reportView';
 
-const DEFAULT_SKEW = 180;
+// Below the fold and only once something is inspected: loaded then (they bring DEFLATE for links).
+const SharePanel = lazy(() => import('../sharing/SharePanel').then((m) => ({ default: m.SharePanel })));
+const HistoryPanel = lazy(() => import('../sharing/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
+// Only a message is shown with it (and it brings the XML pretty-printer): loaded with the first one.
+const DecryptionPanel = lazy(() => import('./DecryptionPanel').then((m) => ({ default: m.DecryptionPanel })));
+
 const TYPING_DEBOUNCE_MS = 150;
 
 /** The report as the page holds it: every message's overview, the shown one in full. */
@@ -158,14 +161,9 @@ export function InspectPage() {
   // ---- decode / inspect ----
   const trust = useMemo(() => trustEntries([trustText, ...trustFiles.map((f) => f.text)]), [trustText, trustFiles]);
   const options = useMemo((): Omit<InspectOptions, 'at'> & { atIso?: string } => {
-    const o: Omit<InspectOptions, 'at'> & { atIso?: string } = { trust, skewSeconds: search.skew ?? DEFAULT_SKEW };
-    if (search.at) o.atIso = search.at;
-    if (search.sp) o.spEntityId = search.sp;
-    if (search.acs) o.acsUrl = search.acs;
-    if (search.idp) o.idpEntityId = search.idp;
-    if (search.req) o.requestId = search.req;
-    if (search.profile) o.profile = search.profile;
-    return o;
+    // The core settings converter (search params → options); `at` stays text so "now" is taken per run.
+    const { at: _at, ...o } = searchToOptions(search);
+    return { trust, ...o, ...(search.at ? { atIso: search.at } : {}) };
   }, [trust, search.skew, search.at, search.sp, search.acs, search.idp, search.req, search.profile]);
 
   const spKeyText = spKey.keyText;
@@ -407,7 +405,9 @@ export function InspectPage() {
             <CapturePairNote messages={messages} selected={selected} onSelect={selectMessage} />
             {redaction && <ClaimDisagreements disagreements={disagreements} />}
             <FindingsList findings={message.findings} onReveal={revealFinding} message={message} messages={messages} highlightCodes={symptomCodes} />
-            <DecryptionPanel message={message} />
+            <Suspense fallback={null}>
+              <DecryptionPanel message={message} />
+            </Suspense>
             <SignaturesPanel message={message} onShowCovered={showCovered} />
             {redaction && <SharerClaims redaction={redaction} claim={claim} />}
             <Section id="summary" title="Summary: issuer, destination, IDs, status, encoding">
@@ -487,8 +487,10 @@ export function InspectPage() {
       </div>
 
       <div className="share-row">
-        <SharePanel ctx={shareCtx} />
-        <HistoryPanel ctx={shareCtx} onOpen={(state) => applyShareState(state, 'history')} />
+        <Suspense fallback={null}>
+          <SharePanel ctx={shareCtx} />
+          <HistoryPanel ctx={shareCtx} onOpen={(state) => applyShareState(state, 'history')} />
+        </Suspense>
       </div>
     </div>
   );

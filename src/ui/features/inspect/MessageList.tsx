@@ -36,7 +36,6 @@ export function MessageList({ messages, selected, onSelect }: { messages: readon
               <th scope="col">HTTP</th>
               <th scope="col">Message</th>
               <th scope="col">Verdict</th>
-              {pairs.length > 0 && <th scope="col">Pair</th>}
             </tr>
           </thead>
           <tbody>
@@ -71,23 +70,25 @@ export function MessageList({ messages, selected, onSelect }: { messages: readon
                     {m.error ? <span className="pill sev-error">{m.error.code}</span> : m.kind}
                   </button>{' '}
                   <WorstFinding message={m} />
+                  {partnersOf(pairs, i).length > 0 && (
+                    <span className="pair-cell">
+                      {partnersOf(pairs, i).map((p) => (
+                        <button
+                          key={p}
+                          type="button"
+                          className="link-button"
+                          onClick={() => onSelect(p)}
+                          aria-label={`Go to paired ${messages[p]!.kind} (message ${p + 1}) of message ${i + 1}`}
+                        >
+                          ↔ #{p + 1} {messages[p]!.kind}
+                        </button>
+                      ))}
+                    </span>
+                  )}
                 </td>
                 <td data-label="Verdict" data-step-verdict={overallVerdictOf(m)}>
                   {VERDICT_WORDS[overallVerdictOf(m)].label}
                 </td>
-                {pairs.length > 0 && <td className="pair-cell" data-label="Pair">
-                  {partnersOf(pairs, i).map((p) => (
-                    <button
-                      key={p}
-                      type="button"
-                      className="link-button"
-                      onClick={() => onSelect(p)}
-                      aria-label={`Go to paired ${messages[p]!.kind} (message ${p + 1}) of message ${i + 1}`}
-                    >
-                      ↔ #{p + 1} {messages[p]!.kind}
-                    </button>
-                  ))}
-                </td>}
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimeline, formatRelative } from './timeline';
 import { fixtureReport } from './dev/fixtureReport';
+import { context, ruleMessage, runRule } from '../../../core/diagnosis/diagnosis.testutil';
+import { timeValidityRule } from '../../../core/rules/time-validity';
 
 describe('timeline', () => {
   const message = fixtureReport.messages[0];
@@ -30,5 +32,25 @@ describe('timeline', () => {
     expect(formatRelative(90_000)).toBe('1.5 min after');
     expect(formatRelative(-2 * 3600e3)).toBe('2 h before');
     expect(formatRelative(0)).toBe('at the evaluation time');
+  });
+});
+
+describe('the page draws the timeline the time rule judges', () => {
+  const message = fixtureReport.messages[0];
+  // Every minute from well before IssueInstant to well after SessionNotOnOrAfter, two skews.
+  const instants = Array.from({ length: 24 * 6 }, (_, i) => new Date(Date.parse('2024-05-01T09:00:00Z') + i * 5 * 60_000));
+
+  /** Each condition's instant ± the skew, and 1 ms either side: where an off-by-one judgement shows. */
+  const boundaries = (skew: number) =>
+    buildTimeline(message, new Date(0), skew).flatMap((p) => [-skew * 1000 - 1, -skew * 1000, skew * 1000 - 1, skew * 1000, skew * 1000 + 1].map((d) => new Date(p.time + d)));
+
+  it('a point the page marks expired, not yet valid or in the future is one the rule reports, and back', () => {
+    for (const skew of [0, 180]) {
+      for (const at of [...instants, ...boundaries(skew)]) {
+        const page = buildTimeline(message, at, skew).filter((p) => p.state !== 'ok' && p.state !== 'info').map((p) => p.iso);
+        const rule = runRule(timeValidityRule, context(ruleMessage(message), { at, skewSeconds: skew })).map((f) => f.fixParts?.values?.value);
+        expect(new Set(rule), `${at.toISOString()} skew ${skew}`).toEqual(new Set(page));
+      }
+    }
   });
 });

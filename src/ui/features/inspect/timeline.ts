@@ -1,7 +1,10 @@
 // The conditions timeline: every instant a relying party compares against its clock
 // (SAML core §2.5.1 Conditions NotBefore/NotOnOrAfter, §2.4.1.2 SubjectConfirmationData
 // NotOnOrAfter, §2.7.2 AuthnStatement SessionNotOnOrAfter, §3.2.2 IssueInstant), judged at the
-// evaluation instant with the allowed clock skew.
+// evaluation instant with the allowed clock skew. The judgement is the core's timelineOf — the
+// same one the time rules raise `expired` / `not-yet-valid` from — so the page and the findings
+// cannot disagree; this module only words it for the page.
+import { timelineOf, type TimePoint } from '../../../core/diagnosis/timeline';
 import type { InspectedMessage } from '../../../core/types';
 
 export type PointState = 'ok' | 'not-yet' | 'expired' | 'future' | 'info';
@@ -15,48 +18,35 @@ export interface TimelinePoint {
   note: string;
 }
 
-function parse(iso: string | null | undefined): number | null {
-  if (!iso) return null;
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? null : t;
+/** The state a reader sees, from the core's judgement of the point. */
+function pageState(p: TimePoint): [PointState, string] {
+  if (p.bound === 'start') return p.state === 'violated' ? ['not-yet', 'not yet valid at the evaluation time'] : ['ok', 'already valid'];
+  if (p.bound === 'end') return p.state === 'violated' ? ['expired', 'expired at the evaluation time'] : ['ok', 'still valid'];
+  if (p.field === 'AuthnInstant') return ['info', 'user authenticated'];
+  return p.state === 'violated' ? ['future', 'issued in the future: clocks out of sync?'] : ['info', 'issued'];
+}
+
+/** The short label the table shows ("NotOnOrAfter (assertion 2)"); the core's labels name the element too. */
+function pageLabel(p: TimePoint, assertions: number): string {
+  const suffix = p.assertionIndex !== undefined && assertions > 1 ? ` (assertion ${p.assertionIndex + 1})` : '';
+  if (p.field === 'IssueInstant') return p.assertionIndex === undefined ? 'IssueInstant' : `Assertion IssueInstant${suffix}`;
+  if (p.field === 'NotOnOrAfter' && p.assertionIndex === undefined) return 'LogoutRequest NotOnOrAfter';
+  if (p.field === 'validUntil') return p.entityId !== undefined ? `validUntil of ${p.entityId}` : 'metadata validUntil';
+  return `${p.field}${suffix}`;
 }
 
 export function buildTimeline(message: InspectedMessage, at: Date, skewSeconds: number): TimelinePoint[] {
-  const now = at.getTime();
-  const skew = skewSeconds * 1000;
-  const points: TimelinePoint[] = [];
-
-  const add = (label: string, iso: string | null | undefined, judge: (t: number) => [PointState, string]) => {
-    const t = parse(iso);
-    if (t === null || !iso) return;
-    const [state, note] = judge(t);
-    points.push({ label, iso, time: t, state, note });
-  };
-  const issued = (t: number): [PointState, string] =>
-    t > now + skew ? ['future', 'issued in the future: clocks out of sync?'] : ['info', 'issued'];
-  const start = (t: number): [PointState, string] =>
-    now + skew < t ? ['not-yet', 'not yet valid at the evaluation time'] : ['ok', 'already valid'];
-  const end = (t: number): [PointState, string] =>
-    now - skew >= t ? ['expired', 'expired at the evaluation time'] : ['ok', 'still valid'];
-
-  add('IssueInstant', message.issueInstant, issued);
-  message.assertions.forEach((a, i) => {
-    const suffix = message.assertions.length > 1 ? ` (assertion ${i + 1})` : '';
-    if (a.issueInstant && a.issueInstant !== message.issueInstant) add(`Assertion IssueInstant${suffix}`, a.issueInstant, issued);
-    add(`AuthnInstant${suffix}`, a.authnInstant, () => ['info', 'user authenticated']);
-    add(`NotBefore${suffix}`, a.notBefore, start);
-    add(`NotOnOrAfter${suffix}`, a.notOnOrAfter, end);
-    add(`SubjectConfirmationData NotOnOrAfter${suffix}`, a.subjectNotOnOrAfter, end);
-    add(`SessionNotOnOrAfter${suffix}`, a.sessionNotOnOrAfter, end);
-  });
-  if (message.logoutRequest?.notOnOrAfter) add('LogoutRequest NotOnOrAfter', message.logoutRequest.notOnOrAfter, end);
-  if (message.metadata) {
-    add('metadata validUntil', message.metadata.validUntil, end);
-    for (const e of message.metadata.entities) {
-      if (e.validUntil && e.validUntil !== message.metadata.validUntil) add(`validUntil of ${e.entityId}`, e.validUntil, end);
-    }
+  const out: TimelinePoint[] = [];
+  for (const p of timelineOf(message, at, skewSeconds)) {
+    // The evaluation instant is drawn as the axis marker; an unparseable value has no place on the axis.
+    if (p.field === 'evaluation' || !p.time) continue;
+    // The same instant said twice (assertion = message IssueInstant, entity = document validUntil) is shown once.
+    if (p.field === 'IssueInstant' && p.assertionIndex !== undefined && p.value === message.issueInstant) continue;
+    if (p.field === 'validUntil' && p.entityId !== undefined && p.value === message.metadata?.validUntil) continue;
+    const [state, note] = pageState(p);
+    out.push({ label: pageLabel(p, message.assertions.length), iso: p.value, time: p.time.getTime(), state, note });
   }
-  return points.sort((a, b) => a.time - b.time);
+  return out;
 }
 
 /** "in 4 min", "2 h ago", "now": the distance a person checks first. */

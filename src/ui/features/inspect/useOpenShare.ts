@@ -2,10 +2,11 @@
 // server) or a pasted/dropped share file. Decoded — inflated, parsed, validated — in the worker,
 // under the watchdog like any inspection.
 import { useCallback, useEffect, useState } from 'react';
-import { shareFragmentOf, type ShareError, type ShareState } from '../../../core/share';
+import { shareFragmentOf } from '../../../core/share/fragmentParam';
+import type { ShareError, ShareState } from '../../../core/share/state';
 import type { RunError } from '../../worker/protocol';
 import { useWorkerTask, type WorkerTask } from '../../worker/useWorkerRun';
-import { mayBeShareFile } from '../sharing/shareFile';
+import { mayBeShareFile } from '../sharing/mayBeShareFile';
 
 export interface ShareOpening {
   /** The worker task, for its progress line. */

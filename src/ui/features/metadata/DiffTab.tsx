@@ -43,6 +43,7 @@ export function DiffTab() {
                   <h3>
                     <span className={`md-sign md-${e.status}`} aria-label={e.status}>{SIGN[e.status]}</span> {e.entityID}
                   </h3>
+                  <div className="table-scroll">
                   <table className="data-table">
                     <thead>
                       <tr>
@@ -63,12 +64,13 @@ export function DiffTab() {
                             {c.item}
                             {c.impact && <p className="small md-impact">{c.impact}</p>}
                           </td>
-                          <td className="url-cell">{c.before ?? ''}</td>
-                          <td className="url-cell">{c.after ?? ''}</td>
+                          <td className="md-wrap">{c.before ?? ''}</td>
+                          <td className="md-wrap">{c.after ?? ''}</td>
                         </tr>
                       ))}
                     </tbody>
                   </table>
+                  </div>
                 </section>
               ))}
             </>

@@ -99,7 +99,8 @@ function RolloverView({ plan }: { plan: RolloverPlan }) {
       {plan.breaks.length > 0 && (
         <section aria-labelledby="md-breaks-heading">
           <h3 id="md-breaks-heading">If nothing is done</h3>
-          <table className="data-table">
+          <div className="table-scroll">
+          <table className="data-table md-breaks">
             <thead>
               <tr>
                 <th scope="col">Date</th>
@@ -114,12 +115,13 @@ function RolloverView({ plan }: { plan: RolloverPlan }) {
                     <time dateTime={b.date}>{b.date}</time>
                     {Date.parse(b.date) <= now && <span className="pill sev-error">already</span>}
                   </td>
-                  <td className="url-cell">{b.partner}</td>
+                  <td className="md-wrap">{b.partner}</td>
                   <td>{b.why}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          </div>
         </section>
       )}
     </section>

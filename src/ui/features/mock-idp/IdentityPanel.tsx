@@ -5,11 +5,8 @@ import { exportIdpMetadata, generateIdpKeyPair, importIdpKeyPair, type SpKeyPair
 import { CopyableValue, CopyButton } from '../../shared/CopyButton';
 import { CheckField, TextField } from '../mock-sp/MockSpFields';
 import { downloadText } from '../../shared/download';
+import { idpEndpoints } from './endpoints';
 import type { MockIdpSettings } from './storage';
-
-export function idpEndpoints(origin: string) {
-  return { ssoUrl: `${origin}/mock-idp/sso`, sloUrl: `${origin}/mock-idp/slo` };
-}
 
 export function IdentityPanel(props: { settings: MockIdpSettings; onChange: (p: Partial<MockIdpSettings>) => void; keyPair: SpKeyPair | null; onKeyPair: (k: SpKeyPair | null) => void }) {
   const { settings, onChange, keyPair } = props;
@@ -123,7 +120,7 @@ export function IdentityPanel(props: { settings: MockIdpSettings; onChange: (p: 
       {metadata && (
         <details className="idp-metadata-export">
           <summary>IdP metadata</summary>
-          <pre className="export-text" data-export="idp-metadata">
+          <pre className="export-text" tabIndex={0} role="region" aria-label="IdP metadata XML" data-export="idp-metadata">
             {metadata}
           </pre>
           <div className="panel-actions">

@@ -26,12 +26,15 @@ import { inspectInput } from '../../../core/inspect';
 import type { InspectedMessage } from '../../../core/types';
 import { CheckField, SelectField, TextField } from '../mock-sp/MockSpFields';
 import { attributesToText, textToAttributes } from './attributesText';
-import { IdentityPanel, idpEndpoints } from './IdentityPanel';
+import { idpEndpoints } from './endpoints';
+import { IdentityPanel } from './IdentityPanel';
 import { incomingFromLocation, type Incoming } from './incoming';
 import { submitPost } from './post';
 import { RequestPanel } from './RequestPanel';
 import { loadIdpKey, loadIdpSettings, loadPackResults, PACK_RESULTS_KEY, saveIdpSettings, savePackResults, storeIdpKey, type MockIdpSettings } from './storage';
 import { TestPackPanel } from './TestPackPanel';
+import '../mock-sp/mock-sp.css';
+import './mock-idp.css';
 
 const SIGN_OPTIONS: { value: SignMode; label: string }[] = [
   { value: 'both', label: 'Response and assertion' },
@@ -252,7 +255,7 @@ export function MockIdpPage() {
           {status}
         </p>
       )}
-      <div className="mock-sp-grid">
+      <div className="mock-idp-grid">
         <IdentityPanel settings={settings} onChange={update} keyPair={keyPair} onKeyPair={setKeyPair} />
         <section className="panel mock-idp-sp" aria-labelledby="idp-sp-heading">
           <h2 id="idp-sp-heading">Service provider</h2>
@@ -312,7 +315,7 @@ export function MockIdpPage() {
             <>IdP-initiated login: no request, no InResponseTo; the Response goes to {acsUrl ? <code>{acsUrl}</code> : 'the ACS URL once known'}.</>
           )}
         </p>
-        <div className="mock-sp-grid">
+        <div className="mock-idp-grid">
           <div>
             <SelectField label="User" value={String(settings.userIndex)} options={settings.users.map((u, i) => ({ value: String(i), label: `${u.username} (${u.email})` }))} onChange={(v) => choose({ userIndex: Number(v) })} />
             {user && <UserEditor user={user} onChange={(u) => choose({ users: settings.users.map((x, i) => (i === settings.userIndex ? u : x)) })} />}

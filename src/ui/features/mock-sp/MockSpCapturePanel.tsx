@@ -2,7 +2,7 @@
 // the expectations and the trust from the mock-SP request it answers (docs/mock-sp.md
 // "Capture"), and shows how it correlates with that request (ID ↔ InResponseTo, RelayState).
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { correlateCapture, inspectOptionsFor, matchSentRequest, type Correlation } from '../../../core/mocksp';
+import { correlateCapture, inspectOptionsFor, matchSentRequest, type Correlation } from '../../../core/mocksp/correlate';
 import { WorkerRunner } from '../../worker/runner';
 import { runBudgetMs } from '../../worker/runBudget';
 import { spawnInspectionWorker } from '../../worker/spawn';

@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { bindingNameOf, endpointForBinding, recogniseAuthentikUrl, type BindingWarning, type IdpEntityEndpoints, type MockSpSettings, type SamlBindingName, type SettingsProblem } from '../../../core/mocksp';
 import type { InputError } from '../../../core/types';
+import { mockIdpMetadataOfThisBrowser } from '../mock-idp/shortcut';
 import { SelectField, TextField } from './MockSpFields';
 
 const BINDINGS: readonly { value: SamlBindingName; label: string }[] = [
@@ -84,6 +85,7 @@ export function MockSpIdpPanel(props: {
           value={props.metadata}
           onChange={(e) => props.onMetadataChange(e.target.value)}
         />
+        <UseMockIdp onMetadata={props.onMetadataChange} />
         {props.metadataError && (
           <p className="input-error small" role="alert" data-error-code={props.metadataError.code}>
             {props.metadataError.message}
@@ -142,3 +144,29 @@ export function MockSpIdpPanel(props: {
     </section>
   );
 }
+
+/** Fills the IdP metadata with the mock IdP of this browser (docs/mock-idp.md). */
+function UseMockIdp({ onMetadata }: { onMetadata: (xml: string) => void }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <p className="small">
+      <button
+        type="button"
+        onClick={async () => {
+          const r = await mockIdpMetadataOfThisBrowser(window.location.origin);
+          setProblem(r.ok ? null : r.message);
+          if (r.ok) onMetadata(r.xml);
+        }}
+      >
+        Use the mock IdP
+      </button>
+      {problem && (
+        <span role="alert" className="input-error">
+          {' '}
+          {problem}
+        </span>
+      )}
+    </p>
+  );
+}
+

@@ -1,8 +1,9 @@
-import type { OidcFinding } from '../../../core/oidc';
+import { fixText } from '../../../core/findings/fix';
+import type { FindingText } from '../../../core/types';
 import { FindingExplanation, SeverityCounts, SeverityIcon } from '../../shared/DiagnosisCategories';
 
 /** OIDC findings, worst first; each carries data-finding-code like the SAML findings (CONTRACT §4). */
-export function OidcFindings({ findings }: { findings: OidcFinding[] }) {
+export function OidcFindings({ findings }: { findings: FindingText[] }) {
   return (
     <section className="panel findings" aria-labelledby="oidc-findings-heading">
       <h2 id="oidc-findings-heading">
@@ -21,8 +22,8 @@ export function OidcFindings({ findings }: { findings: OidcFinding[] }) {
                 <strong className="finding-title">{f.title}</strong>
                 <code className="finding-code">{f.code}</code>
               </div>
-              <FindingExplanation explanation={f.explanation} fix={f.fix} />
-              {f.references.length > 0 && <p className="finding-references small muted">References: {f.references.join(' · ')}</p>}
+              <FindingExplanation explanation={f.explanation} fix={fixText(f, 'page')} />
+              {f.references && f.references.length > 0 && <p className="finding-references small muted">References: {f.references.join(' · ')}</p>}
             </li>
           ))}
         </ul>

@@ -1,8 +1,9 @@
 // Local history of recent inspections (issue 6): OFF by default, an explicit toggle, a clear
 // button. Entries are ShareStates in this browser's IndexedDB; nothing leaves the page.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { historyTitleOf, type HistoryEntry, type InspectionHistory, type ShareState } from '../../../core/share';
-import { shareStateOf, type ShareContext } from './artifacts';
+import { historyTitleOf, type HistoryEntry, type InspectionHistory } from '../../../core/share/history';
+import type { ShareState } from '../../../core/share/state';
+import { shareStateOf, type ShareContext } from './shareContext';
 import { createBrowserHistory, saveHistoryEnabledSetting } from './idbHistoryStore';
 
 const RECORD_DELAY_MS = 1500;

@@ -2,7 +2,7 @@
 // or the local history (evaluated at the recorded instant), the sharer's claims and where they
 // disagree with this page's own inspection, or a link that could not be opened (typed ShareError).
 import type { ClaimDisagreement, ReportedVerdicts, ShareError, ShareRedaction } from '../../../core/share';
-import { redactedNoteOf } from './artifacts';
+import { redactedNoteOf } from './redaction';
 
 export type SharedOrigin = 'link' | 'file' | 'history';
 

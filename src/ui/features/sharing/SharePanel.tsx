@@ -3,10 +3,13 @@
 // artefact is built from the same ShareArtifacts, so a redacted link and a redacted Markdown
 // carry the same masks.
 import { useEffect, useRef, useState } from 'react';
+// Leaf modules, not the core/share barrel: the barrel brings redaction and the whole inspection
+// core into the page's first screen (they run in the worker).
+import { linkLengthAdvice, REDACTION_FIELDS, shareUrl, type LinkLengthAdvice, type RedactionField } from '../../../core/share/state';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../core/exports';
-import { linkLengthAdvice, REDACTION_FIELDS, shareUrl, type LinkLengthAdvice, type RedactionField } from '../../../core/share';
 import { copyText } from '../../shared/clipboard';
-import { REDACTION_LABELS, type ShareArtifacts, type ShareContext } from './artifacts';
+import type { ShareArtifacts, ShareContext } from './shareContext';
+import { REDACTION_LABELS } from './redaction';
 import { useWorkerTask } from '../../worker/useWorkerRun';
 import { RunProgress } from '../../shared/RunProgress';
 import { downloadText, fileStem } from '../../shared/download';

@@ -4,69 +4,13 @@
 // of its inspection (worker/reportOverview.ts), so the exports' report is computed here, in the
 // worker, by inspecting the same input at the same instant again.
 import { inspectWithMaskedTrust } from './maskedTrust';
-import {
-  createShareState,
-  inspectOptionsOf,
-  redactShareState,
-  type RedactionField,
-  type ReportedVerdicts,
-  type ShareState,
-} from '../../../core/share';
-import type { InputError, InspectOptions, InspectReport, MessageKind, Result } from '../../../core/types';
+import { inspectOptionsOf, type RedactionField } from '../../../core/share/state';
+import { redactShareState } from '../../../core/share/redact';
+import type { InputError, InspectOptions, InspectReport, Result } from '../../../core/types';
 import { fail, ok } from '../../../core/types';
+import { redactedNoteOf, shareStateOf, type ShareArtifacts, type ShareContext } from './shareContext';
 
-export interface ShareContext {
-  input: string;
-  source: string;
-  trust: string[];
-  /** Expectations, skew and profile as the view uses them (evaluation time comes from the report). */
-  options: Omit<InspectOptions, 'at' | 'trust'>;
-  selected: number;
-  /** When the inspection shown was evaluated: the instant recorded in the link and used for the exports. */
-  evaluatedAt: string;
-  /** Kind and issuer of each message shown (the history entry's title; whether there is a message to export). */
-  messages: { kind: MessageKind; issuer: string | null }[];
-  /** The SP keys the shown inspection decrypted with: the exports decrypt alike. Never part of a share state. */
-  decryptionKeys?: string[];
-}
-
-export interface ShareArtifacts {
-  state: ShareState;
-  /** The report the exports describe: the original, or the inspection of the redacted copy. */
-  report: InspectReport;
-  reportedVerdicts?: ReportedVerdicts[];
-  redactedNote?: string;
-  maskedCount: number;
-  notes: string[];
-}
-
-export const REDACTION_LABELS: Record<RedactionField, string> = {
-  nameid: 'NameID',
-  attributes: 'Attribute values',
-  emails: 'E-mail addresses anywhere',
-  certificates: 'Certificates',
-  signatures: 'Signature and digest values',
-};
-
-/** The state of the current view; `at` is the instant the shown findings were computed at. */
-export function shareStateOf(ctx: ShareContext): ShareState {
-  return createShareState({
-    input: ctx.input,
-    trust: ctx.trust,
-    options: { ...ctx.options, at: new Date(ctx.evaluatedAt) },
-    selected: ctx.selected,
-    source: ctx.source,
-  });
-}
-
-export function redactedNoteOf(fields: readonly RedactionField[], maskedCount: number): string {
-  const what = fields.map((f) => REDACTION_LABELS[f].toLowerCase()).join(', ');
-  return (
-    `The sharer masked ${what} (${maskedCount} distinct value${maskedCount === 1 ? '' : 's'}). ` +
-    'Signatures over masked content cannot be re-checked on this copy: masking changes signed content, signature values or digests ' +
-    '(and a Redirect query signature covers the original octets). Everything else is inspected afresh by the recipient.'
-  );
-}
+export { REDACTION_LABELS, redactedNoteOf, shareStateOf, type ShareArtifacts, type ShareContext } from './shareContext';
 
 /** The report of the view `ctx` describes, as the page's inspection computed it. */
 export async function reportOfContext(ctx: ShareContext): Promise<InspectReport> {

@@ -1,7 +1,7 @@
 // IndexedDB backing for the core's HistoryStore (src/core/share/history.ts). One database,
 // one object store keyed by `id`. The on/off switch lives in localStorage so that the page
 // knows whether to open the database at all: with history off, nothing is written anywhere.
-import { InspectionHistory, type HistoryEntry, type HistoryStore } from '../../../core/share';
+import { InspectionHistory, type HistoryEntry, type HistoryStore } from '../../../core/share/history';
 
 const DB_NAME = 'samlscope-history';
 const STORE = 'entries';

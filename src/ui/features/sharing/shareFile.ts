@@ -1,7 +1,7 @@
 // The "share file": the same ShareState a link carries, as a JSON file, for states too long
 // to share as a link (docs/sharing.md "Link length"). Opening one is the same code path as
 // opening a link.
-import { validateShareState, type ShareError, type ShareState } from '../../../core/share';
+import { validateShareState, type ShareError, type ShareState } from '../../../core/share/state';
 import type { Result } from '../../../core/types';
 
 export const SHARE_FILE_SUFFIX = '.samlscope.json';
@@ -10,11 +10,9 @@ export function shareFileText(state: ShareState): string {
   return `${JSON.stringify(state, null, 2)}\n`;
 }
 
-/** The cheap test the page makes before handing the text to the worker to parse (parseShareFile). */
-export function mayBeShareFile(text: string): boolean {
-  const t = text.trimStart();
-  return t.startsWith('{') && t.includes('"v"') && t.includes('"input"');
-}
+import { mayBeShareFile } from './mayBeShareFile';
+
+export { mayBeShareFile };
 
 /**
  * null when `text` is not meant as a share file (any other input: XML, HAR, base64…), else

@@ -1,16 +1,17 @@
 // What a diagnosis rule sees. Built once per message by the pipeline (inspect.ts); rules are
 // pure functions of it, so they can be unit-tested with hand-made summaries.
 import type { Binding, CapturedPayload, MessageSummary, MetadataSummary, RawFinding, Severity, SignatureReport } from '../types';
-import type { ProfileName } from '../profiles';
+import type { ProfileName } from '../profiles/registry';
+import type { CategoryId } from './categories';
 
-export type { ProfileName } from '../profiles';
+export type { ProfileName } from '../profiles/registry';
 
 export type ExpectationSource = 'explicit' | 'metadata' | 'request' | 'profile';
 
 export interface Expectation {
   value: string;
   source: ExpectationSource;
-  /** Where the value came from, for the reader: "SP metadata https://sp.example.com", "--acs-url". */
+  /** Where the value came from, for the reader: "SP metadata https://sp.example.com", "the ACS URL you gave". */
   detail: string;
 }
 
@@ -52,6 +53,8 @@ export interface Rule {
   codes: string[];
   /** Default (highest usual) severity; a finding may carry a lower one depending on profile. */
   severity: Severity;
+  /** Where the page lists its findings (./categories.ts). */
+  category: CategoryId;
   title: string;
   /** What the rule checks, one sentence (docs/rules.md and the UI rule list). */
   checks: string;

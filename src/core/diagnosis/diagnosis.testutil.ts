@@ -1,9 +1,10 @@
 // Builders for rule tests: hand-made summaries plus a tiny XML rendering of them, parsed with
 // @xmldom/xmldom, so findings can be checked for their anchor node. Used by *.test.ts only.
 import { DOMParser } from '@xmldom/xmldom';
-import type { AssertionSummary, Binding, CapturedPayload, MessageSummary, MetadataSummary, SignatureReport } from '../types';
-import type { ProfileName } from '../profiles';
-import type { Expectations, RuleContext, RuleMessage } from './context';
+import { expect } from 'vitest';
+import type { AssertionSummary, Binding, CapturedPayload, MessageSummary, MetadataSummary, RawFinding, SignatureReport } from '../types';
+import { wordFinding, type ProfileName } from '../profiles';
+import type { Expectations, Rule, RuleContext, RuleMessage } from './context';
 import { resolveExpectations } from './expectations';
 
 export const AT = new Date('2024-05-01T12:00:00Z');
@@ -126,4 +127,28 @@ export function context(message: RuleMessage, o: { messages?: RuleMessage[]; idp
 /** The element name a finding is anchored to ("saml:Issuer"), for assertions in tests. */
 export function anchorName(node: Node | null | undefined): string | null {
   return node && node.nodeType === 1 ? (node as Element).nodeName : null;
+}
+
+/**
+ * A rule's findings as the pipeline words them: the active profile's wording (profiles/<name>.ts)
+ * applied, as inspect.ts applies it to every finding.
+ */
+export function runRule(rule: Rule, ctx: RuleContext): RawFinding[] {
+  return rule.check(ctx).map((f) => wordFinding(ctx.profile, f));
+}
+
+export const ruleCodes = (rule: Rule, ctx: RuleContext): string[] => runRule(rule, ctx).map((f) => f.code);
+
+/** The one finding a rule gives (fails the test otherwise). */
+export function onlyFinding(rule: Rule, ctx: RuleContext): RawFinding {
+  const f = runRule(rule, ctx);
+  expect(f).toHaveLength(1);
+  return f[0];
+}
+
+/** A fine SP-initiated exchange: request + response, metadata on both sides. */
+export function fineExchange(profile: ProfileName = 'generic'): RuleContext {
+  const req = ruleMessage(authnRequest());
+  const res = ruleMessage(response());
+  return context(res, { messages: [req, res], idpMetadata: [idpMetadata()], spMetadata: [spMetadata()], profile });
 }

@@ -1,8 +1,10 @@
-// Where the expected values come from, most authoritative first: what the user typed, trusted
-// metadata, the AuthnRequest a Response answers (same input), and finally the profile's URL
-// patterns (000_bbefa757859ef489.txt: Scaleway ACS ↔ SP entity ID share the provider id).
+// Where the expected values come from, most authoritative first: what the user gave, trusted
+// metadata, the AuthnRequest a Response answers (same input), and finally what the profile
+// derives from the input's own values (Scaleway: ACS ↔ SP entity ID share the provider id).
 import type { InspectOptions, MetadataSummary } from '../types';
-import { detectProfile, scalewayAcsUrl, scalewayProviderId, scalewaySpEntityId } from '../profiles';
+import { detectProfile } from '../profiles/detect';
+import { profileByName } from '../profiles/registry';
+import { EXPECTATION_FIELDS, type ExpectationKey } from '../settings/inspect';
 import type { Expectations, RuleMessage } from './context';
 import { latestRequestBefore, roles } from './helpers';
 
@@ -33,15 +35,17 @@ export function resolveExpectations(
       ? message
       : (irt ? requests.find((r) => r.summary.id === irt) : undefined) ?? latestRequestBefore(messages, message) ?? undefined;
   const requestLabel = (r: RuleMessage) => `AuthnRequest ${r.summary.id ?? '(no ID)'} in the same input`;
+  // Surface-neutral: the page calls it a field, the CLI a flag; both call it by its label.
+  const given = (key: ExpectationKey) => `the ${EXPECTATION_FIELDS.find((f) => f.key === key)!.label} you gave`;
 
   // ---- request ID ----
-  if (options.requestId) out.requestId = { value: options.requestId, source: 'explicit', detail: '--request-id' };
+  if (options.requestId) out.requestId = { value: options.requestId, source: 'explicit', detail: given('requestId') };
   else if (request?.summary.id && request !== message) out.requestId = { value: request.summary.id, source: 'request', detail: requestLabel(request) };
 
   // ---- SP entity ID ----
   const spRoles = roles(spMetadata, 'SPSSODescriptor');
   const spFromMd = onlyOne(spRoles.map((r) => r.entityId));
-  if (options.spEntityId) out.spEntityId = { value: options.spEntityId, source: 'explicit', detail: '--sp-entity-id' };
+  if (options.spEntityId) out.spEntityId = { value: options.spEntityId, source: 'explicit', detail: given('spEntityId') };
   else if (spFromMd) out.spEntityId = { value: spFromMd, source: 'metadata', detail: `SP metadata ${spFromMd}` };
   else if (request?.summary.issuer && request !== message) out.spEntityId = { value: request.summary.issuer, source: 'request', detail: `Issuer of ${requestLabel(request)}` };
 
@@ -49,7 +53,7 @@ export function resolveExpectations(
   const acsList = spRoles.filter((r) => !out.spEntityId || r.entityId === out.spEntityId.value || !spFromMd).flatMap((r) => r.role.assertionConsumerServices);
   const reqAcs = request?.summary.authnRequest?.assertionConsumerServiceURL ?? null;
   const reqAcsIndex = request?.summary.authnRequest?.assertionConsumerServiceIndex ?? null;
-  if (options.acsUrl) out.acsUrl = { value: options.acsUrl, source: 'explicit', detail: '--acs-url' };
+  if (options.acsUrl) out.acsUrl = { value: options.acsUrl, source: 'explicit', detail: given('acsUrl') };
   else if (acsList.length > 0) {
     // SAML profiles §4.1.4.1: the request may name its ACS (URL or index); otherwise the default endpoint.
     const byUrl = reqAcs ? acsList.find((e) => e.location === reqAcs) : undefined;
@@ -65,11 +69,12 @@ export function resolveExpectations(
 
   // ---- IdP entity ID: only when the trusted metadata names exactly one IdP ----
   const idpFromMd = onlyOne(roles(idpMetadata, 'IDPSSODescriptor').map((r) => r.entityId));
-  if (options.idpEntityId) out.idpEntityId = { value: options.idpEntityId, source: 'explicit', detail: '--idp-entity-id' };
+  if (options.idpEntityId) out.idpEntityId = { value: options.idpEntityId, source: 'explicit', detail: given('idpEntityId') };
   else if (idpFromMd) out.idpEntityId = { value: idpFromMd, source: 'metadata', detail: `IdP metadata ${idpFromMd}` };
 
-  // ---- profile patterns (Scaleway: one provider id in both URLs) ----
-  if (profile === 'scaleway') {
+  // ---- what the profile derives from the input's values (Scaleway: one provider id in both URLs) ----
+  const derive = profileByName(profile).deriveExpectations;
+  if (derive) {
     const s = message?.summary;
     const candidates = [
       s?.destination,
@@ -78,10 +83,10 @@ export function resolveExpectations(
       reqAcs,
       request?.summary.issuer,
     ];
-    const id = candidates.map((c) => scalewayProviderId(c ?? null)).find((x) => x !== null) ?? null;
-    if (id) {
-      if (!out.spEntityId) out.spEntityId = { value: scalewaySpEntityId(id), source: 'profile', detail: `Scaleway profile (provider ${id})` };
-      if (!out.acsUrl) out.acsUrl = { value: scalewayAcsUrl(id), source: 'profile', detail: `Scaleway profile (provider ${id})` };
+    const derived = derive(candidates.filter((c): c is string => !!c));
+    if (derived) {
+      if (!out.spEntityId && derived.spEntityId) out.spEntityId = { value: derived.spEntityId, source: 'profile', detail: derived.detail };
+      if (!out.acsUrl && derived.acsUrl) out.acsUrl = { value: derived.acsUrl, source: 'profile', detail: derived.detail };
     }
   }
   return out;

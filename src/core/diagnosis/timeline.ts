@@ -1,5 +1,6 @@
-// The time conditions of a message laid out against the evaluation instant, for the timeline
-// view and for the time rules. SAML core §2.5.1.2: NotBefore is inclusive, NotOnOrAfter exclusive.
+// The time conditions of a message laid out against the evaluation instant — the one judgement
+// both the time rules (rules/time-validity.ts) and the page's timeline draw from, so the two can
+// never disagree. SAML core §2.5.1.2: NotBefore is inclusive, NotOnOrAfter exclusive.
 import type { MessageSummary } from '../types';
 import { parseInstant } from './helpers';
 
@@ -20,14 +21,18 @@ export interface TimePoint {
   state: TimePointState;
   /** time − at, in seconds (negative: before the evaluation instant). */
   offsetSeconds: number | null;
+  /** What kind of time it is: a plain instant, the start of a validity window, or its end. */
+  bound: 'instant' | 'start' | 'end';
   assertionIndex?: number;
+  /** For an entity's own validUntil in metadata: which entity. */
+  entityId?: string;
 }
 
 export function timelineOf(summary: MessageSummary, at: Date, skewSeconds: number): TimePoint[] {
   const skew = skewSeconds * 1000;
   const now = at.getTime();
   const points: TimePoint[] = [];
-  const add = (label: string, field: TimePoint['field'], value: string | null | undefined, kind: 'instant' | 'start' | 'end', assertionIndex?: number) => {
+  const add = (label: string, field: TimePoint['field'], value: string | null | undefined, kind: TimePoint['bound'], assertionIndex?: number, entityId?: string) => {
     if (!value) return;
     const time = parseInstant(value);
     let state: TimePointState;
@@ -35,7 +40,7 @@ export function timelineOf(summary: MessageSummary, at: Date, skewSeconds: numbe
     else if (kind === 'start') state = time.getTime() - skew > now ? 'violated' : 'ok';
     else if (kind === 'end') state = time.getTime() + skew <= now ? 'violated' : 'ok';
     else state = time.getTime() - skew > now ? 'violated' : time.getTime() > now ? 'future' : 'past';
-    points.push({ label, field, value, time, state, offsetSeconds: time ? Math.round((time.getTime() - now) / 1000) : null, ...(assertionIndex !== undefined ? { assertionIndex } : {}) });
+    points.push({ label, field, value, time, state, offsetSeconds: time ? Math.round((time.getTime() - now) / 1000) : null, bound: kind, ...(assertionIndex !== undefined ? { assertionIndex } : {}), ...(entityId !== undefined ? { entityId } : {}) });
   };
   const what = summary.kind === 'Unknown' ? 'Message' : summary.kind;
   add(`${what} IssueInstant`, 'IssueInstant', summary.issueInstant, 'instant');
@@ -50,8 +55,8 @@ export function timelineOf(summary: MessageSummary, at: Date, skewSeconds: numbe
   });
   if (summary.logoutRequest) add('LogoutRequest NotOnOrAfter', 'NotOnOrAfter', summary.logoutRequest.notOnOrAfter, 'end');
   if (summary.metadata) add('Metadata validUntil', 'validUntil', summary.metadata.validUntil, 'end');
-  for (const e of summary.metadata?.entities ?? []) add(`Entity ${e.entityId} validUntil`, 'validUntil', e.validUntil, 'end');
-  points.push({ label: 'Evaluation time', field: 'evaluation', value: at.toISOString(), time: at, state: 'ok', offsetSeconds: 0 });
+  for (const e of summary.metadata?.entities ?? []) add(`Entity ${e.entityId} validUntil`, 'validUntil', e.validUntil, 'end', undefined, e.entityId);
+  points.push({ label: 'Evaluation time', field: 'evaluation', value: at.toISOString(), time: at, state: 'ok', offsetSeconds: 0, bound: 'instant' });
   // Stable sort: by time, unparseable values last.
   return points
     .map((p, i) => ({ p, i }))

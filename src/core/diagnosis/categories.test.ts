@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { RULE_CODES, RULES } from '../../core/rules';
-import { CATEGORIES, categoryOf, describeReference, SEED_DOCUMENTS } from './DiagnosisCategories';
+import { PROFILES } from '../profiles';
+import { RULE_CODES, RULES } from '../rules';
+import { CATEGORIES, VERIFIER_CODES } from './categories';
+import { categoryOf } from './evaluate';
+import { SOURCES } from './sources';
 
 // CONTRACT §3 "Signatures and trust".
 const SIGNATURE_CODES = [
@@ -26,16 +29,17 @@ describe('finding categories', () => {
     expect(categoryOf('issuer-is-sp-entity-id')).toBe('issuer');
     expect(categoryOf('expired')).toBe('time');
   });
+
+  it('takes a rule code\'s category from the rule file itself, and each code has one category', () => {
+    for (const rule of RULES) for (const code of rule.codes) expect(categoryOf(code), code).toBe(rule.category);
+    for (const v of VERIFIER_CODES) expect(RULE_CODES, v.code).not.toContain(v.code);
+  });
 });
 
 describe('references', () => {
-  it('names the seed document a reference cites, and leaves spec sections alone', () => {
-    expect(describeReference('000_bbefa757859ef489.txt')).toBe('000_bbefa757859ef489.txt (Configuring Scaleway SAML SSO with Authentik)');
-    expect(describeReference('SAML core §2.2.5')).toBe('SAML core §2.2.5');
-  });
-
-  it('knows every seed document a rule cites', () => {
-    const cited = RULES.flatMap((r) => r.references).flatMap((ref) => ref.match(/\d{3}_[0-9a-f]{16}\.txt/g) ?? []);
-    for (const file of cited) expect(Object.keys(SEED_DOCUMENTS), file).toContain(file);
+  it('cite vendor documents by title, never by a file name', () => {
+    const refs = [...RULES.flatMap((r) => r.references), ...PROFILES.map((p) => p.source ?? '')];
+    for (const ref of refs) expect(ref, ref).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt|\.txt\b/);
+    expect(refs).toContain(SOURCES.scalewayAuthentik);
   });
 });

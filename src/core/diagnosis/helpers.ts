@@ -1,6 +1,8 @@
 // Small shared pieces of the rules: DOM anchoring, URI comparison, time arithmetic, wording.
 import type { AssertionSummary, EndpointSummary, MetadataSummary, RoleDescriptorSummary } from '../types';
-import type { ProfileName } from '../profiles';
+import { profileByName } from '../profiles/registry';
+import type { ProfileExpectations } from '../profiles/profile';
+import type { FixParts } from '../findings/fix';
 import type { Expectation, RuleContext, RuleMessage } from './context';
 
 export const NS_PROTOCOL = 'urn:oasis:names:tc:SAML:2.0:protocol';
@@ -177,16 +179,19 @@ export function formatDuration(ms: number): string {
 
 export const EMAIL_LIKE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-// ---------- wording per profile ----------
+// ---------- what the active profile expects ----------
 
-export interface FixWording {
-  generic: string;
-  scaleway?: string;
-  'authentik-provider'?: string;
-  'authentik-source'?: string;
+/** The active profile's expectations (profiles/<name>.ts `expects`): rules read these, never the profile's name. */
+export function expects(ctx: RuleContext): ProfileExpectations {
+  return profileByName(ctx.profile).expects;
 }
 
-/** Pick the fix in the words of the product the user configures. */
-export function fixFor(profile: ProfileName, w: FixWording): string {
-  return w[profile] ?? w.generic;
+/**
+ * The parts a profile words a fix from (core/findings/fix.ts): the situation, and the values
+ * from the message the fix quotes. Empty values are left out.
+ */
+export function parts(variant: string | undefined, values: Record<string, string | null | undefined> = {}, surface?: FixParts['surface']): FixParts {
+  const kept: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values)) if (v !== null && v !== undefined && v !== '') kept[k] = v;
+  return { ...(variant !== undefined ? { variant } : {}), ...(Object.keys(kept).length ? { values: kept } : {}), ...(surface ? { surface } : {}) };
 }

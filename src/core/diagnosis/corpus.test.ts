@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { corpusManifest, readCorpus, trustOf, type CorpusEntry } from '../corpus/corpus.testutil';
 import { inspectInput } from '../inspect';
-import { RULE_CODES } from './index';
+import { RULE_CODES } from '../rules';
 
 interface Entry extends CorpusEntry { expected: CorpusEntry['expected'] & { accept?: boolean; library_error?: string } }
 
