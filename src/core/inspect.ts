@@ -13,6 +13,7 @@ import { parseXmlSafely } from './xml/parse';
 import { prettyPrintXml } from './xml/pretty';
 import { analyseMessages } from './analyse';
 import type { ParsedMessage } from './parsed-message';
+import { categoryOf } from './diagnosis/evaluate';
 import { DEFAULT_PROFILE, wordFinding } from './profiles';
 import { sortBySeverity } from './findings/severity';
 import { decryptDocument, decryptionFindings, hasEncryptedContent, parseDecryptionKeys, type DecryptionKey, type DecryptionStage } from './xenc/index';
@@ -135,7 +136,7 @@ export async function inspectInput(text: string, source: string, options: Inspec
   for (const p of parsed) {
     p.message.findings = sortBySeverity(p.raw.map((f): Finding => {
       const { node, ...rest } = wordFinding(profile, f);
-      return { ...rest, location: p.lineOfNode(node ?? null) };
+      return { ...rest, category: f.category ?? categoryOf(f.code), location: p.lineOfNode(node ?? null) };
     }));
   }
   report.messages.push(...parsed.map((p) => p.message));

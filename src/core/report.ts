@@ -48,7 +48,7 @@ export function toContractMessage(m: InspectedMessage, surface: Surface = 'cli')
       keyInfoCertificates: s.keyInfoCertificates.map((c) => ({ subject: c.subject, sha256Fingerprint: c.sha256Fingerprint, notBefore: c.notBefore, notAfter: c.notAfter })),
     })),
     trusted: m.trusted,
-    findings: m.findings.map((f) => ({ code: f.code, severity: f.severity, title: f.title, explanation: f.explanation, fix: fixText(f, surface), location: f.location, ...(f.references ? { references: f.references } : {}) })),
+    findings: m.findings.map((f) => ({ code: f.code, severity: f.severity, title: f.title, explanation: f.explanation, fix: fixText(f, surface), location: f.location, ...(f.references ? { references: f.references } : {}), ...(f.evidence ? { evidence: f.evidence } : {}) })),
     ...(m.error ? { error: m.error } : {}),
     // Present only when SP keys were given and the message holds encrypted content. The keys
     // themselves never appear: only their public identification (SPKI SHA-256).

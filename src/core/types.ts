@@ -1,5 +1,6 @@
 // Shared shapes of the core. The JSON report (docs/contract.md, "JSON report") is built from these;
 // everything a shell (UI, CLI) shows comes from an InspectReport.
+import type { CategoryId } from './findings/categories';
 import type { FixParts } from './findings/fix';
 import type { Severity } from './findings/severity';
 
@@ -401,6 +402,8 @@ export interface Finding {
   fixParts?: FixParts;
   /** Measured values of a capture-evidence finding (docs/contract.md): `skewSeconds`, `cookies`, `count`, `urls`. */
   evidence?: Record<string, number | string | string[]>;
+  /** Where the page lists it: its rule's category, or the verifier code's (diagnosis/categories.ts). Not in the JSON report. */
+  category?: CategoryId;
 }
 
 // ---- trust ----

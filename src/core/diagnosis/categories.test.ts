@@ -43,3 +43,14 @@ describe('references', () => {
     expect(refs).toContain(SOURCES.scalewayAuthentik);
   });
 });
+
+describe('each finding carries its category', () => {
+  it('stamped in the pipeline (the page groups by it without loading the rules), rule and verifier codes alike', async () => {
+    const { inspectInput } = await import('../inspect');
+    const { readCorpus } = await import('../corpus/corpus.testutil');
+    const report = await inspectInput(readCorpus('crewjam__onelogin_response.xml'), 'x.xml', { at: new Date('2040-01-01T00:00:00Z') });
+    const findings = report.messages.flatMap((m) => m.findings);
+    expect(findings.map((f) => f.code)).toEqual(expect.arrayContaining(['weak-algorithm', 'expired']));
+    for (const f of findings) expect(f.category, f.code).toBe(categoryOf(f.code));
+  });
+});

@@ -2,22 +2,12 @@
 // message be trusted, who sent it, who is it for, who is the user, how did it travel, when, and
 // the metadata. A rule declares its category in its own file (Rule.category); the codes the
 // verifier, the decrypter and the pipeline raise outside the rules are declared here, next to the
-// category list, so the page asks one function (categoryOf) and no list lives in the UI.
+// category list; the worker stamps each finding with its category (Finding.category), so no
+// list lives in the UI and the page never loads the rules.
+import type { CategoryId } from '../findings/categories';
 import type { Severity } from '../findings/severity';
 
-export type CategoryId = 'signature' | 'issuer' | 'audience' | 'nameid' | 'binding' | 'time' | 'status' | 'metadata' | 'other';
-
-export const CATEGORIES: readonly { id: CategoryId; title: string }[] = [
-  { id: 'status', title: 'Status' },
-  { id: 'signature', title: 'Signature & trust' },
-  { id: 'issuer', title: 'Issuer' },
-  { id: 'audience', title: 'Audience, recipient & destination' },
-  { id: 'nameid', title: 'NameID' },
-  { id: 'binding', title: 'Binding' },
-  { id: 'time', title: 'Time' },
-  { id: 'metadata', title: 'Metadata' },
-  { id: 'other', title: 'Other' },
-];
+export { CATEGORIES, categoryTitle, type CategoryId } from '../findings/categories';
 
 /** A code raised outside the rule registry, as the rules page lists it. */
 export interface VerifierCode {
@@ -51,7 +41,3 @@ export const VERIFIER_CODES: readonly VerifierCode[] = [
   { code: 'query-signature-invalid', severity: 'error', category: 'signature', meaning: 'The HTTP-Redirect query signature does not verify (SAML bindings §3.4.4.1).' },
   { code: 'query-signature-missing', severity: 'warning', category: 'signature', meaning: 'An HTTP-Redirect message without Signature where one is expected.' },
 ];
-
-export function categoryTitle(id: CategoryId): string {
-  return CATEGORIES.find((c) => c.id === id)?.title ?? 'Other';
-}

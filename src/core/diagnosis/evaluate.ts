@@ -15,7 +15,7 @@ export function evaluateRules(ctx: RuleContext, rules: readonly Rule[] = RULES):
       // Exceptions are bugs; one broken rule must not hide the others' findings.
       found = [{ code: 'internal-rule-error', severity: 'warning', title: `Rule ${rule.id} failed`, explanation: `The ${rule.id} rule raised an exception: ${e instanceof Error ? e.message : String(e)}. This is a bug in samlscope.`, fix: 'Please report this input.', references: [], node: null }];
     }
-    for (const f of found) out.push({ ...f, references: f.references && f.references.length ? f.references : rule.references });
+    for (const f of found) out.push({ ...f, category: rule.category, references: f.references && f.references.length ? f.references : rule.references });
   }
   return out;
 }

@@ -182,3 +182,14 @@ describe('profile wording of the capture-evidence findings', () => {
     expect(f.fix).toContain('Scaleway\'s clock is authoritative');
   });
 });
+
+describe('the JSON report', () => {
+  it('carries the measured evidence of a capture-evidence finding', async () => {
+    const { toContractReport } = await import('../report');
+    const r = await inspectInput(har(loginEntries(T0, { idpSkewSeconds: 420 })), 'test.har', { at });
+    const json = toContractReport(r, 'cli');
+    const all = json.messages.flatMap((m) => m.findings) as { code: string; evidence?: Record<string, unknown> }[];
+    expect(all.find((f) => f.code === 'clock-skew-observed')?.evidence?.skewSeconds).toBe(420);
+    expect(all.find((f) => f.code === 'cookie-dropped-samesite')?.evidence?.cookies).toEqual(['sp_session']);
+  });
+});

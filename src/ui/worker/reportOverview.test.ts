@@ -5,6 +5,7 @@ import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { corpusManifest, readCorpus, trustOf } from '../../core/corpus/corpus.testutil';
 import { inspectInput } from '../../core/inspect';
+import { categoryOf } from '../../core/diagnosis/evaluate';
 import { WORKER_HANDLERS } from './handlers';
 import { isFullMessage, messageOverviewOf, OVERVIEW_URL_MAX_CHARS } from './reportOverview';
 
@@ -28,8 +29,12 @@ describe('inspection overview and message detail', () => {
       expect(reply.report.messages, e.file).toStrictEqual(full.messages.map(messageOverviewOf));
       expect(reply.report.messages.some(isFullMessage)).toBe(false);
       const { messages, trustAnchors, ...rest } = full;
-      const { messages: vm, trustAnchors: va, ...vrest } = reply.report;
+      const { messages: vm, trustAnchors: va, findingCategories, ...vrest } = reply.report;
       expect(vrest, e.file).toStrictEqual(rest);
+      // Every finding code of the report has its category, as the core's categoryOf says.
+      const codes = [...new Set(full.messages.flatMap((m) => m.findings.map((f) => f.code)))].sort();
+      expect(Object.keys(findingCategories ?? {}).sort(), e.file).toEqual(codes);
+      for (const c of codes) expect(findingCategories![c]).toBe(categoryOf(c));
       expect(va.map((a) => a.sha256Fingerprint)).toEqual(trustAnchors.map((a) => a.sha256Fingerprint));
       expect(reply.selected?.message ?? null, e.file).toStrictEqual(full.messages[0] ?? null);
       for (const [i, m] of full.messages.entries()) {
