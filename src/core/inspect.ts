@@ -13,8 +13,8 @@ import { parseXmlSafely } from './xml/parse';
 import { prettyPrintXml } from './xml/pretty';
 import { analyseMessages } from './analyse';
 import type { ParsedMessage } from './parsed-message';
-import { categoryOf } from './diagnosis/evaluate';
 import { DEFAULT_PROFILE, wordFinding } from './profiles';
+import { categoryOf } from './diagnosis/evaluate';
 import { sortBySeverity } from './findings/severity';
 import { decryptDocument, decryptionFindings, hasEncryptedContent, parseDecryptionKeys, type DecryptionKey, type DecryptionStage } from './xenc/index';
 
@@ -136,7 +136,7 @@ export async function inspectInput(text: string, source: string, options: Inspec
   for (const p of parsed) {
     p.message.findings = sortBySeverity(p.raw.map((f): Finding => {
       const { node, ...rest } = wordFinding(profile, f);
-      return { ...rest, category: f.category ?? categoryOf(f.code), location: p.lineOfNode(node ?? null) };
+      return { ...rest, category: categoryOf(rest.code), location: p.lineOfNode(node ?? null) };
     }));
   }
   report.messages.push(...parsed.map((p) => p.message));

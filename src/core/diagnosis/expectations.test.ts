@@ -3,7 +3,7 @@ import { resolveExpectations } from './expectations';
 import { timelineOf } from './timeline';
 import { explainNameIdFormat, NAMEID_FORMATS } from './nameid-formats';
 import { explainStatusCode, STATUS_CODES } from './status-codes';
-import { ACS, AT, authnRequest, IDP, idpMetadata, response, ruleMessage, SP, spMetadata } from './rules.testutil';
+import { ACS, AT, authnRequest, IDP, idpMetadata, response, ruleMessage, SP, spMetadata } from './diagnosis.testutil';
 
 describe('resolveExpectations', () => {
   test('explicit options override metadata', () => {

@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import type { MessageSummary } from '../types';
 import { timelineOf, type TimePoint } from './timeline';
-import { assertion, AT, response } from './rules.testutil';
+import { assertion, AT, response } from './diagnosis.testutil';
 
 const NONE = { issueInstant: null, authnInstant: null, notBefore: null, notOnOrAfter: null, subjectNotOnOrAfter: null, sessionNotOnOrAfter: null };
 const shift = (ms: number) => new Date(AT.getTime() + ms).toISOString();

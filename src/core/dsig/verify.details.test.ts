@@ -5,12 +5,14 @@
 // signed once per file by xmlsec1 (the independent oracle; reused between runs in mutation runs,
 // ../testing/oracle-cache.testutil.ts), then edited: the edits decide before any key is tried, or
 // are exactly what a verifier must notice.
+import { X509Certificate } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixText } from '../findings/fix';
 import { inspectInput } from '../inspect';
 import type { Finding, InspectedMessage, SignatureReport } from '../types';
 import { MAX_CERTIFICATES_PER_KEYINFO, MAX_SIGNATURES_PER_DOCUMENT, MAX_TRANSFORMS_PER_REFERENCE } from '../limits';
 import { ANY_ISSUER_REASON } from '../trust/anchor-scope';
+import { IDP_A, IDP_B, entityDescriptor, signedResponse } from './testing/federation.testutil';
 import { DSIG, NS_A, NS_P, type KeyPair, URI, makeKey, responseTemplate, xmlsecSign, xmlsecVerify } from './testing/xmlsec.testutil';
 
 const AT = new Date('2030-01-01T00:01:00Z');
@@ -405,5 +407,48 @@ describe('what the relying party consumes', () => {
     expect(g.title).toBe('Comment or split text inside AttributeValue');
     expect(g.explanation).toContain('The value of AttributeValue is split by several text nodes. Read whole it is "admins"; read as its first text node it is "adm".');
     expect(split.trusted).toBe(false);
+  });
+});
+
+describe('keys bound to an entity and role (pasted metadata)', () => {
+  it('valid: the reason says for which element the anchor was accepted', async () => {
+    const m = await inspect(signedResponse(idp, { signResponse: true }), [entityDescriptor(IDP_A, { idp })]);
+    expect(m.signatures[0]!.verdict).toBe('valid');
+    expect(m.signatures[0]!.reason).toMatch(/^All 1 reference digest\(s\) match and the signature verifies with .+, accepted for this Response: .+/);
+    expect(m.signatures[0]!.reason).not.toContain(ANY_ISSUER_REASON);
+  });
+
+  it('another entity\'s key: the finding names the issuer', async () => {
+    const m = await inspect(signedResponse(idp, { signResponse: true }), [entityDescriptor(IDP_B, { idp })]);
+    const f = one(m, 'signature-key-wrong-entity');
+    expect(f.title).toBe('Signed with another entity\'s key');
+    expect(f.explanation).toContain('Any member of a federation holds its own key; accepting it for another entity\'s messages would let every member impersonate every other.');
+    expect(f.fix).toBe(`Reject the message unless ${IDP_A} really uses this key; then its own metadata must list it.`);
+    expect(f.references).toEqual(['SAML metadata §2.4.1.1', 'SAML profiles §4.1.4.3']);
+    expect(m.signatures[0]!.reason).toMatch(/^Mathematically correct with a trusted key, but not one this Response's issuer may use: ./);
+  });
+
+  it('the issuer\'s key of another role: wrong role', async () => {
+    const m = await inspect(signedResponse(idp, { signResponse: true }), [entityDescriptor(IDP_A, { sp: idp })]);
+    const f = one(m, 'signature-key-wrong-role');
+    expect(f.title).toBe('Signed with a key of the wrong role');
+    expect(f.explanation).toContain('An SP\'s key must not vouch for Responses and assertions, nor an IdP\'s key for AuthnRequests');
+    expect(f.fix).toContain('IdP metadata for Responses');
+  });
+});
+
+describe('exact instants', () => {
+  it('a certificate is expired after notAfter, not at it', async () => {
+    const notAfter = new Date(new X509Certificate(idp.certPem).validTo);
+    expect(ofCode(await inspect(signed, [idp.certPem], notAfter), 'cert-expired')).toEqual([]);
+    expect(ofCode(await inspect(signed, [idp.certPem], new Date(notAfter.getTime() + 1000)), 'cert-expired')).toHaveLength(1);
+  });
+
+  it('the "digests match" diagnosis only when every reference resolved and matched', async () => {
+    const unresolved = await inspect(signed.replace('URI="#_assertion1"', 'URI="#_nowhere"').replace(certificateOf(signed), ''), [other.certPem]);
+    const f = ofCode(unresolved, 'signature-invalid').find((x) => x.title === 'Signature value does not verify')!;
+    expect(f.explanation).not.toContain('digests');
+    const noRef = await inspect(signed.replace(/<ds:Reference [\s\S]*<\/ds:Reference>/, '').replace(certificateOf(signed), ''), [other.certPem]);
+    expect(ofCode(noRef, 'signature-invalid').find((x) => x.title === 'Signature value does not verify')!.explanation).not.toContain('digests');
   });
 });

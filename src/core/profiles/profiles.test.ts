@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { authentikProviderEndpoint, detectProfile, PROFILES, scalewayProviderId } from './index';
-import { authnRequest, response } from '../diagnosis/rules.testutil';
+import { authnRequest, response } from '../diagnosis/diagnosis.testutil';
 
 describe('profiles', () => {
   test('four profiles with requirements', () => {

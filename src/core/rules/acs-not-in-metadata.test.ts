@@ -1,7 +1,7 @@
 // The acs-not-in-metadata rule (acs-not-in-metadata.ts): its findings, severities, anchors and profile wording.
 import { describe, expect, test } from 'vitest';
 import { acsNotInMetadataRule } from './acs-not-in-metadata';
-import { ACS, authnRequest, context, ruleMessage, SP, spMetadata, runRule, ruleCodes, onlyFinding } from '../diagnosis/rules.testutil';
+import { ACS, authnRequest, context, ruleMessage, SP, spMetadata, runRule, ruleCodes, onlyFinding } from '../diagnosis/diagnosis.testutil';
 
 describe('acs-not-in-metadata', () => {
   test('requested ACS URL not in SP metadata', () => {

@@ -1,7 +1,7 @@
 // The audience rule (audience.ts): its findings, severities, anchors and profile wording.
 import { describe, expect, test } from 'vitest';
 import { audienceRule } from './audience';
-import { ACS, anchorName, context, response, ruleMessage, SP, runRule, onlyFinding, fineExchange } from '../diagnosis/rules.testutil';
+import { ACS, anchorName, context, response, ruleMessage, SP, runRule, onlyFinding, fineExchange } from '../diagnosis/diagnosis.testutil';
 
 describe('audience', () => {
   test('audience is not the SP entity ID', () => {

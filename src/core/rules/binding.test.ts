@@ -1,7 +1,7 @@
 // The binding-mismatch rule (binding.ts): its findings, severities, anchors and profile wording.
 import { describe, expect, test } from 'vitest';
 import { bindingRule } from './binding';
-import { ACS, authnRequest, context, idpMetadata, response, ruleMessage, SP, spMetadata, runRule, ruleCodes, onlyFinding, fineExchange } from '../diagnosis/rules.testutil';
+import { ACS, authnRequest, context, idpMetadata, response, ruleMessage, SP, spMetadata, runRule, ruleCodes, onlyFinding, fineExchange } from '../diagnosis/diagnosis.testutil';
 
 describe('binding-mismatch', () => {
   test('AuthnRequest POSTed to authentik /sso/binding/redirect/ → 403 CSRF', () => {

@@ -1,7 +1,7 @@
 // The destination rule (destination.ts): its findings, severities, anchors and profile wording.
 import { describe, expect, test } from 'vitest';
 import { destinationRule } from './destination';
-import { ACS, anchorName, authnRequest, context, idpMetadata, response, ruleMessage, runRule, ruleCodes, onlyFinding, fineExchange } from '../diagnosis/rules.testutil';
+import { ACS, anchorName, authnRequest, context, idpMetadata, response, ruleMessage, runRule, ruleCodes, onlyFinding, fineExchange } from '../diagnosis/diagnosis.testutil';
 
 describe('destination', () => {
   test('Response Destination is not the ACS URL', () => {

@@ -1,7 +1,7 @@
 // The in-response-to rule (in-response-to.ts): its findings, severities, anchors and profile wording.
 import { describe, expect, test } from 'vitest';
 import { inResponseToRule } from './in-response-to';
-import { authnRequest, context, response, ruleMessage, runRule, ruleCodes, onlyFinding, fineExchange } from '../diagnosis/rules.testutil';
+import { authnRequest, context, response, ruleMessage, runRule, ruleCodes, onlyFinding, fineExchange } from '../diagnosis/diagnosis.testutil';
 
 describe('in-response-to', () => {
   test('answers another request than the one in the input', () => {

@@ -2,7 +2,7 @@
 // root, in the binding category; nothing when the capture held no lone surrogate.
 import { describe, expect, test } from 'vitest';
 import { inputTextRule } from './input-text';
-import { anchorName, context, fineExchange, response, ruleMessage, runRule } from '../diagnosis/rules.testutil';
+import { anchorName, context, fineExchange, response, ruleMessage, runRule } from '../diagnosis/diagnosis.testutil';
 
 describe('input-text', () => {
   test('one warning per repaired field, with the count', () => {

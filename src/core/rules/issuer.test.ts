@@ -1,7 +1,7 @@
 // The issuer rule (issuer.ts): its findings, severities, anchors and profile wording.
 import { describe, expect, test } from 'vitest';
 import { issuerRule } from './issuer';
-import { anchorName, authnRequest, context, IDP, idpMetadata, response, ruleMessage, SP, spMetadata, runRule, ruleCodes, onlyFinding, fineExchange } from '../diagnosis/rules.testutil';
+import { anchorName, authnRequest, context, IDP, idpMetadata, response, ruleMessage, SP, spMetadata, runRule, ruleCodes, onlyFinding, fineExchange } from '../diagnosis/diagnosis.testutil';
 
 describe('issuer', () => {
   test('Scaleway: IdP issuer set to the SP entity ID (000_bbefa757859ef489.txt)', () => {

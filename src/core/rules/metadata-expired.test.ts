@@ -1,7 +1,7 @@
 // The metadata-expired rule (metadata-expired.ts): its findings, severities, anchors and profile wording.
 import { describe, expect, test } from 'vitest';
 import { metadataExpiredRule } from './metadata-expired';
-import { anchorName, context, idpMetadata, response, ruleMessage, runRule, onlyFinding, fineExchange } from '../diagnosis/rules.testutil';
+import { anchorName, context, idpMetadata, response, ruleMessage, runRule, onlyFinding, fineExchange } from '../diagnosis/diagnosis.testutil';
 
 describe('metadata-expired', () => {
   const mdMessage = (validUntil: string) => {

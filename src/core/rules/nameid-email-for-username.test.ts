@@ -1,7 +1,7 @@
 // The nameid-email-for-username rule (nameid-email-for-username.ts): its findings, severities, anchors and profile wording.
 import { describe, expect, test } from 'vitest';
 import { nameIdEmailForUsernameRule } from './nameid-email-for-username';
-import { context, response, ruleMessage, runRule, onlyFinding, fineExchange } from '../diagnosis/rules.testutil';
+import { context, response, ruleMessage, runRule, onlyFinding, fineExchange } from '../diagnosis/diagnosis.testutil';
 
 describe('nameid-email-for-username', () => {
   const emailRes = () => ruleMessage(response({}, { nameId: { value: 'user@example.com', format: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress' } }));

@@ -1,7 +1,7 @@
 // The nameid-format-mismatch rule (nameid-format.ts): its findings, severities, anchors and profile wording.
 import { describe, expect, test } from 'vitest';
 import { nameIdFormatRule } from './nameid-format';
-import { anchorName, authnRequest, context, response, ruleMessage, SP, spMetadata, runRule, onlyFinding, fineExchange } from '../diagnosis/rules.testutil';
+import { anchorName, authnRequest, context, response, ruleMessage, SP, spMetadata, runRule, onlyFinding, fineExchange } from '../diagnosis/diagnosis.testutil';
 
 describe('nameid-format-mismatch', () => {
   test('requested emailAddress, got persistent; explains what authentik sends', () => {

@@ -1,7 +1,7 @@
 // The nameid-transient rule (nameid-transient.ts): its findings, severities, anchors and profile wording.
 import { describe, expect, test } from 'vitest';
 import { nameIdTransientRule } from './nameid-transient';
-import { authnRequest, context, response, ruleMessage, SP, spMetadata, runRule, onlyFinding, fineExchange } from '../diagnosis/rules.testutil';
+import { authnRequest, context, response, ruleMessage, SP, spMetadata, runRule, onlyFinding, fineExchange } from '../diagnosis/diagnosis.testutil';
 
 describe('nameid-transient', () => {
   const transient = () => ruleMessage(response({}, { nameId: { value: '_abc', format: 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient' } }));

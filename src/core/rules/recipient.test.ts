@@ -1,7 +1,7 @@
 // The recipient rule (recipient.ts): its findings, severities, anchors and profile wording.
 import { describe, expect, test } from 'vitest';
 import { recipientRule } from './recipient';
-import { ACS, anchorName, context, response, ruleMessage, runRule, onlyFinding, fineExchange } from '../diagnosis/rules.testutil';
+import { ACS, anchorName, context, response, ruleMessage, runRule, onlyFinding, fineExchange } from '../diagnosis/diagnosis.testutil';
 
 describe('recipient', () => {
   test('Recipient is not the ACS URL', () => {

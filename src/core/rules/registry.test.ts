@@ -6,7 +6,7 @@ import { evaluateRules } from '../diagnosis/evaluate';
 import { RULE_CODES, RULES } from './index';
 import { issuerRule } from './issuer';
 import { statusErrorRule } from './status-error';
-import { authnRequest, context, idpMetadata, response, ruleMessage, SP, spMetadata, fineExchange } from '../diagnosis/rules.testutil';
+import { authnRequest, context, idpMetadata, response, ruleMessage, SP, spMetadata, fineExchange } from '../diagnosis/diagnosis.testutil';
 
 describe('registry', () => {
   test('every protocol/configuration code of CONTRACT §3 has a rule', () => {

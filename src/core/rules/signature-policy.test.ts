@@ -5,7 +5,7 @@ import type { ProfileName } from '../profiles';
 import type { MessageSummary, SignatureReport } from '../types';
 import type { Expectations } from '../diagnosis/context';
 import { signaturePolicyRule } from './signature-policy';
-import { anchorName, assertion, context, fineExchange, response, ruleCodes, ruleMessage, runRule, signature, SP, spMetadata } from '../diagnosis/rules.testutil';
+import { anchorName, assertion, context, fineExchange, response, ruleCodes, ruleMessage, runRule, signature, SP, spMetadata } from '../diagnosis/diagnosis.testutil';
 
 function check(summary: MessageSummary, signatures: SignatureReport[], o: { profile?: ProfileName; wantAssertionsSigned?: boolean; spEntityId?: string; consumedAssertionIndex?: number | null; expectations?: Expectations } = {}) {
   const msg = ruleMessage(summary, { signatures, ...(o.consumedAssertionIndex !== undefined ? { consumedAssertionIndex: o.consumedAssertionIndex } : {}) });

@@ -1,7 +1,7 @@
 // The status-error rule (status-error.ts): its findings, severities, anchors and profile wording.
 import { describe, expect, test } from 'vitest';
 import { statusErrorRule } from './status-error';
-import { anchorName, context, response, ruleMessage, runRule, onlyFinding, fineExchange } from '../diagnosis/rules.testutil';
+import { anchorName, context, response, ruleMessage, runRule, onlyFinding, fineExchange } from '../diagnosis/diagnosis.testutil';
 
 describe('status-error', () => {
   test('Responder / RequestDenied explained, with authentik policy binding fix', () => {

@@ -4,7 +4,7 @@
 // So with skew s: a start bound B is violated iff now < B − s; an end bound E iff now ≥ E + s.
 import { describe, expect, test } from 'vitest';
 import type { AssertionSummary, MessageSummary } from '../types';
-import { context, response, ruleMessage } from '../diagnosis/rules.testutil';
+import { context, response, ruleMessage } from '../diagnosis/diagnosis.testutil';
 import { timeValidityRule } from './time-validity';
 
 const T = Date.parse('2024-05-01T12:00:00Z');

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import type { RawFinding } from '../types';
 import { timeValidityRule } from './time-validity';
 import { timelineOf } from '../diagnosis/timeline';
-import { anchorName, assertion, AT, context, fineExchange, onlyFinding, response, ruleCodes, ruleMessage, runRule } from '../diagnosis/rules.testutil';
+import { anchorName, assertion, AT, context, fineExchange, onlyFinding, response, ruleCodes, ruleMessage, runRule } from '../diagnosis/diagnosis.testutil';
 import type { MessageSummary } from '../types';
 import type { ProfileName } from '../profiles';
 

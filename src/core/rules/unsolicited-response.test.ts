@@ -1,7 +1,7 @@
 // The unsolicited-response rule (unsolicited-response.ts): its findings, severities, anchors and profile wording.
 import { describe, expect, test } from 'vitest';
 import { unsolicitedResponseRule } from './unsolicited-response';
-import { authnRequest, context, response, ruleMessage, runRule, onlyFinding, fineExchange } from '../diagnosis/rules.testutil';
+import { authnRequest, context, response, ruleMessage, runRule, onlyFinding, fineExchange } from '../diagnosis/diagnosis.testutil';
 
 describe('unsolicited-response', () => {
   const unsolicited = () => ruleMessage(response({ inResponseTo: null }, { inResponseTo: null }));

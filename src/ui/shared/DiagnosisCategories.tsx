@@ -3,9 +3,10 @@
 import type { Severity } from '../../core/types';
 
 // Categories are declared by each rule (core/rules/<rule>.ts `category`) and, for the verifier's
-// codes, in core/diagnosis/categories.ts; each finding arrives with its own (Finding.category),
-// so the page reads it and never loads the rules.
-export { CATEGORIES, categoryTitle, type CategoryId } from '../../core/findings/categories';
+// codes, in core/diagnosis/categories.ts: the page only asks.
+// From the module itself, not the diagnosis index: that one reaches the rule registry, which
+// belongs to the worker (src/ui/firstScreen.test.ts); each finding carries its category.
+export { CATEGORIES, categoryTitle, type CategoryId } from '../../core/diagnosis/categories';
 
 const ICONS: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
 

@@ -3,12 +3,29 @@
 // findings are present in it. The text lives in the URL (`?symptom=`) so a diagnosis can be shared.
 import { Link } from '@tanstack/react-router';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { searchSymptoms, type SymptomMatch } from '../../core/symptoms';
+import type { SymptomMatch } from '../../core/symptoms';
 
 const URL_DEBOUNCE_MS = 250;
 
+type SymptomsModule = typeof import('../../core/symptoms');
+// The symptom catalogue (20 KB) loads when a symptom is first typed, not with the first screen.
+let symptomsModule: SymptomsModule | null = null;
+
 export function useSymptomMatches(text: string | undefined): SymptomMatch[] {
-  return useMemo(() => (text && text.trim() ? searchSymptoms(text) : []), [text]);
+  const [mod, setMod] = useState<SymptomsModule | null>(symptomsModule);
+  const wanted = !!text && text.trim() !== '';
+  useEffect(() => {
+    if (!wanted || mod) return;
+    let live = true;
+    void import('../../core/symptoms').then((m) => {
+      symptomsModule = m;
+      if (live) setMod(m);
+    });
+    return () => {
+      live = false;
+    };
+  }, [wanted, mod]);
+  return useMemo(() => (wanted && mod ? mod.searchSymptoms(text!) : []), [text, wanted, mod]);
 }
 
 export function SymptomSearch({

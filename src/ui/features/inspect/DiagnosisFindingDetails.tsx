@@ -2,8 +2,8 @@
 // (SAML core §3.2.2.2) and, for NameID findings, what authentik sends for each requested
 // format (authentik docs: SAML Provider).
 import { NAMEID_FORMATS, canonicalNameIdFormat, explainNameIdFormat } from '../../../core/diagnosis/nameid-formats';
-import { SOURCES } from '../../../core/diagnosis/sources';
 import { explainStatusCode } from '../../../core/diagnosis/status-codes';
+import { SOURCES } from '../../../core/diagnosis/sources';
 import type { Finding, InspectedMessage } from '../../../core/types';
 
 export function hasFindingDetails(f: Finding): boolean {

@@ -1,9 +1,14 @@
+import { lazy, Suspense } from 'react';
 import { fixText } from '../../../core/findings/fix';
 import { severityRank } from '../../../core/findings/severity';
 import type { Finding, InspectedMessage } from '../../../core/types';
 import { CATEGORIES, FindingExplanation, SeverityCounts, SeverityIcon } from '../../shared/DiagnosisCategories';
 import { MoreItems, useSliceLimit } from '../../shared/incremental';
-import { FindingDetails, type RequestSource } from './DiagnosisFindingDetails';
+import type { RequestSource } from './DiagnosisFindingDetails';
+
+// The status-code and NameID-format tables under some findings: loaded with the first finding
+// list, not with the first screen.
+const FindingDetails = lazy(() => import('./DiagnosisFindingDetails').then((m) => ({ default: m.FindingDetails })));
 
 /** Findings grouped by category, worst first inside each. Each carries data-finding-code
  * (CONTRACT §4); clicking one with a location reveals it in the XML view. `highlightCodes`
@@ -109,7 +114,9 @@ function FindingItem({
         )}
       </div>
       <FindingExplanation explanation={f.explanation} fix={fixText(f, 'page')} />
-      <FindingDetails finding={f} message={message} messages={messages} />
+      <Suspense fallback={null}>
+        <FindingDetails finding={f} message={message} messages={messages} />
+      </Suspense>
       {f.references && f.references.length > 0 && (
         <p className="finding-references small muted">
           References: {f.references.join(' · ')}

@@ -22,7 +22,6 @@ import { CaptureStep, MessageList } from './MessageList';
 import { MockSpCapturePanel, useAcsCapture } from '../mock-sp/MockSpCapturePanel';
 import { MessageDetails, SummaryPanel, TrustedBadge } from './MessageSummaryView';
 import { SignaturesPanel } from './SignaturesPanel';
-import { DecryptionPanel } from './DecryptionPanel';
 import { CapturePairNote } from './CapturePairNote';
 import { ClaimDisagreements, ShareLinkError, ShareOpenedNotice, SharerClaims, type SharedOrigin } from '../sharing/ShareNotices';
 import { compareClaim } from '../../../core/share/claims';
@@ -46,6 +45,8 @@ import { isCapture, worstMessageIndex } from './reportView';
 // Below the fold and only once something is inspected: loaded then (they bring DEFLATE for links).
 const SharePanel = lazy(() => import('../sharing/SharePanel').then((m) => ({ default: m.SharePanel })));
 const HistoryPanel = lazy(() => import('../sharing/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
+// Only a message is shown with it (and it brings the XML pretty-printer): loaded with the first one.
+const DecryptionPanel = lazy(() => import('./DecryptionPanel').then((m) => ({ default: m.DecryptionPanel })));
 
 const TYPING_DEBOUNCE_MS = 150;
 
@@ -404,7 +405,9 @@ export function InspectPage() {
             <CapturePairNote messages={messages} selected={selected} onSelect={selectMessage} />
             {redaction && <ClaimDisagreements disagreements={disagreements} />}
             <FindingsList findings={message.findings} onReveal={revealFinding} message={message} messages={messages} highlightCodes={symptomCodes} />
-            <DecryptionPanel message={message} />
+            <Suspense fallback={null}>
+              <DecryptionPanel message={message} />
+            </Suspense>
             <SignaturesPanel message={message} onShowCovered={showCovered} />
             {redaction && <SharerClaims redaction={redaction} claim={claim} />}
             <Section id="summary" title="Summary: issuer, destination, IDs, status, encoding">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimeline, formatRelative } from './timeline';
 import { fixtureReport } from './dev/fixtureReport';
-import { context, ruleMessage, runRule } from '../../../core/diagnosis/rules.testutil';
+import { context, ruleMessage, runRule } from '../../../core/diagnosis/diagnosis.testutil';
 import { timeValidityRule } from '../../../core/rules/time-validity';
 
 describe('timeline', () => {

@@ -1,6 +1,6 @@
 // The inspect page's URL search params (STYLE: state in the URL), read in one place: src/ui/search.ts
-// validates them; this hook reads them for the page and patches them. When the settings module
-// (src/core/settings/) lands, its converters replace search.ts behind this hook.
+// re-exports the settings module's validation and converters (src/core/settings/); this hook
+// reads the params for the page and patches them.
 import { useCallback } from 'react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { InspectSearch } from '../../search';
