@@ -343,7 +343,10 @@ export interface Finding {
   references?: string[];
   /** The situation and values the fix was worded from, and the sentence each surface adds (core/findings/fix.ts). */
   fixParts?: FixParts;
-  /** Where the page lists it: its rule's category, or the verifier code's (diagnosis/categories.ts). Not in the JSON report. */
+  /**
+   * Where the page lists it: its rule's category, or the verifier code's (diagnosis/categories.ts),
+   * set in the worker so the page groups findings without loading the rule registry. Not in the JSON report.
+   */
   category?: CategoryId;
 }
 
