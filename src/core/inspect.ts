@@ -13,8 +13,8 @@ import { parseXmlSafely } from './xml/parse';
 import { prettyPrintXml } from './xml/pretty';
 import { analyseMessages } from './analyse';
 import type { ParsedMessage } from './parsed-message';
-import { categoryOf } from './diagnosis/evaluate';
 import { DEFAULT_PROFILE, wordFinding } from './profiles';
+import { categoryOf } from './diagnosis/evaluate';
 import { sortBySeverity } from './findings/severity';
 import { decryptDocument, decryptionFindings, hasEncryptedContent, parseDecryptionKeys, type DecryptionKey, type DecryptionStage } from './xenc/index';
 

@@ -402,7 +402,10 @@ export interface Finding {
   fixParts?: FixParts;
   /** Measured values of a capture-evidence finding (docs/contract.md): `skewSeconds`, `cookies`, `count`, `urls`. */
   evidence?: Record<string, number | string | string[]>;
-  /** Where the page lists it: its rule's category, or the verifier code's (diagnosis/categories.ts). Not in the JSON report. */
+  /**
+   * Where the page lists it: its rule's category, or the verifier code's (diagnosis/categories.ts),
+   * set in the worker so the page groups findings without loading the rule registry. Not in the JSON report.
+   */
   category?: CategoryId;
 }
 

@@ -126,7 +126,9 @@ describe('valid', () => {
     // Without a kid: in the pasted order, the first failing with a diagnosis.
     const noKid = await verify(await signCompact('RS256', rsa.privateKey, claims()), jwks(rsa2.publicJwk, rsa.publicJwk));
     expect(noKid.attempts.map((a) => [a.key.kid, a.result])).toEqual([['k2', 'failed'], ['k1', 'verified']]);
-    expect(noKid.attempts[0]!.note).toBe('not made with this key');
+    // Either diagnosis of another key's signature: which one depends on whether the signature, as a
+    // number, happens to exceed the other (freshly generated) key's modulus.
+    expect(noKid.attempts[0]!.note).toMatch(/^not made with this key( \(the signature value is larger than the modulus\))?$/);
   });
 
   it('with the client secret (HS256), or a pasted oct key', async () => {
