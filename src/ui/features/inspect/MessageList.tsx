@@ -167,7 +167,7 @@ export function CaptureStep({ message, index, count }: { message: ShownMessage; 
             {answer.bodyText ? (
               <details open={answer.status >= 400}>
                 <summary>Response body{answer.mimeType ? ` (${answer.mimeType}, as text)` : ' (as text)'}</summary>
-                <pre className="response-body" data-response-body="true">
+                <pre className="response-body" data-response-body="true" tabIndex={0} aria-label="Response body">
                   {answer.bodyText}
                 </pre>
               </details>

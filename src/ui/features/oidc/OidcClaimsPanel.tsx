@@ -46,12 +46,12 @@ export function OidcTokenView({ token }: { token: DecodedToken }) {
         {token.headerPretty !== null && (
           <div className="json-block">
             <h3>Header</h3>
-            <pre data-oidc-part="header">{token.headerPretty}</pre>
+            <pre data-oidc-part="header" tabIndex={0} aria-label="Token header">{token.headerPretty}</pre>
           </div>
         )}
         <div className="json-block">
           <h3>Payload (claims)</h3>
-          <pre data-oidc-part="payload">{token.payloadPretty}</pre>
+          <pre data-oidc-part="payload" tabIndex={0} aria-label="Token payload">{token.payloadPretty}</pre>
         </div>
       </div>
       {Object.keys(token.times).length > 0 && (
