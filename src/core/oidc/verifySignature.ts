@@ -250,6 +250,10 @@ async function tryKey(jws: DecodedJws, algorithm: JwsAlgorithm, key: TrustedKey)
  * EM = 0x00 01 FF…FF 00 DigestInfo(hash(signing input)) (RFC 8017 §8.2.2, §9.2). A well-formed EM
  * with another digest means "this key signed, but other content"; a malformed one means
  * "not this key". Diagnosis only: the verdict always comes from WebCrypto.
+ * Written here (one modular exponentiation on BigInt) because WebCrypto's verify answers only
+ * true/false and exposes no raw RSA public operation; node-forge has one, but loading its ~70 KB
+ * chunk on the /oidc page for an explanation is not worth it. No secret is involved: a public
+ * key and a public signature, so timing does not matter.
  */
 function diagnoseRsaPkcs1(jws: DecodedJws, algorithm: JwsAlgorithm, key: TrustedKey): string | null {
   const n = key.jwk.n ? decodeBase64Url(key.jwk.n, 'n') : null;

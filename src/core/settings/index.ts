@@ -19,4 +19,4 @@ export {
   type InspectSearch,
   type SharedSettings,
 } from './inspect';
-export { validateOidcSearch, type OidcSearch } from './oidc';
+export { oidcSearchToSettings, oidcSettingsToSearch, validateOidcSearch, type OidcLocalSettings, type OidcSearch } from './oidc';

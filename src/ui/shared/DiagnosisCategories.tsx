@@ -5,7 +5,7 @@ import type { Severity } from '../../core/types';
 // Categories are declared by each rule (core/rules/<rule>.ts `category`) and, for the verifier's
 // codes, in core/diagnosis/categories.ts: the page only asks.
 // The leaf module: the diagnosis barrel brings the rule registry (categoryOf reads it), which the
-// page's first screen does not load; the worker sends each report's categories (worker/findingCategories.ts).
+// page's first screen does not load; each finding carries its category (set by inspect, in the worker).
 export { CATEGORIES, categoryTitle, type CategoryId } from '../../core/diagnosis/categories';
 
 const ICONS: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };

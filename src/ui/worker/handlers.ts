@@ -8,7 +8,6 @@ import { parseShareFile } from '../features/sharing/shareFile';
 import { METADATA_HANDLERS } from './metadataHandlers';
 import type { InspectRunView, RequestOf, ResponseOf, WorkerRequestKind } from './protocol';
 import { reportViewOf } from './reportOverview';
-import { findingCategoriesOf } from './findingCategories';
 import { keepRun, messageDetail } from './resultStore';
 
 type Handlers = { [K in WorkerRequestKind]: (request: RequestOf<K>) => Promise<ResponseOf<K>> };
@@ -19,7 +18,7 @@ export const WORKER_HANDLERS: Handlers = {
     const runId = keepRun(run);
     const index = Math.min(Math.max(0, selected), run.report.messages.length - 1);
     const message = run.report.messages[index];
-    return { ...run, runId, report: { ...reportViewOf(run.report), findingCategories: findingCategoriesOf(run.report) }, selected: message ? { index, message } : null };
+    return { ...run, runId, report: reportViewOf(run.report), selected: message ? { index, message } : null };
   },
   'message-detail': async ({ runId, index }) => messageDetail(runId, index),
   oidc: ({ input, options }) => inspectOidc(input, options),

@@ -15,7 +15,6 @@ import type {
   TrustAnchor,
 } from '../../core/types';
 import { PAGE_LIMITS } from '../../core/limits';
-import type { CategoryId } from '../../core/diagnosis/categories';
 
 /**
  * A captured URL is shown in the overview up to this many characters: a Redirect URL carries
@@ -67,8 +66,6 @@ export type TrustAnchorView = Omit<TrustAnchor, 'certificateDer' | 'spkiDer'>;
 export interface ReportView extends Omit<InspectReport, 'messages' | 'trustAnchors'> {
   messages: MessageOverview[];
   trustAnchors: TrustAnchorView[];
-  /** Category of each finding code in the report (worker/findingCategories.ts); absent for a DEV fixture. */
-  findingCategories?: Record<string, CategoryId>;
 }
 
 /** A message as the page may hold it: its overview, or (once shown) the core's full message. */

@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { fixText } from '../../../core/findings/fix';
 import { severityRank } from '../../../core/findings/severity';
 import type { Finding, InspectedMessage } from '../../../core/types';
-import { CATEGORIES, FindingExplanation, SeverityCounts, SeverityIcon, type CategoryId } from '../../shared/DiagnosisCategories';
+import { CATEGORIES, FindingExplanation, SeverityCounts, SeverityIcon } from '../../shared/DiagnosisCategories';
 import { MoreItems, useSliceLimit } from '../../shared/incremental';
 import type { RequestSource } from './DiagnosisFindingDetails';
 
@@ -19,15 +19,12 @@ export function FindingsList({
   message,
   messages,
   highlightCodes,
-  categories,
 }: {
   findings: Finding[];
   onReveal: (f: Finding) => void;
   message?: InspectedMessage;
   messages?: readonly RequestSource[];
   highlightCodes?: ReadonlySet<string>;
-  /** Category of each finding code (the report's findingCategories); a code missing from it is 'other'. */
-  categories?: Readonly<Record<string, CategoryId>>;
 }) {
   // An aggregate or a hostile message can raise thousands of findings: the worst come first
   // (groups with an error lead, errors lead each group) and the rest render in slices.
@@ -42,7 +39,7 @@ export function FindingsList({
   }
   const groups = CATEGORIES.map((c) => ({
     ...c,
-    findings: findings.filter((f) => (categories?.[f.code] ?? 'other') === c.id).sort((a, b) => severityRank(a.severity) - severityRank(b.severity)),
+    findings: findings.filter((f) => (f.category ?? 'other') === c.id).sort((a, b) => severityRank(a.severity) - severityRank(b.severity)),
   })).filter((g) => g.findings.length > 0);
   // Groups with an error first, so the reason a login fails is at the top.
   groups.sort((a, b) => severityRank(a.findings[0].severity) - severityRank(b.findings[0].severity));

@@ -404,7 +404,7 @@ export function InspectPage() {
             {message.error && <ErrorList errors={[message.error]} context={`Message ${selected + 1} could not be parsed`} />}
             <CapturePairNote messages={messages} selected={selected} onSelect={selectMessage} />
             {redaction && <ClaimDisagreements disagreements={disagreements} />}
-            <FindingsList findings={message.findings} onReveal={revealFinding} message={message} messages={messages} highlightCodes={symptomCodes} categories={report?.findingCategories} />
+            <FindingsList findings={message.findings} onReveal={revealFinding} message={message} messages={messages} highlightCodes={symptomCodes} />
             <Suspense fallback={null}>
               <DecryptionPanel message={message} />
             </Suspense>

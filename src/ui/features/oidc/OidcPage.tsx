@@ -18,6 +18,7 @@ import { OidcRequestView, OidcResponseView } from './OidcRequestView';
 import { OidcSettingsForm } from './OidcSettingsForm';
 import { KeyLine, OidcSignaturePanel } from './OidcSignaturePanel';
 import type { OidcSearch } from './oidcSearch';
+import { oidcSearchToSettings, oidcSettingsToSearch } from '../../../core/settings';
 import { OidcSharePanel } from './OidcSharePanel';
 import { OidcSharerClaims } from './OidcSharerClaims';
 import './oidc.css';
@@ -75,7 +76,7 @@ export function OidcPage() {
     setKeysText(st.keys);
     setNonce(st.settings.nonce ?? '');
     void navigate({
-      search: { client: st.settings.clientId, iss: st.settings.issuerUrl, claims: st.settings.additionalClaims, cel: st.settings.celExpression, org: st.settings.orgName, at: st.at, skew: st.skewSeconds === DEFAULT_SKEW_SECONDS ? undefined : st.skewSeconds },
+      search: oidcSettingsToSearch(st.settings, st.at, st.skewSeconds),
       replace: true,
     });
     setOpened({ state: st });
@@ -86,7 +87,7 @@ export function OidcPage() {
     () => ({
       input,
       options: {
-        settings: { clientId: search.client, issuerUrl: search.iss, clientSecret: clientSecret || undefined, additionalClaims: search.claims, celExpression: search.cel, orgName: search.org, nonce: nonce || undefined },
+        settings: oidcSearchToSettings(search, { clientSecret, nonce }),
         keysText,
         at: search.at ? new Date(search.at) : new Date(),
         skewSeconds: search.skew ?? DEFAULT_SKEW_SECONDS,
@@ -100,7 +101,7 @@ export function OidcPage() {
   const { pending } = check;
   const hasInput = input.trim() !== '';
   const settings: ExoscaleOidcSettings = useMemo(
-    () => ({ clientId: search.client, issuerUrl: search.iss, clientSecret: clientSecret || undefined, additionalClaims: search.claims, celExpression: search.cel, orgName: search.org, nonce: nonce || undefined }),
+    () => oidcSearchToSettings(search, { clientSecret, nonce }),
     [search.client, search.iss, search.claims, search.cel, search.org, clientSecret, nonce],
   );
   const shareCtx = useMemo(() => (report && hasInput && !pending ? { input, keys: keysText, settings, report } : null), [report, hasInput, pending, input, keysText, settings]);
