@@ -42,7 +42,7 @@ export function OidcCelPanel({ cel }: { cel: CelEvaluation }) {
           <div className="field">
             <dt>Evaluation cost</dt>
             <dd data-cel-cost={cel.cost}>
-              {cel.cost.toLocaleString('en')} of {OIDC_LIMITS.celCost.toLocaleString('en')} units <span className="muted">(docs/limits.md)</span>
+              {cel.cost.toLocaleString('en')} of {OIDC_LIMITS.celCost.toLocaleString('en')} units <span className="muted">(the evaluation budget every expression gets)</span>
             </dd>
           </div>
           <div className="field">

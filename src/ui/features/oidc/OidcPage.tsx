@@ -189,7 +189,7 @@ export function OidcPage() {
                 <li key={i}>{r}</li>
               ))}
             </ul>
-            <p className="small muted">Source: {EXOSCALE_OIDC_PROFILE.sourceDocument}. Details of each check: docs/oidc.md.</p>
+            <p className="small muted">Source: {EXOSCALE_OIDC_PROFILE.sourceDocument}.</p>
           </details>
         </div>
 
