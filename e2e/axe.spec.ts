@@ -30,10 +30,9 @@ for (const size of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) 
       expect(found).toEqual([]);
     });
 
-    // Each example as it opens (verdict card, findings, step list; sections closed). With every
-    // section opened the page holds thousands of nodes and one axe run outlasted 5 minutes here;
-    // those states are covered by e2e/inspect-a11y.spec.ts (contrast and names from Chromium).
-    test(`inspect examples as they open: 0 violations (${size.width})`, async ({ page }) => {
+    // Each example as it opens (verdict card, findings, step list; sections closed), then with
+    // every section (<details>) opened: summary, assertion, certificates, signature trace.
+    test(`inspect examples, closed and with every section open: 0 violations (${size.width})`, async ({ page }) => {
       test.setTimeout(300_000);
       const found: string[] = [];
       for (const id of EXAMPLE_IDS) {
@@ -42,6 +41,9 @@ for (const size of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) 
         await expect(page.locator('[data-verdict]')).toBeVisible();
         await expect(page.locator('.xml-view[data-monaco-ready="true"]')).toHaveCount(1, { timeout: 30_000 });
         found.push(...(await violations(page, id)));
+        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+        await expect(page.locator('details:not([open])')).toHaveCount(0);
+        found.push(...(await violations(page, `${id} (every section open)`)));
       }
       expect(found).toEqual([]);
     });
