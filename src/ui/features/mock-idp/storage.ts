@@ -3,6 +3,7 @@
 // so it survives reloads without its bits being readable by script. Settings, users and the
 // test pack's results go to localStorage, so the tab an SP's request arrives in (or the SP's
 // redirect back) sees what the tester set up in another tab.
+import { keyPairStore } from '../../shared/keyPairStore';
 import type { MockUser, PackResults, PresetName, SignMode, SpKeyPair } from '../../../core/idp';
 import { DEFAULT_USERS, PRESETS, SIGN_MODES } from '../../../core/idp';
 import type { IdpBlockCipher } from '../../../core/idp';
@@ -136,47 +137,16 @@ export function forgetMockIdp(): void {
 
 // ---- key pair in IndexedDB (own database: the mock SP's key is another identity) ----
 
-const DB_NAME = 'samlscope-mockidp';
-const STORE = 'keys';
-const KEY_ID = 'idp-signing-key';
+const KEYS = keyPairStore('samlscope-mockidp', 'idp-signing-key');
 
-function openDb(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB unavailable'));
-  });
-}
-
-async function withStore<T>(mode: IDBTransactionMode, run: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await openDb();
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
-      const req = run(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(req.result);
-      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-    });
-  } finally {
-    db.close();
-  }
-}
-
-export async function loadIdpKey(): Promise<SpKeyPair | null> {
-  try {
-    const v = await withStore<unknown>('readonly', (s) => s.get(KEY_ID));
-    return v && typeof v === 'object' && (v as SpKeyPair).privateKey ? (v as SpKeyPair) : null;
-  } catch {
-    return null;
-  }
+export function loadIdpKey(): Promise<SpKeyPair | null> {
+  return KEYS.load();
 }
 
 export async function storeIdpKey(pair: SpKeyPair | null): Promise<void> {
   try {
-    if (pair) await withStore('readwrite', (s) => s.put(pair, KEY_ID));
-    else await withStore('readwrite', (s) => s.delete(KEY_ID));
+    if (pair) await KEYS.save(pair);
+    else await KEYS.remove();
   } catch {
     // IndexedDB unavailable: the key lives for this tab only
   }

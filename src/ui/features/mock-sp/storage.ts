@@ -2,6 +2,7 @@
 // presses Save (Clear removes them), the SP key pair in IndexedDB. The SpKeyPair is stored as is:
 // its CryptoKey is non-extractable and structured-cloneable (WebCrypto §"CryptoKey" is
 // [Serializable]), so the key survives reloads without its bits ever being readable by script.
+import { keyPairStore } from '../../shared/keyPairStore';
 import { normalizeSettings, type MockSpSettings, type SpKeyPair } from '../../../core/mocksp';
 
 export const SETTINGS_KEY = 'samlscope.mocksp.settings';
@@ -41,46 +42,15 @@ export function clearSavedSettings(): void {
 
 // ---- key pair in IndexedDB ----
 
-const DB_NAME = 'samlscope-mocksp';
-const STORE = 'keys';
-const KEY_ID = 'sp-signing-key';
+const KEYS = keyPairStore('samlscope-mocksp', 'sp-signing-key');
 
-function openDb(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB unavailable'));
-  });
-}
-
-async function withStore<T>(mode: IDBTransactionMode, run: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await openDb();
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
-      const req = run(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(req.result);
-      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-    });
-  } finally {
-    db.close();
-  }
-}
-
-export async function loadKeyPair(): Promise<SpKeyPair | null> {
-  try {
-    const v = await withStore<unknown>('readonly', (s) => s.get(KEY_ID));
-    return v && typeof v === 'object' && (v as SpKeyPair).privateKey ? (v as SpKeyPair) : null;
-  } catch {
-    return null;
-  }
+export function loadKeyPair(): Promise<SpKeyPair | null> {
+  return KEYS.load();
 }
 
 export async function storeKeyPair(pair: SpKeyPair): Promise<boolean> {
   try {
-    await withStore('readwrite', (s) => s.put(pair, KEY_ID));
+    await KEYS.save(pair);
     return true;
   } catch {
     return false;
@@ -89,7 +59,7 @@ export async function storeKeyPair(pair: SpKeyPair): Promise<boolean> {
 
 export async function removeKeyPair(): Promise<void> {
   try {
-    await withStore('readwrite', (s) => s.delete(KEY_ID));
+    await KEYS.remove();
   } catch {
     // nothing stored
   }
