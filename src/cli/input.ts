@@ -1,4 +1,7 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+// process.getBuiltinModule, not `import … from 'node:fs'`: an ES import of a built-in builds a
+// module facade over all its exports, whose lazy getters load fs streams and promises — 5–10 ms
+// of every CLI start for four synchronous calls (issue 15, docs/performance.md "CLI start").
+const { closeSync, fstatSync, openSync, readSync } = process.getBuiltinModule('node:fs');
 import { inputTooLarge } from '../core/limit-error';
 import { INPUT_MAX_CHARS } from '../core/limits';
 import type { InputError, InspectReport } from '../core/types';
