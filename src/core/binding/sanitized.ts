@@ -12,6 +12,7 @@ export function removalText(r: CaptureRemoval): string {
   switch (r.what) {
     case 'saml-values': return `SAML messages were redacted: ${r.detail}${n}`;
     case 'masked-values': return `SAML values were masked: ${r.detail}${n}; the decoded copy in the export was used where it had one`;
+    case 'cookie-attributes': return `cookie attributes were masked: ${r.detail}${n}, so whether SameSite withheld a cookie cannot be read`;
     case 'cookies': return `cookies were removed: ${r.detail}, so whether a cookie came back to the SP cannot be judged`;
   }
 }

@@ -44,9 +44,9 @@ describe('cookie-dropped-samesite', () => {
     expect(again.map((x) => x.severity)).toEqual(['error']);
   });
   it('a warning when the ACS did not visibly fail; unspecified SameSite is named as treated like Lax', async () => {
-    const f = await findings(har(loginEntries(T0, { setCookie: 'JSESSIONID=1; Path=/', acsStatus: 200 })), 'cookie-dropped-samesite');
+    const f = await findings(har(loginEntries(T0, { setCookie: 'JSESSIONID=1; Path=/', acsStatus: 200, loginSeconds: 200 })), 'cookie-dropped-samesite');
     expect(f.map((x) => x.severity)).toEqual(['warning']);
-    expect(f[0].explanation).toContain('no SameSite attribute');
+    expect(f[0].explanation).toContain('no SameSite attribute, set 203 s before the POST: treated as Lax');
   });
   it('nothing when the cookie came back, is SameSite=None; Secure, or was never set', async () => {
     expect(await findings(har(loginEntries(T0, { cookieBack: true })), 'cookie-dropped-samesite')).toEqual([]);
@@ -164,6 +164,39 @@ describe('SAML-tracer exports as found in the wild', () => {
       ],
     };
     const r = await inspectInput(JSON.stringify(doc), 'tracer.json', { at });
+    const f = r.messages.flatMap((m) => m.findings).filter((x) => x.code === 'cookie-dropped-samesite');
+    expect(f.map((x) => [x.severity, x.evidence?.cookies])).toEqual([['error', ['sp_session']]]);
+  });
+});
+
+describe('SAML-tracer exports as its export dialog writes them (SAMLTraceIO.js, filters.js)', () => {
+  const q = encodeURIComponent(deflateRawSync(Buffer.from(authnRequestXml('_req1', T0))).toString('base64'));
+  const b64 = Buffer.from(responseXml('_req1', T0)).toString('base64');
+  /** Three requests of a login; `setCookie` as the export left it. No per-request time: only the export's, at the top. */
+  const tracer = (setCookie: string, headers: (n: string, v: string) => unknown = (name, value) => ({ name, value })) => JSON.stringify({
+    requests: [
+      { requestId: '1', method: 'GET', url: `${SP}/login`, requestHeaders: [], responseStatus: 302, responseStatusText: 'HTTP/1.1 302 Found', responseHeaders: [headers('Set-Cookie', setCookie), headers('Location', `${IDP_SSO}?SAMLRequest=${q}`)] },
+      { requestId: '2', method: 'GET', url: `${IDP_SSO}?SAMLRequest=${q}`, get: [['SAMLRequest', decodeURIComponent(q)]], requestHeaders: [], responseStatus: 200, responseHeaders: [] },
+      { requestId: '3', method: 'POST', url: ACS, requestHeaders: [headers('Origin', 'https://idp.example.org')], post: [['SAMLResponse', b64]], responseStatus: 403, responseStatusText: 'HTTP/1.1 403 Forbidden', responseHeaders: [] },
+    ],
+    timestamp: '2026-03-01T10:05:00.000Z',
+  });
+  it('the hash profile masks Set-Cookie attribute values too: said, and SameSite is named the likely cause, not a certain one', async () => {
+    const r = await inspectInput(tracer('sp_session={hash:9f1c}; Path={hash:0a1b}; HttpOnly; SameSite={hash:77aa}'), 'tracer.json', { at });
+    const all = r.messages.flatMap((m) => m.findings);
+    const cookie = all.filter((f) => f.code === 'cookie-dropped-samesite');
+    expect(cookie.map((f) => f.evidence?.causes)).toEqual([['masked']]);
+    expect(cookie[0].explanation).toContain('the export masked the SameSite value');
+    const sanitized = all.find((f) => f.code === 'capture-sanitized')!;
+    expect(sanitized.explanation).toContain('cookie attributes were masked');
+  });
+  it('no time per request: the exchanges carry none, and the export time is not taken for one', async () => {
+    const r = await inspectInput(tracer('sp_session=1; SameSite=Lax'), 'tracer.json', { at });
+    expect(r.messages.map((m) => m.payload.time)).toEqual([undefined, undefined]);
+    expect(r.messages[0].payload.capture?.evidence.exchanges.map((x) => x.time)).toEqual([undefined, undefined, undefined]);
+  });
+  it('reads the [name, value] header pairs of exports written before SAML-tracer 1.0', async () => {
+    const r = await inspectInput(tracer('sp_session=1; SameSite=Lax', (n, v) => [n, v]), 'tracer.json', { at });
     const f = r.messages.flatMap((m) => m.findings).filter((x) => x.code === 'cookie-dropped-samesite');
     expect(f.map((x) => [x.severity, x.evidence?.cookies])).toEqual([['error', ['sp_session']]]);
   });
