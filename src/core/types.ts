@@ -153,6 +153,8 @@ export interface CaptureEvidence {
   exchanges: CapturedExchange[];
   /** More exchanges than CAPTURE_MAX_EXCHANGES: the rest are not kept. */
   truncated: boolean;
+  /** HTTP exchanges in the file (HAR entries, SAML-tracer requests), kept or not: with `exchanges.length`, what was dropped. */
+  exchangesInFile: number;
   removals: CaptureRemoval[];
 }
 

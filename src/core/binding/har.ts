@@ -44,8 +44,12 @@ function keepExchange(ev: CaptureEvidence, x: CapturedExchange): number {
 }
 
 function linkPayloads(payloads: CapturedPayload[], from: number, ev: CaptureEvidence, exchange: number, carriedIn: 'request' | 'response'): void {
-  if (exchange < 0) return;
-  for (let i = from; i < payloads.length; i++) payloads[i].capture = { evidence: ev, exchange, carriedIn };
+  for (let i = from; i < payloads.length; i++) {
+    if (exchange >= 0) payloads[i].capture = { evidence: ev, exchange, carriedIn };
+    else if (!payloads[i].notes.some((n) => n.includes('CAPTURE_MAX_EXCHANGES'))) {
+      payloads[i].notes.push(`Captured after the first ${CAPTURE_MAX_EXCHANGES.toLocaleString('en-US')} HTTP exchanges of this file: no HTTP evidence (cookies, Date, redirects) is kept for it, so the capture-evidence rules do not judge it (CAPTURE_MAX_EXCHANGES, docs/limits.md).`);
+    }
+  }
 }
 
 /**
@@ -104,9 +108,9 @@ export function extractFromHar(har: { log?: { entries?: unknown } }, budget: Dec
   const c = new CaptureCollector('HAR file');
   const log = har.log as { browser?: { name?: unknown }; creator?: { name?: unknown } } | undefined;
   const browser = str(log?.browser?.name) ?? str(log?.creator?.name);
-  const ev: CaptureEvidence = { source: 'har', ...(browser ? { browser: browser.slice(0, 100) } : {}), exchanges: [], truncated: false, removals: [] };
-  c.out.evidence = ev;
   const entries = Array.isArray(har.log?.entries) ? (har.log!.entries as HarEntry[]) : [];
+  const ev: CaptureEvidence = { source: 'har', ...(browser ? { browser: browser.slice(0, 100) } : {}), exchanges: [], truncated: false, exchangesInFile: entries.length, removals: [] };
+  c.out.evidence = ev;
   const sorted = entries
     .map((e, i) => ({ e, i, t: e !== null && typeof e === 'object' ? Date.parse(str(e.startedDateTime) ?? '') : Number.NaN }))
     .sort((a, b) => (Number.isNaN(a.t) || Number.isNaN(b.t) ? a.i - b.i : a.t - b.t || a.i - b.i));
@@ -198,9 +202,9 @@ function pairsToQuery(pairs: unknown, repairs: TextRepair[]): string {
 export function extractFromSamlTracer(doc: { requests?: unknown }, budget: DecodeBudget = newDecodeBudget()): ExtractedMessages {
   const c = new CaptureCollector('SAML-tracer export');
   const out = c.out;
-  const ev: CaptureEvidence = { source: 'saml-tracer', exchanges: [], truncated: false, removals: [] };
-  out.evidence = ev;
   const requests = Array.isArray(doc.requests) ? (doc.requests as TracerRequest[]) : [];
+  const ev: CaptureEvidence = { source: 'saml-tracer', exchanges: [], truncated: false, exchangesInFile: requests.length, removals: [] };
+  out.evidence = ev;
   for (const r of requests) {
     if (c.full) break;
     if (!r || typeof r !== 'object') continue;

@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { inspectInput } from '../inspect';
 import type { Rule } from '../diagnosis/context';
 import { captureSanitizedRule } from './capture-sanitized';
+import { captureTruncatedRule } from './capture-truncated';
+import { CAPTURE_MAX_EXCHANGES } from '../limits';
 import { clockSkewObservedRule } from './clock-skew-observed';
 import { cookieDroppedSameSiteRule } from './cookie-dropped-samesite';
 import { redirectLoopRule } from './redirect-loop';
@@ -26,7 +28,7 @@ function silenced(rule: Rule) {
 afterEach(() => vi.restoreAllMocks());
 
 describe('the capture-evidence rules are registered', () => {
-  it.each([cookieDroppedSameSiteRule, clockSkewObservedRule, redirectLoopRule, captureSanitizedRule])('$id', (rule) => {
+  it.each([cookieDroppedSameSiteRule, clockSkewObservedRule, redirectLoopRule, captureSanitizedRule, captureTruncatedRule])('$id', (rule) => {
     expect(RULES).toContain(rule);
   });
 });
@@ -199,6 +201,36 @@ describe('SAML-tracer exports as its export dialog writes them (SAMLTraceIO.js, 
     const r = await inspectInput(tracer('sp_session=1; SameSite=Lax', (n, v) => [n, v]), 'tracer.json', { at });
     const f = r.messages.flatMap((m) => m.findings).filter((x) => x.code === 'cookie-dropped-samesite');
     expect(f.map((x) => [x.severity, x.evidence?.cookies])).toEqual([['error', ['sp_session']]]);
+  });
+});
+
+describe('capture-truncated', () => {
+  /** A login, then `extra` unrelated requests (a long browsing session left recording), then a second login. */
+  const long = (extra: number) => {
+    const filler = Array.from({ length: extra }, (_, i) => ({ startedDateTime: plus(T0, 10 + i / 1000), request: { method: 'GET', url: `https://cdn.example.net/asset-${i}.js`, headers: [], cookies: [] }, response: { status: 200, headers: [], cookies: [], content: { mimeType: 'application/javascript', text: '' } } }));
+    return har([...loginEntries(T0, { cookieBack: true }), ...filler, ...loginEntries(plus(T0, 60), { id: '_late' })]);
+  };
+  it('says how many exchanges were read and how many dropped, once, as a warning', async () => {
+    const total = CAPTURE_MAX_EXCHANGES + 7; // 3 + 5,001 + 3
+    const r = await inspectInput(long(total - 6), 'long.har', { at });
+    const f = r.messages.flatMap((m) => m.findings).filter((x) => x.code === 'capture-truncated');
+    expect(f).toHaveLength(1);
+    expect(f[0].severity).toBe('warning');
+    expect(f[0].evidence).toEqual({ read: total, kept: CAPTURE_MAX_EXCHANGES, dropped: 7 });
+    expect(f[0].title).toBe(`Only the first 5,000 of ${total.toLocaleString('en-US')} HTTP exchanges were read as evidence`);
+    // The late login is still decoded, and says it has no evidence.
+    const late = r.messages.filter((m) => m.payload.capture === undefined);
+    expect(late.map((m) => m.kind)).toEqual(['AuthnRequest', 'Response', 'Response']);
+    expect(late[0].payload.notes.join(' ')).toContain('after the first 5,000 HTTP exchanges');
+  });
+  it('nothing at the limit itself', async () => {
+    const r = await inspectInput(long(CAPTURE_MAX_EXCHANGES - 6), 'long.har', { at });
+    expect(r.messages.flatMap((m) => m.findings).filter((x) => x.code === 'capture-truncated')).toEqual([]);
+  });
+  it('fails without its rule', async () => {
+    silenced(captureTruncatedRule);
+    const r = await inspectInput(long(CAPTURE_MAX_EXCHANGES), 'long.har', { at });
+    expect(r.messages.flatMap((m) => m.findings).filter((x) => x.code === 'capture-truncated')).toEqual([]);
   });
 });
 
