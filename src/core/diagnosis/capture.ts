@@ -50,19 +50,36 @@ export function sameCapture(ctx: RuleContext, ev: CaptureEvidence): RuleMessage[
 }
 
 /**
- * The HTTP response that delivered this message to the browser: the response whose form held it,
- * or the redirect whose Location was the URL it was captured in (HTTP-Redirect binding).
+ * The exchange whose HTTP response delivered this message to the browser: the response whose
+ * form held it; the redirect whose Location was the URL it was captured in (HTTP-Redirect
+ * binding); or, for a message the browser POSTed, the page that held the auto-submitted form —
+ * the latest earlier 2xx exchange of the POST's Origin. That last case matters because a HAR
+ * often lacks the form page's body: the page submits itself on load, and Chromium records no
+ * body for a document that navigated away (Playwright's recordHar and DevTools alike), so the
+ * message is found only in the POST.
  */
-export function deliveringResponse(m: RuleMessage): CapturedHttpResponse | null {
+export function deliveringExchange(m: RuleMessage): number | null {
   const link = m.payload.capture;
   if (!link) return null;
   const ev = link.evidence;
-  if (link.carriedIn === 'response') return ev.exchanges[link.exchange]?.response ?? null;
-  const url = ev.exchanges[link.exchange]?.url;
-  if (!url) return null;
+  if (link.carriedIn === 'response') return ev.exchanges[link.exchange]?.response ? link.exchange : null;
+  const x = ev.exchanges[link.exchange];
+  if (!x) return null;
   for (let i = link.exchange - 1; i >= 0; i--) {
     const r = ev.exchanges[i].response;
-    if (r?.location && (r.location === url || url.startsWith(r.location))) return r;
+    if (r?.location && (r.location === x.url || x.url.startsWith(r.location))) return i;
+  }
+  if (x.method !== 'POST' || !x.origin || x.origin === 'null') return null;
+  for (let i = link.exchange - 1; i >= 0; i--) {
+    const y = ev.exchanges[i];
+    const status = y.response?.status ?? 0;
+    if (originOf(y.url) === x.origin && status >= 200 && status < 300 && y.method === 'GET') return i;
   }
   return null;
+}
+
+/** The HTTP response of deliveringExchange, or null. */
+export function deliveringResponse(m: RuleMessage): CapturedHttpResponse | null {
+  const i = deliveringExchange(m);
+  return i === null ? null : (m.payload.capture!.evidence.exchanges[i].response ?? null);
 }

@@ -81,6 +81,16 @@ describe('clock-skew-observed', () => {
     const f = (await findings(har(entries), 'clock-skew-observed')).filter((x) => x.kind === 'AuthnRequest');
     expect(f.map((x) => x.evidence?.skewSeconds)).toEqual([60]);
   });
+  it('a HAR without the form page\'s body (the page submitted itself on load): measured on the POSTed message, against the form page\'s Date', async () => {
+    const entries = loginEntries(T0, { cookieBack: true, idpSkewSeconds: 420 }) as { response: { content: { text?: string; size?: number } } }[];
+    entries[1].response.content = { size: -1 };
+    const f = await findings(har(entries), 'clock-skew-observed');
+    expect(f.map((x) => [x.kind, x.evidence?.skewSeconds])).toEqual([['Response', 420]]);
+  });
+  it('measured once when the Response is both in the form and in the POST it caused', async () => {
+    const f = await findings(har(loginEntries(T0, { cookieBack: true, idpSkewSeconds: 420 })), 'clock-skew-observed');
+    expect(f.filter((x) => x.kind === 'Response')).toHaveLength(1);
+  });
   it('nothing within the Date header\'s 1 s resolution', async () => {
     expect(await findings(har(loginEntries(T0, { cookieBack: true })), 'clock-skew-observed')).toEqual([]);
   });
