@@ -91,6 +91,27 @@ describe('clock-skew-observed', () => {
     const f = await findings(har(loginEntries(T0, { cookieBack: true, idpSkewSeconds: 420 })), 'clock-skew-observed');
     expect(f.filter((x) => x.kind === 'Response')).toHaveLength(1);
   });
+  const measured = async (idpSkewSeconds: number, skewSeconds?: number) => {
+    const r = await inspectInput(har(loginEntries(T0, { cookieBack: true, idpSkewSeconds })), 'test.har', { at, ...(skewSeconds !== undefined ? { skewSeconds } : {}) });
+    return r.messages.filter((m) => m.kind === 'Response').flatMap((m) => m.findings).filter((f) => f.code === 'clock-skew-observed').map((f) => [f.evidence?.skewSeconds, f.severity]);
+  };
+  it('whole seconds: the milliseconds of IssueInstant are not a skew (Date truncates to the second)', async () => {
+    expect(await measured(0.999)).toEqual([]); // 10:00:02.999 vs Date 10:00:02
+    expect(await measured(1.999)).toEqual([]); // 1 s measured: within the Date header's resolution
+    expect(await measured(2)).toEqual([[2, 'info']]);
+    expect(await measured(-1)).toEqual([]);
+    expect(await measured(-2)).toEqual([[-2, 'info']]);
+  });
+  it('the warning threshold is the skew setting: over it by a whole second is a warning, at it is info', async () => {
+    expect(await measured(180)).toEqual([[180, 'info']]); // default allowed skew: 180 s
+    expect(await measured(181)).toEqual([[181, 'warning']]);
+    expect(await measured(-181)).toEqual([[-181, 'warning']]);
+    expect(await measured(60, 60)).toEqual([[60, 'info']]);
+    expect(await measured(61, 60)).toEqual([[61, 'warning']]);
+    const [f] = (await inspectInput(har(loginEntries(T0, { cookieBack: true, idpSkewSeconds: 61 })), 'test.har', { at, skewSeconds: 60 })).messages.flatMap((m) => m.findings).filter((x) => x.code === 'clock-skew-observed');
+    expect(f.explanation).toContain('more than the allowed clock skew of 60 s');
+    expect(f.title).toBe('Response issuer clock 61 s ahead of the HTTP Date');
+  });
   it('nothing within the Date header\'s 1 s resolution', async () => {
     expect(await findings(har(loginEntries(T0, { cookieBack: true })), 'clock-skew-observed')).toEqual([]);
   });

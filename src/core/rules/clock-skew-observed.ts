@@ -35,6 +35,9 @@ export const clockSkewObservedRule: Rule = {
     // The Date header drops the milliseconds IssueInstant may carry: compare whole seconds.
     const skew = Math.floor(issued / 1000) - Math.floor(served / 1000);
     if (Math.abs(skew) <= DATE_RESOLUTION_SECONDS) return [];
+    // Whole seconds on both sides: the true difference lies within ±1 s of `skew`. Measured one
+    // second over the allowed skew (settings: the same value the time checks use), the true
+    // difference is over it too, so the warning is never the rounding's; at the allowed skew, info.
     const over = Math.abs(skew) > ctx.skewSeconds;
     const direction = skew > 0 ? 'ahead of' : 'behind';
     return [{
