@@ -5,7 +5,8 @@ import type { CaptureRemoval, InputError } from '../types';
 
 export const REEXPORT_ADVICE =
   'Export again with the SAML kept: in Chrome or Edge DevTools › Network, "Export HAR (with sensitive data)…", in Firefox "Save All As HAR"; or SAML-tracer\'s Export with "None" as the masking option. ' +
-  'Then remove the secrets, not the SAML: replace the values of Cookie, Set-Cookie and Authorization headers and of password fields (the cookie names are evidence, keep them). A SAML response holds the user\'s attributes but no password; share it only with whom you would show them.';
+  'Then remove the secrets, not the SAML: replace the values of Cookie, Set-Cookie and Authorization headers and of password fields (the cookie names are evidence, keep them). ' +
+  'With cloudflare\'s har-sanitizer, untick SAMLRequest and SAMLResponse in its list and leave the cookie and header boxes ticked: it replaces cookie values, not their names or attributes. A SAML response holds the user\'s attributes but no password; share it only with whom you would show them.';
 
 export function removalText(r: CaptureRemoval): string {
   const n = r.count === 1 ? '' : ` (${r.count} times)`;

@@ -160,6 +160,22 @@ describe('capture-sanitized and input-redacted', () => {
     const f = r.messages.flatMap((m) => m.findings).filter((x) => x.code === 'capture-sanitized');
     expect(f[0].explanation).toContain('[SAML… redacted]');
   });
+  it('har-sanitizer as it writes a HAR (JSON.stringify with 2 spaces; "[word redacted]" in URLs, params and text; cookie values only with "all cookies"): the rest is judged', async () => {
+    const entries = loginEntries(T0, { setCookie: 'sp_session=abc123; Path=/; SameSite=Lax' }) as { request: { url: string; headers: { name: string; value: string }[]; postData?: { text: string; params?: unknown[] } } ; response: { headers: { name: string; value: string }[] } }[];
+    // The SAMLRequest in the redirect URL and the POSTed SAMLResponse redacted; the IdP's form body is HTML, which its patterns do not reach.
+    entries[1].request.url = entries[1].request.url.replace(/SAMLRequest=[^&]+/, 'SAMLRequest=[SAMLRequest redacted]');
+    entries[0].response.headers = entries[0].response.headers.map((h) => (h.name === 'Location' ? { ...h, value: entries[1].request.url } : h.name === 'Set-Cookie' ? { ...h, value: 'sp_session=[sp_session redacted]; Path=/; SameSite=Lax' } : h));
+    entries[2].request.postData = { text: 'SAMLResponse=[SAMLResponse redacted]&RelayState=r1', params: [{ name: 'SAMLResponse', value: '[SAMLResponse redacted]' }, { name: 'RelayState', value: 'r1' }] };
+    const text = JSON.stringify(JSON.parse(har(entries)), null, 2);
+    const r = await inspectInput(text, 'redacted_login.har', { at });
+    expect(r.errors).toEqual([]);
+    expect(r.messages.map((m) => [m.kind, m.payload.capture?.carriedIn])).toEqual([['Response', 'response']]);
+    const all = r.messages.flatMap((m) => m.findings);
+    expect(all.find((f) => f.code === 'capture-sanitized')?.explanation).toContain('SAML messages were redacted');
+    expect(all.find((f) => f.code === 'capture-sanitized')?.fix).toContain('untick SAMLRequest and SAMLResponse');
+    // The POSTed copy is gone, but the POST exchange is there: the cookie evidence is judged from the form's copy.
+    expect(all.filter((f) => f.code === 'cookie-dropped-samesite').map((f) => f.evidence?.cookies)).toEqual([['sp_session']]);
+  });
   it('a capture left with no SAML at all is an input-redacted error with the re-export advice', async () => {
     const text = har(loginEntries(T0, { cookieBack: true }).slice(2)).replace(/SAMLResponse=[^"&]+/g, 'SAMLResponse=[SAMLResponse redacted]');
     const r = await inspectInput(text, 'test.har', { at });

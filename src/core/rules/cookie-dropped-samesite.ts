@@ -11,8 +11,8 @@
 // apply Lax by default. So a missing cookie without SameSite is explained by SameSite only when
 // the browser applies Lax by default and the cookie was older than 2 minutes (or its age is
 // unknown); otherwise it is still reported (the SP lost its cookie) but not blamed on SameSite.
-import type { CaptureEvidence, SetCookieSummary } from '../types';
-import type { Rule } from '../diagnosis/context';
+import type { CaptureEvidence, CapturedExchange, SetCookieSummary } from '../types';
+import type { Rule, RuleMessage } from '../diagnosis/context';
 import { originOf, sameCapture, siteOf } from '../diagnosis/capture';
 import { parts, rootElement } from '../diagnosis/helpers';
 
@@ -56,6 +56,30 @@ function whyDropped(c: SetCookieSummary, cause: Cause, ageSeconds: number | unde
   }
 }
 
+const endpoint = (url: string | undefined): string => (url ?? '').replace(/[?#].*$/, '');
+
+/**
+ * The exchange that POSTed this Response to the ACS: its own, when it was captured in the POST;
+ * when it was captured in the IdP's form only (the POST's body redacted or not recorded), the
+ * first later POST to the form's action. Null when another copy, captured in the POST, reports.
+ */
+function postOfResponse(m: RuleMessage, capture: RuleMessage[]): number | null {
+  const link = m.payload.capture!;
+  if (link.carriedIn === 'request') return m.payload.method === 'POST' ? link.exchange : null;
+  if (capture.some((o) => o !== m && o.payload.capture!.carriedIn === 'request' && o.payload.method === 'POST' && o.summary.id === m.summary.id)) return null;
+  const action = endpoint(m.payload.url);
+  const exchanges = link.evidence.exchanges;
+  for (let i = link.exchange + 1; i < exchanges.length; i++) {
+    if (exchanges[i].method === 'POST' && endpoint(exchanges[i].url) === action) return i;
+  }
+  return null;
+}
+
+function lastRequestToIdp(exchanges: readonly CapturedExchange[], before: number): number {
+  for (let i = before - 1; i >= 0; i--) if (/[?&]SAMLRequest=/.test(exchanges[i].url)) return i;
+  return -1;
+}
+
 export const cookieDroppedSameSiteRule: Rule = {
   id: 'cookie-dropped-samesite',
   codes: ['cookie-dropped-samesite'],
@@ -67,17 +91,22 @@ export const cookieDroppedSameSiteRule: Rule = {
   check(ctx) {
     const { summary, payload } = ctx.message;
     const link = payload.capture;
-    if (summary.kind !== 'Response' || !link || link.carriedIn !== 'request' || payload.method !== 'POST') return [];
+    if (summary.kind !== 'Response' || !link) return [];
     const ev = link.evidence;
     if (ev.removals.some((r) => r.what === 'cookies')) return []; // capture-sanitized says why nothing can be judged
-    const post = ev.exchanges[link.exchange];
+    const postAt = postOfResponse(ctx.message, sameCapture(ctx, ev));
+    if (postAt === null) return [];
+    const post = ev.exchanges[postAt];
     const acsOrigin = originOf(post.url);
     if (!acsOrigin) return [];
-    const requests = sameCapture(ctx, ev).filter((m) => m.summary.kind === 'AuthnRequest' && m.payload.capture!.exchange <= link.exchange);
+    const requests = sameCapture(ctx, ev).filter((m) => m.summary.kind === 'AuthnRequest' && m.payload.capture!.exchange <= postAt);
     const answered = requests.filter((m) => m.summary.id !== null && m.summary.id === summary.inResponseTo);
     const request = (answered.length ? answered : requests).at(-1);
-    if (!request) return []; // IdP-initiated: the SP kept no state to lose
-    const sentAt = request.payload.capture!.exchange;
+    // Without a decoded AuthnRequest (a sanitizer redacted it), an InResponseTo still proves one
+    // was sent: the last request to carry a SAMLRequest in its URL before the POST. Neither: IdP-initiated, no state to lose.
+    const sentAt = request ? request.payload.capture!.exchange : summary.inResponseTo ? lastRequestToIdp(ev.exchanges, postAt) : -1;
+    if (sentAt < 0) return [];
+    const requestId = request ? request.summary.id : summary.inResponseTo;
     const set = new Map<string, SetCookie>();
     for (let i = 0; i <= sentAt; i++) {
       const x = ev.exchanges[i];
@@ -89,7 +118,7 @@ export const cookieDroppedSameSiteRule: Rule = {
     }
     if (set.size === 0) return [];
     // Who submitted the form: the Origin header of the POST, else the page of the exchange before it.
-    const initiator = post.origin ?? ev.exchanges[link.exchange - 1]?.url ?? null;
+    const initiator = post.origin ?? ev.exchanges[postAt - 1]?.url ?? null;
     const crossSite = post.origin === 'null' || (initiator !== null && siteOf(initiator) !== siteOf(post.url));
     if (!crossSite) return [];
     const dropped = [...set.values()]
@@ -116,7 +145,7 @@ export const cookieDroppedSameSiteRule: Rule = {
       code: 'cookie-dropped-samesite',
       severity: failed ? 'error' : 'warning',
       title: `Cookie ${names.join(', ')} not sent back to the ACS`,
-      explanation: `The SP (${acsOrigin}) set ${reasons} before the AuthnRequest${request.summary.id ? ` ${request.summary.id}` : ''} left for the IdP, but the browser did not send ${names.length === 1 ? 'it' : 'them'} with the cross-site POST of the Response to ${post.url}${initiator ? ` (submitted from ${originOf(initiator) ?? initiator})` : ''}: ${why}. The SP then cannot find the session that holds the request ID, so it cannot check InResponseTo${failed ? `, and the ACS answered ${bounced ? `with a redirect that starts a new login (${location})` : `status ${status}`}` : ''}.${post.time || !dropped.some((d) => d.cookie.sameSite === undefined) ? '' : ' (Chrome sends a cookie without SameSite on a cross-site POST during its first 2 minutes; this capture has no times to tell.)'}`,
+      explanation: `The SP (${acsOrigin}) set ${reasons} before the AuthnRequest${requestId ? ` ${requestId}` : ''} left for the IdP, but the browser did not send ${names.length === 1 ? 'it' : 'them'} with the cross-site POST of the Response to ${post.url}${initiator ? ` (submitted from ${originOf(initiator) ?? initiator})` : ''}: ${why}. The SP then cannot find the session that holds the request ID, so it cannot check InResponseTo${failed ? `, and the ACS answered ${bounced ? `with a redirect that starts a new login (${location})` : `status ${status}`}` : ''}.${post.time || !dropped.some((d) => d.cookie.sameSite === undefined) ? '' : ' (Chrome sends a cookie without SameSite on a cross-site POST during its first 2 minutes; this capture has no times to tell.)'}`,
       fix: bySameSite
         ? `Set the SP's session cookie with "SameSite=None; Secure" (served over HTTPS), or keep the request state without a cookie that must cross sites (for example in RelayState, signed by the SP).`
         : 'Check where the SP\'s session cookie is scoped (Path, Domain, Secure) against the ACS URL, and set it with "SameSite=None; Secure" so that no browser withholds it from the cross-site POST.',
