@@ -73,8 +73,12 @@ test('a HAR over CAPTURE_MAX_EXCHANGES says how many exchanges were read and dro
   await expect(truncated).toBeVisible();
   await expect(truncated).toContainText('Only the first 5,000 of 5,006 HTTP exchanges were read as evidence');
   await expect(truncated).toHaveAttribute('data-severity', 'warning');
+  await shot(page, 'truncated-finding');
   await steps.getByRole('button', { name: /^Show message 4:/ }).click();
   await expect(page.locator('.notes')).toContainText('Captured after the first 5,000 HTTP exchanges of this file');
+  // The step past the limit does not read "Cookies sent: none": its cookies were not kept.
+  await expect(page.locator('.capture-step [data-evidence-not-kept]')).toBeVisible();
+  await expect(page.locator('.capture-step [data-cookies-sent]')).toHaveCount(0);
   await shot(page, 'truncated');
 });
 
