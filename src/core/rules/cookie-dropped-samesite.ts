@@ -13,7 +13,7 @@
 // unknown); otherwise it is still reported (the SP lost its cookie) but not blamed on SameSite.
 import type { CaptureEvidence, CapturedExchange, SetCookieSummary } from '../types';
 import type { Rule, RuleMessage } from '../diagnosis/context';
-import { originOf, sameCapture, siteOf } from '../diagnosis/capture';
+import { originOf, sameCapture } from '../diagnosis/capture';
 import { parts, rootElement } from '../diagnosis/helpers';
 
 const REFS = ['RFC 6265bis §5.8.3', 'RFC 6265bis §5.7', 'RFC 6265bis §5.6.7', 'SAML profiles §4.1.4.3', 'SAML bindings §3.5.5.2'];
@@ -119,7 +119,7 @@ export const cookieDroppedSameSiteRule: Rule = {
     if (set.size === 0) return [];
     // Who submitted the form: the Origin header of the POST, else the page of the exchange before it.
     const initiator = post.origin ?? ev.exchanges[postAt - 1]?.url ?? null;
-    const crossSite = post.origin === 'null' || (initiator !== null && siteOf(initiator) !== siteOf(post.url));
+    const crossSite = post.origin === 'null' || (initiator !== null && ctx.siteOf(initiator) !== ctx.siteOf(post.url));
     if (!crossSite) return [];
     const dropped = [...set.values()]
       .filter(({ cookie: c }) => !post.cookiesSent.includes(c.name) && !(c.sameSite?.toLowerCase() === 'none' && c.secure))
