@@ -285,6 +285,37 @@ export interface EntitySummary {
 export interface MetadataSummary {
   validUntil: string | null;
   entities: EntitySummary[];
+  /** What an aggregate amounts to, in a few lines (set by inspect, which knows the evaluation instant). */
+  overview?: MetadataOverview;
+}
+
+/**
+ * A metadata document in proportion: counts, keys and expiry instead of thousands of entity
+ * summaries (docs/contract.md, JSON report: `metadata.overview`).
+ */
+export interface MetadataOverview {
+  entityCount: number;
+  /** Role descriptors by local name: `{ IDPSSODescriptor: 1200, SPSSODescriptor: 3400 }`. */
+  roles: Record<string, number>;
+  keys: {
+    /** KeyDescriptors by use (`unspecified`: no use attribute, so both). */
+    signing: number;
+    encryption: number;
+    unspecified: number;
+    /** Distinct certificates (by their base64 text). */
+    certificates: number;
+    expired: number;
+    /** Not expired, but expiring within 30 days of the evaluation instant. */
+    expiringWithin30Days: number;
+    /** Certificates whose DER could not be read (their validity is unknown). */
+    unreadable: number;
+    /** The certificate that expires first, and an entity that publishes it. */
+    earliestNotAfter: { notAfter: string; entityId: string } | null;
+  };
+  /** Entities with no KeyDescriptor usable for signing in any role. */
+  entitiesWithoutSigningKey: number;
+  /** Entities whose own validUntil has passed at the evaluation instant. */
+  entitiesExpired: number;
 }
 
 /** Parsed certificate, via @peculiar/x509. */
