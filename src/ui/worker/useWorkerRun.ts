@@ -19,6 +19,13 @@ export interface RunActivity {
 
 export interface WorkerRun<T> extends RunActivity {
   result: T | null;
+  /**
+   * The result answers an earlier request than the one the page now shows (the input, trust or
+   * options changed and the new run has not answered yet). A page must not present a stale
+   * result as the answer for what is on screen: a verdict of the previous paste beside the new
+   * input would read as this input's verdict (CONTRACT §4 data-verdict).
+   */
+  stale: boolean;
   /** Why the latest run produced no result (timeout, cancel, a bug in the core). */
   error: RunError | null;
   /** Run the latest request again (after a cancel). */
@@ -52,15 +59,21 @@ export function useWorkerRun<K extends WorkerRequestKind>(
   deps: DependencyList,
 ): WorkerRun<ResponseOf<K>> {
   const runner = useWorkerRunner();
-  const [state, setState] = useState<Omit<WorkerRun<ResponseOf<K>>, 'cancel' | 'retry' | 'runner'>>({ result: null, error: null, pending: false, startedAt: null, budgetMs: 0 });
+  const [state, setState] = useState<Omit<WorkerRun<ResponseOf<K>>, 'cancel' | 'retry' | 'runner' | 'stale'>>({ result: null, error: null, pending: false, startedAt: null, budgetMs: 0 });
   const cancelRef = useRef<() => void>(() => {});
   const runRef = useRef(0);
   const [attempt, setAttempt] = useState(0);
+  const requestDeps = [...deps, attempt];
+  // The dependencies of the request the shown result answers: compared during render, so the very
+  // render that shows a new input already knows the result is not its answer (the effect that
+  // marks the run pending comes one render later).
+  const [resultDeps, setResultDeps] = useState<DependencyList | null>(null);
   useEffect(() => {
     const run = ++runRef.current;
     if (!request) {
       cancelRef.current();
       setState({ result: null, error: null, pending: false, startedAt: null, budgetMs: 0 });
+      setResultDeps(null);
       return;
     }
     setState((s) => ({ ...s, pending: true }));
@@ -71,15 +84,22 @@ export function useWorkerRun<K extends WorkerRequestKind>(
       setState((s) => ({ ...s, pending: true, startedAt: Date.now(), budgetMs }));
       void handle.outcome.then((o: RunOutcome<ResponseOf<K>>) => {
         if (run !== runRef.current) return;
+        setResultDeps(requestDeps);
         setState(o.ok ? { result: o.value, error: null, pending: false, startedAt: null, budgetMs } : { result: null, error: o.error, pending: false, startedAt: null, budgetMs });
       });
     }, delayMs());
     return () => window.clearTimeout(timer);
     // The caller lists what `request` reads, as for useEffect.
-  }, [...deps, attempt]);
+  }, requestDeps);
   const cancel = useCallback(() => cancelRef.current(), []);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { ...state, cancel, retry, runner };
+  const stale = state.result !== null && !sameDeps(resultDeps, requestDeps);
+  return { ...state, stale, cancel, retry, runner };
+}
+
+/** React's own comparison of effect dependencies (Object.is per position). */
+function sameDeps(a: DependencyList | null, b: DependencyList): boolean {
+  return a !== null && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
 }
 
 export interface WorkerTask extends RunActivity {

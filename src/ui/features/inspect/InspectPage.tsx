@@ -225,7 +225,10 @@ export function InspectPage() {
   const selected = Math.min(search.msg ?? defaultSelected, Math.max(0, messages.length - 1));
   selectedRef.current = search.msg;
   const selectMessage = useCallback((i: number) => setSearch({ msg: i }), [setSearch]);
-  const overview = hasInput ? messages[selected] : undefined;
+  // A result of an earlier input, trust or options is not this input's answer: its messages are
+  // not shown until the new run answers (the status line says "Decoding…" meanwhile).
+  const current = hasInput && !inspection.stale;
+  const overview = current ? messages[selected] : undefined;
   // The shown message in full: in the inspection's reply, or asked of the worker when selected.
   const detail = useMessageDetail(inspection, selected);
   const message: InspectedMessage | undefined = !hasInput ? undefined : fixture ? fixture.messages[selected] : detail.message && overview ? detail.message : undefined;
@@ -245,7 +248,7 @@ export function InspectPage() {
   );
   const shareCtx = useMemo<ShareContext | null>(
     () =>
-      decodedReport && hasInput && !fixture && !pending
+      decodedReport && current && !fixture && !pending
         ? {
             input,
             source,
@@ -257,7 +260,7 @@ export function InspectPage() {
             ...(spKeyText.trim() ? { decryptionKeys: [spKeyText] } : {}),
           }
         : null,
-    [decodedReport, hasInput, fixture, pending, input, source, trust, options, selected, spKeyText],
+    [decodedReport, current, fixture, pending, input, source, trust, options, selected, spKeyText],
   );
 
   const markers = useMemo<EditorMarker[]>(
@@ -313,7 +316,7 @@ export function InspectPage() {
   const symptomCodes = useMemo(() => new Set(symptomMatches.flatMap((m) => m.codes)), [symptomMatches]);
   const presentCodes = useMemo(() => (overview ? new Set(overview.findings.map((f) => f.code)) : null), [overview]);
   const optionsOpen = !!(search.sp || search.acs || search.idp || search.req || search.at || search.skew !== undefined || search.profile);
-  const capturedSteps = !!report && hasInput && (isCapture(report) || messages.length > 1);
+  const capturedSteps = !!report && current && (isCapture(report) || messages.length > 1);
   const showFirstScreen = !hasInput && !pending && !share.task.pending && !capture;
 
   return (
@@ -358,9 +361,9 @@ export function InspectPage() {
         />
       </section>
 
-      <div className="answer">
+      <div className="answer" aria-busy={pending || inspection.stale}>
         <p className="status small muted" role="status" aria-live="polite">
-          {pending ? 'Decoding…' : report && hasInput ? statusLine(report) : ''}
+          {pending || inspection.stale ? 'Decoding…' : report && hasInput ? statusLine(report) : ''}
         </p>
         <RunProgress activity={inspection} what="Inspecting" />
         <RunProgress activity={share.task} what="Opening the shared state" />
@@ -373,7 +376,7 @@ export function InspectPage() {
 
         {message && <VerdictCard message={message} step={capturedSteps ? { index: selected, count: messages.length } : null} anchorCount={anchorCount} onReveal={revealFinding} />}
 
-        {report && hasInput && <ErrorList errors={report.errors} context="Could not decode the input" />}
+        {report && current && <ErrorList errors={report.errors} context="Could not decode the input" />}
         {hasInput && /^\s*(?:bearer\s+)?eyJ[\w-]*\.[\w-]*\.[\w-]*\s*$/i.test(input) && (
           <p className="hint oidc-hint" data-oidc-hint="true">
             This looks like a JWT (an OpenID Connect ID token), not SAML: <Link to="/oidc">inspect it on the OIDC page</Link>.
