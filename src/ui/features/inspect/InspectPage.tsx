@@ -4,7 +4,7 @@
 // inspectInput()'s InspectReport, computed in the inspection worker (src/ui/worker/) so that no
 // input can freeze the page, and read through reportView.ts. The page holds the report's bounded
 // overview (worker/reportOverview.ts) and the shown message in full.
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
 import { EvaluationTimeFields } from '../../shared/EvaluationTimeFields';
 import { useWorkerRun } from '../../worker/useWorkerRun';
@@ -233,6 +233,11 @@ export function InspectPage() {
   const detail = useMessageDetail(inspection, selected);
   const message: InspectedMessage | undefined = !hasInput ? undefined : fixture ? fixture.messages[selected] : detail.message && overview ? detail.message : undefined;
   messageRef.current = message ?? null;
+  // The answer first (issue 15: paste-to-verdict): a new message commits the verdict card at once;
+  // the findings, signatures, sections and the XML editor follow in a transition React renders
+  // after it (and can interrupt), so their rendering never delays the verdict.
+  const deferredMessage = useDeferredValue(message);
+  const details = deferredMessage === message ? message : undefined;
   reportRef.current = useMemo(
     () => (report ? { ...report, messages: report.messages.map((m, i): ShownMessage => (i === selected && message ? message : m)) } : null),
     [report, selected, message],
@@ -394,41 +399,41 @@ export function InspectPage() {
           </p>
         )}
 
-        {message && (
-          <div className="message-details" data-message-kind={message.kind}>
+        {details && (
+          <div className="message-details" data-message-kind={details.kind}>
             <header className="message-head">
               <h2>
-                {message.kind}
+                {details.kind}
                 {messages.length > 1 ? <span className="muted"> (message {selected + 1} of {messages.length})</span> : null}
               </h2>
-              {message.binding && <span className="pill">{message.binding}</span>}
-              <TrustedBadge message={message} anchorCount={anchorCount} />
+              {details.binding && <span className="pill">{details.binding}</span>}
+              <TrustedBadge message={details} anchorCount={anchorCount} />
             </header>
-            {message.error && <ErrorList errors={[message.error]} context={`Message ${selected + 1} could not be parsed`} />}
+            {details.error && <ErrorList errors={[details.error]} context={`Message ${selected + 1} could not be parsed`} />}
             <CapturePairNote messages={messages} selected={selected} onSelect={selectMessage} />
             {redaction && <ClaimDisagreements disagreements={disagreements} />}
-            <FindingsList findings={message.findings} onReveal={revealFinding} message={message} messages={messages} highlightCodes={symptomCodes} />
+            <FindingsList findings={details.findings} onReveal={revealFinding} message={details} messages={messages} highlightCodes={symptomCodes} />
             <Suspense fallback={null}>
-              <DecryptionPanel message={message} />
+              <DecryptionPanel message={details} />
             </Suspense>
-            <SignaturesPanel message={message} onShowCovered={showCovered} />
+            <SignaturesPanel message={details} onShowCovered={showCovered} />
             {redaction && <SharerClaims redaction={redaction} claim={claim} />}
             <Section id="summary" title="Summary: issuer, destination, IDs, status, encoding">
-              <SummaryPanel message={message} />
+              <SummaryPanel message={details} />
             </Section>
-            <Section id="details" title={detailsTitle(message.kind, message.assertions.length)}>
-              <MessageDetails message={message} at={evaluatedAt} skewSeconds={skew} />
+            <Section id="details" title={detailsTitle(details.kind, details.assertions.length)}>
+              <MessageDetails message={details} at={evaluatedAt} skewSeconds={skew} />
             </Section>
             {report && (
               <Section id="profile" title={`Diagnosis profile: ${report.profile?.name ?? 'generic'}${report.profile?.detected ? ' (detected)' : ''}`}>
-                <DiagnosisProfilePanel report={report} message={message} messages={reportRef.current?.messages ?? []} chosen={search.profile} onChoose={(profile) => setSearch({ profile })} />
+                <DiagnosisProfilePanel report={report} message={details} messages={reportRef.current?.messages ?? []} chosen={search.profile} onChoose={(profile) => setSearch({ profile })} />
               </Section>
             )}
           </div>
         )}
       </div>
 
-      {message && (
+      {details && (
         <section className="xml-pane panel" aria-labelledby="xml-heading" data-highlight-line={highlight?.startLine} ref={xmlPaneRef}>
           <div className="panel-head">
             <h2 id="xml-heading">Decoded XML</h2>
@@ -439,14 +444,14 @@ export function InspectPage() {
                 </button>
               )}
               <span className="small">
-                pretty <CopyButton value={message.prettyXml} label="pretty-printed XML" />
+                pretty <CopyButton value={details.prettyXml} label="pretty-printed XML" />
               </span>
               <span className="small">
-                exact <CopyButton value={message.payload.xml} label="XML exactly as decoded" />
+                exact <CopyButton value={details.payload.xml} label="XML exactly as decoded" />
               </span>
             </div>
           </div>
-          <CodeEditor readOnly language="xml" ariaLabel="Decoded XML" value={message.prettyXml} markers={markers} highlight={highlight} className="xml-view" />
+          <CodeEditor readOnly language="xml" ariaLabel="Decoded XML" value={details.prettyXml} markers={markers} highlight={highlight} className="xml-view" />
         </section>
       )}
 
