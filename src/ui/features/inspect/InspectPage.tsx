@@ -15,15 +15,11 @@ import { RunErrorNotice, RunProgress } from '../../shared/RunProgress';
 import type { Finding, InspectedMessage, InspectOptions, InspectReport, SignatureReport } from '../../../core/types';
 import { CodeEditor, type EditorHighlight, type EditorMarker } from '../../shared/CodeEditor';
 import { CopyButton } from '../../shared/CopyButton';
-import { DiagnosisProfilePanel, ExpectationNote } from './DiagnosisProfile';
+import { ExpectationNote } from './ExpectationNote';
 import { ErrorList } from './ErrorList';
-import { FindingsList } from './FindingsList';
 import { CaptureStep, MessageList } from './MessageList';
 import { MockSpCapturePanel, useAcsCapture } from '../mock-sp/MockSpCapturePanel';
-import { MessageDetails, SummaryPanel, TrustedBadge } from './MessageSummaryView';
-import { SignaturesPanel } from './SignaturesPanel';
-import { CapturePairNote } from './CapturePairNote';
-import { ClaimDisagreements, ShareLinkError, ShareOpenedNotice, SharerClaims, type SharedOrigin } from '../sharing/ShareNotices';
+import { ShareLinkError, ShareOpenedNotice, type SharedOrigin } from '../sharing/ShareNotices';
 import { compareClaim } from '../../../core/share/claims';
 import type { ShareState } from '../../../core/share/state';
 import type { ShareContext } from '../sharing/shareContext';
@@ -45,8 +41,11 @@ import { isCapture, worstMessageIndex } from './reportView';
 // Below the fold and only once something is inspected: loaded then (they bring DEFLATE for links).
 const SharePanel = lazy(() => import('../sharing/SharePanel').then((m) => ({ default: m.SharePanel })));
 const HistoryPanel = lazy(() => import('../sharing/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
-// Only a message is shown with it (and it brings the XML pretty-printer): loaded with the first one.
-const DecryptionPanel = lazy(() => import('./DecryptionPanel').then((m) => ({ default: m.DecryptionPanel })));
+// A message's details (findings, signatures, sections, the diagnosis profile with the profile
+// registry): rendered after the verdict card (useDeferredValue below), so they load apart from
+// the first screen (issue 15: first-screen JavaScript) and are fetched when the page is idle.
+const loadMessageDetailsView = () => import('./MessageDetailsView');
+const MessageDetailsView = lazy(() => loadMessageDetailsView().then((m) => ({ default: m.MessageDetailsView })));
 
 const TYPING_DEBOUNCE_MS = 150;
 
@@ -191,6 +190,18 @@ export function InspectPage() {
   const fixtureView = useMemo(() => (fixture ? reportViewOf(fixture) : null), [fixture]);
   const report: ReportView | null = fixtureView ?? decodedReport;
 
+  // The details' chunk is fetched while the page is idle, so the first message's details do not
+  // wait for the network.
+  useEffect(() => {
+    const prefetch = () => void loadMessageDetailsView().catch(() => {});
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(prefetch, { timeout: 2000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = window.setTimeout(prefetch, 1000);
+    return () => window.clearTimeout(id);
+  }, []);
+
   // ---- automation hook ----
   useEffect(() => {
     const hook: SamlscopeHook = {
@@ -316,6 +327,7 @@ export function InspectPage() {
   const skew = search.skew ?? DEFAULT_SKEW;
   const anchorCount = report?.trustAnchors.length ?? 0;
   // Symptom search: the findings its matching symptoms name are highlighted in the list.
+  const chooseProfile = useCallback((profile: ProfileName | undefined) => setSearch({ profile }), [setSearch]);
   const setSymptom = useCallback((symptom: string | undefined) => setSearch({ symptom }), [setSearch]);
   const symptomMatches = useSymptomMatches(search.symptom);
   const symptomCodes = useMemo(() => new Set(symptomMatches.flatMap((m) => m.codes)), [symptomMatches]);
@@ -400,36 +412,27 @@ export function InspectPage() {
         )}
 
         {details && (
-          <div className="message-details" data-message-kind={details.kind}>
-            <header className="message-head">
-              <h2>
-                {details.kind}
-                {messages.length > 1 ? <span className="muted"> (message {selected + 1} of {messages.length})</span> : null}
-              </h2>
-              {details.binding && <span className="pill">{details.binding}</span>}
-              <TrustedBadge message={details} anchorCount={anchorCount} />
-            </header>
-            {details.error && <ErrorList errors={[details.error]} context={`Message ${selected + 1} could not be parsed`} />}
-            <CapturePairNote messages={messages} selected={selected} onSelect={selectMessage} />
-            {redaction && <ClaimDisagreements disagreements={disagreements} />}
-            <FindingsList findings={details.findings} onReveal={revealFinding} message={details} messages={messages} highlightCodes={symptomCodes} />
-            <Suspense fallback={null}>
-              <DecryptionPanel message={details} />
-            </Suspense>
-            <SignaturesPanel message={details} onShowCovered={showCovered} />
-            {redaction && <SharerClaims redaction={redaction} claim={claim} />}
-            <Section id="summary" title="Summary: issuer, destination, IDs, status, encoding">
-              <SummaryPanel message={details} />
-            </Section>
-            <Section id="details" title={detailsTitle(details.kind, details.assertions.length)}>
-              <MessageDetails message={details} at={evaluatedAt} skewSeconds={skew} />
-            </Section>
-            {report && (
-              <Section id="profile" title={`Diagnosis profile: ${report.profile?.name ?? 'generic'}${report.profile?.detected ? ' (detected)' : ''}`}>
-                <DiagnosisProfilePanel report={report} message={details} messages={reportRef.current?.messages ?? []} chosen={search.profile} onChoose={(profile) => setSearch({ profile })} />
-              </Section>
-            )}
-          </div>
+          <Suspense fallback={null}>
+            <MessageDetailsView
+              message={details}
+              messages={messages}
+              shownMessages={reportRef.current?.messages ?? []}
+              selected={selected}
+              onSelect={selectMessage}
+              anchorCount={anchorCount}
+              report={report}
+              redaction={redaction}
+              claim={claim}
+              disagreements={disagreements}
+              highlightCodes={symptomCodes}
+              onReveal={revealFinding}
+              onShowCovered={showCovered}
+              evaluatedAt={evaluatedAt}
+              skewSeconds={skew}
+              chosenProfile={search.profile}
+              onChooseProfile={chooseProfile}
+            />
+          </Suspense>
         )}
       </div>
 
@@ -501,24 +504,6 @@ export function InspectPage() {
         </Suspense>
       </div>
     </div>
-  );
-}
-
-function detailsTitle(kind: string, assertions: number): string {
-  if (assertions > 0) return `Assertion${assertions === 1 ? '' : 's'}: subject, attributes, conditions and time; certificates`;
-  if (kind === 'EntityDescriptor' || kind === 'EntitiesDescriptor') return 'Metadata: entities, keys, endpoints; certificates';
-  return `${kind}: fields, time and certificates`;
-}
-
-/** A section the user opens (issue 14: "not one endless column"); its content stays in the DOM. */
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <details className="result-section" data-section={id}>
-      <summary>
-        <h2 className="result-section-title">{title}</h2>
-      </summary>
-      {children}
-    </details>
   );
 }
 
