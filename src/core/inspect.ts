@@ -16,6 +16,7 @@ import type { ParsedMessage } from './parsed-message';
 import { DEFAULT_PROFILE, wordFinding } from './profiles';
 import { categoryOf } from './diagnosis/evaluate';
 import { sortBySeverity } from './findings/severity';
+import { metadataOverview } from './mdtools/overview';
 import { decryptDocument, decryptionFindings, hasEncryptedContent, parseDecryptionKeys, type DecryptionKey, type DecryptionStage } from './xenc/index';
 
 export { DEFAULT_SKEW_SECONDS } from './analyse';
@@ -89,6 +90,7 @@ export async function inspectInput(text: string, source: string, options: Inspec
     // What a relying party consumes: the decrypted message when there is one.
     const consumedDoc = decryption?.stage?.doc ?? doc.value;
     const summary = summarizeMessage(consumedDoc);
+    if (summary.metadata) summary.metadata.overview = metadataOverview(summary.metadata, at);
     if (decryption?.stage) markDecryptedAssertions(summary, decryption.stage);
     const verification = await verifyDocumentSignatures(consumedDoc, trust.anchors, at, decryption?.stage ?? undefined);
     const raw: RawFinding[] = [...verification.findings, ...(decryption?.findings ?? [])];
