@@ -21,6 +21,8 @@ function overviewText(m: InspectedMessage): string {
 function messageText(m: InspectedMessage, i: number, total: number, allEntities: boolean): string {
   let out = `\n${total > 1 ? `[${i + 1}/${total}] ` : ''}${m.kind}${m.binding ? ` via ${m.binding}` : ''}${m.payload.method ? `  (${m.payload.method} ${m.payload.url ?? ''})` : ''}\n`;
   if (m.error) return `${out}  error          ${m.error.code}: ${m.error.message}\n`;
+  // How the input was read (a masked value replaced by the export's decoded copy, a message past a capture limit).
+  for (const n of m.payload.notes) out += line('Note', n);
   out += line('ID', m.id) + line('Issuer', m.issuer) + line('Destination', m.destination) + line('InResponseTo', m.inResponseTo) + line('IssueInstant', m.issueInstant);
   if (m.status) out += line('Status', [m.status.code, m.status.subcode, m.status.message].filter(Boolean).join(' / '));
   for (const a of m.assertions) {

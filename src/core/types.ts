@@ -136,7 +136,7 @@ export interface CapturedExchange {
 
 /** What a capture tool or sanitizer removed from the file (reported by the `capture-sanitized` finding). */
 export interface CaptureRemoval {
-  what: 'cookies' | 'saml-values' | 'masked-values';
+  what: 'cookies' | 'saml-values' | 'masked-values' | 'cookie-attributes';
   /** How it was recognised, for the reader ("Chrome's sanitized HAR export", "[SAMLResponse redacted]"). */
   detail: string;
   count: number;
@@ -144,9 +144,17 @@ export interface CaptureRemoval {
 
 export interface CaptureEvidence {
   source: 'har' | 'saml-tracer';
+  /**
+   * The browser that recorded the capture, when the file says (HAR `log.browser.name`, else
+   * `log.creator.name`: "WebInspector" for Chrome's DevTools, "Firefox"): whether a cookie
+   * without SameSite is treated as Lax depends on it.
+   */
+  browser?: string;
   exchanges: CapturedExchange[];
   /** More exchanges than CAPTURE_MAX_EXCHANGES: the rest are not kept. */
   truncated: boolean;
+  /** HTTP exchanges in the file (HAR entries, SAML-tracer requests), kept or not: with `exchanges.length`, what was dropped. */
+  exchangesInFile: number;
   removals: CaptureRemoval[];
 }
 

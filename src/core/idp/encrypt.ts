@@ -10,7 +10,7 @@ import { fail, ok, type Result } from '../types';
 import { parseCertificate } from '../x509/certificate';
 import { BLOCK_CIPHERS, KEY_TRANSPORTS, TYPE_ELEMENT, XENC, XENC11 } from '../xenc/algorithms';
 import { NS } from '../xml/dom';
-import { parseXmlForEditing } from '../xml/parse';
+import { parseXmlForEditing } from '../xml/parseForEditing';
 
 /** Block ciphers the mock IdP encrypts with (Triple DES is left out: XML Encryption 1.1 §5.2 marks it for legacy only). */
 export const IDP_BLOCK_CIPHERS = {

@@ -5,7 +5,7 @@ import { serializeXml, signElementEnveloped, type SignError } from '../mocksp/si
 import { AUTHN_CONTEXT_CLASSES, NAMEID_FORMATS, type SpSignatureAlgorithm } from '../mocksp/settings';
 import { fail, ok, type Result } from '../types';
 import { NS } from '../xml/dom';
-import { parseXmlForEditing } from '../xml/parse';
+import { parseXmlForEditing } from '../xml/parseForEditing';
 import { encryptAssertionInPlace, type EncryptError, type EncryptionChoice } from './encrypt';
 import { STATUS_SUCCESS, newResponseIds, responseXml, type IdpAttribute, type ResponseFields } from './response';
 import { effectiveSignMode, variantNamed, type SignMode, type VariantDefinition } from './variants';

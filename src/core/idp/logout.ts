@@ -7,7 +7,7 @@ import type { SpSigningKey } from '../mocksp/keys';
 import { serializeXml, signElementEnveloped, type SignError } from '../mocksp/sign';
 import { fail, ok, type Result } from '../types';
 import { NS } from '../xml/dom';
-import { parseXmlForEditing } from '../xml/parse';
+import { parseXmlForEditing } from '../xml/parseForEditing';
 import { defaultAlgorithmFor } from './issue';
 import { STATUS_SUCCESS } from './response';
 

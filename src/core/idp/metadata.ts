@@ -9,7 +9,7 @@ import { serializeXml, signElementEnveloped, type SignError } from '../mocksp/si
 import { BINDING_URIS, NAMEID_FORMATS, type SpSignatureAlgorithm } from '../mocksp/settings';
 import { fail, ok, type Result } from '../types';
 import { parseCertificate } from '../x509/certificate';
-import { parseXmlForEditing } from '../xml/parse';
+import { parseXmlForEditing } from '../xml/parseForEditing';
 import { defaultAlgorithmFor } from './issue';
 
 export interface IdpIdentity {

@@ -5,7 +5,7 @@ import { deflateRaw } from 'pako';
 import { encodeBase64 } from '../encoding/base64';
 import { fail, ok, type Result } from '../types';
 import { NS } from '../xml/dom';
-import { parseXmlForEditing } from '../xml/parse';
+import { parseXmlForEditing } from '../xml/parseForEditing';
 import { XMLSerializer } from '@xmldom/xmldom';
 import type { SpSigningKey } from './keys';
 import type { MockSpSettings, SamlBindingName } from './settings';

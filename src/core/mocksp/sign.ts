@@ -9,7 +9,7 @@ import { C14N_URIS, canonicalize } from '../dsig/c14n';
 import { ENVELOPED_SIGNATURE, SIGNATURE_ALGORITHMS, type HashName } from '../dsig/algorithms';
 import { fail, ok, type Result } from '../types';
 import { NS } from '../xml/dom';
-import { parseXmlForEditing } from '../xml/parse';
+import { parseXmlForEditing } from '../xml/parseForEditing';
 import type { SpSigningKey } from './keys';
 import { SP_SIGNATURE_ALGORITHMS, type SpSignatureAlgorithm } from './settings';
 

@@ -3,7 +3,7 @@ import { encodeBase64 } from '../encoding/base64';
 import { decodeInput } from '../binding/detect';
 import { fail, ok, type CapturedPayload, type DetectedFormat, type InputError, type InspectReport, type Result } from '../types';
 import { NS } from '../xml/dom';
-import { parseXmlForEditing } from '../xml/parse';
+import { parseXmlForEditing } from '../xml/parseForEditing';
 import { XMLSerializer } from '@xmldom/xmldom';
 import type { RedactionField, ReportedVerdicts, ShareState } from './state';
 

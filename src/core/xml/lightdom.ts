@@ -6,7 +6,7 @@
 // this module keeps what it reads — the DOM Level 2 navigation, names, namespaces, attributes and
 // text — in one monomorphic node class (one hidden class for every tree walk) plus Attr.
 // Documents that are edited (redaction, signing in the mock SP) still go through xmldom
-// (parseXmlForEditing in ./parse).
+// (parseXmlForEditing in ./parseForEditing).
 //
 // The classes are cast to the lib.dom types at the boundary (parse.ts); only the members below
 // exist, which the core's tests exercise.
