@@ -120,6 +120,13 @@ describe('unsupported algorithms and transforms: unsupported, with the reason', 
     await unsupported(signed.replace(`<ds:DigestMethod Algorithm="${URI.sha256}"/>`, '<ds:DigestMethod/>'), 'Digest algorithm (none) is not supported.');
   });
 
+  it('a Reference its canonicalization refuses (C14N 1.1 under xml:base): unsupported, before any key is trusted', async () => {
+    const c14n11 = signed.replace(`<ds:Transform Algorithm="${URI.exc}"`, '<ds:Transform Algorithm="http://www.w3.org/2006/12/xml-c14n11"').replace(/<samlp:Response /, '<samlp:Response xml:base="https://idp.example.org/" ');
+    expect(c14n11).toContain('xml:base');
+    const m = await unsupported(c14n11, 'Canonical XML 1.1 of a document subset whose apex or ancestors carry xml:base (xml:base fixup) is not supported.');
+    expect(sig(m).references[0]!.computedDigest).toBeNull();
+  });
+
   it('references that are not same-document IDs', async () => {
     for (const uri of ['https://example.com/a.xml', '#a(b)', '#', "#xpointer(id('x')", 'x']) {
       await unsupported(signed.replace('URI="#_assertion1"', `URI="${uri}"`), `Reference URI ${JSON.stringify(uri)} is not a same-document ID reference; external and XPointer references are not followed.`);
