@@ -9,7 +9,9 @@
 // Chromium, against the production build),
 // `--idp` (bench/idp.ts: the mock IdP's cost per Response), `--capture` (bench/capture.ts: reading
 // capture evidence from a HAR at CAPTURE_MAX_EXCHANGES), `--cli-start` (bench/cli-start.ts: the
-// CLI's whole-process cost against `node -e 0` and, on a 10 MB aggregate, against xmlsec1).
+// CLI's whole-process cost against `node -e 0` and, on a 10 MB aggregate, against xmlsec1),
+// `--aggregates` (bench/aggregates.ts: signed aggregates of 10–256 MB through the CLI, time and
+// peak memory beside xmlsec1).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,7 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const BENCHES = { '--hostile': 'bench/hostile.ts', '--amplification': 'bench/amplification.ts', '--oidc-hostile': 'bench/oidc-hostile.ts', '--page': 'bench/page.ts', '--idp': 'bench/idp.ts', '--capture': 'bench/capture.ts', '--cli-start': 'bench/cli-start.ts' };
+const BENCHES = { '--hostile': 'bench/hostile.ts', '--amplification': 'bench/amplification.ts', '--oidc-hostile': 'bench/oidc-hostile.ts', '--page': 'bench/page.ts', '--idp': 'bench/idp.ts', '--capture': 'bench/capture.ts', '--cli-start': 'bench/cli-start.ts', '--aggregates': 'bench/aggregates.ts' };
 const flag = process.argv.slice(2).find((a) => a in BENCHES);
 const entry = flag ? BENCHES[flag] : 'bench/run.ts';
 const args = process.argv.slice(2).filter((a) => a !== flag);

@@ -11,6 +11,8 @@ export interface CliArgs {
   spKeyFiles: string[];
   /** An export format of core/exports (`--format NAME`, `--json` for json); null: the text listing. */
   format: string | null;
+  /** `--entities`: an aggregate's per-entity summaries in the report (default: the overview only). */
+  entities: boolean;
   options: Omit<InspectOptions, 'trust'>;
 }
 
@@ -18,7 +20,7 @@ export type ParsedArgs = { ok: true; args: CliArgs } | { ok: false; message: str
 
 /** CONTRACT §1 options. Both `--opt value` and `--opt=value` are accepted. */
 export function parseArgs(argv: string[]): ParsedArgs {
-  const args: CliArgs = { command: 'help', inputs: [], metadataFiles: [], certFiles: [], spKeyFiles: [], format: null, options: {} };
+  const args: CliArgs = { command: 'help', inputs: [], metadataFiles: [], certFiles: [], spKeyFiles: [], format: null, entities: false, options: {} };
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { ok: true, args };
   if (argv[0] === '--version' || argv[0] === '-v') return { ok: true, args: { ...args, command: 'version' } };
   if (argv[0] !== 'inspect') return { ok: false, message: `Unknown command ${JSON.stringify(argv[0])}. Usage: samlscope inspect [options] <input>... or samlscope oidc [options] <input> or samlscope idp response [options]` };
@@ -46,6 +48,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       continue;
     }
     if (a === '--json') { args.format = 'json'; continue; }
+    if (a === '--entities') { args.entities = true; continue; }
     if (a === '--help' || a === '-h') { args.command = 'help'; continue; }
     const v = need(a);
     if (typeof v !== 'string') return { ok: false, message: v.error };
@@ -102,6 +105,8 @@ a Redirect URL or query string, a POST body, base64, XML, a HAR file or a SAML-t
   --json               print the JSON report instead of text
   --format NAME        print an export instead of text: ${EXPORT_FORMATS.map((f) => f.name).join(', ')}
                        (json is --json)
+  --entities           list every entity of a metadata aggregate (default: counts,
+                       keys and expiry; per-entity summaries only when asked for)
 
 Exit status: 0 no error found, 1 errors found, 2 unreadable input or usage error.
 

@@ -60,4 +60,20 @@ describe('samlscope CLI (CONTRACT §1–2)', () => {
     expect(run(['inspect', resolve(CORPUS_DIR, 'crewjam__xsw_permutation_one.xml'), '--metadata', resolve(CORPUS_DIR, 'crewjam__onelogin_idp_metadata.xml')]).status).toBe(1);
     expect(run(['inspect', resolve(CORPUS_DIR, 'crewjam__okta_idp_metadata.xml')]).status).toBe(0);
   });
+  it('reports an aggregate in proportion: the overview always, every entity only with --entities', () => {
+    const aggregate = resolve(CORPUS_DIR, 'python3saml__testshib-providers.xml');
+    const plain = JSON.parse(run(['inspect', '--json', '--at', '2020-01-01T00:00:00Z', aggregate]).stdout).reports[0].messages[0];
+    expect(plain.kind).toBe('EntitiesDescriptor');
+    expect(plain.metadata.entities).toBeUndefined();
+    expect(plain.metadata.overview).toMatchObject({ entityCount: 2, roles: { IDPSSODescriptor: 1, SPSSODescriptor: 1, AttributeAuthorityDescriptor: 1 }, keys: { unspecified: 3, certificates: 3, expired: 2 } });
+    const listed = JSON.parse(run(['inspect', '--json', '--entities', '--at', '2020-01-01T00:00:00Z', aggregate]).stdout).reports[0].messages[0];
+    expect(listed.metadata.entities.map((e: { entityId: string }) => e.entityId)).toEqual(['https://idp.testshib.org/idp/shibboleth', 'https://sp.testshib.org/shibboleth-sp']);
+    expect(listed.metadata.overview).toEqual(plain.metadata.overview);
+    // A single EntityDescriptor is its own detail: listed without the option, as before.
+    const single = JSON.parse(run(['inspect', '--json', resolve(CORPUS_DIR, 'crewjam__okta_idp_metadata.xml')]).stdout).reports[0].messages[0];
+    expect(single.metadata.entities).toHaveLength(1);
+    const text = run(['inspect', '--at', '2020-01-01T00:00:00Z', aggregate]).stdout;
+    expect(text).toMatch(/Entities +2 \(1 IDPSSODescriptor, 1 AttributeAuthorityDescriptor, 1 SPSSODescriptor\)/);
+    expect(text).toMatch(/Keys +3 certificates: 2 expired/);
+  });
 });

@@ -2,33 +2,46 @@
 // module facade over all its exports, whose lazy getters load fs streams and promises — 5–10 ms
 // of every CLI start for four synchronous calls (issue 15, docs/performance.md "CLI start").
 const { closeSync, fstatSync, openSync, readSync } = process.getBuiltinModule('node:fs');
+import { startsAsXmlDocument } from '../core/binding/detect';
 import { inputTooLarge } from '../core/limit-error';
-import { INPUT_MAX_CHARS } from '../core/limits';
+import { INPUT_MAX_CHARS, XML_DOCUMENT_MAX_CHARS, XML_DOCUMENT_SNIFF_CHARS } from '../core/limits';
 import type { InputError, InspectReport } from '../core/types';
 
 export type ReadOutcome = { ok: true; text: string } | { ok: false; tooLarge: InputError } | { ok: false; ioError: string };
 
 const CHUNK = 1024 * 1024;
 
+/** The limit for an input that starts with these bytes: one XML document may be larger (core/limits.ts). */
+function limitFor(start: Uint8Array, maxBytes: number): { name: string; limit: number } {
+  if (maxBytes !== INPUT_MAX_CHARS) return { name: 'INPUT_MAX_CHARS', limit: maxBytes };
+  const head = Buffer.from(start.buffer, start.byteOffset, Math.min(start.length, XML_DOCUMENT_SNIFF_CHARS)).toString('utf8');
+  return startsAsXmlDocument(head) ? { name: 'XML_DOCUMENT_MAX_CHARS', limit: XML_DOCUMENT_MAX_CHARS } : { name: 'INPUT_MAX_CHARS', limit: INPUT_MAX_CHARS };
+}
+
 /**
- * Read a file path or `-` (stdin) as UTF-8, stopping after INPUT_MAX_CHARS bytes: a UTF-8 text
- * never has fewer bytes than characters, and nothing longer than the limit is ever held in
- * memory (a 3 GB file would otherwise fail inside readFileSync, or exhaust the heap).
+ * Read a file path or `-` (stdin) as UTF-8, stopping after INPUT_MAX_CHARS bytes — or
+ * XML_DOCUMENT_MAX_CHARS when the input starts as an XML document (a metadata aggregate): a UTF-8
+ * text never has fewer bytes than characters, and nothing longer than the limit is ever held in
+ * memory (a 3 GB file would otherwise fail inside readFileSync, or exhaust the heap). A file of
+ * known size is read into one buffer of that size: an aggregate of 256 MB is then held once as
+ * bytes, not once in chunks and again concatenated.
  */
 export async function readInputBounded(path: string, maxBytes: number = INPUT_MAX_CHARS): Promise<ReadOutcome> {
   const chunks: Buffer[] = [];
   let total = 0;
+  let cap: { name: string; limit: number } | null = null;
   const take = (b: Buffer): boolean => {
+    cap ??= limitFor(b, maxBytes);
     chunks.push(b);
     total += b.length;
-    return total <= maxBytes;
+    return total <= cap.limit;
   };
   if (path === '-') {
     try {
       for await (const chunk of process.stdin) {
         if (!take(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)))) {
           process.stdin.destroy();
-          return { ok: false, tooLarge: tooLargeError('Standard input', total, maxBytes, true) };
+          return { ok: false, tooLarge: tooLargeError('Standard input', total, cap!, true) };
         }
       }
     } catch (e) {
@@ -44,12 +57,29 @@ export async function readInputBounded(path: string, maxBytes: number = INPUT_MA
   }
   try {
     const stat = fstatSync(fd);
-    if (stat.isFile() && stat.size > maxBytes) return { ok: false, tooLarge: tooLargeError(path, stat.size, maxBytes, false) };
+    if (stat.isFile()) {
+      const head = Buffer.allocUnsafe(Math.min(stat.size, XML_DOCUMENT_SNIFF_CHARS));
+      const headBytes = readSync(fd, head, 0, head.length, 0);
+      const fileCap = limitFor(head.subarray(0, headBytes), maxBytes);
+      if (stat.size > fileCap.limit) return { ok: false, tooLarge: tooLargeError(path, stat.size, fileCap, false) };
+      // One buffer of the file's size (plus one byte to notice a file that grew meanwhile).
+      const whole = Buffer.allocUnsafe(stat.size + 1);
+      let n = 0;
+      for (;;) {
+        const got = readSync(fd, whole, n, Math.min(CHUNK, whole.length - n), n);
+        if (got === 0) break;
+        n += got;
+        if (n > fileCap.limit) return { ok: false, tooLarge: tooLargeError(path, n, fileCap, true) };
+        if (n === whole.length) break;
+      }
+      if (n === whole.length) return { ok: false, ioError: 'the file grew while it was read' };
+      return { ok: true, text: whole.toString('utf8', 0, n) };
+    }
     for (;;) {
-      const buf = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
+      const buf = Buffer.allocUnsafe(CHUNK);
       const n = readSync(fd, buf, 0, buf.length, null);
       if (n === 0) break;
-      if (!take(buf.subarray(0, n))) return { ok: false, tooLarge: tooLargeError(path, total, maxBytes, true) };
+      if (!take(buf.subarray(0, n))) return { ok: false, tooLarge: tooLargeError(path, total, cap!, true) };
     }
     return { ok: true, text: Buffer.concat(chunks, total).toString('utf8') };
   } catch (e) {
@@ -59,9 +89,9 @@ export async function readInputBounded(path: string, maxBytes: number = INPUT_MA
   }
 }
 
-function tooLargeError(what: string, seen: number, limit: number, stopped: boolean): InputError {
-  const length = stopped ? `more than ${limit.toLocaleString('en-US')}` : seen.toLocaleString('en-US');
-  return inputTooLarge(`${what} is ${length} bytes long`, { name: 'INPUT_MAX_CHARS', limit, seen, unit: 'bytes' }, stopped);
+function tooLargeError(what: string, seen: number, cap: { name: string; limit: number }, stopped: boolean): InputError {
+  const length = stopped ? `more than ${cap.limit.toLocaleString('en-US')}` : seen.toLocaleString('en-US');
+  return inputTooLarge(`${what} is ${length} bytes long`, { name: cap.name, limit: cap.limit, seen, unit: 'bytes' }, stopped);
 }
 
 /** The report of an input refused before decoding (CONTRACT §2 shape, no messages: exit status 2). */

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INPUT_MAX_CHARS } from '../core/limits';
+import { INPUT_MAX_CHARS, XML_DOCUMENT_MAX_CHARS } from '../core/limits';
 import { redirectBombUrl } from '../core/testing/bomb.testutil';
 
 const root = resolve(__dirname, '../..');
@@ -42,6 +42,14 @@ describe('CLI: hostile inputs give a JSON report, never a crash', () => {
     expect(r.status).toBe(2);
     const e = JSON.parse(r.stdout).reports[0].errors[0];
     expect(e).toMatchObject({ code: 'input-too-large', limit: { name: 'INPUT_MAX_CHARS', seen: INPUT_MAX_CHARS + 1 } });
+  });
+  it('an XML document may be larger (XML_DOCUMENT_MAX_CHARS), and is refused past that without being read', () => {
+    const file = join(dir, 'huge-aggregate.xml');
+    writeFileSync(file, '<?xml version="1.0"?>\n<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata">');
+    truncateSync(file, XML_DOCUMENT_MAX_CHARS + 1);
+    const r = run(['inspect', '--json', file]);
+    expect(r.status).toBe(2);
+    expect(JSON.parse(r.stdout).reports[0].errors[0]).toMatchObject({ code: 'input-too-large', limit: { name: 'XML_DOCUMENT_MAX_CHARS', seen: XML_DOCUMENT_MAX_CHARS + 1 } });
   });
   it('samlscope oidc reads its inputs within the same limit', () => {
     const file = join(dir, 'huge-token.txt');

@@ -56,7 +56,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const status = exitStatusOf(reports);
   const format = args.format === null ? undefined : exportFormatNamed(args.format);
-  process.stdout.write(format ? format.render(reports, { version: VERSION, surface: 'cli' }) : reports.map(reportText).join('\n'));
+  process.stdout.write(format ? format.render(reports, { version: VERSION, surface: 'cli', entities: args.entities }) : reports.map((r) => reportText(r, args.entities)).join('\n'));
   for (const r of reports) for (const e of r.errors) process.stderr.write(`samlscope: ${r.source}: ${e.code}: ${e.message}\n`);
   for (const e of reports[0]?.decryptionKeyErrors ?? []) process.stderr.write(`samlscope: --sp-key: ${e.code}: ${e.message}\n`);
   return status;

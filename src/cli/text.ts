@@ -4,9 +4,25 @@ import { ANY_ISSUER_REASON, describeBindings, describeRole } from '../core/trust
 
 const line = (label: string, value: string | null | undefined) => (value ? `  ${label.padEnd(14)} ${value}\n` : '');
 
-function messageText(m: InspectedMessage, i: number, total: number): string {
+/** An aggregate in a few lines: entities by role, keys, what expires first. */
+function overviewText(m: InspectedMessage): string {
+  const o = m.metadata?.overview;
+  if (!o || m.kind !== 'EntitiesDescriptor') return '';
+  const k = o.keys;
+  return (
+    line('Entities', `${o.entityCount.toLocaleString('en-US')} (${Object.entries(o.roles).map(([r, n]) => `${n.toLocaleString('en-US')} ${r}`).join(', ') || 'no roles'})`) +
+    line('Keys', `${k.certificates.toLocaleString('en-US')} certificates: ${k.expired} expired, ${k.expiringWithin30Days} expiring within 30 days${k.unreadable ? `, ${k.unreadable} unreadable` : ''}`) +
+    line('First expiry', k.earliestNotAfter ? `${k.earliestNotAfter.notAfter} (${k.earliestNotAfter.entityId})` : null) +
+    line('No signing key', o.entitiesWithoutSigningKey ? `${o.entitiesWithoutSigningKey} entities` : null) +
+    line('Expired', o.entitiesExpired ? `${o.entitiesExpired} entities past their validUntil` : null)
+  );
+}
+
+function messageText(m: InspectedMessage, i: number, total: number, allEntities: boolean): string {
   let out = `\n${total > 1 ? `[${i + 1}/${total}] ` : ''}${m.kind}${m.binding ? ` via ${m.binding}` : ''}${m.payload.method ? `  (${m.payload.method} ${m.payload.url ?? ''})` : ''}\n`;
   if (m.error) return `${out}  error          ${m.error.code}: ${m.error.message}\n`;
+  // How the input was read (a masked value replaced by the export's decoded copy, a message past a capture limit).
+  for (const n of m.payload.notes) out += line('Note', n);
   out += line('ID', m.id) + line('Issuer', m.issuer) + line('Destination', m.destination) + line('InResponseTo', m.inResponseTo) + line('IssueInstant', m.issueInstant);
   if (m.status) out += line('Status', [m.status.code, m.status.subcode, m.status.message].filter(Boolean).join(' / '));
   for (const a of m.assertions) {
@@ -15,8 +31,10 @@ function messageText(m: InspectedMessage, i: number, total: number): string {
     out += line('Audience', a.audiences.join(', ')) + line('Recipient', a.recipient) + line('Valid', a.notBefore || a.notOnOrAfter ? `${a.notBefore ?? '…'} → ${a.notOnOrAfter ?? '…'}` : null);
     for (const [k, v] of Object.entries(a.attributes)) out += line('Attribute', `${k} = ${v.join(', ')}`);
   }
-  if (m.metadata) for (const e of m.metadata.entities.slice(0, 20)) out += line('Entity', `${e.entityId} (${e.roles.map((r) => r.role).join(', ')})`);
-  if (m.metadata && m.metadata.entities.length > 20) out += line('', `… and ${m.metadata.entities.length - 20} more entities`);
+  out += overviewText(m);
+  const shown = allEntities ? Infinity : 20;
+  if (m.metadata) for (const e of m.metadata.entities.slice(0, shown)) out += line('Entity', `${e.entityId} (${e.roles.map((r) => r.role).join(', ')})`);
+  if (m.metadata && m.metadata.entities.length > shown) out += line('', `… and ${m.metadata.entities.length - shown} more entities (--entities lists them all)`);
   for (const t of m.decryption?.items ?? []) {
     out += line('Decryption', t.outcome === 'ok' ? `${t.element}: decrypted with ${t.key?.label ?? '?'} (${[t.blockCipher, t.keyTransport].map((u) => u?.slice(u.lastIndexOf('#') + 1)).join(', ')})` : `${t.element}: FAILED ${t.error?.code ?? ''}: ${t.error?.message ?? ''}`);
   }
@@ -32,11 +50,11 @@ function messageText(m: InspectedMessage, i: number, total: number): string {
   return out;
 }
 
-export function reportText(r: InspectReport): string {
+export function reportText(r: InspectReport, allEntities = false): string {
   let out = `${r.source}: ${r.detected ?? 'unrecognized input'}, ${r.messages.length} message(s)\n`;
   for (const e of r.errors) out += `  error ${e.code}: ${e.message}\n`;
   for (const e of r.trustErrors) out += `  trust ${e.code}: ${e.message}\n`;
   for (const a of r.trustAnchors) out += `  trust anchor  ${a.description} (SHA-256 ${a.sha256Fingerprint ?? 'n/a'}): ${a.scope === 'any-issuer' ? ANY_ISSUER_REASON : `anchors only ${describeBindings(a.bindings)}`}\n`;
-  r.messages.forEach((m, i) => (out += messageText(m, i, r.messages.length)));
+  r.messages.forEach((m, i) => (out += messageText(m, i, r.messages.length, allEntities)));
   return out;
 }

@@ -15,6 +15,24 @@
  */
 export const INPUT_MAX_CHARS = 64 * 1024 * 1024;
 /**
+ * Raw input that is one XML document (it starts with `<`): a federation aggregate is one
+ * document and far larger than any message (UK federation ~60 MB in 2020, eduGAIN ~80 MB and
+ * growing), so bare XML may be four times INPUT_MAX_CHARS. Containers (HAR, base64, forms)
+ * keep INPUT_MAX_CHARS: they hold messages, not aggregates. 256 Mi stays below V8's ~512 Mi
+ * string limit; memory and time at this size are measured by `npm run bench:aggregates`
+ * (docs/performance.md, "Aggregates up to 256 MB").
+ */
+export const XML_DOCUMENT_MAX_CHARS = 256 * 1024 * 1024;
+/**
+ * From this size an EntitiesDescriptor is read one entity at a time (core/aggregate/): each
+ * entity is canonicalized into the root signature's digest, summarized and let go, so memory
+ * stays a small multiple of the input (docs/performance.md, "Aggregates up to 256 MB"). Below it
+ * the whole-document path is as fast and keeps every element for line numbers.
+ */
+export const AGGREGATE_IN_PARTS_MIN_CHARS = 8 * 1024 * 1024;
+/** How far into an input to look for the `<` that makes it one XML document (BOM and whitespace before it). */
+export const XML_DOCUMENT_SNIFF_CHARS = 4096;
+/**
  * Bytes one base64 value may decode to, computed from its length before decoding (3 bytes per
  * 4 characters, RFC 4648 §4), so an oversized value is refused without allocating its bytes.
  */

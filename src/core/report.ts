@@ -1,13 +1,29 @@
 import { fixText, type Surface } from './findings/fix';
 import type { InspectReport, InspectedMessage } from './types';
 
+export interface ContractOptions {
+  /**
+   * An aggregate's (EntitiesDescriptor's) per-entity summaries; default true. The CLI leaves
+   * them out unless `--entities` is given: for a 10 MB aggregate they were 9.9 MB of a 14.8 MB
+   * report, and the overview (counts, keys, expiry) answers what a whole aggregate is asked.
+   */
+  entities?: boolean;
+}
+
+/** `metadata`: validUntil, the overview, and the entities unless an aggregate's were not asked for. */
+function contractMetadata(m: InspectedMessage, options: ContractOptions) {
+  const meta = m.metadata!;
+  const listed = options.entities !== false || m.kind !== 'EntitiesDescriptor';
+  return { validUntil: meta.validUntil, ...(meta.overview ? { overview: meta.overview } : {}), ...(listed ? { entities: meta.entities } : {}) };
+}
+
 /**
  * The CONTRACT §2 JSON report. `fix` is one plain string, worded for the surface that writes
  * the report: the CLI's may name its flags, the page's export names the page's fields. Contract fields first; extra fields (reasons, digests, the
  * signed octets, certificates, notes) are additions the contract allows. Reference canonical
  * forms stay out: they can be megabytes and are shown in the UI trace instead.
  */
-export function toContractMessage(m: InspectedMessage, surface: Surface = 'cli') {
+export function toContractMessage(m: InspectedMessage, surface: Surface = 'cli', options: ContractOptions = {}) {
   return {
     kind: m.kind,
     binding: m.binding,
@@ -55,19 +71,19 @@ export function toContractMessage(m: InspectedMessage, surface: Surface = 'cli')
     ...(m.decryption ? { decryption: { outcome: m.decryption.outcome, items: m.decryption.items.map((t) => ({ ...t, attempts: [...t.attempts], recipientCertificates: t.recipientCertificates.map((r) => ({ ...r })) })) } } : {}),
     ...(m.authnRequest ? { authnRequest: m.authnRequest } : {}),
     ...(m.logoutRequest ? { logoutRequest: m.logoutRequest } : {}),
-    ...(m.metadata ? { metadata: m.metadata } : {}),
+    ...(m.metadata ? { metadata: contractMetadata(m, options) } : {}),
     certificates: m.certificates.map((c) => ({ subject: c.subject, issuer: c.issuer, notBefore: c.notBefore, notAfter: c.notAfter, sha1Fingerprint: c.sha1Fingerprint, sha256Fingerprint: c.sha256Fingerprint, foundIn: c.foundIn })),
     ...(m.expectations ? { expectations: m.expectations } : {}),
     capture: { url: m.payload.url ?? null, method: m.payload.method ?? null, time: m.payload.time ?? null, relayState: m.payload.relayState ?? null, encoding: m.payload.encoding, notes: m.payload.notes, ...(m.payload.httpResponse ? { httpResponse: m.payload.httpResponse } : {}) },
   };
 }
 
-export function toContractReport(r: InspectReport, surface: Surface = 'cli') {
+export function toContractReport(r: InspectReport, surface: Surface = 'cli', options: ContractOptions = {}) {
   return {
     source: r.source,
     detected: r.detected,
     errors: r.errors.map((e) => ({ code: e.code, message: e.message, ...(e.line ? { line: e.line } : {}), ...(e.column ? { column: e.column } : {}), ...(e.limit ? { limit: e.limit } : {}) })),
-    messages: r.messages.map((m) => toContractMessage(m, surface)),
+    messages: r.messages.map((m) => toContractMessage(m, surface, options)),
     trustAnchors: r.trustAnchors.map((a) => ({ source: a.source, description: a.description, subject: a.subject, sha256Fingerprint: a.sha256Fingerprint, scope: a.scope, bindings: a.bindings })),
     trustErrors: r.trustErrors,
     evaluatedAt: r.evaluatedAt,

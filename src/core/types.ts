@@ -136,7 +136,7 @@ export interface CapturedExchange {
 
 /** What a capture tool or sanitizer removed from the file (reported by the `capture-sanitized` finding). */
 export interface CaptureRemoval {
-  what: 'cookies' | 'saml-values' | 'masked-values';
+  what: 'cookies' | 'saml-values' | 'masked-values' | 'cookie-attributes';
   /** How it was recognised, for the reader ("Chrome's sanitized HAR export", "[SAMLResponse redacted]"). */
   detail: string;
   count: number;
@@ -144,9 +144,17 @@ export interface CaptureRemoval {
 
 export interface CaptureEvidence {
   source: 'har' | 'saml-tracer';
+  /**
+   * The browser that recorded the capture, when the file says (HAR `log.browser.name`, else
+   * `log.creator.name`: "WebInspector" for Chrome's DevTools, "Firefox"): whether a cookie
+   * without SameSite is treated as Lax depends on it.
+   */
+  browser?: string;
   exchanges: CapturedExchange[];
   /** More exchanges than CAPTURE_MAX_EXCHANGES: the rest are not kept. */
   truncated: boolean;
+  /** HTTP exchanges in the file (HAR entries, SAML-tracer requests), kept or not: with `exchanges.length`, what was dropped. */
+  exchangesInFile: number;
   removals: CaptureRemoval[];
 }
 
@@ -277,6 +285,37 @@ export interface EntitySummary {
 export interface MetadataSummary {
   validUntil: string | null;
   entities: EntitySummary[];
+  /** What an aggregate amounts to, in a few lines (set by inspect, which knows the evaluation instant). */
+  overview?: MetadataOverview;
+}
+
+/**
+ * A metadata document in proportion: counts, keys and expiry instead of thousands of entity
+ * summaries (docs/contract.md, JSON report: `metadata.overview`).
+ */
+export interface MetadataOverview {
+  entityCount: number;
+  /** Role descriptors by local name: `{ IDPSSODescriptor: 1200, SPSSODescriptor: 3400 }`. */
+  roles: Record<string, number>;
+  keys: {
+    /** KeyDescriptors by use (`unspecified`: no use attribute, so both). */
+    signing: number;
+    encryption: number;
+    unspecified: number;
+    /** Distinct certificates (by their base64 text). */
+    certificates: number;
+    expired: number;
+    /** Not expired, but expiring within 30 days of the evaluation instant. */
+    expiringWithin30Days: number;
+    /** Certificates whose DER could not be read (their validity is unknown). */
+    unreadable: number;
+    /** The certificate that expires first, and an entity that publishes it. */
+    earliestNotAfter: { notAfter: string; entityId: string } | null;
+  };
+  /** Entities with no KeyDescriptor usable for signing in any role. */
+  entitiesWithoutSigningKey: number;
+  /** Entities whose own validUntil has passed at the evaluation instant. */
+  entitiesExpired: number;
 }
 
 /** Parsed certificate, via @peculiar/x509. */
@@ -458,6 +497,8 @@ export interface AnchorDecision {
 export interface InspectOptions {
   /** Trusted metadata documents (XML text) and certificates (PEM / base64 DER / <X509Certificate>). */
   trust?: string[];
+  /** Tests only: the size from which an EntitiesDescriptor is read in parts (default AGGREGATE_IN_PARTS_MIN_CHARS). */
+  aggregateInPartsMinChars?: number;
   /** Evaluation instant, default now. */
   at?: Date;
   skewSeconds?: number;

@@ -87,7 +87,7 @@ export const sloRoute = createRoute({
   component: AcsPage,
 });
 
-const routeTree = rootRoute.addChildren([inspectRoute, mockSpRoute, mockIdpRoute, mockIdpSsoRoute, mockIdpSloRoute, oidcRoute, metadataRoute, rulesRoute, profilesRoute, profileRoute, acsRoute, sloRoute]);
+export const routeTree = rootRoute.addChildren([inspectRoute, mockSpRoute, mockIdpRoute, mockIdpSsoRoute, mockIdpSloRoute, oidcRoute, metadataRoute, rulesRoute, profilesRoute, profileRoute, acsRoute, sloRoute]);
 
 export const router = createRouter({ routeTree });
 

@@ -1,4 +1,4 @@
-import { INPUT_MAX_CHARS } from '../limits';
+import { INPUT_MAX_CHARS, XML_DOCUMENT_MAX_CHARS, XML_DOCUMENT_SNIFF_CHARS } from '../limits';
 import { inputTooLarge } from '../limit-error';
 import type { DecodedInput, Result } from '../types';
 import { newDecodeBudget, type DecodeBudget } from './budget';
@@ -13,9 +13,17 @@ export function decodeInput(input: string): DecodedInput {
   return decodeInputWithin(input, newDecodeBudget());
 }
 
+/** Whether a raw input is one XML document, judged by its start only (a BOM and whitespace may precede `<`). */
+export function startsAsXmlDocument(start: string): boolean {
+  return /^\uFEFF?\s*</.test(start.slice(0, XML_DOCUMENT_SNIFF_CHARS));
+}
+
 function decodeInputWithin(input: string, budget: DecodeBudget): DecodedInput {
   if (input.length > INPUT_MAX_CHARS) {
-    return { detected: null, errors: [inputTooLarge(`The input is ${input.length.toLocaleString('en-US')} characters`, { name: 'INPUT_MAX_CHARS', limit: INPUT_MAX_CHARS, seen: input.length, unit: 'characters' })], payloads: [] };
+    // A metadata aggregate is one XML document: it may be larger than any container (limits.ts).
+    const xml = startsAsXmlDocument(input);
+    const [name, limit] = xml ? (['XML_DOCUMENT_MAX_CHARS', XML_DOCUMENT_MAX_CHARS] as const) : (['INPUT_MAX_CHARS', INPUT_MAX_CHARS] as const);
+    if (input.length > limit) return { detected: null, errors: [inputTooLarge(`The input is ${input.length.toLocaleString('en-US')} characters`, { name, limit, seen: input.length, unit: 'characters' })], payloads: [] };
   }
   const text = input.replace(/^\uFEFF/, '').trim();
   if (!text) return { detected: null, errors: [{ code: 'input-unrecognized', message: 'The input is empty: paste a SAML message, a URL, a POST body, base64, XML, a HAR file or a SAML-tracer export.' }], payloads: [] };

@@ -44,8 +44,12 @@ function keepExchange(ev: CaptureEvidence, x: CapturedExchange): number {
 }
 
 function linkPayloads(payloads: CapturedPayload[], from: number, ev: CaptureEvidence, exchange: number, carriedIn: 'request' | 'response'): void {
-  if (exchange < 0) return;
-  for (let i = from; i < payloads.length; i++) payloads[i].capture = { evidence: ev, exchange, carriedIn };
+  for (let i = from; i < payloads.length; i++) {
+    if (exchange >= 0) payloads[i].capture = { evidence: ev, exchange, carriedIn };
+    else if (!payloads[i].notes.some((n) => n.includes('CAPTURE_MAX_EXCHANGES'))) {
+      payloads[i].notes.push(`Captured after the first ${CAPTURE_MAX_EXCHANGES.toLocaleString('en-US')} HTTP exchanges of this file: no HTTP evidence (cookies, Date, redirects) is kept for it, so the capture-evidence rules do not judge it (CAPTURE_MAX_EXCHANGES, docs/limits.md).`);
+    }
+  }
 }
 
 /**
@@ -102,9 +106,11 @@ class CaptureCollector {
 /** Every SAML message in a HAR 1.2 log (Chrome and Firefox devtools): query strings, POST bodies and response forms. */
 export function extractFromHar(har: { log?: { entries?: unknown } }, budget: DecodeBudget = newDecodeBudget()): ExtractedMessages {
   const c = new CaptureCollector('HAR file');
-  const ev: CaptureEvidence = { source: 'har', exchanges: [], truncated: false, removals: [] };
-  c.out.evidence = ev;
+  const log = har.log as { browser?: { name?: unknown }; creator?: { name?: unknown } } | undefined;
+  const browser = str(log?.browser?.name) ?? str(log?.creator?.name);
   const entries = Array.isArray(har.log?.entries) ? (har.log!.entries as HarEntry[]) : [];
+  const ev: CaptureEvidence = { source: 'har', ...(browser ? { browser: browser.slice(0, 100) } : {}), exchanges: [], truncated: false, exchangesInFile: entries.length, removals: [] };
+  c.out.evidence = ev;
   const sorted = entries
     .map((e, i) => ({ e, i, t: e !== null && typeof e === 'object' ? Date.parse(str(e.startedDateTime) ?? '') : Number.NaN }))
     .sort((a, b) => (Number.isNaN(a.t) || Number.isNaN(b.t) ? a.i - b.i : a.t - b.t || a.i - b.i));
@@ -166,6 +172,15 @@ function attachResponse(payloads: CapturedPayload[], from: number, response: Cap
 
 interface TracerRequest { method?: unknown; url?: unknown; get?: unknown; post?: unknown; saml?: unknown; timestamp?: unknown; protocol?: unknown; responseStatus?: unknown; responseStatusText?: unknown; requestHeaders?: unknown; responseHeaders?: unknown }
 
+/**
+ * SAML-tracer's exports before 1.0 wrote headers as [name, value] pairs (its SAMLTraceIO.js
+ * `getHeaders` reads both shapes); later ones as { name, value }.
+ */
+function tracerHeaders(headers: unknown): unknown {
+  if (!Array.isArray(headers)) return headers;
+  return headers.map((h) => (Array.isArray(h) ? { name: h[0], value: h[1] } : h));
+}
+
 /** Whether a SAML parameter's value was masked by SAML-tracer's export ({hash:…}, {obf:…}, {overwritten}). */
 function maskedSamlPair(p: unknown): boolean {
   return Array.isArray(p) && typeof p[0] === 'string' && /^SAML(Request|Response)$/.test(p[0]) && typeof p[1] === 'string' && MASKED_VALUE.test(p[1].trim());
@@ -187,24 +202,27 @@ function pairsToQuery(pairs: unknown, repairs: TextRepair[]): string {
 export function extractFromSamlTracer(doc: { requests?: unknown }, budget: DecodeBudget = newDecodeBudget()): ExtractedMessages {
   const c = new CaptureCollector('SAML-tracer export');
   const out = c.out;
-  const ev: CaptureEvidence = { source: 'saml-tracer', exchanges: [], truncated: false, removals: [] };
-  out.evidence = ev;
   const requests = Array.isArray(doc.requests) ? (doc.requests as TracerRequest[]) : [];
+  const ev: CaptureEvidence = { source: 'saml-tracer', exchanges: [], truncated: false, exchangesInFile: requests.length, removals: [] };
+  out.evidence = ev;
   for (const r of requests) {
     if (c.full) break;
     if (!r || typeof r !== 'object') continue;
     const url = str(r.url) ?? '';
     const method = (str(r.method) ?? 'GET').toUpperCase();
+    // SAML-tracer's export records no time per request, only the export's (top-level
+    // `timestamp`, SAMLTraceIO.js exportRequests); a per-request one is read if a tool adds it.
     const ts = r.timestamp;
     // A timestamp outside Date's range (±8.64e15 ms) makes toISOString throw a RangeError.
     const time = typeof ts === 'number' && Number.isFinite(ts) && Math.abs(ts) <= 8.64e15 ? new Date(ts).toISOString() : str(ts);
     const ctx = { url, method, ...(time ? { time } : {}) };
     const before = out.payloads.length;
     // SAML-tracer records request and response headers as [{ name, value }] (no body).
-    const answer = capturedHttpResponse({ status: r.responseStatus, statusText: r.responseStatusText, headers: r.responseHeaders }, 'request');
-    const origin = str(headerValues(r.requestHeaders, 'origin')[0]);
+    const requestHeaders = tracerHeaders(r.requestHeaders);
+    const answer = capturedHttpResponse({ status: r.responseStatus, statusText: r.responseStatusText, headers: tracerHeaders(r.responseHeaders) }, 'request');
+    const origin = str(headerValues(requestHeaders, 'origin')[0]);
     const xi = keepExchange(ev, {
-      url: url.slice(0, CAPTURE_EVIDENCE_MAX_CHARS), method, cookiesSent: cookiesSent(undefined, r.requestHeaders),
+      url: url.slice(0, CAPTURE_EVIDENCE_MAX_CHARS), method, cookiesSent: cookiesSent(undefined, requestHeaders),
       ...(time ? { time } : {}), ...(origin ? { origin: origin.slice(0, CAPTURE_EVIDENCE_MAX_CHARS) } : {}), ...(answer ? { response: answer } : {}),
     });
     const masked = [r.get, r.post].some((pairs) => Array.isArray(pairs) && pairs.some(maskedSamlPair));
@@ -233,5 +251,12 @@ export function extractFromSamlTracer(doc: { requests?: unknown }, budget: Decod
     linkPayloads(out.payloads, before, ev, xi, 'request');
   }
   if (cookiesWereRemoved(ev)) noteRemoval(ev.removals, 'cookies', 'no Cookie or Set-Cookie header in any request (an export without headers or with cookies removed)');
+  // SAML-tracer's hash and obfuscate profiles split Set-Cookie at ";" and mask every value after
+  // "=", attributes included: "SameSite=Lax" becomes "SameSite={hash:…}" (its filters.js).
+  for (const x of ev.exchanges) {
+    for (const c of x.response?.setCookies ?? []) {
+      if (c.sameSite !== undefined && MASKED_VALUE.test(c.sameSite)) noteRemoval(ev.removals, 'cookie-attributes', 'Set-Cookie attribute values masked by SAML-tracer (SameSite={hash:…} or {obf:…})');
+    }
+  }
   return out;
 }

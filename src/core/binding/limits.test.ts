@@ -2,10 +2,10 @@ import { deflateRaw } from 'pako';
 import { describe, expect, it } from 'vitest';
 import { readCorpus } from '../corpus/corpus.testutil';
 import { inspectInput } from '../inspect';
-import { BASE64_MAX_DECODED_BYTES, CAPTURE_MAX_PAYLOADS, CONTAINER_MAX_DEPTH, INFLATE_MAX_BYTES, INPUT_MAX_CHARS, INPUT_MAX_DECODED_TOTAL_BYTES, JSON_MAX_DEPTH } from '../limits';
+import { BASE64_MAX_DECODED_BYTES, CAPTURE_MAX_PAYLOADS, CONTAINER_MAX_DEPTH, INFLATE_MAX_BYTES, INPUT_MAX_CHARS, INPUT_MAX_DECODED_TOTAL_BYTES, JSON_MAX_DEPTH, XML_DOCUMENT_SNIFF_CHARS } from '../limits';
 import { deflateBomb, redirectBombUrl } from '../testing/bomb.testutil';
 import { decodeBase64Lenient } from '../encoding/base64';
-import { decodeInput } from './detect';
+import { decodeInput, startsAsXmlDocument } from './detect';
 import { inflateBounded } from './inflate';
 
 const MB = 1000 * 1000;
@@ -71,6 +71,14 @@ describe('sizes, counts and nesting', () => {
   it('raw input over INPUT_MAX_CHARS is refused before any work', () => {
     const r = decodeInput(' '.repeat(INPUT_MAX_CHARS + 1));
     expect(r.errors[0]).toMatchObject({ code: 'input-too-large', limit: { name: 'INPUT_MAX_CHARS', seen: INPUT_MAX_CHARS + 1 } });
+  });
+  it('one XML document (a metadata aggregate) may pass INPUT_MAX_CHARS, up to XML_DOCUMENT_MAX_CHARS', () => {
+    const aggregate = `\uFEFF\n  <md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata">${' '.repeat(INPUT_MAX_CHARS)}</md:EntitiesDescriptor>`;
+    const r = decodeInput(aggregate);
+    expect(r.errors).toEqual([]);
+    expect(r.detected).toBe('xml');
+    expect(r.payloads).toHaveLength(1);
+    expect(startsAsXmlDocument(' '.repeat(XML_DOCUMENT_SNIFF_CHARS) + '<x/>')).toBe(false);
   });
   it('base64 over BASE64_MAX_DECODED_BYTES is refused from its length', () => {
     const chars = Math.ceil(((BASE64_MAX_DECODED_BYTES + 3) * 4) / 3);

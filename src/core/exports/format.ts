@@ -11,6 +11,8 @@ export interface ExportOptions {
   version?: string;
   /** Where the export is read: fixes add the page's field names or the CLI's flags (default 'page'). */
   surface?: Surface;
+  /** An aggregate's per-entity metadata summaries (default true; the CLI's `--entities`). */
+  entities?: boolean;
   /** A redacted report: says what was masked, at the top of the text. */
   redactedNote?: string;
   /** A redacted report: the verdicts the unredacted messages had, one per message (docs/sharing.md). */

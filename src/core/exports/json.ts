@@ -25,5 +25,5 @@ export const jsonExport: ExportFormat = {
   mediaType: 'application/json',
   fileSuffix: '.report.json',
   copyable: false,
-  render: (reports, options = {}) => jsonEnvelopeText({ reports: reports.map((r) => toContractReport(r, options.surface ?? 'page')) }, options.version),
+  render: (reports, options = {}) => jsonEnvelopeText({ reports: reports.map((r) => toContractReport(r, options.surface ?? 'page', { entities: options.entities ?? true })) }, options.version),
 };

@@ -250,6 +250,15 @@ describe('invalid', () => {
     const r = await verify(token, jwks({ ...rs512.publicJwk, alg: undefined } as JsonWebKey));
     expect(r.verdict).toBe('invalid');
     expect(r.attempts[0]!.note).toBe('made with this key, but with another hash algorithm than the header\'s "alg" says');
+    // The verdict's reason and finding say the same as the note: not "content changed", whose
+    // fix (copy the token again) would not help.
+    const [key] = await keysOf(jwks({ ...rs512.publicJwk, alg: undefined } as JsonWebKey));
+    expect(r.reason).toBe(`Signed by ${key!.description} but with another hash than RS256 says: the header's "alg" is wrong.`);
+    const f = one(r, 'oidc-signature-invalid');
+    expect(f.explanation).toBe(`The signature was made with ${key!.description}, but over a hash other than the one RS256 names (RFC 7518 §3.3): the provider signed with another algorithm than the header's "alg" says.`);
+    expect(f.explanation).not.toContain('changed');
+    expect(f.fix).toBe('Fix the provider\'s token signer so that the header\'s "alg" names the algorithm it signs with (RS256, RS384 or RS512). A relying party such as Exoscale rejects this token.');
+    expect(f.references).toEqual(['RFC 7518 §3.3', `${CORE} §3.1.3.7 step 6`]);
   });
 
   it('a signature value at or above the modulus', async () => {

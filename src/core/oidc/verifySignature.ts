@@ -196,22 +196,35 @@ export async function verifyIdTokenSignature(
     return { ...base, attempts, verdict: 'unsupported', reason: `This runtime's WebCrypto could not use the key: ${errored[0].note ?? 'import failed'}.` };
   }
 
-  const changed = attempts.find((a) => a.note?.startsWith('made with this key'));
+  // The key that made the signature, when the RSA diagnosis found one (only the signer's key can
+  // recover a well-formed encoding). Its note is compared whole: "made with this key" starts both
+  // the changed-content and the other-hash diagnoses, which call for different fixes.
+  const madeWith = attempts.find((a) => a.note === RSA_NOTE.contentChanged || a.note === RSA_NOTE.otherHash);
+  const wrongHash = madeWith?.note === RSA_NOTE.otherHash;
   findings.push(
     finding(
       'oidc-signature-invalid',
       'error',
       'The signature does not verify',
-      changed
-        ? `The signature was made with ${changed.key.description}, but over different content: the header or payload was changed after signing (or re-encoded — even whitespace in the JSON counts, RFC 7515 §5.2).`
-        : `None of the ${attempts.length} pasted key${attempts.length === 1 ? '' : 's'} of the right type verifies the ${alg} signature. Either the token was altered, or it was signed with a key that is not in the pasted set${algorithm.family === 'HMAC' ? ' (for HS*: another client secret)' : ''}.`,
-      algorithm.family === 'HMAC'
-        ? `Check that "${EXOSCALE_FIELDS.clientSecret}" is the current secret of the client whose ID is "${EXOSCALE_FIELDS.clientId}" (secrets are often regenerated at the provider).`
-        : 'Copy the token again in full, and paste the current JWKS of the issuer. A relying party such as Exoscale rejects this token.',
-      [`${RFC7515} §5.2`, `${OIDC_CORE} §3.1.3.7 step 6`],
+      !madeWith
+        ? `None of the ${attempts.length} pasted key${attempts.length === 1 ? '' : 's'} of the right type verifies the ${alg} signature. Either the token was altered, or it was signed with a key that is not in the pasted set${algorithm.family === 'HMAC' ? ' (for HS*: another client secret)' : ''}.`
+        : wrongHash
+          ? `The signature was made with ${madeWith.key.description}, but over a hash other than the one ${alg} names (RFC 7518 §3.3): the provider signed with another algorithm than the header's "alg" says.`
+          : `The signature was made with ${madeWith.key.description}, but over different content: the header or payload was changed after signing (or re-encoded — even whitespace in the JSON counts, RFC 7515 §5.2).`,
+      wrongHash
+        ? 'Fix the provider\'s token signer so that the header\'s "alg" names the algorithm it signs with (RS256, RS384 or RS512). A relying party such as Exoscale rejects this token.'
+        : algorithm.family === 'HMAC'
+          ? `Check that "${EXOSCALE_FIELDS.clientSecret}" is the current secret of the client whose ID is "${EXOSCALE_FIELDS.clientId}" (secrets are often regenerated at the provider).`
+          : 'Copy the token again in full, and paste the current JWKS of the issuer. A relying party such as Exoscale rejects this token.',
+      wrongHash ? ['RFC 7518 §3.3', `${OIDC_CORE} §3.1.3.7 step 6`] : [`${RFC7515} §5.2`, `${OIDC_CORE} §3.1.3.7 step 6`],
     ),
   );
-  return { ...base, attempts: [...attempts, ...headerAttempts], verdict: 'invalid', reason: changed ? `Signed by ${changed.key.description} but the signed content was changed.` : `No pasted key verifies the ${alg} signature.` };
+  const reason = !madeWith
+    ? `No pasted key verifies the ${alg} signature.`
+    : wrongHash
+      ? `Signed by ${madeWith.key.description} but with another hash than ${alg} says: the header's "alg" is wrong.`
+      : `Signed by ${madeWith.key.description} but the signed content was changed.`;
+  return { ...base, attempts: [...attempts, ...headerAttempts], verdict: 'invalid', reason };
 }
 
 /** alg as a lenient library might read it: whitespace and control characters dropped, lower case. */
@@ -255,24 +268,31 @@ async function tryKey(jws: DecodedJws, algorithm: JwsAlgorithm, key: TrustedKey)
  * chunk on the /oidc page for an explanation is not worth it. No secret is involved: a public
  * key and a public signature, so timing does not matter.
  */
+const RSA_NOTE = {
+  tooLarge: 'not made with this key (the signature value is larger than the modulus)',
+  otherKey: 'not made with this key',
+  otherHash: 'made with this key, but with another hash algorithm than the header\'s "alg" says',
+  contentChanged: 'made with this key, over different content (the header or payload changed after signing)',
+} as const;
+
 function diagnoseRsaPkcs1(jws: DecodedJws, algorithm: JwsAlgorithm, key: TrustedKey): string | null {
   const n = key.jwk.n ? decodeBase64Url(key.jwk.n, 'n') : null;
   const e = key.jwk.e ? decodeBase64Url(key.jwk.e, 'e') : null;
   if (!n?.ok || !e?.ok) return null;
   const modulus = bytesToBigInt(n.value);
   const s = bytesToBigInt(jws.signature);
-  if (modulus === 0n || s >= modulus) return 'not made with this key (the signature value is larger than the modulus)';
+  if (modulus === 0n || s >= modulus) return RSA_NOTE.tooLarge;
   const k = Math.ceil(n.value.length - leadingZeros(n.value));
   const em = bigIntToBytes(modPow(s, bytesToBigInt(e.value), modulus), k);
-  if (em[0] !== 0x00 || em[1] !== 0x01) return 'not made with this key';
+  if (em[0] !== 0x00 || em[1] !== 0x01) return RSA_NOTE.otherKey;
   let i = 2;
   while (i < em.length && em[i] === 0xff) i++;
-  if (i < 10 || em[i] !== 0x00) return 'not made with this key';
+  if (i < 10 || em[i] !== 0x00) return RSA_NOTE.otherKey;
   // A well-formed EM whose DigestInfo names another hash: signed with this key, another alg.
   const digestInfoLength = em.length - i - 1;
   const expected = { 'SHA-256': 51, 'SHA-384': 67, 'SHA-512': 83 }[algorithm.hash];
-  if (digestInfoLength !== expected) return 'made with this key, but with another hash algorithm than the header\'s "alg" says';
-  return 'made with this key, over different content (the header or payload changed after signing)';
+  if (digestInfoLength !== expected) return RSA_NOTE.otherHash;
+  return RSA_NOTE.contentChanged;
 }
 
 function leadingZeros(b: Uint8Array): number {

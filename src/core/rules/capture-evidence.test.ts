@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { inspectInput } from '../inspect';
 import type { Rule } from '../diagnosis/context';
 import { captureSanitizedRule } from './capture-sanitized';
+import { captureTruncatedRule } from './capture-truncated';
+import { CAPTURE_MAX_EXCHANGES } from '../limits';
 import { clockSkewObservedRule } from './clock-skew-observed';
 import { cookieDroppedSameSiteRule } from './cookie-dropped-samesite';
 import { redirectLoopRule } from './redirect-loop';
@@ -26,7 +28,7 @@ function silenced(rule: Rule) {
 afterEach(() => vi.restoreAllMocks());
 
 describe('the capture-evidence rules are registered', () => {
-  it.each([cookieDroppedSameSiteRule, clockSkewObservedRule, redirectLoopRule, captureSanitizedRule])('$id', (rule) => {
+  it.each([cookieDroppedSameSiteRule, clockSkewObservedRule, redirectLoopRule, captureSanitizedRule, captureTruncatedRule])('$id', (rule) => {
     expect(RULES).toContain(rule);
   });
 });
@@ -44,9 +46,9 @@ describe('cookie-dropped-samesite', () => {
     expect(again.map((x) => x.severity)).toEqual(['error']);
   });
   it('a warning when the ACS did not visibly fail; unspecified SameSite is named as treated like Lax', async () => {
-    const f = await findings(har(loginEntries(T0, { setCookie: 'JSESSIONID=1; Path=/', acsStatus: 200 })), 'cookie-dropped-samesite');
+    const f = await findings(har(loginEntries(T0, { setCookie: 'JSESSIONID=1; Path=/', acsStatus: 200, loginSeconds: 200 })), 'cookie-dropped-samesite');
     expect(f.map((x) => x.severity)).toEqual(['warning']);
-    expect(f[0].explanation).toContain('no SameSite attribute');
+    expect(f[0].explanation).toContain('no SameSite attribute, set 203 s before the POST: treated as Lax');
   });
   it('nothing when the cookie came back, is SameSite=None; Secure, or was never set', async () => {
     expect(await findings(har(loginEntries(T0, { cookieBack: true })), 'cookie-dropped-samesite')).toEqual([]);
@@ -78,6 +80,37 @@ describe('clock-skew-observed', () => {
     entries[0].response.headers[0].value = new Date(Date.parse(T0) - 60_000).toUTCString();
     const f = (await findings(har(entries), 'clock-skew-observed')).filter((x) => x.kind === 'AuthnRequest');
     expect(f.map((x) => x.evidence?.skewSeconds)).toEqual([60]);
+  });
+  it('a HAR without the form page\'s body (the page submitted itself on load): measured on the POSTed message, against the form page\'s Date', async () => {
+    const entries = loginEntries(T0, { cookieBack: true, idpSkewSeconds: 420 }) as { response: { content: { text?: string; size?: number } } }[];
+    entries[1].response.content = { size: -1 };
+    const f = await findings(har(entries), 'clock-skew-observed');
+    expect(f.map((x) => [x.kind, x.evidence?.skewSeconds])).toEqual([['Response', 420]]);
+  });
+  it('measured once when the Response is both in the form and in the POST it caused', async () => {
+    const f = await findings(har(loginEntries(T0, { cookieBack: true, idpSkewSeconds: 420 })), 'clock-skew-observed');
+    expect(f.filter((x) => x.kind === 'Response')).toHaveLength(1);
+  });
+  const measured = async (idpSkewSeconds: number, skewSeconds?: number) => {
+    const r = await inspectInput(har(loginEntries(T0, { cookieBack: true, idpSkewSeconds })), 'test.har', { at, ...(skewSeconds !== undefined ? { skewSeconds } : {}) });
+    return r.messages.filter((m) => m.kind === 'Response').flatMap((m) => m.findings).filter((f) => f.code === 'clock-skew-observed').map((f) => [f.evidence?.skewSeconds, f.severity]);
+  };
+  it('whole seconds: the milliseconds of IssueInstant are not a skew (Date truncates to the second)', async () => {
+    expect(await measured(0.999)).toEqual([]); // 10:00:02.999 vs Date 10:00:02
+    expect(await measured(1.999)).toEqual([]); // 1 s measured: within the Date header's resolution
+    expect(await measured(2)).toEqual([[2, 'info']]);
+    expect(await measured(-1)).toEqual([]);
+    expect(await measured(-2)).toEqual([[-2, 'info']]);
+  });
+  it('the warning threshold is the skew setting: over it by a whole second is a warning, at it is info', async () => {
+    expect(await measured(180)).toEqual([[180, 'info']]); // default allowed skew: 180 s
+    expect(await measured(181)).toEqual([[181, 'warning']]);
+    expect(await measured(-181)).toEqual([[-181, 'warning']]);
+    expect(await measured(60, 60)).toEqual([[60, 'info']]);
+    expect(await measured(61, 60)).toEqual([[61, 'warning']]);
+    const [f] = (await inspectInput(har(loginEntries(T0, { cookieBack: true, idpSkewSeconds: 61 })), 'test.har', { at, skewSeconds: 60 })).messages.flatMap((m) => m.findings).filter((x) => x.code === 'clock-skew-observed');
+    expect(f.explanation).toContain('more than the allowed clock skew of 60 s');
+    expect(f.title).toBe('Response issuer clock 61 s ahead of the HTTP Date');
   });
   it('nothing within the Date header\'s 1 s resolution', async () => {
     expect(await findings(har(loginEntries(T0, { cookieBack: true })), 'clock-skew-observed')).toEqual([]);
@@ -127,6 +160,22 @@ describe('capture-sanitized and input-redacted', () => {
     const f = r.messages.flatMap((m) => m.findings).filter((x) => x.code === 'capture-sanitized');
     expect(f[0].explanation).toContain('[SAML… redacted]');
   });
+  it('har-sanitizer as it writes a HAR (JSON.stringify with 2 spaces; "[word redacted]" in URLs, params and text; cookie values only with "all cookies"): the rest is judged', async () => {
+    const entries = loginEntries(T0, { setCookie: 'sp_session=abc123; Path=/; SameSite=Lax' }) as { request: { url: string; headers: { name: string; value: string }[]; postData?: { text: string; params?: unknown[] } } ; response: { headers: { name: string; value: string }[] } }[];
+    // The SAMLRequest in the redirect URL and the POSTed SAMLResponse redacted; the IdP's form body is HTML, which its patterns do not reach.
+    entries[1].request.url = entries[1].request.url.replace(/SAMLRequest=[^&]+/, 'SAMLRequest=[SAMLRequest redacted]');
+    entries[0].response.headers = entries[0].response.headers.map((h) => (h.name === 'Location' ? { ...h, value: entries[1].request.url } : h.name === 'Set-Cookie' ? { ...h, value: 'sp_session=[sp_session redacted]; Path=/; SameSite=Lax' } : h));
+    entries[2].request.postData = { text: 'SAMLResponse=[SAMLResponse redacted]&RelayState=r1', params: [{ name: 'SAMLResponse', value: '[SAMLResponse redacted]' }, { name: 'RelayState', value: 'r1' }] };
+    const text = JSON.stringify(JSON.parse(har(entries)), null, 2);
+    const r = await inspectInput(text, 'redacted_login.har', { at });
+    expect(r.errors).toEqual([]);
+    expect(r.messages.map((m) => [m.kind, m.payload.capture?.carriedIn])).toEqual([['Response', 'response']]);
+    const all = r.messages.flatMap((m) => m.findings);
+    expect(all.find((f) => f.code === 'capture-sanitized')?.explanation).toContain('SAML messages were redacted');
+    expect(all.find((f) => f.code === 'capture-sanitized')?.fix).toContain('untick SAMLRequest and SAMLResponse');
+    // The POSTed copy is gone, but the POST exchange is there: the cookie evidence is judged from the form's copy.
+    expect(all.filter((f) => f.code === 'cookie-dropped-samesite').map((f) => f.evidence?.cookies)).toEqual([['sp_session']]);
+  });
   it('a capture left with no SAML at all is an input-redacted error with the re-export advice', async () => {
     const text = har(loginEntries(T0, { cookieBack: true }).slice(2)).replace(/SAMLResponse=[^"&]+/g, 'SAMLResponse=[SAMLResponse redacted]');
     const r = await inspectInput(text, 'test.har', { at });
@@ -166,6 +215,77 @@ describe('SAML-tracer exports as found in the wild', () => {
     const r = await inspectInput(JSON.stringify(doc), 'tracer.json', { at });
     const f = r.messages.flatMap((m) => m.findings).filter((x) => x.code === 'cookie-dropped-samesite');
     expect(f.map((x) => [x.severity, x.evidence?.cookies])).toEqual([['error', ['sp_session']]]);
+  });
+});
+
+describe('SAML-tracer exports as its export dialog writes them (SAMLTraceIO.js, filters.js)', () => {
+  const q = encodeURIComponent(deflateRawSync(Buffer.from(authnRequestXml('_req1', T0))).toString('base64'));
+  const b64 = Buffer.from(responseXml('_req1', T0)).toString('base64');
+  /** Three requests of a login; `setCookie` as the export left it. No per-request time: only the export's, at the top. */
+  const tracer = (setCookie: string, headers: (n: string, v: string) => unknown = (name, value) => ({ name, value })) => JSON.stringify({
+    requests: [
+      { requestId: '1', method: 'GET', url: `${SP}/login`, requestHeaders: [], responseStatus: 302, responseStatusText: 'HTTP/1.1 302 Found', responseHeaders: [headers('Set-Cookie', setCookie), headers('Location', `${IDP_SSO}?SAMLRequest=${q}`)] },
+      { requestId: '2', method: 'GET', url: `${IDP_SSO}?SAMLRequest=${q}`, get: [['SAMLRequest', decodeURIComponent(q)]], requestHeaders: [], responseStatus: 200, responseHeaders: [] },
+      { requestId: '3', method: 'POST', url: ACS, requestHeaders: [headers('Origin', 'https://idp.example.org')], post: [['SAMLResponse', b64]], responseStatus: 403, responseStatusText: 'HTTP/1.1 403 Forbidden', responseHeaders: [] },
+    ],
+    timestamp: '2026-03-01T10:05:00.000Z',
+  });
+  it('the hash profile masks Set-Cookie attribute values too: said, and SameSite is named the likely cause, not a certain one', async () => {
+    const r = await inspectInput(tracer('sp_session={hash:9f1c}; Path={hash:0a1b}; HttpOnly; SameSite={hash:77aa}'), 'tracer.json', { at });
+    const all = r.messages.flatMap((m) => m.findings);
+    const cookie = all.filter((f) => f.code === 'cookie-dropped-samesite');
+    expect(cookie.map((f) => f.evidence?.causes)).toEqual([['masked']]);
+    expect(cookie[0].explanation).toContain('the export masked the SameSite value');
+    const sanitized = all.find((f) => f.code === 'capture-sanitized')!;
+    expect(sanitized.explanation).toContain('cookie attributes were masked');
+  });
+  it('no time per request: the exchanges carry none, and the export time is not taken for one', async () => {
+    const r = await inspectInput(tracer('sp_session=1; SameSite=Lax'), 'tracer.json', { at });
+    expect(r.messages.map((m) => m.payload.time)).toEqual([undefined, undefined]);
+    expect(r.messages[0].payload.capture?.evidence.exchanges.map((x) => x.time)).toEqual([undefined, undefined, undefined]);
+  });
+  it('SAML-tracer records no bodies: the POSTed Response is measured against the Date of the IdP page of its Origin; the status line keeps its reason phrase', async () => {
+    const doc = JSON.parse(tracer('sp_session=1; SameSite=Lax')) as { requests: { responseHeaders: unknown[]; responseStatusText?: string }[] };
+    doc.requests[1].responseHeaders = [{ name: 'Date', value: new Date(Date.parse(T0) - 420_000).toUTCString() }];
+    const r = await inspectInput(JSON.stringify(doc), 'tracer.json', { at });
+    const response = r.messages.find((m) => m.kind === 'Response')!;
+    expect(response.findings.filter((f) => f.code === 'clock-skew-observed').map((f) => f.evidence?.skewSeconds)).toEqual([420]);
+    expect(response.payload.httpResponse).toMatchObject({ status: 403, statusText: 'Forbidden' });
+  });
+  it('reads the [name, value] header pairs of exports written before SAML-tracer 1.0', async () => {
+    const r = await inspectInput(tracer('sp_session=1; SameSite=Lax', (n, v) => [n, v]), 'tracer.json', { at });
+    const f = r.messages.flatMap((m) => m.findings).filter((x) => x.code === 'cookie-dropped-samesite');
+    expect(f.map((x) => [x.severity, x.evidence?.cookies])).toEqual([['error', ['sp_session']]]);
+  });
+});
+
+describe('capture-truncated', () => {
+  /** A login, then `extra` unrelated requests (a long browsing session left recording), then a second login. */
+  const long = (extra: number) => {
+    const filler = Array.from({ length: extra }, (_, i) => ({ startedDateTime: plus(T0, 10 + i / 1000), request: { method: 'GET', url: `https://cdn.example.net/asset-${i}.js`, headers: [], cookies: [] }, response: { status: 200, headers: [], cookies: [], content: { mimeType: 'application/javascript', text: '' } } }));
+    return har([...loginEntries(T0, { cookieBack: true }), ...filler, ...loginEntries(plus(T0, 60), { id: '_late' })]);
+  };
+  it('says how many exchanges were read and how many dropped, once, as a warning', async () => {
+    const total = CAPTURE_MAX_EXCHANGES + 7; // 3 + 5,001 + 3
+    const r = await inspectInput(long(total - 6), 'long.har', { at });
+    const f = r.messages.flatMap((m) => m.findings).filter((x) => x.code === 'capture-truncated');
+    expect(f).toHaveLength(1);
+    expect(f[0].severity).toBe('warning');
+    expect(f[0].evidence).toEqual({ read: total, kept: CAPTURE_MAX_EXCHANGES, dropped: 7 });
+    expect(f[0].title).toBe(`Only the first 5,000 of ${total.toLocaleString('en-US')} HTTP exchanges were read as evidence`);
+    // The late login is still decoded, and says it has no evidence.
+    const late = r.messages.filter((m) => m.payload.capture === undefined);
+    expect(late.map((m) => m.kind)).toEqual(['AuthnRequest', 'Response', 'Response']);
+    expect(late[0].payload.notes.join(' ')).toContain('after the first 5,000 HTTP exchanges');
+  });
+  it('nothing at the limit itself', async () => {
+    const r = await inspectInput(long(CAPTURE_MAX_EXCHANGES - 6), 'long.har', { at });
+    expect(r.messages.flatMap((m) => m.findings).filter((x) => x.code === 'capture-truncated')).toEqual([]);
+  });
+  it('fails without its rule', async () => {
+    silenced(captureTruncatedRule);
+    const r = await inspectInput(long(CAPTURE_MAX_EXCHANGES), 'long.har', { at });
+    expect(r.messages.flatMap((m) => m.findings).filter((x) => x.code === 'capture-truncated')).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@
 // Their difference estimates the issuer's skew without trusting the evaluation time at all, so
 // it separates "the IdP clock is wrong" from "the capture is old". Date has a 1-second resolution.
 import type { Rule } from '../diagnosis/context';
-import { deliveringResponse } from '../diagnosis/capture';
+import { deliveringExchange, sameCapture } from '../diagnosis/capture';
 import { parts, rootElement } from '../diagnosis/helpers';
 
 const REFS = ['RFC 9110 §6.6.1', 'SAML core §1.3.3', 'SAML core §3.2.2'];
@@ -22,7 +22,12 @@ export const clockSkewObservedRule: Rule = {
   check(ctx) {
     const { summary } = ctx.message;
     if (!summary.issueInstant) return [];
-    const response = deliveringResponse(ctx.message);
+    const at = deliveringExchange(ctx.message);
+    if (at === null) return [];
+    const link = ctx.message.payload.capture!;
+    // The same message found in the form and again in the POST it caused: measured once, on the form's copy.
+    if (link.carriedIn === 'request' && sameCapture(ctx, link.evidence).some((m) => m !== ctx.message && m.payload.capture!.exchange === at && m.payload.capture!.carriedIn === 'response')) return [];
+    const response = link.evidence.exchanges[at].response;
     if (!response?.date) return [];
     const issued = Date.parse(summary.issueInstant);
     const served = Date.parse(response.date);
@@ -30,6 +35,9 @@ export const clockSkewObservedRule: Rule = {
     // The Date header drops the milliseconds IssueInstant may carry: compare whole seconds.
     const skew = Math.floor(issued / 1000) - Math.floor(served / 1000);
     if (Math.abs(skew) <= DATE_RESOLUTION_SECONDS) return [];
+    // Whole seconds on both sides: the true difference lies within ±1 s of `skew`. Measured one
+    // second over the allowed skew (settings: the same value the time checks use), the true
+    // difference is over it too, so the warning is never the rounding's; at the allowed skew, info.
     const over = Math.abs(skew) > ctx.skewSeconds;
     const direction = skew > 0 ? 'ahead of' : 'behind';
     return [{

@@ -6,6 +6,7 @@ import { acsNotInMetadataRule } from './acs-not-in-metadata';
 import { audienceRule } from './audience';
 import { bindingRule } from './binding';
 import { captureSanitizedRule } from './capture-sanitized';
+import { captureTruncatedRule } from './capture-truncated';
 import { clockSkewObservedRule } from './clock-skew-observed';
 import { cookieDroppedSameSiteRule } from './cookie-dropped-samesite';
 import { destinationRule } from './destination';
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   clockSkewObservedRule,
   redirectLoopRule,
   captureSanitizedRule,
+  captureTruncatedRule,
 ];
 
 /** Every finding code the rules can emit. */

@@ -35,6 +35,8 @@ export interface LoginOptions {
   acsStatus?: number;
   acsLocation?: string;
   id?: string;
+  /** Seconds the user spends at the IdP (its login page) between the AuthnRequest and the Response. */
+  loginSeconds?: number;
 }
 
 /** The exchanges of one login, starting at `t0`: SP page → SP redirect with AuthnRequest → IdP form with Response → POST to ACS. */
@@ -43,7 +45,8 @@ export function loginEntries(t0: string, o: LoginOptions = {}): unknown[] {
   const setCookie = o.setCookie === undefined ? 'sp_session=abc123; Path=/; HttpOnly; SameSite=Lax' : o.setCookie;
   const q = encodeURIComponent(deflateRawSync(Buffer.from(authnRequestXml(id, t0))).toString('base64'));
   const idpUrl = `${IDP_SSO}?SAMLRequest=${q}&RelayState=r1`;
-  const t2 = plus(t0, 2);
+  const t2 = plus(t0, 2 + (o.loginSeconds ?? 0));
+  const tPost = plus(t0, 3 + (o.loginSeconds ?? 0));
   const b64 = Buffer.from(responseXml(id, plus(t2, o.idpSkewSeconds ?? 0))).toString('base64');
   const form = `<html><body onload="document.forms[0].submit()"><form method="post" action="${ACS}"><input type="hidden" name="SAMLResponse" value="${b64}"/><input type="hidden" name="RelayState" value="r1"/></form></body></html>`;
   return [
@@ -51,9 +54,9 @@ export function loginEntries(t0: string, o: LoginOptions = {}): unknown[] {
       response: { status: 302, statusText: 'Found', headers: [header('Date', httpDate(t0)), header('Location', idpUrl), ...(setCookie ? [header('Set-Cookie', setCookie)] : [])], cookies: [], content: { mimeType: 'text/html', text: '' }, redirectURL: idpUrl } },
     { startedDateTime: plus(t0, 1), request: { method: 'GET', url: idpUrl, headers: [header('Cookie', 'idp_sso=zz')], cookies: [{ name: 'idp_sso', value: 'zz' }] },
       response: { status: 200, statusText: 'OK', headers: [header('Date', httpDate(t2))], cookies: [], content: { mimeType: 'text/html', text: form } } },
-    { startedDateTime: plus(t0, 3), request: { method: 'POST', url: ACS, headers: [header('Origin', IDP), ...(o.cookieBack ? [header('Cookie', 'sp_session=abc123')] : [])], cookies: o.cookieBack ? [{ name: 'sp_session', value: 'abc123' }] : [],
+    { startedDateTime: tPost, request: { method: 'POST', url: ACS, headers: [header('Origin', IDP), ...(o.cookieBack ? [header('Cookie', 'sp_session=abc123')] : [])], cookies: o.cookieBack ? [{ name: 'sp_session', value: 'abc123' }] : [],
       postData: { mimeType: 'application/x-www-form-urlencoded', text: `SAMLResponse=${encodeURIComponent(b64)}&RelayState=r1` } },
-      response: { status: o.acsStatus ?? 302, statusText: '', headers: [header('Date', httpDate(plus(t0, 3))), ...(o.acsLocation ? [header('Location', o.acsLocation)] : [])], cookies: [], content: { mimeType: 'text/html', text: '' }, ...(o.acsLocation ? { redirectURL: o.acsLocation } : {}) } },
+      response: { status: o.acsStatus ?? 302, statusText: '', headers: [header('Date', httpDate(tPost)), ...(o.acsLocation ? [header('Location', o.acsLocation)] : [])], cookies: [], content: { mimeType: 'text/html', text: '' }, ...(o.acsLocation ? { redirectURL: o.acsLocation } : {}) } },
   ];
 }
 

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { EntitySummary, MetadataSummary } from '../types';
+import { metadataOverview } from './overview';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CORPUS_DIR } from '../corpus/corpus.testutil';
+
+// A real certificate (TestShib's IdP signing certificate, from the corpus).
+const der = /<ds:X509Certificate>([^<]+)</.exec(readFileSync(resolve(CORPUS_DIR, 'python3saml__testshib-providers.xml'), 'utf8'))![1]!.replace(/\s+/g, '');
+
+function entity(entityId: string, roles: [string, ('signing' | 'encryption' | null)[]][], validUntil: string | null = null): EntitySummary {
+  return {
+    entityId, validUntil, cacheDuration: null,
+    roles: roles.map(([role, uses]) => ({ role, protocolSupportEnumeration: null, wantAuthnRequestsSigned: null, authnRequestsSigned: null, wantAssertionsSigned: null, singleSignOnServices: [], singleLogoutServices: [], assertionConsumerServices: [], nameIdFormats: [], keyDescriptors: uses.map((use) => ({ use, certificates: [der] })) })),
+  };
+}
+
+describe('metadataOverview', () => {
+  const meta: MetadataSummary = {
+    validUntil: null,
+    entities: [
+      entity('https://idp.example.org', [['IDPSSODescriptor', ['signing', 'encryption']]]),
+      entity('https://sp.example.org', [['SPSSODescriptor', ['encryption']]], '2000-01-01T00:00:00Z'),
+      entity('https://both.example.org', [['IDPSSODescriptor', [null]], ['SPSSODescriptor', []]]),
+    ],
+  };
+  it('counts entities, roles, key uses and distinct certificates', () => {
+    const o = metadataOverview(meta, new Date('2020-01-01T00:00:00Z'));
+    expect(o.entityCount).toBe(3);
+    expect(o.roles).toEqual({ IDPSSODescriptor: 2, SPSSODescriptor: 2 });
+    expect(o.keys).toMatchObject({ signing: 1, encryption: 2, unspecified: 1, certificates: 1, unreadable: 0 });
+    // The SP only has an encryption key; a KeyDescriptor without use signs too (SAML metadata §2.4.1.1).
+    expect(o.entitiesWithoutSigningKey).toBe(1);
+    expect(o.entitiesExpired).toBe(1);
+  });
+  it('says which certificates have expired or expire soon, and the first to go', () => {
+    const notAfter = metadataOverview(meta, new Date('2020-01-01T00:00:00Z')).keys.earliestNotAfter!.notAfter;
+    const t = Date.parse(notAfter);
+    expect(metadataOverview(meta, new Date(t + 1000)).keys).toMatchObject({ expired: 1, expiringWithin30Days: 0 });
+    expect(metadataOverview(meta, new Date(t - 86_400_000)).keys).toMatchObject({ expired: 0, expiringWithin30Days: 1 });
+    expect(metadataOverview(meta, new Date(t - 40 * 86_400_000)).keys).toMatchObject({ expired: 0, expiringWithin30Days: 0 });
+    expect(metadataOverview(meta, new Date(t)).keys.earliestNotAfter!.entityId).toBe('https://idp.example.org');
+  });
+  it('counts a certificate it cannot read instead of guessing its validity', () => {
+    const broken: MetadataSummary = { validUntil: null, entities: [{ ...entity('https://x.example.org', [['IDPSSODescriptor', ['signing']]]), roles: [{ ...entity('x', [['IDPSSODescriptor', ['signing']]]).roles[0]!, keyDescriptors: [{ use: 'signing', certificates: ['AAAA'] }] }] }] };
+    expect(metadataOverview(broken, new Date()).keys).toMatchObject({ certificates: 1, unreadable: 1, expired: 0, earliestNotAfter: null });
+  });
+});
