@@ -4,8 +4,9 @@
 // Cold start (issue 15, docs/performance.md "CLI start"): dist/cli.mjs is ONE file holding
 // everything `inspect` needs, because each extra module file costs ~1.5 ms to resolve and
 // link. What only some runs need — the other subcommands (metadata tools, mock IdP, OIDC with
-// CEL, the XSD files) and node-forge (decryption with 3DES or RSA-OAEP) — is built apart into
-// dist/cli-chunks/ and reached by dynamic import(), so a cold `inspect` never compiles it.
+// CEL, the XSD files), node-forge (decryption with 3DES or RSA-OAEP) and the Public Suffix List
+// (captures) — is built apart into dist/cli-chunks/ and reached by dynamic import(), so a cold
+// `inspect` never compiles it.
 import { build } from 'esbuild';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -19,6 +20,8 @@ const LAZY = {
   oidc: './src/cli/oidc.ts',
   idp: './src/cli/idp.ts',
   metadata: './src/cli/metadata.ts',
+  // The Public Suffix List (tldts), for captures only (core/analyse.ts).
+  site: './src/core/diagnosis/site.ts',
   'forge': 'node-forge/lib/forge.js',
   'forge-des': 'node-forge/lib/des.js',
   'forge-rsa': 'node-forge/lib/rsa.js',
