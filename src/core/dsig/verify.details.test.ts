@@ -5,11 +5,15 @@
 // signed once per file by xmlsec1 (the independent oracle; reused between runs in mutation runs,
 // ../testing/oracle-cache.testutil.ts), then edited: the edits decide before any key is tried, or
 // are exactly what a verifier must notice.
-import { X509Certificate } from 'node:crypto';
+import { X509Certificate, sign as nodeSign } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixText } from '../findings/fix';
 import { inspectInput } from '../inspect';
 import type { Finding, InspectedMessage, SignatureReport } from '../types';
+import { parseXmlSafely } from '../xml/parse';
+import { NS, descendants } from '../xml/dom';
+import { canonicalizeToBytes } from './c14n/index';
 import { MAX_CERTIFICATES_PER_KEYINFO, MAX_SIGNATURES_PER_DOCUMENT, MAX_TRANSFORMS_PER_REFERENCE } from '../limits';
 import { ANY_ISSUER_REASON } from '../trust/anchor-scope';
 import { IDP_A, IDP_B, entityDescriptor, signedResponse } from './testing/federation.testutil';
@@ -44,6 +48,19 @@ const one = (m: InspectedMessage, code: string): Finding => {
   expect(f, `${code} in ${m.findings.map((x) => x.code).join(', ')}`).toHaveLength(1);
   return f[0]!;
 };
+/**
+ * Sign the first SignedInfo again as it now stands, with `key`: for SignedInfo shapes xmlsec1
+ * refuses to sign (no Reference at all). Canonicalized by our C14N, which the xmlsec1 and
+ * xmllint corpora check.
+ */
+function resignSignedInfo(xml: string, key: KeyPair): string {
+  const doc = parseXmlSafely(xml);
+  if (!doc.ok) throw new Error(doc.error.message);
+  const c14n = canonicalizeToBytes(descendants(doc.value, NS.dsig, 'SignedInfo')[0]!, { algorithm: URI.exc });
+  if (!c14n.ok) throw new Error(c14n.error.message);
+  const value = nodeSign('sha256', c14n.value, readFileSync(key.key, 'utf8')).toString('base64');
+  return xml.replace(/<ds:SignatureValue>[\s\S]*?<\/ds:SignatureValue>/, `<ds:SignatureValue>${value}</ds:SignatureValue>`);
+}
 const signatureOf = (xml: string) => /<ds:Signature[\s\S]*?<\/ds:Signature>/.exec(xml)![0];
 const certificateOf = (xml: string) => /<ds:X509Certificate>[\s\S]*?<\/ds:X509Certificate>/.exec(xml)![0];
 
@@ -72,6 +89,15 @@ describe('a signature that cannot be read', () => {
     const f = ofCode(m, 'signature-invalid').find((x) => x.title === 'Signature without reference')!;
     expect(f).toMatchObject({ severity: 'error', explanation: `${WHERE} signs no Reference, so it covers nothing.`, fix: 'Reject the message; a signature must reference the element it protects.', references: ['SAML core §5.4.2'] });
   });
+
+  it('no Reference, and SignedInfo signed by the trusted key: authentic, but it covers nothing', async () => {
+    const m = await inspect(resignSignedInfo(signed.replace(/<ds:Reference [\s\S]*<\/ds:Reference>/, ''), idp));
+    // The key verifies (the key is named), but nothing was changed: the reason must not say so.
+    expect([sig(m).verdict, sig(m).reason]).toEqual(['invalid', 'SignedInfo is authentic (signed by CN=verify-details-idp.samlscope.test), but it signs no Reference, so it covers nothing.']);
+    expect(sig(m).key.source).toBe('cert');
+    expect(ofCode(m, 'signature-invalid').map((f) => f.title)).toEqual(['Signature without reference']);
+    expect(m.trusted).toBe(false);
+  });
 });
 
 describe('unsupported algorithms and transforms: unsupported, with the reason', () => {
@@ -92,6 +118,13 @@ describe('unsupported algorithms and transforms: unsupported, with the reason', 
     await unsupported(signed.replace(`<ds:Transform Algorithm="${URI.exc}"`, '<ds:Transform'), 'Transform (no Algorithm) is not supported (only enveloped-signature and the C14N 1.0 / exclusive C14N transforms are).');
     await unsupported(signed.replace(`<ds:DigestMethod Algorithm="${URI.sha256}"/>`, '<ds:DigestMethod Algorithm="urn:example:digest"/>'), 'Digest algorithm urn:example:digest is not supported.');
     await unsupported(signed.replace(`<ds:DigestMethod Algorithm="${URI.sha256}"/>`, '<ds:DigestMethod/>'), 'Digest algorithm (none) is not supported.');
+  });
+
+  it('a Reference its canonicalization refuses (C14N 1.1 under xml:base): unsupported, before any key is trusted', async () => {
+    const c14n11 = signed.replace(`<ds:Transform Algorithm="${URI.exc}"`, '<ds:Transform Algorithm="http://www.w3.org/2006/12/xml-c14n11"').replace(/<samlp:Response /, '<samlp:Response xml:base="https://idp.example.org/" ');
+    expect(c14n11).toContain('xml:base');
+    const m = await unsupported(c14n11, 'Canonical XML 1.1 of a document subset whose apex or ancestors carry xml:base (xml:base fixup) is not supported.');
+    expect(sig(m).references[0]!.computedDigest).toBeNull();
   });
 
   it('references that are not same-document IDs', async () => {

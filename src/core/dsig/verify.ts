@@ -496,7 +496,9 @@ async function checkSignature<C extends SignerIdentity>(signature: Element, inde
     }
   } else if (!digestsOk) {
     report.verdict = 'invalid';
-    report.reason = `SignedInfo is authentic (signed by ${used.subject ?? 'the key'}), but ${problems.length ? 'a reference does not resolve to a unique element' : 'a reference digest does not match'}: the signed content was changed.`;
+    report.reason = prepared.length === 0
+      ? `SignedInfo is authentic (signed by ${used.subject ?? 'the key'}), but it signs no Reference, so it covers nothing.`
+      : `SignedInfo is authentic (signed by ${used.subject ?? 'the key'}), but ${problems.length ? 'a reference does not resolve to a unique element' : 'a reference digest does not match'}: the signed content was changed.`;
   } else if (used.decision && !used.decision.accepted) {
     // CONTRACT §2: a pasted key of another entity or role is not an anchor for this element.
     report.verdict = 'untrusted';
