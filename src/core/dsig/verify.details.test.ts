@@ -256,6 +256,43 @@ describe('the signature value and the keys', () => {
     expect(xmlsecVerify(signed, idp.cert)).toBe(true);
   });
 
+  it('the report of a valid signature, field by field (what the JSON report and the page show)', async () => {
+    const m = await inspect(signed);
+    const fingerprint = (pem: string) => new X509Certificate(pem).fingerprint256;
+    const s = sig(m);
+    expect(s).toMatchObject({
+      target: 'Assertion', targetId: '_assertion1', index: 1,
+      signatureAlgorithm: URI.rsa('sha256'), canonicalization: URI.exc, verdict: 'valid',
+      key: { source: 'cert', sha256Fingerprint: fingerprint(idp.certPem), subject: 'CN=verify-details-idp.samlscope.test', scope: 'any-issuer', bindings: [] },
+      claimedSigner: { element: 'Assertion', roles: ['IDPSSODescriptor'] },
+    });
+    expect(s.references).toHaveLength(1);
+    expect(s.references[0]).toMatchObject({ uri: '#_assertion1', digestAlgorithm: URI.sha256, digestValid: true, resolvedTo: { id: '_assertion1', localName: 'Assertion' } });
+    expect(s.references[0]!.computedDigest).toBe(s.references[0]!.expectedDigest);
+    expect(s.anchorDecisions).toEqual([expect.objectContaining({ accepted: true, code: null, scope: 'any-issuer' })]);
+    // The certificate the signature carries, summarised where it was found.
+    expect(s.keyInfoCertificates).toEqual([expect.objectContaining({ subject: 'CN=verify-details-idp.samlscope.test', sha256Fingerprint: fingerprint(idp.certPem), foundIn: 'KeyInfo of signature 1' })]);
+    // The Response signature of `both` is the first in document order.
+    expect((await inspect(both)).signatures.map((x) => [x.index, x.target, x.targetId])).toEqual([[1, 'Response', '_response1'], [2, 'Assertion', '_assertion1']]);
+  });
+
+  it('an unreadable certificate in KeyInfo is not listed, and no key is named when none verifies', async () => {
+    const m = await inspect(signed.replace(/<ds:X509Certificate>[\s\S]*?<\/ds:X509Certificate>/, '<ds:X509Certificate>AAAA</ds:X509Certificate>'), [other.certPem]);
+    expect(sig(m).keyInfoCertificates).toEqual([]);
+    expect(sig(m).verdict).toBe('invalid');
+    expect(sig(m).key).toEqual({ source: 'none', sha256Fingerprint: null, subject: null, anchor: null });
+    expect(sig(m).anchorDecisions).toEqual([]);
+    expect(sig(m).reason).toBe('The SignatureValue does not verify with any of the 1 trusted key(s).');
+  });
+
+  it('a signature on an element without ID, over the whole document: named without ID', async () => {
+    const m = await inspect(signed.replace('URI="#_assertion1"', 'URI=""').replace(' ID="_assertion1"', ''));
+    expect(sig(m)).toMatchObject({ target: 'Assertion', targetId: null });
+    expect(sig(m).references[0]!.resolvedTo).toEqual({ id: '_response1', localName: 'Response' });
+    // The digest covers the whole document as it is now: the removed ID changed it.
+    expect(one(m, 'digest-mismatch').explanation).toMatch(/^Signature 1 \(on Assertion\), reference "": the digest of the canonicalized Response is /);
+  });
+
   it('SignatureValue that is not base64', async () => {
     const m = await inspect(signed.replace(/<ds:SignatureValue>[^<]*</, '<ds:SignatureValue>%%%<'));
     expect([sig(m).verdict, sig(m).reason]).toEqual(['invalid', 'The SignatureValue is not valid base64.']);
