@@ -68,9 +68,23 @@ describe('a signature that cannot be read', () => {
   it('no SignedInfo', async () => {
     const m = await inspect(signed.replace(/<ds:SignedInfo>[\s\S]*<\/ds:SignedInfo>/, ''));
     expect([sig(m).verdict, sig(m).reason]).toEqual(['invalid', 'The Signature has no SignedInfo element.']);
+    // Nothing computed, nothing named.
+    expect(sig(m)).toMatchObject({ references: [], anchorDecisions: [], signedInfoCanonical: null, key: { source: 'none', sha256Fingerprint: null } });
+    expect(m.findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(['signature-invalid']);
     const f = one(m, 'signature-invalid');
     expect(f).toMatchObject({ severity: 'error', title: 'Malformed signature', explanation: `${WHERE} has no ds:SignedInfo, so nothing can be verified.`, fix: 'The signature was damaged or hand-edited; have the sender re-sign the message.' });
     expect(m.trusted).toBe(false);
+  });
+
+  it('a malformed assertion signature inside a valid Response signature: the Response signature decides, trusted', async () => {
+    const template = responseTemplate({ c14n: URI.exc, sigAlg: URI.rsa('sha256'), digest: URI.sha256, style: 'prefixed', pretty: false, signResponse: true, signAssertion: true });
+    const inner = template.indexOf('<ds:Signature', template.indexOf('<saml:Assertion'));
+    const broken = template.slice(0, inner) + template.slice(inner).replace(/<ds:SignedInfo>[\s\S]*?<\/ds:SignedInfo>/, '').replace(/<ds:SignatureValue>\s*<\/ds:SignatureValue>/, '<ds:SignatureValue>AAAA</ds:SignatureValue>');
+    const m = await inspect(xmlsecSign(broken, idp));
+    expect(m.signatures.map((x) => [x.target, x.verdict])).toEqual([['Response', 'valid'], ['Assertion', 'invalid']]);
+    expect(m.signatures[1]!.reason).toBe('The Signature has no SignedInfo element.');
+    // The IdP signed the Response with the broken signature inside it: nothing changed after signing.
+    expect(m.trusted).toBe(true);
   });
 
   it('no SignatureMethod or CanonicalizationMethod algorithm', async () => {
