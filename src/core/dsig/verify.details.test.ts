@@ -5,7 +5,7 @@
 // signed once per file by xmlsec1 (the independent oracle; reused between runs in mutation runs,
 // ../testing/oracle-cache.testutil.ts), then edited: the edits decide before any key is tried, or
 // are exactly what a verifier must notice.
-import { X509Certificate, sign as nodeSign } from 'node:crypto';
+import { X509Certificate, createPublicKey, sign as nodeSign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixText } from '../findings/fix';
@@ -16,7 +16,7 @@ import { NS, descendants } from '../xml/dom';
 import { canonicalizeToBytes } from './c14n/index';
 import { MAX_CERTIFICATES_PER_KEYINFO, MAX_SIGNATURES_PER_DOCUMENT, MAX_TRANSFORMS_PER_REFERENCE } from '../limits';
 import { ANY_ISSUER_REASON } from '../trust/anchor-scope';
-import { IDP_A, IDP_B, entityDescriptor, signedResponse } from './testing/federation.testutil';
+import { IDP_A, IDP_B, certBase64, entityDescriptor, signedResponse } from './testing/federation.testutil';
 import { DSIG, NS_A, NS_P, type KeyPair, URI, makeKey, responseTemplate, xmlsecSign, xmlsecVerify } from './testing/xmlsec.testutil';
 
 const AT = new Date('2030-01-01T00:01:00Z');
@@ -305,6 +305,27 @@ describe('the signature value and the keys', () => {
     expect(sig(m).references[0]!.resolvedTo).toEqual({ id: '_response1', localName: 'Response' });
     // The digest covers the whole document as it is now: the removed ID changed it.
     expect(one(m, 'digest-mismatch').explanation).toMatch(/^Signature 1 \(on Assertion\), reference "": the digest of the canonicalized Response is /);
+  });
+
+  it('nothing trusted and a KeyInfo certificate of another key: invalid, naming both', async () => {
+    const m = await inspect(signed.replace(certificateOf(signed), `<ds:X509Certificate>${certBase64(other)}</ds:X509Certificate>`), []);
+    expect([sig(m).verdict, sig(m).reason]).toEqual(['invalid', 'The SignatureValue does not verify with the trust you gave (none) nor with the certificate in KeyInfo.']);
+    expect(one(m, 'signature-invalid').explanation).toMatch(/ Trusted keys: none\.$/);
+    expect(ofCode(m, 'signature-no-trust-anchor')).toEqual([]);
+  });
+
+  it('a bare RSAKeyValue in KeyInfo that verifies: untrusted, named as such', async () => {
+    const jwk = createPublicKey(idp.certPem).export({ format: 'jwk' });
+    const b64 = (u: string) => Buffer.from(u, 'base64url').toString('base64');
+    const keyValue = `<ds:KeyValue><ds:RSAKeyValue><ds:Modulus>${b64(jwk.n!)}</ds:Modulus><ds:Exponent>${b64(jwk.e!)}</ds:Exponent></ds:RSAKeyValue></ds:KeyValue>`;
+    const m = await inspect(signed.replace(/<ds:X509Data>[\s\S]*?<\/ds:X509Data>/, keyValue), []);
+    expect(sig(m).verdict).toBe('untrusted');
+    expect(sig(m).key).toEqual({ source: 'keyinfo', sha256Fingerprint: null, subject: 'RSAKeyValue in KeyInfo', anchor: null });
+    expect(sig(m).reason).toBe('Mathematically correct with the certificate embedded in KeyInfo, RSAKeyValue in KeyInfo (SHA-256 n/a); nothing trusted was given, and an embedded certificate proves nothing on its own.');
+    // Another key's RSAKeyValue does not verify: invalid, as with a certificate (not "nothing to verify against").
+    const otherJwk = createPublicKey(other.certPem).export({ format: 'jwk' });
+    const wrong = await inspect(signed.replace(/<ds:X509Data>[\s\S]*?<\/ds:X509Data>/, keyValue.replace(b64(jwk.n!), b64(otherJwk.n!))), []);
+    expect([wrong.signatures[0]!.verdict, wrong.signatures[0]!.reason]).toEqual(['invalid', 'The SignatureValue does not verify with the trust you gave (none) nor with the RSAKeyValue in KeyInfo.']);
   });
 
   it('SignatureValue that is not base64', async () => {
