@@ -63,8 +63,10 @@ async function jsOfRoute(page: Page, base: string, route: string): Promise<{ kb:
 async function pasteToVerdictMs(page: Page, text: string): Promise<number> {
   return page.evaluate(async (t) => {
     window.__samlscope!.setInput('', 'bench');
+    // The page at rest before the paste: no verdict shown and no run in flight (the run that the
+    // clearing starts would otherwise be superseded by the paste, which stops its worker).
     await new Promise<void>((resolve) => {
-      const check = () => (document.querySelector('[data-verdict]') ? requestAnimationFrame(check) : resolve());
+      const check = () => (document.querySelector('[data-verdict], .answer[aria-busy="true"]') ? requestAnimationFrame(check) : resolve());
       check();
     });
     performance.clearMarks();

@@ -124,6 +124,22 @@ test.describe('inspection worker', () => {
     await inspectsNormally(page);
   });
 
+  test('while a new input is inspected, the verdict and message of the previous one are not shown', async ({ page }) => {
+    await openInspect(page);
+    await inspectsNormally(page);
+    await expect(page.locator('[data-verdict]')).toHaveCount(1);
+    await pasteSlowHar(page);
+    await expect(page.locator('[data-run-progress]')).toBeVisible();
+    // The run of the HAR takes seconds: the Response's verdict, details and XML must not stand
+    // beside the HAR meanwhile, as if they were its answer (CONTRACT §4 data-verdict).
+    await expect(page.locator('.answer')).toHaveAttribute('aria-busy', 'true');
+    await expect(page.locator('[data-verdict]')).toHaveCount(0);
+    await expect(page.locator('[data-message-kind]')).toHaveCount(0);
+    await expect(page.getByLabel('Decoded XML')).toHaveCount(0);
+    await page.locator('[data-run-progress]').getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.locator('.answer')).toHaveAttribute('aria-busy', 'false');
+  });
+
   test('the OIDC page checks a token in the worker', async ({ page }) => {
     await page.goto('/oidc');
     await page.getByLabel('ID token or OIDC URL').fill('eyJhbGciOiJub25lIn0.eyJpc3MiOiJ4In0.');

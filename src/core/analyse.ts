@@ -4,6 +4,7 @@ import { detectProfile } from './profiles';
 import type { InspectOptions, InspectReport, MetadataSummary } from './types';
 import type { TrustMaterial } from './trust/anchors';
 import { DEFAULT_SKEW_SECONDS } from './settings/defaults';
+import { siteOf } from './diagnosis/site';
 
 export { DEFAULT_SKEW_SECONDS };
 
@@ -35,7 +36,7 @@ export function analyseMessages(parsed: ParsedMessage[], trust: TrustMaterial, o
   report.skewSeconds = skewSeconds;
   ruleMessages.forEach((message, i) => {
     const expectations = resolveExpectations({ ...options, profile }, ruleMessages, idpMetadata, spMetadata, message);
-    const ctx: RuleContext = { message, messages: ruleMessages, idpMetadata, spMetadata, expectations, at, skewSeconds, profile };
+    const ctx: RuleContext = { message, messages: ruleMessages, idpMetadata, spMetadata, expectations, at, skewSeconds, profile, siteOf };
     const p = parsed[i]!;
     p.raw.push(...evaluateRules(ctx));
     p.message.expectations = expectations;

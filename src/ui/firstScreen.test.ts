@@ -34,6 +34,13 @@ const NOT_ON_FIRST_SCREEN = [
   /^src\/core\/x509\/certificate\.ts$/,
   /^src\/core\/oidc\//,
   /^src\/core\/idp\//,
+  // The profiles' detection and wording (6 kB gzip): only their names (core/profiles/names.ts)
+  // are needed to read ?profile=; diagnosis helpers read the registry too. They came back through
+  // core/settings and the timeline once (first screen 155.7 kB against the 150 kB target).
+  /^src\/core\/profiles\/(?!names\.ts$)/,
+  /^src\/core\/diagnosis\/(helpers|timeline|context|expectations)\.ts$/,
+  // A message's details render after its verdict card and load with it (MessageDetailsView.tsx).
+  /^src\/ui\/features\/inspect\/(MessageDetailsView|MessageSummaryView|SignaturesPanel|DiagnosisProfile|FindingsList|Timeline|DecryptionPanel)\.tsx$/,
   /^src\/ui\/features\/(mock-sp\/MockSpPage|mock-idp\/MockIdpPage|oidc\/OidcPage)/,
   /^src\/ui\/routes\/(RulesPage|ProfilePage)\.tsx$/,
 ];

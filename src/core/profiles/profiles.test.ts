@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { authentikProviderEndpoint, detectProfile, PROFILES, scalewayProviderId } from './index';
+import { DEFAULT_PROFILE, PROFILE_NAMES } from './names';
+import { genericProfile } from './generic';
 import { authnRequest, response } from '../diagnosis/diagnosis.testutil';
 
 describe('profiles', () => {
@@ -7,6 +9,10 @@ describe('profiles', () => {
     expect(PROFILES.map((p) => p.name)).toEqual(['generic', 'scaleway', 'authentik-provider', 'authentik-source']);
     for (const p of PROFILES) expect(p.requirements.length).toBeGreaterThan(2);
     expect(PROFILES.find((p) => p.name === 'scaleway')?.source).toBe('Configuring Scaleway SAML SSO with Authentik (Scaleway + authentik setup guide)');
+  });
+  test('the light list of names (names.ts) is the registry, in its order; the default is the generic profile', () => {
+    expect([...PROFILE_NAMES]).toEqual(PROFILES.map((p) => p.name));
+    expect(DEFAULT_PROFILE).toBe(genericProfile.name);
   });
   test('detects Scaleway by Audience or Destination', () => {
     expect(detectProfile([{ summary: response({}, { audiences: ['https://iam.scaleway.com/saml/abc'] }) }])).toBe('scaleway');

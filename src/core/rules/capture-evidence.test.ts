@@ -244,6 +244,14 @@ describe('SAML-tracer exports as its export dialog writes them (SAMLTraceIO.js, 
     expect(r.messages.map((m) => m.payload.time)).toEqual([undefined, undefined]);
     expect(r.messages[0].payload.capture?.evidence.exchanges.map((x) => x.time)).toEqual([undefined, undefined, undefined]);
   });
+  it('SAML-tracer records no bodies: the POSTed Response is measured against the Date of the IdP page of its Origin; the status line keeps its reason phrase', async () => {
+    const doc = JSON.parse(tracer('sp_session=1; SameSite=Lax')) as { requests: { responseHeaders: unknown[]; responseStatusText?: string }[] };
+    doc.requests[1].responseHeaders = [{ name: 'Date', value: new Date(Date.parse(T0) - 420_000).toUTCString() }];
+    const r = await inspectInput(JSON.stringify(doc), 'tracer.json', { at });
+    const response = r.messages.find((m) => m.kind === 'Response')!;
+    expect(response.findings.filter((f) => f.code === 'clock-skew-observed').map((f) => f.evidence?.skewSeconds)).toEqual([420]);
+    expect(response.payload.httpResponse).toMatchObject({ status: 403, statusText: 'Forbidden' });
+  });
   it('reads the [name, value] header pairs of exports written before SAML-tracer 1.0', async () => {
     const r = await inspectInput(tracer('sp_session=1; SameSite=Lax', (n, v) => [n, v]), 'tracer.json', { at });
     const f = r.messages.flatMap((m) => m.findings).filter((x) => x.code === 'cookie-dropped-samesite');

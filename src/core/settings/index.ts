@@ -2,7 +2,7 @@
 // converters between URL search params, inspect options and share state; the tool's version.
 export { DEFAULT_SKEW_SECONDS } from './defaults';
 export { VERSION } from './version';
-export { DEFAULT_PROFILE, isProfileName, PROFILE_NAMES, type ProfileName } from '../profiles/registry';
+export { DEFAULT_PROFILE, isProfileName, PROFILE_NAMES, type ProfileName } from '../profiles/names';
 export {
   EXPECTATION_FIELDS,
   optionsToSearch,

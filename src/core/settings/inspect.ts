@@ -7,7 +7,7 @@
 // (its flags, FIELD.flag) all go through here, the way CyberChef's UI serialises into the URL the
 // same recipe its Node API `bake()` takes. Only what a person would share or bookmark is a
 // setting: the pasted message and trust material never ride in the URL.
-import { isProfileName, type ProfileName } from '../profiles/registry';
+import { isProfileName, type ProfileName } from '../profiles/names';
 import type { InspectOptions } from '../types';
 import { DEFAULT_SKEW_SECONDS } from './defaults';
 

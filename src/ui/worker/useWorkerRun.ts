@@ -1,7 +1,7 @@
 // React side of the inspection worker. useWorkerRun: the inspect and OIDC pages' debounced,
 // latest-wins runs (typing waits, a paste runs at once). useWorkerTask: one-off runs (opening a
 // share link, building share artefacts). Both go through a WorkerRunner, hence its watchdog.
-import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type DependencyList } from 'react';
 import type { RequestOf, ResponseOf, RunError, WorkerRequestKind } from './protocol';
 import { runBudgetMs } from './runBudget';
 import { WorkerRunner, type RunOutcome } from './runner';
@@ -19,6 +19,13 @@ export interface RunActivity {
 
 export interface WorkerRun<T> extends RunActivity {
   result: T | null;
+  /**
+   * The result answers an earlier request than the one the page now shows (the input, trust or
+   * options changed and the new run has not answered yet). A page must not present a stale
+   * result as the answer for what is on screen: a verdict of the previous paste beside the new
+   * input would read as this input's verdict (CONTRACT §4 data-verdict).
+   */
+  stale: boolean;
   /** Why the latest run produced no result (timeout, cancel, a bug in the core). */
   error: RunError | null;
   /** Run the latest request again (after a cancel). */
@@ -52,34 +59,58 @@ export function useWorkerRun<K extends WorkerRequestKind>(
   deps: DependencyList,
 ): WorkerRun<ResponseOf<K>> {
   const runner = useWorkerRunner();
-  const [state, setState] = useState<Omit<WorkerRun<ResponseOf<K>>, 'cancel' | 'retry' | 'runner'>>({ result: null, error: null, pending: false, startedAt: null, budgetMs: 0 });
+  const [state, setState] = useState<Omit<WorkerRun<ResponseOf<K>>, 'cancel' | 'retry' | 'runner' | 'stale'>>({ result: null, error: null, pending: false, startedAt: null, budgetMs: 0 });
   const cancelRef = useRef<() => void>(() => {});
   const runRef = useRef(0);
   const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
+  const requestDeps = [...deps, attempt];
+  // The dependencies of the request the shown result answers: compared during render, so the very
+  // render that shows a new input already knows the result is not its answer (the effect that
+  // marks the run pending comes one render later).
+  const [resultDeps, setResultDeps] = useState<DependencyList | null>(null);
+  // A layout effect: a run that starts at once (a paste) is posted to the worker during the
+  // commit, before the page's own effects (Monaco taking the pasted text: ~20 ms for a 5 KB
+  // message) and before the frame is painted, so the worker inspects while the page renders
+  // the input (issue 15: paste-to-verdict). With a passive effect and a 0 ms timer the request
+  // left ~50 ms after the paste.
+  useLayoutEffect(() => {
     const run = ++runRef.current;
     if (!request) {
       cancelRef.current();
       setState({ result: null, error: null, pending: false, startedAt: null, budgetMs: 0 });
+      setResultDeps(null);
       return;
     }
     setState((s) => ({ ...s, pending: true }));
-    const timer = window.setTimeout(() => {
+    const start = () => {
       const budgetMs = runBudgetMs();
       const handle = runner().run(kind, request());
       cancelRef.current = handle.cancel;
       setState((s) => ({ ...s, pending: true, startedAt: Date.now(), budgetMs }));
       void handle.outcome.then((o: RunOutcome<ResponseOf<K>>) => {
         if (run !== runRef.current) return;
+        setResultDeps(requestDeps);
         setState(o.ok ? { result: o.value, error: null, pending: false, startedAt: null, budgetMs } : { result: null, error: o.error, pending: false, startedAt: null, budgetMs });
       });
-    }, delayMs());
+    };
+    const delay = delayMs();
+    if (delay <= 0) {
+      start();
+      return;
+    }
+    const timer = window.setTimeout(start, delay);
     return () => window.clearTimeout(timer);
     // The caller lists what `request` reads, as for useEffect.
-  }, [...deps, attempt]);
+  }, requestDeps);
   const cancel = useCallback(() => cancelRef.current(), []);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { ...state, cancel, retry, runner };
+  const stale = state.result !== null && !sameDeps(resultDeps, requestDeps);
+  return { ...state, stale, cancel, retry, runner };
+}
+
+/** React's own comparison of effect dependencies (Object.is per position). */
+function sameDeps(a: DependencyList | null, b: DependencyList): boolean {
+  return a !== null && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
 }
 
 export interface WorkerTask extends RunActivity {

@@ -4,43 +4,12 @@ import { Link } from '@tanstack/react-router';
 import { EXPECTATION_FIELDS } from '../../../core/settings';
 import { PROFILE_NAMES as PROFILES, profileByName, profileEvidence, type ClueSource, type ProfileName } from '../../../core/profiles';
 import type { InspectedMessage, InspectReport } from '../../../core/types';
-
-type ExpectationKey = 'spEntityId' | 'acsUrl' | 'idpEntityId' | 'requestId';
-type ExpectationValue = NonNullable<NonNullable<InspectedMessage['expectations']>[ExpectationKey]>;
+import { expectationSourceLabel, type ExpectationKey } from './ExpectationNote';
 
 export const EXPECTATION_LABELS = Object.fromEntries(EXPECTATION_FIELDS.map((f) => [f.key, f.label])) as Record<ExpectationKey, string>;
 
-const SOURCE_LABELS: Record<string, string> = {
-  explicit: 'typed',
-  metadata: 'from metadata',
-  request: 'from the AuthnRequest in the same input',
-  profile: "from the profile's URL pattern",
-};
-
-export function expectationSourceLabel(source: string): string {
-  return SOURCE_LABELS[source] ?? source;
-}
-
 /** What the evidence reads of a message: the full message, or its overview (no metadata entities); core/profiles names the value. */
 export type EvidenceSource = ClueSource;
-
-/** Shown next to an expectation input: what the rules actually used and from where. */
-export function ExpectationNote({ expectation, typed }: { expectation: ExpectationValue | undefined; typed: string | undefined }) {
-  if (!expectation) return <span className="expectation-note muted small">not known for this message</span>;
-  if (expectation.source === 'explicit' && typed === expectation.value) {
-    return (
-      <span className="expectation-note small" data-expectation-source="explicit">
-        used (typed)
-      </span>
-    );
-  }
-  return (
-    <span className="expectation-note small" data-expectation-source={expectation.source}>
-      used: <code>{expectation.value}</code> — {expectationSourceLabel(expectation.source)}
-      {expectation.detail ? ` (${expectation.detail})` : ''}
-    </span>
-  );
-}
 
 export function DiagnosisProfilePanel({
   report,

@@ -4,7 +4,7 @@
 // inspectInput()'s InspectReport, computed in the inspection worker (src/ui/worker/) so that no
 // input can freeze the page, and read through reportView.ts. The page holds the report's bounded
 // overview (worker/reportOverview.ts) and the shown message in full.
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
 import { EvaluationTimeFields } from '../../shared/EvaluationTimeFields';
 import { useWorkerRun } from '../../worker/useWorkerRun';
@@ -15,15 +15,11 @@ import { RunErrorNotice, RunProgress } from '../../shared/RunProgress';
 import type { Finding, InspectedMessage, InspectOptions, InspectReport, SignatureReport } from '../../../core/types';
 import { CodeEditor, type EditorHighlight, type EditorMarker } from '../../shared/CodeEditor';
 import { CopyButton } from '../../shared/CopyButton';
-import { DiagnosisProfilePanel, ExpectationNote } from './DiagnosisProfile';
+import { ExpectationNote } from './ExpectationNote';
 import { ErrorList } from './ErrorList';
-import { FindingsList } from './FindingsList';
 import { CaptureStep, MessageList } from './MessageList';
 import { MockSpCapturePanel, useAcsCapture } from '../mock-sp/MockSpCapturePanel';
-import { MessageDetails, SummaryPanel, TrustedBadge } from './MessageSummaryView';
-import { SignaturesPanel } from './SignaturesPanel';
-import { CapturePairNote } from './CapturePairNote';
-import { ClaimDisagreements, ShareLinkError, ShareOpenedNotice, SharerClaims, type SharedOrigin } from '../sharing/ShareNotices';
+import { ShareLinkError, ShareOpenedNotice, type SharedOrigin } from '../sharing/ShareNotices';
 import { compareClaim } from '../../../core/share/claims';
 import type { ShareState } from '../../../core/share/state';
 import type { ShareContext } from '../sharing/shareContext';
@@ -45,8 +41,11 @@ import { isCapture, worstMessageIndex } from './reportView';
 // Below the fold and only once something is inspected: loaded then (they bring DEFLATE for links).
 const SharePanel = lazy(() => import('../sharing/SharePanel').then((m) => ({ default: m.SharePanel })));
 const HistoryPanel = lazy(() => import('../sharing/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
-// Only a message is shown with it (and it brings the XML pretty-printer): loaded with the first one.
-const DecryptionPanel = lazy(() => import('./DecryptionPanel').then((m) => ({ default: m.DecryptionPanel })));
+// A message's details (findings, signatures, sections, the diagnosis profile with the profile
+// registry): rendered after the verdict card (useDeferredValue below), so they load apart from
+// the first screen (issue 15: first-screen JavaScript) and are fetched when the page is idle.
+const loadMessageDetailsView = () => import('./MessageDetailsView');
+const MessageDetailsView = lazy(() => loadMessageDetailsView().then((m) => ({ default: m.MessageDetailsView })));
 
 const TYPING_DEBOUNCE_MS = 150;
 
@@ -191,6 +190,18 @@ export function InspectPage() {
   const fixtureView = useMemo(() => (fixture ? reportViewOf(fixture) : null), [fixture]);
   const report: ReportView | null = fixtureView ?? decodedReport;
 
+  // The details' chunk is fetched while the page is idle, so the first message's details do not
+  // wait for the network.
+  useEffect(() => {
+    const prefetch = () => void loadMessageDetailsView().catch(() => {});
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(prefetch, { timeout: 2000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = window.setTimeout(prefetch, 1000);
+    return () => window.clearTimeout(id);
+  }, []);
+
   // ---- automation hook ----
   useEffect(() => {
     const hook: SamlscopeHook = {
@@ -225,11 +236,19 @@ export function InspectPage() {
   const selected = Math.min(search.msg ?? defaultSelected, Math.max(0, messages.length - 1));
   selectedRef.current = search.msg;
   const selectMessage = useCallback((i: number) => setSearch({ msg: i }), [setSearch]);
-  const overview = hasInput ? messages[selected] : undefined;
+  // A result of an earlier input, trust or options is not this input's answer: its messages are
+  // not shown until the new run answers (the status line says "Decoding…" meanwhile).
+  const current = hasInput && !inspection.stale;
+  const overview = current ? messages[selected] : undefined;
   // The shown message in full: in the inspection's reply, or asked of the worker when selected.
   const detail = useMessageDetail(inspection, selected);
   const message: InspectedMessage | undefined = !hasInput ? undefined : fixture ? fixture.messages[selected] : detail.message && overview ? detail.message : undefined;
   messageRef.current = message ?? null;
+  // The answer first (issue 15: paste-to-verdict): a new message commits the verdict card at once;
+  // the findings, signatures, sections and the XML editor follow in a transition React renders
+  // after it (and can interrupt), so their rendering never delays the verdict.
+  const deferredMessage = useDeferredValue(message);
+  const details = deferredMessage === message ? message : undefined;
   reportRef.current = useMemo(
     () => (report ? { ...report, messages: report.messages.map((m, i): ShownMessage => (i === selected && message ? message : m)) } : null),
     [report, selected, message],
@@ -245,7 +264,7 @@ export function InspectPage() {
   );
   const shareCtx = useMemo<ShareContext | null>(
     () =>
-      decodedReport && hasInput && !fixture && !pending
+      decodedReport && current && !fixture && !pending
         ? {
             input,
             source,
@@ -257,7 +276,7 @@ export function InspectPage() {
             ...(spKeyText.trim() ? { decryptionKeys: [spKeyText] } : {}),
           }
         : null,
-    [decodedReport, hasInput, fixture, pending, input, source, trust, options, selected, spKeyText],
+    [decodedReport, current, fixture, pending, input, source, trust, options, selected, spKeyText],
   );
 
   const markers = useMemo<EditorMarker[]>(
@@ -308,12 +327,13 @@ export function InspectPage() {
   const skew = search.skew ?? DEFAULT_SKEW;
   const anchorCount = report?.trustAnchors.length ?? 0;
   // Symptom search: the findings its matching symptoms name are highlighted in the list.
+  const chooseProfile = useCallback((profile: ProfileName | undefined) => setSearch({ profile }), [setSearch]);
   const setSymptom = useCallback((symptom: string | undefined) => setSearch({ symptom }), [setSearch]);
   const symptomMatches = useSymptomMatches(search.symptom);
   const symptomCodes = useMemo(() => new Set(symptomMatches.flatMap((m) => m.codes)), [symptomMatches]);
   const presentCodes = useMemo(() => (overview ? new Set(overview.findings.map((f) => f.code)) : null), [overview]);
   const optionsOpen = !!(search.sp || search.acs || search.idp || search.req || search.at || search.skew !== undefined || search.profile);
-  const capturedSteps = !!report && hasInput && (isCapture(report) || messages.length > 1);
+  const capturedSteps = !!report && current && (isCapture(report) || messages.length > 1);
   const showFirstScreen = !hasInput && !pending && !share.task.pending && !capture;
 
   return (
@@ -358,9 +378,9 @@ export function InspectPage() {
         />
       </section>
 
-      <div className="answer">
+      <div className="answer" aria-busy={pending || inspection.stale}>
         <p className="status small muted" role="status" aria-live="polite">
-          {pending ? 'Decoding…' : report && hasInput ? statusLine(report) : ''}
+          {pending || inspection.stale ? 'Decoding…' : report && hasInput ? statusLine(report) : ''}
         </p>
         <RunProgress activity={inspection} what="Inspecting" />
         <RunProgress activity={share.task} what="Opening the shared state" />
@@ -373,7 +393,7 @@ export function InspectPage() {
 
         {message && <VerdictCard message={message} step={capturedSteps ? { index: selected, count: messages.length } : null} anchorCount={anchorCount} onReveal={revealFinding} />}
 
-        {report && hasInput && <ErrorList errors={report.errors} context="Could not decode the input" />}
+        {report && current && <ErrorList errors={report.errors} context="Could not decode the input" />}
         {hasInput && /^\s*(?:bearer\s+)?eyJ[\w-]*\.[\w-]*\.[\w-]*\s*$/i.test(input) && (
           <p className="hint oidc-hint" data-oidc-hint="true">
             This looks like a JWT (an OpenID Connect ID token), not SAML: <Link to="/oidc">inspect it on the OIDC page</Link>.
@@ -391,41 +411,32 @@ export function InspectPage() {
           </p>
         )}
 
-        {message && (
-          <div className="message-details" data-message-kind={message.kind}>
-            <header className="message-head">
-              <h2>
-                {message.kind}
-                {messages.length > 1 ? <span className="muted"> (message {selected + 1} of {messages.length})</span> : null}
-              </h2>
-              {message.binding && <span className="pill">{message.binding}</span>}
-              <TrustedBadge message={message} anchorCount={anchorCount} />
-            </header>
-            {message.error && <ErrorList errors={[message.error]} context={`Message ${selected + 1} could not be parsed`} />}
-            <CapturePairNote messages={messages} selected={selected} onSelect={selectMessage} />
-            {redaction && <ClaimDisagreements disagreements={disagreements} />}
-            <FindingsList findings={message.findings} onReveal={revealFinding} message={message} messages={messages} highlightCodes={symptomCodes} />
-            <Suspense fallback={null}>
-              <DecryptionPanel message={message} />
-            </Suspense>
-            <SignaturesPanel message={message} onShowCovered={showCovered} />
-            {redaction && <SharerClaims redaction={redaction} claim={claim} />}
-            <Section id="summary" title="Summary: issuer, destination, IDs, status, encoding">
-              <SummaryPanel message={message} />
-            </Section>
-            <Section id="details" title={detailsTitle(message.kind, message.assertions.length)}>
-              <MessageDetails message={message} at={evaluatedAt} skewSeconds={skew} />
-            </Section>
-            {report && (
-              <Section id="profile" title={`Diagnosis profile: ${report.profile?.name ?? 'generic'}${report.profile?.detected ? ' (detected)' : ''}`}>
-                <DiagnosisProfilePanel report={report} message={message} messages={reportRef.current?.messages ?? []} chosen={search.profile} onChoose={(profile) => setSearch({ profile })} />
-              </Section>
-            )}
-          </div>
+        {details && (
+          <Suspense fallback={null}>
+            <MessageDetailsView
+              message={details}
+              messages={messages}
+              shownMessages={reportRef.current?.messages ?? []}
+              selected={selected}
+              onSelect={selectMessage}
+              anchorCount={anchorCount}
+              report={report}
+              redaction={redaction}
+              claim={claim}
+              disagreements={disagreements}
+              highlightCodes={symptomCodes}
+              onReveal={revealFinding}
+              onShowCovered={showCovered}
+              evaluatedAt={evaluatedAt}
+              skewSeconds={skew}
+              chosenProfile={search.profile}
+              onChooseProfile={chooseProfile}
+            />
+          </Suspense>
         )}
       </div>
 
-      {message && (
+      {details && (
         <section className="xml-pane panel" aria-labelledby="xml-heading" data-highlight-line={highlight?.startLine} ref={xmlPaneRef}>
           <div className="panel-head">
             <h2 id="xml-heading">Decoded XML</h2>
@@ -436,14 +447,14 @@ export function InspectPage() {
                 </button>
               )}
               <span className="small">
-                pretty <CopyButton value={message.prettyXml} label="pretty-printed XML" />
+                pretty <CopyButton value={details.prettyXml} label="pretty-printed XML" />
               </span>
               <span className="small">
-                exact <CopyButton value={message.payload.xml} label="XML exactly as decoded" />
+                exact <CopyButton value={details.payload.xml} label="XML exactly as decoded" />
               </span>
             </div>
           </div>
-          <CodeEditor readOnly language="xml" ariaLabel="Decoded XML" value={message.prettyXml} markers={markers} highlight={highlight} className="xml-view" />
+          <CodeEditor readOnly language="xml" ariaLabel="Decoded XML" value={details.prettyXml} markers={markers} highlight={highlight} className="xml-view" />
         </section>
       )}
 
@@ -493,24 +504,6 @@ export function InspectPage() {
         </Suspense>
       </div>
     </div>
-  );
-}
-
-function detailsTitle(kind: string, assertions: number): string {
-  if (assertions > 0) return `Assertion${assertions === 1 ? '' : 's'}: subject, attributes, conditions and time; certificates`;
-  if (kind === 'EntityDescriptor' || kind === 'EntitiesDescriptor') return 'Metadata: entities, keys, endpoints; certificates';
-  return `${kind}: fields, time and certificates`;
-}
-
-/** A section the user opens (issue 14: "not one endless column"); its content stays in the DOM. */
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <details className="result-section" data-section={id}>
-      <summary>
-        <h2 className="result-section-title">{title}</h2>
-      </summary>
-      {children}
-    </details>
   );
 }
 

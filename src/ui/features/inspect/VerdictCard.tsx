@@ -4,7 +4,7 @@
 // "Tampered or corrupted", never like a message that is merely unsigned.
 import type { Finding, InspectedMessage } from '../../../core/types';
 import { SeverityIcon } from '../../shared/DiagnosisCategories';
-import { trustExplanation } from './MessageSummaryView';
+import { trustExplanation } from './trustExplanation';
 import { findingsWorstFirst, httpAnswerOf, overallVerdictOf, VERDICT_WORDS, type OverallVerdict } from './reportView';
 
 const ICON: Record<OverallVerdict, string> = { trusted: '✓', untrusted: '!', invalid: '✕', unsigned: '○', error: '✕' };
