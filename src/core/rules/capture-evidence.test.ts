@@ -176,6 +176,20 @@ describe('capture-sanitized and input-redacted', () => {
     // The POSTed copy is gone, but the POST exchange is there: the cookie evidence is judged from the form's copy.
     expect(all.filter((f) => f.code === 'cookie-dropped-samesite').map((f) => f.evidence?.cookies)).toEqual([['sp_session']]);
   });
+  it('har-sanitizer with the Cookie and Set-Cookie headers ticked: "[Cookie redacted]" is no cookie name, and the removal is said', async () => {
+    const entries = loginEntries(T0) as { request: { headers: { name: string; value: string }[]; cookies: unknown[] }; response: { headers: { name: string; value: string }[] } }[];
+    for (const e of entries) {
+      e.request.cookies = [];
+      e.request.headers = e.request.headers.map((h) => (h.name === 'Cookie' ? { ...h, value: '[Cookie redacted]' } : h));
+      e.response.headers = e.response.headers.map((h) => (h.name === 'Set-Cookie' ? { ...h, value: '[Set-Cookie redacted]' } : h));
+    }
+    const r = await inspectInput(har(entries), 'redacted.har', { at });
+    const exchanges = r.messages[0].payload.capture!.evidence.exchanges;
+    expect(exchanges.flatMap((x) => x.cookiesSent)).toEqual([]);
+    const all = r.messages.flatMap((m) => m.findings);
+    expect(all.find((f) => f.code === 'capture-sanitized')?.explanation).toContain('Cookie or Set-Cookie headers replaced by "[… redacted]"');
+    expect(all.filter((f) => f.code === 'cookie-dropped-samesite')).toEqual([]);
+  });
   it('a capture left with no SAML at all is an input-redacted error with the re-export advice', async () => {
     const text = har(loginEntries(T0, { cookieBack: true }).slice(2)).replace(/SAMLResponse=[^"&]+/g, 'SAMLResponse=[SAMLResponse redacted]');
     const r = await inspectInput(text, 'test.har', { at });

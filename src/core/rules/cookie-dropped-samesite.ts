@@ -105,7 +105,7 @@ export const cookieDroppedSameSiteRule: Rule = {
   severity: 'error',
   category: 'binding',
   title: 'SP session cookie comes back with the Response',
-  checks: 'In a HAR or SAML-tracer capture, every cookie the SP\'s origin set up to the exchange that sent the AuthnRequest (not deleted, not SameSite=None; Secure) is sent on the cross-site POST of the Response to the ACS; error when the ACS then answered with an error or started a new login (a redirect to the IdP or to the SP page that sent the AuthnRequest), warning otherwise.',
+  checks: 'In a HAR or SAML-tracer capture, every cookie the SP\'s origin set up to the exchange that sent the AuthnRequest (not deleted, not SameSite=None; Secure) is sent on the cross-site POST of the Response to the ACS (site: scheme and registrable domain from the Public Suffix List; ports never count); error when the ACS then answered with an error or started a new login (a redirect to the IdP or to the SP page that sent the AuthnRequest), warning otherwise. Says when SameSite does not explain a missing cookie: Chrome\'s 2-minute Lax+POST window, a browser without Lax by default.',
   references: REFS,
   check(ctx) {
     const { summary, payload } = ctx.message;
