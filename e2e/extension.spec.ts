@@ -76,8 +76,24 @@ async function tabIdOf(url: string): Promise<number> {
   return background.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1, url);
 }
 
+/**
+ * Whether the app shows the flow's steps. The app's watchdog stops a run after 15 s (`run-timeout`,
+ * docs/limits.md); on a machine shared by many test runs (load average 20–29 on 2 cores was seen)
+ * the first run in a fresh extension page, which also loads and compiles the worker, can take
+ * that long. Then the flow's address is opened again (the app removes the fragment once read,
+ * so a reload would not do): the second run finds the worker's code cached.
+ */
+async function stepsOrRetry(app: Page, flowUrl: string): Promise<boolean> {
+  if ((await app.locator('[data-step-verdict]').count()) >= 2) return true;
+  if (await app.locator('code', { hasText: /^run-timeout$/ }).count()) {
+    await app.goto('about:blank');
+    await app.goto(flowUrl);
+  }
+  return false;
+}
+
 test('records a login, shows each message with its verdict, keeps the >4 KB Response byte for byte, opens it in the bundled app', async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(400_000);
   const site: Page = await context.newPage();
   await site.goto(`${sp}/last`);
   const tabId = await tabIdOf(`${sp}/last`);
@@ -93,6 +109,9 @@ test('records a login, shows each message with its verdict, keeps the >4 KB Resp
   site.on('request', (r) => {
     if (r.method() === 'POST' && r.url() === `${sp}/acs`) sentBody = r.postData();
   });
+  // A session cookie of the SP: its name must be recorded (Chromium shows Cookie headers to
+  // webRequest only with "extraHeaders"), its value never.
+  await context.addCookies([{ name: 'sp_session', value: 'cookie-value-never-recorded', url: sp }]);
   await site.goto(`${sp}/login`);
   await expect(site.locator('body')).toContainText('node-saml accepted the Response: logged in as alice', { timeout: 30_000 });
 
@@ -128,6 +147,8 @@ test('records a login, shows each message with its verdict, keeps the >4 KB Resp
   expect(login.response?.status).toBe(302);
   expect(login.response?.redirectUrl).toContain(`${idp}/sso?SAMLRequest=`);
   expect(acs.response?.headers.some((h) => h.name.toLowerCase() === 'date')).toBe(true);
+  expect(login.requestHeaders).toContainEqual({ name: 'Cookie', value: 'sp_session=' });
+  expect(JSON.stringify(flow)).not.toContain('cookie-value-never-recorded');
 
   // Export: a HAR the core reads back.
   const [har] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: 'Export HAR' }).click()]);
@@ -140,9 +161,11 @@ test('records a login, shows each message with its verdict, keeps the >4 KB Resp
   // Open the flow in samlscope inside the extension: an extension page, no network address.
   const [app] = await Promise.all([context.waitForEvent('page'), panel.getByRole('button', { name: 'Open flow in samlscope' }).click()]);
   await app.waitForLoadState();
-  expect(app.url()).toMatch(new RegExp(`^chrome-extension://${extensionId}/app/index\\.html#share=s1\\.`));
+  const flowUrl = app.url();
+  expect(flowUrl).toMatch(new RegExp(`^chrome-extension://${extensionId}/app/index\\.html#share=s1\\.`));
   // The app's own reading of the same flow: both steps, the same verdicts as the panel's list.
-  await expect(app.locator('[data-step-verdict]')).toHaveCount(2, { timeout: 60_000 });
+  await expect.poll(() => stepsOrRetry(app, flowUrl), { timeout: 240_000, intervals: [1000] }).toBe(true);
+  await expect(app.locator('[data-step-verdict]')).toHaveCount(2);
   expect(await app.locator('[data-step-verdict]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-step-verdict')))).toEqual(['unsigned', 'untrusted']);
   await expect(app.locator('[data-verdict]')).toBeVisible();
   await expect(app.locator('[data-message-kind]')).toHaveAttribute('data-message-kind', /^(AuthnRequest|Response)$/);
@@ -160,7 +183,7 @@ test('asks for no more than it needs: the manifest\'s permissions are the docume
 test('Firefox: web-ext lint finds no error in dist/extension', async () => {
   // The linter runs offline (addons-linter's rules ship with the package); it is slow on a busy machine.
   test.setTimeout(600_000);
-  const { stdout } = await promisify(execFile)('npx', ['web-ext', 'lint', '-s', extensionDir, '--output', 'json', '--no-input'], { cwd: root, maxBuffer: 64 * 1024 * 1024 }).catch((e) => e as { stdout: string });
+  const { stdout } = await promisify(execFile)('npx', ['web-ext', 'lint', '-s', extensionDir, '--output', 'json', '--no-input'], { cwd: root, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_UPDATE_NOTIFIER: '1' } }).catch((e) => e as { stdout: string });
   const report = JSON.parse(stdout.slice(stdout.indexOf('{')));
   expect(report.errors, JSON.stringify(report.errors, null, 1)).toEqual([]);
 });

@@ -149,7 +149,7 @@ export async function inspectInput(text: string, source: string, options: Inspec
     const lineOfNode = stage ? (node: Node | null | undefined) => pretty.lineOfNode(node ? (stage.stageOf(node)?.toReceived(node) ?? node) : node) : pretty.lineOfNode;
     parsed.push({ message, doc: consumedDoc, raw, consumedAssertionIndex: consumed, lineOfNode });
   }
-  analyseMessages(parsed, trust, options, at, report);
+  await analyseMessages(parsed, trust, options, at, report);
   // The coverage gate runs last, so it sees the rules' findings too (signature-policy's own
   // assertion-unsigned): it only adds an error where nothing else made the message fail.
   for (const p of parsed) {

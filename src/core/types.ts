@@ -280,6 +280,10 @@ export interface EntitySummary {
   validUntil: string | null;
   cacheDuration: string | null;
   roles: RoleDescriptorSummary[];
+  /** mdui:DisplayName (English first), else md:OrganizationDisplayName; absent when neither is given. */
+  displayName?: string;
+  /** The earliest notAfter of the entity's certificates (set with the metadata overview); absent when none is readable. */
+  earliestKeyNotAfter?: string;
 }
 
 export interface MetadataSummary {

@@ -481,12 +481,15 @@ async function checkSignature<C extends SignerIdentity>(signature: Element, inde
   const anchorList = anchors.length ? anchors.map((a) => `${a.description}: ${a.subject ?? ''} (SHA-256 ${a.sha256Fingerprint ?? 'n/a'})`).join('; ') : 'none';
   if (!sigBytes.ok || !used) {
     report.verdict = 'invalid';
-    const hasKeyInfo = keyInfoCertificates.length > 0;
+    // A bare RSAKeyValue is a key to check against as much as a certificate: one that does not
+    // verify makes the signature invalid, not "nothing to verify against".
+    const keyValues = descendants(firstChild(signature, NS.dsig, 'KeyInfo'), NS.dsig, 'RSAKeyValue').length;
+    const hasKeyInfo = keyInfoCertificates.length > 0 || keyValues > 0;
     report.reason = !sigBytes.ok
       ? 'The SignatureValue is not valid base64.'
       : anchors.length === 0 && !hasKeyInfo
         ? 'No key to verify with: nothing trusted was given and the signature carries no certificate.'
-        : `The SignatureValue does not verify with ${anchors.length ? `any of the ${anchors.length} trusted key(s)` : 'the trust you gave (none)'}${hasKeyInfo ? ' nor with the certificate in KeyInfo' : ''}.`;
+        : `The SignatureValue does not verify with ${anchors.length ? `any of the ${anchors.length} trusted key(s)` : 'the trust you gave (none)'}${hasKeyInfo ? ` nor with the ${keyInfoCertificates.length > 0 ? 'certificate' : 'RSAKeyValue'} in KeyInfo` : ''}.`;
     if (skipped) report.reason += ` ${skipped} Reference(s) were not digested: nothing in an unverified SignedInfo is worth the work.`;
     if (sigBytes.ok && anchors.length === 0 && !hasKeyInfo) {
       report.verdict = 'untrusted';

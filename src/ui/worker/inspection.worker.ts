@@ -2,9 +2,10 @@
 // link can freeze the page (issue 10 point 4). It only routes requests to handlers.ts; the page
 // side (runner.ts) owns the watchdog.
 import { WORKER_HANDLERS } from './handlers';
-import type { WorkerEnvelope, WorkerReply } from './protocol';
+import type { WorkerEnvelope, WorkerMessage, WorkerReply } from './protocol';
+import { sliceReply } from './sliceTransfer';
 
-const scope = self as unknown as { postMessage(m: WorkerReply): void; onmessage: ((e: MessageEvent<WorkerEnvelope>) => void) | null };
+const scope = self as unknown as { postMessage(m: WorkerMessage): void; onmessage: ((e: MessageEvent<WorkerEnvelope>) => void) | null };
 
 scope.onmessage = (event) => {
   const { id, kind, request } = event.data;
@@ -18,7 +19,10 @@ scope.onmessage = (event) => {
       reply = { id, ok: false, error: { code: 'run-internal-error', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) } };
     }
     try {
-      scope.postMessage(reply);
+      // Long arrays follow in parts, each its own task on the page (sliceTransfer.ts).
+      const { head, parts } = reply.ok ? sliceReply(reply.value) : { head: undefined, parts: [] };
+      scope.postMessage(reply.ok ? { ...reply, value: head, ...(parts.length > 0 ? { parts: parts.length } : {}) } : reply);
+      for (const part of parts) scope.postMessage({ id, part });
     } catch (e) {
       // DataCloneError: the value held something structured clone refuses (a bug in the core's types).
       scope.postMessage({ id, ok: false, error: { code: 'run-worker-failed', message: `The result could not be sent to the page: ${e instanceof Error ? e.message : String(e)}` } });

@@ -9,6 +9,7 @@ import type { ShareArtifacts, ShareContext } from '../features/sharing/artifacts
 import type { InspectRun } from '../features/sharing/maskedTrust';
 import type { MetadataWorkerRequests } from './metadataHandlers';
 import type { ReportView } from './reportOverview';
+import type { ReplyPart } from './sliceTransfer';
 
 export type { InspectRun };
 
@@ -61,4 +62,13 @@ export interface RunError {
   message: string;
 }
 
-export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: RunError };
+/** A reply; `parts`: how many WorkerReplyParts follow with the rest of its long arrays (sliceTransfer.ts). */
+export type WorkerReply = { id: number; ok: true; value: unknown; parts?: number } | { id: number; ok: false; error: RunError };
+
+/** Items of a long array of reply `id`, appended by the page in order. */
+export interface WorkerReplyPart {
+  id: number;
+  part: ReplyPart;
+}
+
+export type WorkerMessage = WorkerReply | WorkerReplyPart;

@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RUN_TIME_BUDGET_MS } from '../../core/limits';
-import type { WorkerEnvelope, WorkerReply } from './protocol';
+import type { WorkerEnvelope, WorkerMessage } from './protocol';
+import { sliceReply } from './sliceTransfer';
 import { parseLoweredBudget } from './runBudget';
 import { WorkerRunner, type WorkerLike } from './runner';
 
 /** A worker that answers only when the test says so, and records what happened to it. */
 class FakeWorker implements WorkerLike {
-  onmessage: ((event: { data: WorkerReply }) => void) | null = null;
+  onmessage: ((event: { data: WorkerMessage }) => void) | null = null;
   onerror: ((event: { message?: string }) => void) | null = null;
   posted: WorkerEnvelope[] = [];
   terminated = false;
@@ -46,6 +47,22 @@ describe('WorkerRunner', () => {
     expect(await b.outcome).toEqual({ ok: true, value: 'second' });
     expect(spawned).toHaveLength(1);
     expect(spawned[0]!.posted.map((p) => p.kind)).toEqual(['open-share', 'open-share']);
+  });
+
+  it('a reply in parts settles once every part has arrived, whole and in order', async () => {
+    const value = { entities: Array.from({ length: 250 }, (_, i) => ({ i })) };
+    const a = runner.run('open-share', request);
+    const { head, parts } = sliceReply(value, 100);
+    const w = spawned[0]!;
+    const id = w.posted[0]!.id;
+    w.onmessage?.({ data: { id, ok: true, value: head, parts: parts.length } });
+    let settled = false;
+    void a.outcome.then(() => (settled = true));
+    w.onmessage?.({ data: { id, part: parts[0]! } });
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    w.onmessage?.({ data: { id, part: parts[1]! } });
+    expect(await a.outcome).toEqual({ ok: true, value });
   });
 
   it('stops a run over its budget: worker terminated, typed run-timeout, a fresh worker next time', async () => {

@@ -3,13 +3,14 @@
 // so a run cannot be interrupted from inside; the only sure stop is Worker.terminate(), after
 // which a fresh worker is started for the next run (HTML Living Standard §10.2.6 "terminate a
 // worker": the worker's event loop is discarded at once, whatever script it is running).
-import type { RequestOf, ResponseOf, RunError, WorkerEnvelope, WorkerReply, WorkerRequestKind } from './protocol';
+import type { RequestOf, ResponseOf, RunError, WorkerEnvelope, WorkerMessage, WorkerReplyPart, WorkerRequestKind } from './protocol';
+import { appendReplyPart } from './sliceTransfer';
 
 /** What the runner needs of a Worker (a fake in unit tests). */
 export interface WorkerLike {
   postMessage(message: WorkerEnvelope): void;
   terminate(): void;
-  onmessage: ((event: { data: WorkerReply }) => void) | null;
+  onmessage: ((event: { data: WorkerMessage }) => void) | null;
   onerror: ((event: { message?: string }) => void) | null;
 }
 
@@ -25,6 +26,8 @@ interface InFlight {
   id: number;
   settle: (o: RunOutcome<unknown>) => void;
   timer: ReturnType<typeof setTimeout>;
+  /** A reply whose long arrays are still arriving in parts (sliceTransfer.ts). */
+  assembling?: { value: unknown; remaining: number };
 }
 
 export function formatSeconds(ms: number): string {
@@ -39,7 +42,7 @@ export class WorkerRunner {
   /** `budgetMs` is read at the start of each run (a test may lower it, see runBudget.ts). */
   constructor(
     private readonly spawn: () => WorkerLike,
-    private readonly budgetMs: () => number,
+    private readonly budgetMs: (kind: WorkerRequestKind, request: unknown) => number,
   ) {}
 
   /**
@@ -50,7 +53,7 @@ export class WorkerRunner {
   run<K extends WorkerRequestKind>(kind: K, request: RequestOf<K>): RunHandle<ResponseOf<K>> {
     if (this.inFlight) this.stop({ code: 'run-cancelled', message: 'Superseded by a newer run.' });
     const id = this.nextId++;
-    const budget = this.budgetMs();
+    const budget = this.budgetMs(kind, request);
     let settle!: (o: RunOutcome<unknown>) => void;
     const outcome = new Promise<RunOutcome<unknown>>((resolve) => (settle = resolve));
     const timer = setTimeout(() => {
@@ -92,7 +95,9 @@ export class WorkerRunner {
     const w = this.spawn();
     w.onmessage = (event) => {
       const reply = event.data;
-      this.finish(reply.id, reply.ok ? { ok: true, value: reply.value } : { ok: false, error: reply.error });
+      if ('part' in reply) this.receivePart(reply);
+      else if (reply.ok && reply.parts && this.inFlight?.id === reply.id) this.inFlight.assembling = { value: reply.value, remaining: reply.parts };
+      else this.finish(reply.id, reply.ok ? { ok: true, value: reply.value } : { ok: false, error: reply.error });
     };
     w.onerror = (event) => {
       // A worker that failed to load or threw outside a handler: it is of no further use.
@@ -110,6 +115,16 @@ export class WorkerRunner {
     this.worker.onerror = null;
     this.worker.terminate();
     this.worker = null;
+  }
+
+  private receivePart({ id, part }: WorkerReplyPart): void {
+    const assembling = this.inFlight?.id === id ? this.inFlight.assembling : undefined;
+    if (!assembling) return; // a part of a run already stopped
+    if (!appendReplyPart(assembling.value, part)) {
+      this.stop({ code: 'run-worker-failed', message: `A part of the worker's reply did not fit its value (at ${part.path.join('.')}).` });
+      return;
+    }
+    if (--assembling.remaining === 0) this.finish(id, { ok: true, value: assembling.value });
   }
 
   /** End the run in flight with an error and throw its worker away; the next run starts a fresh one. */
