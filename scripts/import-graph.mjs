@@ -27,6 +27,7 @@ export const LAYERS = [
   { name: 'saml-model', prefixes: ['src/core/saml/', 'src/core/metadata/', 'src/core/binding/'] },
   { name: 'trust', prefixes: ['src/core/trust/'] },
   { name: 'saml-signatures', prefixes: ['src/core/saml-signatures/'] },
+  { name: 'aggregate', prefixes: ['src/core/aggregate/'] },
   { name: 'analysis', prefixes: ['src/core/settings/', 'src/core/diagnosis/', 'src/core/rules/', 'src/core/profiles/', 'src/core/symptoms/', 'src/core/oidc/', 'src/core/mdtools/'] },
   { name: 'inspection', prefixes: ['src/core/inspect.ts', 'src/core/analyse.ts', 'src/core/report.ts', 'src/core/parsed-message.ts'] },
   { name: 'products', prefixes: ['src/core/share/', 'src/core/exports/', 'src/core/mocksp/', 'src/core/idp/', 'src/core/corpus/', 'src/core/capture/'] },

@@ -3,14 +3,16 @@ import { verifyRedirectSignature } from './saml-signatures/redirect';
 import { verifyDocumentSignatures } from './saml-signatures/verify';
 import { signerClaimOf } from './saml-signatures/signer-claim';
 import { uncoveredContentFinding } from './saml-signatures/coverage';
-import { MAX_CERTIFICATES_PER_KEYINFO, MAX_SIGNATURES_PER_DOCUMENT } from './limits';
+import { AGGREGATE_IN_PARTS_MIN_CHARS, INPUT_MAX_CHARS, MAX_CERTIFICATES_PER_KEYINFO, MAX_SIGNATURES_PER_DOCUMENT } from './limits';
+import { inputTooLarge } from './limit-error';
+import { readAggregateInParts, type AggregateInParts } from './aggregate/read-in-parts';
 import { authentikPropertiesOf, consumableAssertions, samlRootOf, summarizeMessage } from './saml/summarize';
-import type { CapturedPayload, CertificateSummary, Finding, InspectedMessage, InspectOptions, InspectReport, MessageSummary, RawFinding } from './types';
+import { fail, ok, type CapturedPayload, type CertificateSummary, type Finding, type InspectedMessage, type InspectOptions, type InspectReport, type MessageSummary, type RawFinding, type Result } from './types';
 import { parseCertificate, summarizeCertificate } from './x509/certificate';
 import { parseTrustInputs, type TrustMaterial } from './trust/anchors';
 import { NS, descendants } from './xml/dom';
 import { parseXmlSafely } from './xml/parse';
-import { prettyPrintXml } from './xml/pretty';
+import { exactTextLocator, prettyPrintXml } from './xml/pretty';
 import { analyseMessages } from './analyse';
 import type { ParsedMessage } from './parsed-message';
 import { DEFAULT_PROFILE, wordFinding } from './profiles';
@@ -47,6 +49,24 @@ async function certificatesIn(doc: Document, summary: MessageSummary): Promise<C
   return out;
 }
 
+/**
+ * A large EntitiesDescriptor is read one entity at a time (core/aggregate/), anything else whole.
+ * Past INPUT_MAX_CHARS only an aggregate that can be read in parts is read at all: the whole
+ * document's tree would cost several times its size (docs/limits.md).
+ */
+function readPayload(xml: string, inPartsFrom: number): { doc: Result<Document>; inParts: AggregateInParts | null } {
+  if (xml.length < inPartsFrom) return { doc: parseXmlSafely(xml), inParts: null };
+  const tooLargeWhole = xml.length > INPUT_MAX_CHARS;
+  const r = readAggregateInParts(xml, tooLargeWhole);
+  if (r.kind === 'parts') return { doc: ok(r.value.doc), inParts: r.value };
+  if (r.kind === 'error') return { doc: fail(r.error), inParts: null };
+  if (tooLargeWhole) {
+    const what = `The document is ${xml.length.toLocaleString('en-US')} characters and cannot be read one entity at a time (${r.reason}); read whole`;
+    return { doc: fail(inputTooLarge(what, { name: 'INPUT_MAX_CHARS', limit: INPUT_MAX_CHARS, seen: xml.length, unit: 'characters' })), inParts: null };
+  }
+  return { doc: r.doc ?? parseXmlSafely(xml), inParts: null };
+}
+
 function unparsedMessage(payload: CapturedPayload, error: NonNullable<InspectedMessage['error']>): InspectedMessage {
   return {
     kind: 'Unknown', rootName: '', id: null, issuer: null, destination: null, inResponseTo: null, issueInstant: null, version: null,
@@ -79,17 +99,20 @@ export async function inspectInput(text: string, source: string, options: Inspec
   };
   const parsed: ParsedMessage[] = [];
   for (const payload of decoded.payloads) {
-    const doc = parseXmlSafely(payload.xml);
+    const read = readPayload(payload.xml, options.aggregateInPartsMinChars ?? AGGREGATE_IN_PARTS_MIN_CHARS);
+    const doc = read.doc;
     if (!doc.ok) {
       if (decoded.payloads.length === 1) report.errors.push(doc.error);
       else report.messages.push(unparsedMessage(payload, doc.error));
       continue;
     }
-    const pretty = prettyPrintXml(payload.xml, doc.value);
+    const pretty = read.inParts ? exactTextLocator(payload.xml, read.inParts.elementIndexOf) : prettyPrintXml(payload.xml, doc.value);
     const decryption = spKeys && hasEncryptedContent(doc.value) ? await decryptMessage(doc.value, payload.xml, spKeys.keys) : null;
     // What a relying party consumes: the decrypted message when there is one.
     const consumedDoc = decryption?.stage?.doc ?? doc.value;
     const summary = summarizeMessage(consumedDoc);
+    // Read in parts, the tree holds only a skeleton: the entities were summarized as they went by.
+    if (read.inParts && summary.metadata) summary.metadata.entities = read.inParts.entities;
     if (summary.metadata) summary.metadata.overview = metadataOverview(summary.metadata, at);
     if (decryption?.stage) markDecryptedAssertions(summary, decryption.stage);
     const verification = await verifyDocumentSignatures(consumedDoc, trust.anchors, at, decryption?.stage ?? undefined);
@@ -126,7 +149,7 @@ export async function inspectInput(text: string, source: string, options: Inspec
     const lineOfNode = stage ? (node: Node | null | undefined) => pretty.lineOfNode(node ? (stage.stageOf(node)?.toReceived(node) ?? node) : node) : pretty.lineOfNode;
     parsed.push({ message, doc: consumedDoc, raw, consumedAssertionIndex: consumed, lineOfNode });
   }
-  analyseMessages(parsed, trust, options, at, report);
+  await analyseMessages(parsed, trust, options, at, report);
   // The coverage gate runs last, so it sees the rules' findings too (signature-policy's own
   // assertion-unsigned): it only adds an error where nothing else made the message fail.
   for (const p of parsed) {

@@ -23,6 +23,13 @@ export const INPUT_MAX_CHARS = 64 * 1024 * 1024;
  * (docs/performance.md, "Aggregates up to 256 MB").
  */
 export const XML_DOCUMENT_MAX_CHARS = 256 * 1024 * 1024;
+/**
+ * From this size an EntitiesDescriptor is read one entity at a time (core/aggregate/): each
+ * entity is canonicalized into the root signature's digest, summarized and let go, so memory
+ * stays a small multiple of the input (docs/performance.md, "Aggregates up to 256 MB"). Below it
+ * the whole-document path is as fast and keeps every element for line numbers.
+ */
+export const AGGREGATE_IN_PARTS_MIN_CHARS = 8 * 1024 * 1024;
 /** How far into an input to look for the `<` that makes it one XML document (BOM and whitespace before it). */
 export const XML_DOCUMENT_SNIFF_CHARS = 4096;
 /**

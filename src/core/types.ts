@@ -280,6 +280,10 @@ export interface EntitySummary {
   validUntil: string | null;
   cacheDuration: string | null;
   roles: RoleDescriptorSummary[];
+  /** mdui:DisplayName (English first), else md:OrganizationDisplayName; absent when neither is given. */
+  displayName?: string;
+  /** The earliest notAfter of the entity's certificates (set with the metadata overview); absent when none is readable. */
+  earliestKeyNotAfter?: string;
 }
 
 export interface MetadataSummary {
@@ -497,6 +501,8 @@ export interface AnchorDecision {
 export interface InspectOptions {
   /** Trusted metadata documents (XML text) and certificates (PEM / base64 DER / <X509Certificate>). */
   trust?: string[];
+  /** Tests only: the size from which an EntitiesDescriptor is read in parts (default AGGREGATE_IN_PARTS_MIN_CHARS). */
+  aggregateInPartsMinChars?: number;
   /** Evaluation instant, default now. */
   at?: Date;
   skewSeconds?: number;

@@ -4,8 +4,8 @@
 //
 //   node test/captures/record-chromium-login.mjs      (ports 4353 and 4354 must be free)
 //
-// The SP (http://localhost:4353) sets three cookies on /login (SameSite=Lax, no SameSite,
-// SameSite=None without Secure) and redirects to the IdP with an HTTP-Redirect AuthnRequest; the
+// The SP (http://localhost:4353) sets four cookies on /login (SameSite=Lax, no SameSite,
+// SameSite=None without Secure, SameSite=None; Secure — over http, which loopback allows) and redirects to the IdP with an HTTP-Redirect AuthnRequest; the
 // IdP answers with an auto-submitted HTTP-POST form whose Response has an IssueInstant 300 s
 // ahead of its Date header; the ACS answers 403 when the Lax cookie did not come back. Two runs:
 // the IdP on http://127.0.0.1:4354 (another site: localhost and 127.0.0.1 differ) and on
@@ -44,7 +44,7 @@ async function record(idp, file) {
   const sp = await listen(4353, (req, res) => {
     if (req.url.startsWith('/login')) {
       const q = encodeURIComponent(deflateRawSync(Buffer.from(authnRequest(id, idpSso))).toString('base64'));
-      res.setHeader('Set-Cookie', ['sp_lax=1; Path=/; HttpOnly; SameSite=Lax', 'sp_unspecified=1; Path=/; HttpOnly', 'sp_none_insecure=1; Path=/; SameSite=None']);
+      res.setHeader('Set-Cookie', ['sp_lax=1; Path=/; HttpOnly; SameSite=Lax', 'sp_unspecified=1; Path=/; HttpOnly', 'sp_none_insecure=1; Path=/; SameSite=None', 'sp_none_secure=1; Path=/; SameSite=None; Secure']);
       res.writeHead(302, { Location: `${idpSso}?SAMLRequest=${q}&RelayState=r1` }).end();
     } else if (req.url.startsWith('/acs')) {
       req.resume();

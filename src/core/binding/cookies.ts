@@ -21,8 +21,15 @@ export function headerValues(headers: unknown, name: string): string[] {
   return out;
 }
 
+/**
+ * A header value a sanitizer replaced whole: cloudflare's har-sanitizer writes "[Cookie redacted]"
+ * when the header's name is on its list. It names no cookie.
+ */
+export const REDACTED_HEADER_VALUE = /^\s*\[[^\]=;]* redacted\]\s*$/;
+
 /** Names in a Cookie request header ("a=1; b=2"). */
 export function cookieNamesFromHeader(value: string): string[] {
+  if (REDACTED_HEADER_VALUE.test(value)) return [];
   return value.split(';').map((p) => p.split('=')[0].trim()).filter((n) => n !== '');
 }
 

@@ -1,6 +1,6 @@
 import { CAPTURE_EVIDENCE_MAX_CHARS, CAPTURE_MAX_EXCHANGES, CAPTURE_MAX_PAYLOADS } from '../limits';
 import type { CapturedExchange, CapturedHttpResponse, CapturedPayload, CaptureEvidence, CaptureRemoval, InputError, Result, TextRepair } from '../types';
-import { cookiesSent, headerValues } from './cookies';
+import { cookiesSent, headerValues, REDACTED_HEADER_VALUE } from './cookies';
 import { decodeBase64Lenient } from '../encoding/base64';
 import { chargeBytes, newDecodeBudget, type DecodeBudget } from './budget';
 import { inputTooLarge } from '../limit-error';
@@ -129,6 +129,9 @@ export function extractFromHar(har: { log?: { entries?: unknown } }, budget: Dec
       ...(time ? { time } : {}), ...(origin ? { origin: origin.slice(0, CAPTURE_EVIDENCE_MAX_CHARS) } : {}), ...(answer ? { response: answer } : {}),
     });
     const sentBefore = c.out.payloads.length;
+    if ([...headerValues(e.request?.headers, 'cookie'), ...headerValues(e.response?.headers, 'set-cookie')].some((v) => REDACTED_HEADER_VALUE.test(v))) {
+      noteRemoval(ev.removals, 'cookies', 'Cookie or Set-Cookie headers replaced by "[… redacted]" (cloudflare har-sanitizer with headers ticked)');
+    }
     const q = url.indexOf('?');
     if (q >= 0 && REDACTED_SAML.test(url)) noteRemoval(ev.removals, 'saml-values', 'a SAML parameter replaced by "[SAML… redacted]" (cloudflare har-sanitizer)');
     else if (q >= 0 && /SAML(Request|Response)=/.test(url) && c.admit()) {
@@ -161,7 +164,7 @@ export function extractFromHar(har: { log?: { entries?: unknown } }, budget: Dec
       linkPayloads(c.out.payloads, formBefore, ev, xi, 'response');
     }
   }
-  if (cookiesWereRemoved(ev)) noteRemoval(ev.removals, 'cookies', 'no Cookie or Set-Cookie in any exchange (the browser\'s default "sanitized" HAR export)');
+  if (!ev.removals.some((r) => r.what === 'cookies') && cookiesWereRemoved(ev)) noteRemoval(ev.removals, 'cookies', 'no Cookie or Set-Cookie in any exchange (the browser\'s default "sanitized" HAR export)');
   return c.out;
 }
 

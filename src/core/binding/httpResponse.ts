@@ -52,7 +52,8 @@ export function capturedHttpResponse(response: HarResponse | undefined, carriedI
   const status = typeof response.status === 'number' && Number.isInteger(response.status) && response.status > 0 ? response.status : undefined;
   if (status === undefined) return undefined;
   const out: CapturedHttpResponse = { carriedIn, status };
-  const statusText = str(response.statusText);
+  // SAML-tracer records the status line ("HTTP/1.1 403 Forbidden", webRequest's statusLine): keep its reason phrase.
+  const statusText = str(response.statusText)?.replace(/^HTTP\/[\d.]+\s+\d{3}\s*/, '').slice(0, 200);
   if (statusText) out.statusText = statusText;
   const location = str(response.redirectURL) ?? str(headerValues(response.headers, 'location')[0]);
   if (location) out.location = location.slice(0, CAPTURE_RESPONSE_TEXT_MAX_CHARS);

@@ -46,6 +46,11 @@ export interface RuleContext {
   at: Date;
   skewSeconds: number;
   profile: ProfileName;
+  /**
+   * The site of a URL for SameSite (./site.ts), handed in by the inspection rather than imported
+   * by the rule: it carries the Public Suffix List, which pages listing the rules must not load.
+   */
+  siteOf: (url: string) => string | null;
 }
 
 export interface Rule {

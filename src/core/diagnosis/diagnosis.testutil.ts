@@ -1,5 +1,6 @@
 // Builders for rule tests: hand-made summaries plus a tiny XML rendering of them, parsed with
 // @xmldom/xmldom, so findings can be checked for their anchor node. Used by *.test.ts only.
+import { siteOf } from './site';
 import { DOMParser } from '@xmldom/xmldom';
 import { expect } from 'vitest';
 import type { AssertionSummary, Binding, CapturedPayload, MessageSummary, MetadataSummary, RawFinding, SignatureReport } from '../types';
@@ -120,7 +121,7 @@ export function context(message: RuleMessage, o: { messages?: RuleMessage[]; idp
   return {
     message, messages, idpMetadata: idp, spMetadata: sp,
     expectations: o.expectations ?? resolveExpectations({ profile }, messages, idp, sp, message),
-    at: o.at ?? AT, skewSeconds: o.skewSeconds ?? 180, profile,
+    at: o.at ?? AT, skewSeconds: o.skewSeconds ?? 180, profile, siteOf,
   };
 }
 

@@ -1,5 +1,5 @@
-import { x509 } from '../x509/peculiar';
 import { decodeBase64Lenient } from '../encoding/base64';
+import { readPublicKeyAlgorithm } from '../x509/der';
 import type { SignatureAlgorithm } from './algorithms';
 
 
@@ -7,12 +7,8 @@ const keyCache = new Map<string, Promise<CryptoKey | null>>();
 
 /** Curve of an EC SubjectPublicKeyInfo, read from its parameters (WebCrypto needs it named up front). */
 function namedCurveOf(spki: Uint8Array): string | null {
-  try {
-    const alg = new x509.PublicKey(spki as Uint8Array<ArrayBuffer>).algorithm as { name?: string; namedCurve?: string };
-    return alg.namedCurve ?? null;
-  } catch {
-    return null;
-  }
+  const alg = readPublicKeyAlgorithm(spki);
+  return alg.ok ? ((alg.value as { namedCurve?: string }).namedCurve ?? null) : null;
 }
 
 /** Import a public key (SPKI, base64 DER) for one signature algorithm; null when the key does not fit it. */

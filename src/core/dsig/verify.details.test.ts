@@ -5,14 +5,18 @@
 // signed once per file by xmlsec1 (the independent oracle; reused between runs in mutation runs,
 // ../testing/oracle-cache.testutil.ts), then edited: the edits decide before any key is tried, or
 // are exactly what a verifier must notice.
-import { X509Certificate } from 'node:crypto';
+import { X509Certificate, createPublicKey, sign as nodeSign } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixText } from '../findings/fix';
 import { inspectInput } from '../inspect';
 import type { Finding, InspectedMessage, SignatureReport } from '../types';
+import { parseXmlSafely } from '../xml/parse';
+import { NS, descendants } from '../xml/dom';
+import { canonicalizeToBytes } from './c14n/index';
 import { MAX_CERTIFICATES_PER_KEYINFO, MAX_SIGNATURES_PER_DOCUMENT, MAX_TRANSFORMS_PER_REFERENCE } from '../limits';
 import { ANY_ISSUER_REASON } from '../trust/anchor-scope';
-import { IDP_A, IDP_B, entityDescriptor, signedResponse } from './testing/federation.testutil';
+import { IDP_A, IDP_B, certBase64, entityDescriptor, signedResponse } from './testing/federation.testutil';
 import { DSIG, NS_A, NS_P, type KeyPair, URI, makeKey, responseTemplate, xmlsecSign, xmlsecVerify } from './testing/xmlsec.testutil';
 
 const AT = new Date('2030-01-01T00:01:00Z');
@@ -44,6 +48,19 @@ const one = (m: InspectedMessage, code: string): Finding => {
   expect(f, `${code} in ${m.findings.map((x) => x.code).join(', ')}`).toHaveLength(1);
   return f[0]!;
 };
+/**
+ * Sign the first SignedInfo again as it now stands, with `key`: for SignedInfo shapes xmlsec1
+ * refuses to sign (no Reference at all). Canonicalized by our C14N, which the xmlsec1 and
+ * xmllint corpora check.
+ */
+function resignSignedInfo(xml: string, key: KeyPair): string {
+  const doc = parseXmlSafely(xml);
+  if (!doc.ok) throw new Error(doc.error.message);
+  const c14n = canonicalizeToBytes(descendants(doc.value, NS.dsig, 'SignedInfo')[0]!, { algorithm: URI.exc });
+  if (!c14n.ok) throw new Error(c14n.error.message);
+  const value = nodeSign('sha256', c14n.value, readFileSync(key.key, 'utf8')).toString('base64');
+  return xml.replace(/<ds:SignatureValue>[\s\S]*?<\/ds:SignatureValue>/, `<ds:SignatureValue>${value}</ds:SignatureValue>`);
+}
 const signatureOf = (xml: string) => /<ds:Signature[\s\S]*?<\/ds:Signature>/.exec(xml)![0];
 const certificateOf = (xml: string) => /<ds:X509Certificate>[\s\S]*?<\/ds:X509Certificate>/.exec(xml)![0];
 
@@ -51,9 +68,23 @@ describe('a signature that cannot be read', () => {
   it('no SignedInfo', async () => {
     const m = await inspect(signed.replace(/<ds:SignedInfo>[\s\S]*<\/ds:SignedInfo>/, ''));
     expect([sig(m).verdict, sig(m).reason]).toEqual(['invalid', 'The Signature has no SignedInfo element.']);
+    // Nothing computed, nothing named.
+    expect(sig(m)).toMatchObject({ references: [], anchorDecisions: [], signedInfoCanonical: null, key: { source: 'none', sha256Fingerprint: null } });
+    expect(m.findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(['signature-invalid']);
     const f = one(m, 'signature-invalid');
     expect(f).toMatchObject({ severity: 'error', title: 'Malformed signature', explanation: `${WHERE} has no ds:SignedInfo, so nothing can be verified.`, fix: 'The signature was damaged or hand-edited; have the sender re-sign the message.' });
     expect(m.trusted).toBe(false);
+  });
+
+  it('a malformed assertion signature inside a valid Response signature: the Response signature decides, trusted', async () => {
+    const template = responseTemplate({ c14n: URI.exc, sigAlg: URI.rsa('sha256'), digest: URI.sha256, style: 'prefixed', pretty: false, signResponse: true, signAssertion: true });
+    const inner = template.indexOf('<ds:Signature', template.indexOf('<saml:Assertion'));
+    const broken = template.slice(0, inner) + template.slice(inner).replace(/<ds:SignedInfo>[\s\S]*?<\/ds:SignedInfo>/, '').replace(/<ds:SignatureValue>\s*<\/ds:SignatureValue>/, '<ds:SignatureValue>AAAA</ds:SignatureValue>');
+    const m = await inspect(xmlsecSign(broken, idp));
+    expect(m.signatures.map((x) => [x.target, x.verdict])).toEqual([['Response', 'valid'], ['Assertion', 'invalid']]);
+    expect(m.signatures[1]!.reason).toBe('The Signature has no SignedInfo element.');
+    // The IdP signed the Response with the broken signature inside it: nothing changed after signing.
+    expect(m.trusted).toBe(true);
   });
 
   it('no SignatureMethod or CanonicalizationMethod algorithm', async () => {
@@ -71,6 +102,15 @@ describe('a signature that cannot be read', () => {
     expect(sig(m).references).toEqual([]);
     const f = ofCode(m, 'signature-invalid').find((x) => x.title === 'Signature without reference')!;
     expect(f).toMatchObject({ severity: 'error', explanation: `${WHERE} signs no Reference, so it covers nothing.`, fix: 'Reject the message; a signature must reference the element it protects.', references: ['SAML core §5.4.2'] });
+  });
+
+  it('no Reference, and SignedInfo signed by the trusted key: authentic, but it covers nothing', async () => {
+    const m = await inspect(resignSignedInfo(signed.replace(/<ds:Reference [\s\S]*<\/ds:Reference>/, ''), idp));
+    // The key verifies (the key is named), but nothing was changed: the reason must not say so.
+    expect([sig(m).verdict, sig(m).reason]).toEqual(['invalid', 'SignedInfo is authentic (signed by CN=verify-details-idp.samlscope.test), but it signs no Reference, so it covers nothing.']);
+    expect(sig(m).key.source).toBe('cert');
+    expect(ofCode(m, 'signature-invalid').map((f) => f.title)).toEqual(['Signature without reference']);
+    expect(m.trusted).toBe(false);
   });
 });
 
@@ -92,6 +132,13 @@ describe('unsupported algorithms and transforms: unsupported, with the reason', 
     await unsupported(signed.replace(`<ds:Transform Algorithm="${URI.exc}"`, '<ds:Transform'), 'Transform (no Algorithm) is not supported (only enveloped-signature and the C14N 1.0 / exclusive C14N transforms are).');
     await unsupported(signed.replace(`<ds:DigestMethod Algorithm="${URI.sha256}"/>`, '<ds:DigestMethod Algorithm="urn:example:digest"/>'), 'Digest algorithm urn:example:digest is not supported.');
     await unsupported(signed.replace(`<ds:DigestMethod Algorithm="${URI.sha256}"/>`, '<ds:DigestMethod/>'), 'Digest algorithm (none) is not supported.');
+  });
+
+  it('a Reference its canonicalization refuses (C14N 1.1 under xml:base): unsupported, before any key is trusted', async () => {
+    const c14n11 = signed.replace(`<ds:Transform Algorithm="${URI.exc}"`, '<ds:Transform Algorithm="http://www.w3.org/2006/12/xml-c14n11"').replace(/<samlp:Response /, '<samlp:Response xml:base="https://idp.example.org/" ');
+    expect(c14n11).toContain('xml:base');
+    const m = await unsupported(c14n11, 'Canonical XML 1.1 of a document subset whose apex or ancestors carry xml:base (xml:base fixup) is not supported.');
+    expect(sig(m).references[0]!.computedDigest).toBeNull();
   });
 
   it('references that are not same-document IDs', async () => {
@@ -221,6 +268,64 @@ describe('the signature value and the keys', () => {
     expect(sig(m).signedInfoCanonical).toMatch(/^<ds:SignedInfo xmlns:ds="http:\/\/www\.w3\.org\/2000\/09\/xmldsig#">/);
     expect(m.trusted).toBe(true);
     expect(xmlsecVerify(signed, idp.cert)).toBe(true);
+  });
+
+  it('the report of a valid signature, field by field (what the JSON report and the page show)', async () => {
+    const m = await inspect(signed);
+    const fingerprint = (pem: string) => new X509Certificate(pem).fingerprint256;
+    const s = sig(m);
+    expect(s).toMatchObject({
+      target: 'Assertion', targetId: '_assertion1', index: 1,
+      signatureAlgorithm: URI.rsa('sha256'), canonicalization: URI.exc, verdict: 'valid',
+      key: { source: 'cert', sha256Fingerprint: fingerprint(idp.certPem), subject: 'CN=verify-details-idp.samlscope.test', scope: 'any-issuer', bindings: [] },
+      claimedSigner: { element: 'Assertion', roles: ['IDPSSODescriptor'] },
+    });
+    expect(s.references).toHaveLength(1);
+    expect(s.references[0]).toMatchObject({ uri: '#_assertion1', digestAlgorithm: URI.sha256, digestValid: true, resolvedTo: { id: '_assertion1', localName: 'Assertion' } });
+    expect(s.references[0]!.computedDigest).toBe(s.references[0]!.expectedDigest);
+    expect(s.anchorDecisions).toEqual([expect.objectContaining({ accepted: true, code: null, scope: 'any-issuer' })]);
+    // The certificate the signature carries, summarised where it was found.
+    expect(s.keyInfoCertificates).toEqual([expect.objectContaining({ subject: 'CN=verify-details-idp.samlscope.test', sha256Fingerprint: fingerprint(idp.certPem), foundIn: 'KeyInfo of signature 1' })]);
+    // The Response signature of `both` is the first in document order.
+    expect((await inspect(both)).signatures.map((x) => [x.index, x.target, x.targetId])).toEqual([[1, 'Response', '_response1'], [2, 'Assertion', '_assertion1']]);
+  });
+
+  it('an unreadable certificate in KeyInfo is not listed, and no key is named when none verifies', async () => {
+    const m = await inspect(signed.replace(/<ds:X509Certificate>[\s\S]*?<\/ds:X509Certificate>/, '<ds:X509Certificate>AAAA</ds:X509Certificate>'), [other.certPem]);
+    expect(sig(m).keyInfoCertificates).toEqual([]);
+    expect(sig(m).verdict).toBe('invalid');
+    expect(sig(m).key).toEqual({ source: 'none', sha256Fingerprint: null, subject: null, anchor: null });
+    expect(sig(m).anchorDecisions).toEqual([]);
+    expect(sig(m).reason).toBe('The SignatureValue does not verify with any of the 1 trusted key(s).');
+  });
+
+  it('a signature on an element without ID, over the whole document: named without ID', async () => {
+    const m = await inspect(signed.replace('URI="#_assertion1"', 'URI=""').replace(' ID="_assertion1"', ''));
+    expect(sig(m)).toMatchObject({ target: 'Assertion', targetId: null });
+    expect(sig(m).references[0]!.resolvedTo).toEqual({ id: '_response1', localName: 'Response' });
+    // The digest covers the whole document as it is now: the removed ID changed it.
+    expect(one(m, 'digest-mismatch').explanation).toMatch(/^Signature 1 \(on Assertion\), reference "": the digest of the canonicalized Response is /);
+  });
+
+  it('nothing trusted and a KeyInfo certificate of another key: invalid, naming both', async () => {
+    const m = await inspect(signed.replace(certificateOf(signed), `<ds:X509Certificate>${certBase64(other)}</ds:X509Certificate>`), []);
+    expect([sig(m).verdict, sig(m).reason]).toEqual(['invalid', 'The SignatureValue does not verify with the trust you gave (none) nor with the certificate in KeyInfo.']);
+    expect(one(m, 'signature-invalid').explanation).toMatch(/ Trusted keys: none\.$/);
+    expect(ofCode(m, 'signature-no-trust-anchor')).toEqual([]);
+  });
+
+  it('a bare RSAKeyValue in KeyInfo that verifies: untrusted, named as such', async () => {
+    const jwk = createPublicKey(idp.certPem).export({ format: 'jwk' });
+    const b64 = (u: string) => Buffer.from(u, 'base64url').toString('base64');
+    const keyValue = `<ds:KeyValue><ds:RSAKeyValue><ds:Modulus>${b64(jwk.n!)}</ds:Modulus><ds:Exponent>${b64(jwk.e!)}</ds:Exponent></ds:RSAKeyValue></ds:KeyValue>`;
+    const m = await inspect(signed.replace(/<ds:X509Data>[\s\S]*?<\/ds:X509Data>/, keyValue), []);
+    expect(sig(m).verdict).toBe('untrusted');
+    expect(sig(m).key).toEqual({ source: 'keyinfo', sha256Fingerprint: null, subject: 'RSAKeyValue in KeyInfo', anchor: null });
+    expect(sig(m).reason).toBe('Mathematically correct with the certificate embedded in KeyInfo, RSAKeyValue in KeyInfo (SHA-256 n/a); nothing trusted was given, and an embedded certificate proves nothing on its own.');
+    // Another key's RSAKeyValue does not verify: invalid, as with a certificate (not "nothing to verify against").
+    const otherJwk = createPublicKey(other.certPem).export({ format: 'jwk' });
+    const wrong = await inspect(signed.replace(/<ds:X509Data>[\s\S]*?<\/ds:X509Data>/, keyValue.replace(b64(jwk.n!), b64(otherJwk.n!))), []);
+    expect([wrong.signatures[0]!.verdict, wrong.signatures[0]!.reason]).toEqual(['invalid', 'The SignatureValue does not verify with the trust you gave (none) nor with the RSAKeyValue in KeyInfo.']);
   });
 
   it('SignatureValue that is not base64', async () => {

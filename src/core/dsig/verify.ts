@@ -57,7 +57,6 @@ export interface DocumentSignatures {
 }
 
 /** Canonical forms larger than this are not kept in the trace (a 10 MB aggregate would be copied around). */
-const MAX_TRACE_BYTES = 1_000_000;
 const utf8Decoder = new TextDecoder();
 const C14N_ALGORITHMS = new Set<string>(Object.values(C14N_URIS));
 const WITHOUT_COMMENTS: Record<string, string> = {
@@ -135,6 +134,47 @@ interface PreparedReference {
 }
 
 /**
+ * A Reference's digest computed elsewhere, over octets this tree no longer holds (a federation
+ * aggregate read one entity at a time: core/aggregate/). Only the exact (target, algorithm,
+ * prefix list, excluded signature, hash) it was computed for is answered from it; any other
+ * canonicalization of that target would read the pruned tree, so it is refused (never a digest
+ * of the wrong octets).
+ */
+export interface StreamedDigest {
+  target: Element;
+  algorithm: string;
+  inclusivePrefixes: string[] | undefined;
+  excluded: Element;
+  /** WebCrypto hash name, as digestHashOf gives it. */
+  hash: string;
+  /** Base64, as computedDigest. */
+  digest: string;
+  /** The canonical octets when they were small enough to keep for the trace (CANONICAL_TRACE_MAX_BYTES). */
+  canonical: Uint8Array | null;
+}
+
+const streamedDigests = new WeakMap<Document, StreamedDigest>();
+/** Stands for canonical octets that were hashed as they streamed by and not kept (longer than CANONICAL_TRACE_MAX_BYTES). */
+const STREAMED_NOT_KEPT = new Uint8Array(0);
+
+export function registerStreamedDigest(doc: Document, digest: StreamedDigest): void {
+  streamedDigests.set(doc, digest);
+}
+
+/** The most octets of a canonical form kept for the page's trace. */
+export const CANONICAL_TRACE_MAX_BYTES = 1_000_000;
+
+/**
+ * What digesting `ref` would take, read as the verifier reads it, for a caller that streams the
+ * canonical octets itself: null when it resolves to no single element or is unsupported.
+ */
+export function referenceDigestPlan(ref: Element, doc: Document, idAttribute: string): { target: Element; algorithm: string; inclusivePrefixes: string[] | undefined; enveloped: boolean; hash: string } | null {
+  const p = prepareReference(ref, doc, buildIdIndex(doc, idAttribute), idAttribute);
+  if (p.unsupported || p.problem || p.overLimit || !p.target || !p.element || p.target.nodeType !== 1 || !p.hash) return null;
+  return { target: p.element, algorithm: p.algorithm, inclusivePrefixes: p.inclusivePrefixes, enveloped: p.enveloped, hash: p.hash };
+}
+
+/**
  * Canonical octets and digests, computed once per (target node, algorithm, prefix list, enveloped
  * signature) and digest: a thousand `URI=""` references cost one canonicalization.
  */
@@ -142,6 +182,21 @@ export class CanonicalMemo {
   private readonly canonical = new Map<Node, Map<string, ReturnType<typeof canonicalizeToBytes>>>();
   private readonly digests = new Map<Node, Map<string, Promise<string>>>();
   private readonly excludedIds = new Map<Element, number>();
+  /** Nodes whose subtree was pruned after a streamed digest: nothing else may canonicalize them. */
+  private pruned: Node[] = [];
+
+  constructor(doc: Document | null = null) {
+    // A digest computed while the document was read (core/aggregate/): its canonical octets were
+    // streamed into the hash and the subtree they came from is no longer in the tree.
+    const streamed = doc ? streamedDigests.get(doc) : undefined;
+    if (streamed) {
+      this.pruned = [doc!, streamed.target];
+      const key = this.keyOf(streamed.algorithm, streamed.inclusivePrefixes, streamed.excluded);
+      const value = streamed.canonical ?? STREAMED_NOT_KEPT;
+      this.canonical.set(streamed.target, new Map([[key, { ok: true, value }]]));
+      this.digests.set(streamed.target, new Map([[`${key}\u0000${streamed.hash}`, Promise.resolve(streamed.digest)]]));
+    }
+  }
 
   private keyOf(algorithm: string, prefixes: string[] | undefined, excluded: Element | null): string {
     let ex = '-';
@@ -158,6 +213,10 @@ export class CanonicalMemo {
     let perNode = this.canonical.get(target);
     if (!perNode) this.canonical.set(target, (perNode = new Map()));
     let out = perNode.get(key);
+    if (!out && this.pruned.includes(target)) {
+      out = { ok: false, error: { code: 'unsupported-algorithm', message: 'This canonicalization of the whole document was not computed while it was read in parts (a large aggregate): it is not checked.' } };
+      perNode.set(key, out);
+    }
     if (!out) perNode.set(key, (out = canonicalizeToBytes(target, { algorithm, ...(prefixes ? { inclusivePrefixes: prefixes } : {}), excludeElement: excluded })));
     return out;
   }
@@ -242,7 +301,7 @@ async function digestReference(p: PreparedReference, signature: Element, memo: C
   if (!c14n.ok) return c14n.error.message;
   p.report.computedDigest = await memo.digest(p.target, p.algorithm, p.inclusivePrefixes, excluded, p.hash, c14n.value);
   p.report.digestValid = sameDigest(p.report.expectedDigest, p.report.computedDigest);
-  p.report.canonicalForm = c14n.value.length <= MAX_TRACE_BYTES ? utf8Decoder.decode(c14n.value) : null;
+  p.report.canonicalForm = c14n.value !== STREAMED_NOT_KEPT && c14n.value.length <= CANONICAL_TRACE_MAX_BYTES ? utf8Decoder.decode(c14n.value) : null;
   return null;
 }
 
@@ -422,12 +481,15 @@ async function checkSignature<C extends SignerIdentity>(signature: Element, inde
   const anchorList = anchors.length ? anchors.map((a) => `${a.description}: ${a.subject ?? ''} (SHA-256 ${a.sha256Fingerprint ?? 'n/a'})`).join('; ') : 'none';
   if (!sigBytes.ok || !used) {
     report.verdict = 'invalid';
-    const hasKeyInfo = keyInfoCertificates.length > 0;
+    // A bare RSAKeyValue is a key to check against as much as a certificate: one that does not
+    // verify makes the signature invalid, not "nothing to verify against".
+    const keyValues = descendants(firstChild(signature, NS.dsig, 'KeyInfo'), NS.dsig, 'RSAKeyValue').length;
+    const hasKeyInfo = keyInfoCertificates.length > 0 || keyValues > 0;
     report.reason = !sigBytes.ok
       ? 'The SignatureValue is not valid base64.'
       : anchors.length === 0 && !hasKeyInfo
         ? 'No key to verify with: nothing trusted was given and the signature carries no certificate.'
-        : `The SignatureValue does not verify with ${anchors.length ? `any of the ${anchors.length} trusted key(s)` : 'the trust you gave (none)'}${hasKeyInfo ? ' nor with the certificate in KeyInfo' : ''}.`;
+        : `The SignatureValue does not verify with ${anchors.length ? `any of the ${anchors.length} trusted key(s)` : 'the trust you gave (none)'}${hasKeyInfo ? ` nor with the ${keyInfoCertificates.length > 0 ? 'certificate' : 'RSAKeyValue'} in KeyInfo` : ''}.`;
     if (skipped) report.reason += ` ${skipped} Reference(s) were not digested: nothing in an unverified SignedInfo is worth the work.`;
     if (sigBytes.ok && anchors.length === 0 && !hasKeyInfo) {
       report.verdict = 'untrusted';
@@ -437,7 +499,9 @@ async function checkSignature<C extends SignerIdentity>(signature: Element, inde
     }
   } else if (!digestsOk) {
     report.verdict = 'invalid';
-    report.reason = `SignedInfo is authentic (signed by ${used.subject ?? 'the key'}), but ${problems.length ? 'a reference does not resolve to a unique element' : 'a reference digest does not match'}: the signed content was changed.`;
+    report.reason = prepared.length === 0
+      ? `SignedInfo is authentic (signed by ${used.subject ?? 'the key'}), but it signs no Reference, so it covers nothing.`
+      : `SignedInfo is authentic (signed by ${used.subject ?? 'the key'}), but ${problems.length ? 'a reference does not resolve to a unique element' : 'a reference digest does not match'}: the signed content was changed.`;
   } else if (used.decision && !used.decision.accepted) {
     // CONTRACT §2: a pasted key of another entity or role is not an anchor for this element.
     report.verdict = 'untrusted';
@@ -525,7 +589,7 @@ export async function verifySignatures<C extends SignerIdentity>(doc: Document, 
     let madeIds = idIndexes.get(madeIn);
     if (!madeIds) idIndexes.set(madeIn, (madeIds = buildIdIndex(madeIn, policy.idAttribute)));
     let memo = memos.get(madeIn);
-    if (!memo) memos.set(madeIn, (memo = new CanonicalMemo()));
+    if (!memo) memos.set(madeIn, (memo = new CanonicalMemo(madeIn)));
     const check = await checkSignature(made, i + 1, madeIn, madeIds, anchors, at, findings, memo, policy);
     if (chain.length) {
       // Coverage is judged in the decrypted document: carry the referenced elements forward.

@@ -35,6 +35,7 @@ export function metadataOverview(meta: MetadataSummary, at: Date): MetadataOverv
   let entitiesExpired = 0;
   for (const e of meta.entities) {
     let signs = false;
+    let entityEarliest = Infinity;
     if (e.validUntil !== null && Date.parse(e.validUntil) < now) entitiesExpired++;
     for (const r of e.roles) {
       roles[r.role] = (roles[r.role] ?? 0) + 1;
@@ -46,6 +47,7 @@ export function metadataOverview(meta: MetadataSummary, at: Date): MetadataOverv
         for (const c of kd.certificates) {
           const seen = validity.has(c);
           const notAfter = notAfterOf(c, validity);
+          if (notAfter !== null && notAfter < entityEarliest) entityEarliest = notAfter;
           if (seen) continue;
           keys.certificates++;
           if (notAfter === null) { keys.unreadable++; continue; }
@@ -59,6 +61,8 @@ export function metadataOverview(meta: MetadataSummary, at: Date): MetadataOverv
       }
     }
     if (!signs) entitiesWithoutSigningKey++;
+    // The page's entity table sorts and filters by it.
+    if (entityEarliest !== Infinity) e.earliestKeyNotAfter = new Date(entityEarliest).toISOString();
   }
   return { entityCount: meta.entities.length, roles, keys, entitiesWithoutSigningKey, entitiesExpired };
 }

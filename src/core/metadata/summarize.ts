@@ -39,12 +39,23 @@ function summarizeRole(role: Element): RoleDescriptorSummary {
   };
 }
 
+const MDUI = 'urn:oasis:names:tc:SAML:metadata:ui';
+
+/** mdui:DisplayName (English first), else md:OrganizationDisplayName: what a discovery service shows. */
+function displayNameOf(entity: Element): string | null {
+  const names = descendants(entity, MDUI, 'DisplayName');
+  const chosen = names.find((n) => attr(n, 'xml:lang') === 'en') ?? names[0] ?? firstChild(firstChild(entity, NS.metadata, 'Organization'), NS.metadata, 'OrganizationDisplayName');
+  return chosen ? trimmedText(chosen) : null;
+}
+
 export function summarizeEntity(entity: Element): EntitySummary {
+  const displayName = displayNameOf(entity);
   return {
     entityId: attr(entity, 'entityID') ?? '',
     validUntil: attr(entity, 'validUntil'),
     cacheDuration: attr(entity, 'cacheDuration'),
     roles: childElements(entity, NS.metadata).filter((r) => r.localName?.endsWith('Descriptor') && r.localName !== 'Extensions').map(summarizeRole),
+    ...(displayName ? { displayName } : {}),
   };
 }
 

@@ -6,7 +6,7 @@
 import { x509 } from '../x509/peculiar';
 import { decodeBase64Lenient, encodeBase64 } from '../encoding/base64';
 import { fail, ok, type Result } from '../types';
-import { parseCertificate, sha256Fingerprint } from '../x509/certificate';
+import { parseCertificate, sha256Fingerprint, type CertificateView } from '../x509/certificate';
 import type { SpSignatureAlgorithm } from './settings';
 
 
@@ -71,7 +71,7 @@ function randomSerialHex(): string {
   return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 }
 
-async function describe(privateKey: CryptoKey, cert: x509.X509Certificate, der: Uint8Array, pkcs8Pem: string | null): Promise<SpKeyPair> {
+async function describe(privateKey: CryptoKey, cert: CertificateView, der: Uint8Array, pkcs8Pem: string | null): Promise<SpKeyPair> {
   const alg = privateKey.algorithm as RsaHashedKeyAlgorithm & EcKeyAlgorithm;
   const isRsa = alg.name === 'RSASSA-PKCS1-v1_5';
   const hash = (isRsa ? alg.hash.name : 'SHA-256') as RsaHash;

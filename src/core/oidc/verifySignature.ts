@@ -196,33 +196,34 @@ export async function verifyIdTokenSignature(
     return { ...base, attempts, verdict: 'unsupported', reason: `This runtime's WebCrypto could not use the key: ${errored[0].note ?? 'import failed'}.` };
   }
 
-  // Exact notes, not a prefix: "made with this key" starts both the changed-content and the
-  // other-hash diagnoses, which call for different fixes.
-  const changed = attempts.find((a) => a.note === RSA_NOTE.contentChanged);
-  const otherHash = attempts.find((a) => a.note === RSA_NOTE.otherHash);
+  // The key that made the signature, when the RSA diagnosis found one (only the signer's key can
+  // recover a well-formed encoding). Its note is compared whole: "made with this key" starts both
+  // the changed-content and the other-hash diagnoses, which call for different fixes.
+  const madeWith = attempts.find((a) => a.note === RSA_NOTE.contentChanged || a.note === RSA_NOTE.otherHash);
+  const wrongHash = madeWith?.note === RSA_NOTE.otherHash;
   findings.push(
     finding(
       'oidc-signature-invalid',
       'error',
       'The signature does not verify',
-      changed
-        ? `The signature was made with ${changed.key.description}, but over different content: the header or payload was changed after signing (or re-encoded — even whitespace in the JSON counts, RFC 7515 §5.2).`
-        : otherHash
-          ? `The signature was made with ${otherHash.key.description}, but over a hash other than the one ${alg} names (RFC 7518 §3.3): the provider signed with another algorithm than the header's "alg" says.`
-          : `None of the ${attempts.length} pasted key${attempts.length === 1 ? '' : 's'} of the right type verifies the ${alg} signature. Either the token was altered, or it was signed with a key that is not in the pasted set${algorithm.family === 'HMAC' ? ' (for HS*: another client secret)' : ''}.`,
-      otherHash && !changed
+      !madeWith
+        ? `None of the ${attempts.length} pasted key${attempts.length === 1 ? '' : 's'} of the right type verifies the ${alg} signature. Either the token was altered, or it was signed with a key that is not in the pasted set${algorithm.family === 'HMAC' ? ' (for HS*: another client secret)' : ''}.`
+        : wrongHash
+          ? `The signature was made with ${madeWith.key.description}, but over a hash other than the one ${alg} names (RFC 7518 §3.3): the provider signed with another algorithm than the header's "alg" says.`
+          : `The signature was made with ${madeWith.key.description}, but over different content: the header or payload was changed after signing (or re-encoded — even whitespace in the JSON counts, RFC 7515 §5.2).`,
+      wrongHash
         ? 'Fix the provider\'s token signer so that the header\'s "alg" names the algorithm it signs with (RS256, RS384 or RS512). A relying party such as Exoscale rejects this token.'
         : algorithm.family === 'HMAC'
           ? `Check that "${EXOSCALE_FIELDS.clientSecret}" is the current secret of the client whose ID is "${EXOSCALE_FIELDS.clientId}" (secrets are often regenerated at the provider).`
           : 'Copy the token again in full, and paste the current JWKS of the issuer. A relying party such as Exoscale rejects this token.',
-      otherHash && !changed ? ['RFC 7518 §3.3', `${OIDC_CORE} §3.1.3.7 step 6`] : [`${RFC7515} §5.2`, `${OIDC_CORE} §3.1.3.7 step 6`],
+      wrongHash ? ['RFC 7518 §3.3', `${OIDC_CORE} §3.1.3.7 step 6`] : [`${RFC7515} §5.2`, `${OIDC_CORE} §3.1.3.7 step 6`],
     ),
   );
-  const reason = changed
-    ? `Signed by ${changed.key.description} but the signed content was changed.`
-    : otherHash
-      ? `Signed by ${otherHash.key.description} but with another hash than ${alg} says: the header's "alg" is wrong.`
-      : `No pasted key verifies the ${alg} signature.`;
+  const reason = !madeWith
+    ? `No pasted key verifies the ${alg} signature.`
+    : wrongHash
+      ? `Signed by ${madeWith.key.description} but with another hash than ${alg} says: the header's "alg" is wrong.`
+      : `Signed by ${madeWith.key.description} but the signed content was changed.`;
   return { ...base, attempts: [...attempts, ...headerAttempts], verdict: 'invalid', reason };
 }
 

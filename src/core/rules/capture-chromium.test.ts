@@ -1,8 +1,9 @@
 // The capture-evidence rules on HAR files Chromium recorded of a real login between two local
 // servers (test/captures/, made by record-chromium-login.mjs): what the browser actually did is
 // the oracle. Chromium 150 withheld the SameSite=Lax cookie from the cross-site POST, never
-// stored SameSite=None without Secure, and still sent the fresh cookie without SameSite
-// (Lax+POST, first 2 minutes); with the IdP on another port of localhost (one site) it sent all.
+// stored SameSite=None without Secure, sent SameSite=None; Secure set over http://localhost, and
+// still sent the fresh cookie without SameSite (Lax+POST, first 2 minutes); with the IdP on
+// another port of localhost (one site) it sent all.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +27,8 @@ describe('a Chromium HAR of a login whose IdP (127.0.0.1) is another site than t
     expect(f[0].evidence).toMatchObject({ cookies: ['sp_lax', 'sp_none_insecure'], causes: ['samesite', 'samesite'], acsStatus: 403 });
     expect(f[0].explanation).toContain('sp_lax (SameSite=Lax)');
     expect(f[0].explanation).toContain('submitted from http://127.0.0.1:4354');
+    // SameSite=None; Secure set over http://localhost: loopback counts as secure, Chromium stored and sent it.
+    expect(f[0].evidence?.cookies).not.toContain('sp_none_secure');
   });
   it('measures the IdP clock 300 s ahead of its Date header (±1 s)', async () => {
     const { findings } = await inspectCapture('chromium-login-cross-site.har');

@@ -176,6 +176,20 @@ describe('capture-sanitized and input-redacted', () => {
     // The POSTed copy is gone, but the POST exchange is there: the cookie evidence is judged from the form's copy.
     expect(all.filter((f) => f.code === 'cookie-dropped-samesite').map((f) => f.evidence?.cookies)).toEqual([['sp_session']]);
   });
+  it('har-sanitizer with the Cookie and Set-Cookie headers ticked: "[Cookie redacted]" is no cookie name, and the removal is said', async () => {
+    const entries = loginEntries(T0) as { request: { headers: { name: string; value: string }[]; cookies: unknown[] }; response: { headers: { name: string; value: string }[] } }[];
+    for (const e of entries) {
+      e.request.cookies = [];
+      e.request.headers = e.request.headers.map((h) => (h.name === 'Cookie' ? { ...h, value: '[Cookie redacted]' } : h));
+      e.response.headers = e.response.headers.map((h) => (h.name === 'Set-Cookie' ? { ...h, value: '[Set-Cookie redacted]' } : h));
+    }
+    const r = await inspectInput(har(entries), 'redacted.har', { at });
+    const exchanges = r.messages[0].payload.capture!.evidence.exchanges;
+    expect(exchanges.flatMap((x) => x.cookiesSent)).toEqual([]);
+    const all = r.messages.flatMap((m) => m.findings);
+    expect(all.find((f) => f.code === 'capture-sanitized')?.explanation).toContain('Cookie or Set-Cookie headers replaced by "[… redacted]"');
+    expect(all.filter((f) => f.code === 'cookie-dropped-samesite')).toEqual([]);
+  });
   it('a capture left with no SAML at all is an input-redacted error with the re-export advice', async () => {
     const text = har(loginEntries(T0, { cookieBack: true }).slice(2)).replace(/SAMLResponse=[^"&]+/g, 'SAMLResponse=[SAMLResponse redacted]');
     const r = await inspectInput(text, 'test.har', { at });
@@ -243,6 +257,14 @@ describe('SAML-tracer exports as its export dialog writes them (SAMLTraceIO.js, 
     const r = await inspectInput(tracer('sp_session=1; SameSite=Lax'), 'tracer.json', { at });
     expect(r.messages.map((m) => m.payload.time)).toEqual([undefined, undefined]);
     expect(r.messages[0].payload.capture?.evidence.exchanges.map((x) => x.time)).toEqual([undefined, undefined, undefined]);
+  });
+  it('SAML-tracer records no bodies: the POSTed Response is measured against the Date of the IdP page of its Origin; the status line keeps its reason phrase', async () => {
+    const doc = JSON.parse(tracer('sp_session=1; SameSite=Lax')) as { requests: { responseHeaders: unknown[]; responseStatusText?: string }[] };
+    doc.requests[1].responseHeaders = [{ name: 'Date', value: new Date(Date.parse(T0) - 420_000).toUTCString() }];
+    const r = await inspectInput(JSON.stringify(doc), 'tracer.json', { at });
+    const response = r.messages.find((m) => m.kind === 'Response')!;
+    expect(response.findings.filter((f) => f.code === 'clock-skew-observed').map((f) => f.evidence?.skewSeconds)).toEqual([420]);
+    expect(response.payload.httpResponse).toMatchObject({ status: 403, statusText: 'Forbidden' });
   });
   it('reads the [name, value] header pairs of exports written before SAML-tracer 1.0', async () => {
     const r = await inspectInput(tracer('sp_session=1; SameSite=Lax', (n, v) => [n, v]), 'tracer.json', { at });

@@ -60,6 +60,14 @@ describe('cookie-dropped-samesite: when SameSite explains the missing cookie', (
     expect((await cookieFindings(har(loginEntries(T0, { ...unspecified, loginSeconds: 116 }))))[0].evidence?.causes).toEqual(['lax-post-window']);
     expect((await cookieFindings(har(loginEntries(T0, { ...unspecified, loginSeconds: 117 }))))[0].evidence?.causes).toEqual(['samesite']);
   });
+  it('SameSite=None; Secure set over http: (not loopback) is refused when set: reported; over https or on localhost it is not', async () => {
+    const http = moved(har(loginEntries(T0, { setCookie: 'sp=1; SameSite=None; Secure' })), 'http://sp.example.com', 'https://idp.example.org');
+    const [f] = await cookieFindings(http);
+    expect(f.evidence?.causes).toEqual(['secure-over-http']);
+    expect(f.explanation).toContain('sp (Secure, but set over http: browsers refuse to store it)');
+    expect(await cookieFindings(har(loginEntries(T0, { setCookie: 'sp=1; SameSite=None; Secure' })))).toEqual([]);
+    expect(await cookieFindings(moved(har(loginEntries(T0, { setCookie: 'sp=1; SameSite=None; Secure' })), 'http://localhost:4351', 'http://127.0.0.1:4352'))).toEqual([]);
+  });
   it('SameSite=Lax is withheld however young the cookie', async () => {
     const [f] = await cookieFindings(har(loginEntries(T0, { setCookie: 'sp=1; SameSite=Lax', loginSeconds: 1 })));
     expect(f.evidence?.causes).toEqual(['samesite']);

@@ -13,7 +13,7 @@
 // unknown); otherwise it is still reported (the SP lost its cookie) but not blamed on SameSite.
 import type { CaptureEvidence, CapturedExchange, SetCookieSummary } from '../types';
 import type { Rule, RuleMessage } from '../diagnosis/context';
-import { originOf, sameCapture, siteOf } from '../diagnosis/capture';
+import { originOf, sameCapture } from '../diagnosis/capture';
 import { parts, rootElement } from '../diagnosis/helpers';
 
 const REFS = ['RFC 6265bis §5.8.3', 'RFC 6265bis §5.7', 'RFC 6265bis §5.6.7', 'SAML profiles §4.1.4.3', 'SAML bindings §3.5.5.2'];
@@ -24,12 +24,30 @@ const NO_LAX_BY_DEFAULT = /firefox|safari|webkit/i;
 /** A SameSite value SAML-tracer's export masked ({hash:…}, {obf:…}, {overwritten}). */
 const MASKED = /^\{(hash:|obf:|overwritten)/;
 
-interface SetCookie { cookie: SetCookieSummary; time?: string }
-type Cause = 'samesite' | 'lax-post-window' | 'no-lax-by-default' | 'masked';
+interface SetCookie { cookie: SetCookieSummary; time?: string; url: string }
+type Cause = 'samesite' | 'secure-over-http' | 'lax-post-window' | 'no-lax-by-default' | 'masked';
+
+/**
+ * Whether a Secure cookie set by this URL is refused: RFC 6265bis §5.7 ignores a cookie whose
+ * secure-only flag is set when the request's scheme is not secure; browsers count loopback hosts
+ * as secure (Secure Contexts §3.2 "potentially trustworthy": localhost, 127.0.0.0/8, ::1).
+ */
+function refusedSecure(url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (u.protocol !== 'http:') return false;
+  const h = u.hostname;
+  return !(h === 'localhost' || h.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(h) || h === '[::1]');
+}
 
 /** Why a cookie the SP set did not come back with the cross-site POST, as far as the capture tells. */
 function causeOf(c: SetCookie, postTime: string | undefined, ev: CaptureEvidence): { cause: Cause; ageSeconds?: number } {
   const ss = c.cookie.sameSite?.toLowerCase();
+  if (c.cookie.secure && refusedSecure(c.url)) return { cause: 'secure-over-http' };
   if (ss !== undefined && MASKED.test(ss)) return { cause: 'masked' };
   if (ss === 'none' || ss === 'strict' || ss === 'lax') return { cause: 'samesite' };
   // Unspecified, or a value browsers do not know (RFC 6265bis §5.6.7: treated as unspecified).
@@ -45,6 +63,7 @@ function whyDropped(c: SetCookieSummary, cause: Cause, ageSeconds: number | unde
   const ss = c.sameSite?.toLowerCase();
   const age = ageSeconds !== undefined ? `, set ${ageSeconds} s before the POST` : '';
   switch (cause) {
+    case 'secure-over-http': return `${c.name} (Secure, but set over http: browsers refuse to store it)`;
     case 'masked': return `${c.name} (its SameSite value was masked by the export, so why it stayed behind cannot be read)`;
     case 'lax-post-window': return `${c.name} (no SameSite attribute${age}: Chrome still sends such a cookie on a cross-site POST during its first 2 minutes, so SameSite does not explain its absence)`;
     case 'no-lax-by-default': return `${c.name} (no SameSite attribute: ${browser ?? 'this browser'} does not treat it as Lax, so SameSite does not explain its absence)`;
@@ -86,7 +105,7 @@ export const cookieDroppedSameSiteRule: Rule = {
   severity: 'error',
   category: 'binding',
   title: 'SP session cookie comes back with the Response',
-  checks: 'In a HAR or SAML-tracer capture, every cookie the SP\'s origin set up to the exchange that sent the AuthnRequest (not deleted, not SameSite=None; Secure) is sent on the cross-site POST of the Response to the ACS; error when the ACS then answered with an error or started a new login (a redirect to the IdP or to the SP page that sent the AuthnRequest), warning otherwise.',
+  checks: 'In a HAR or SAML-tracer capture, every cookie the SP\'s origin set up to the exchange that sent the AuthnRequest (not deleted, not SameSite=None; Secure) is sent on the cross-site POST of the Response to the ACS (site: scheme and registrable domain from the Public Suffix List; ports never count); error when the ACS then answered with an error or started a new login (a redirect to the IdP or to the SP page that sent the AuthnRequest), warning otherwise. Says when SameSite does not explain a missing cookie: Chrome\'s 2-minute Lax+POST window, a browser without Lax by default.',
   references: REFS,
   check(ctx) {
     const { summary, payload } = ctx.message;
@@ -113,20 +132,20 @@ export const cookieDroppedSameSiteRule: Rule = {
       if (originOf(x.url) !== acsOrigin) continue;
       for (const c of x.response?.setCookies ?? []) {
         if (c.deletes) set.delete(c.name);
-        else set.set(c.name, { cookie: c, ...(x.time ? { time: x.time } : {}) });
+        else set.set(c.name, { cookie: c, url: x.url, ...(x.time ? { time: x.time } : {}) });
       }
     }
     if (set.size === 0) return [];
     // Who submitted the form: the Origin header of the POST, else the page of the exchange before it.
     const initiator = post.origin ?? ev.exchanges[postAt - 1]?.url ?? null;
-    const crossSite = post.origin === 'null' || (initiator !== null && siteOf(initiator) !== siteOf(post.url));
+    const crossSite = post.origin === 'null' || (initiator !== null && ctx.siteOf(initiator) !== ctx.siteOf(post.url));
     if (!crossSite) return [];
     const dropped = [...set.values()]
-      .filter(({ cookie: c }) => !post.cookiesSent.includes(c.name) && !(c.sameSite?.toLowerCase() === 'none' && c.secure))
+      .filter(({ cookie: c, url }) => !post.cookiesSent.includes(c.name) && !(c.sameSite?.toLowerCase() === 'none' && c.secure && !refusedSecure(url)))
       .map((c) => ({ ...c, ...causeOf(c, post.time, ev) }));
     if (dropped.length === 0) return [];
     // A masked SameSite value hides the cause: the usual one (SameSite) is still the likely one.
-    const bySameSite = dropped.some((d) => d.cause === 'samesite' || d.cause === 'masked');
+    const bySameSite = dropped.some((d) => d.cause === 'samesite' || d.cause === 'secure-over-http' || d.cause === 'masked');
     const status = post.response?.status;
     // The SP starting a new login: its answer goes to the IdP, or to the SP page that sent the AuthnRequest.
     const requestUrl = ev.exchanges[sentAt].url;
@@ -136,8 +155,8 @@ export const cookieDroppedSameSiteRule: Rule = {
     const failed = (status !== undefined && status >= 400) || bounced;
     const names = dropped.map((d) => d.cookie.name);
     const reasons = dropped.map((d) => whyDropped(d.cookie, d.cause, d.ageSeconds, ev.browser)).join(', ');
-    const why = dropped.some((d) => d.cause === 'samesite')
-      ? 'a cookie that is not SameSite=None; Secure is withheld from a cross-site POST'
+    const why = dropped.some((d) => d.cause === 'samesite' || d.cause === 'secure-over-http')
+      ? 'a cookie that is not SameSite=None; Secure, set over HTTPS, is withheld from a cross-site POST'
       : bySameSite
         ? 'the export masked the SameSite value, so the cause cannot be read; a cookie that is not SameSite=None; Secure is withheld from a cross-site POST, which is the usual cause'
         : 'SameSite does not explain it here; look at the cookie\'s Path and Domain (do they cover the ACS URL?), Secure on an http: ACS, and whether the SP replaced or cleared it';

@@ -1,9 +1,9 @@
-import { x509 } from './peculiar';
 import { decodeBase64Lenient, encodeBase64 } from '../encoding/base64';
 import type { CertificateSummary } from '../types';
+import { readCertificateDer, type CertificateView } from './der';
 
-
-export type ParsedCertificate = { ok: true; cert: x509.X509Certificate; der: Uint8Array } | { ok: false; message: string };
+export type { CertificateView } from './der';
+export type ParsedCertificate = { ok: true; cert: CertificateView; der: Uint8Array } | { ok: false; message: string };
 
 const parsedCache = new Map<string, ParsedCertificate>();
 const summaryCache = new Map<string, Promise<CertificateSummary | null>>();
@@ -31,12 +31,36 @@ function parseCertificateUncached(text: string): ParsedCertificate {
   if (pem) body = pem[1] ?? '';
   const bytes = decodeBase64Lenient(body);
   if (!bytes.ok) return { ok: false, message: `The certificate is not base64/PEM: ${bytes.error.message}` };
-  try {
-    const cert = new x509.X509Certificate(bytes.value.bytes as Uint8Array<ArrayBuffer>);
-    return { ok: true, cert, der: bytes.value.bytes };
-  } catch (e) {
-    return { ok: false, message: `Not an X.509 certificate: ${(e as Error).message}` };
+  const cert = readCertificateBytes(bytes.value.bytes);
+  return cert.ok ? { ok: true, cert: cert.value, der: bytes.value.bytes } : { ok: false, message: `Not an X.509 certificate: ${cert.message}` };
+}
+
+/** A certificate from the bytes of an X509Certificate element or PEM block (DER, or text wrapping it). */
+export function readCertificateBytes(bytes: Uint8Array): ReturnType<typeof readCertificateDer> {
+  return readCertificateDer(derOfEncodedText(bytes));
+}
+
+/**
+ * Some IdPs base64-encode the PEM text, or hex, instead of the DER (rubysaml's ADFS fixture puts
+ * base64 of a PEM file in <X509Certificate>). @peculiar/x509, which read certificates before
+ * ./der, accepted such bytes, so they are still unwrapped, one level: bytes that do not start a
+ * DER SEQUENCE are read as text holding a PEM block, hex or base64.
+ */
+function derOfEncodedText(bytes: Uint8Array): Uint8Array {
+  if (bytes.length === 0 || bytes[0] === 0x30) return bytes;
+  let text = '';
+  for (const b of bytes) text += String.fromCharCode(b);
+  const pem = /-----BEGIN ([^\n-][^\n]*?)-----\r?\n([A-Za-z0-9+/=\r\n]+?)-----END \1-----/.exec(text);
+  if (pem) {
+    const inner = decodeBase64Lenient(pem[2]!);
+    return inner.ok ? inner.value.bytes : bytes;
   }
+  if (/^[0-9a-f\s]+$/i.test(text) && text.replace(/\s+/g, '').length % 2 === 0) {
+    const digits = text.replace(/\s+/g, '');
+    return Uint8Array.from({ length: digits.length / 2 }, (_, i) => parseInt(digits.slice(2 * i, 2 * i + 2), 16));
+  }
+  const inner = decodeBase64Lenient(text);
+  return inner.ok ? inner.value.bytes : bytes;
 }
 
 export function colonHex(bytes: ArrayBuffer | Uint8Array): string {
@@ -48,7 +72,7 @@ export async function sha256Fingerprint(der: Uint8Array): Promise<string> {
   return colonHex(await crypto.subtle.digest('SHA-256', der as BufferSource));
 }
 
-function describeKeyAlgorithm(cert: x509.X509Certificate): string {
+function describeKeyAlgorithm(cert: CertificateView): string {
   const alg = cert.publicKey.algorithm as { name: string; modulusLength?: number; namedCurve?: string };
   if (alg.name === 'RSASSA-PKCS1-v1_5' || alg.name === 'RSA-PSS' || alg.name === 'RSA-OAEP') {
     return `RSA${alg.modulusLength ? ` ${alg.modulusLength}-bit` : ''}`;
@@ -71,12 +95,9 @@ export async function summarizeCertificate(der: Uint8Array, foundIn: string): Pr
 
 async function summarizeCertificateUncached(der: Uint8Array): Promise<CertificateSummary | null> {
   const foundIn = '';
-  let cert: x509.X509Certificate;
-  try {
-    cert = new x509.X509Certificate(der as Uint8Array<ArrayBuffer>);
-  } catch {
-    return null;
-  }
+  const read = readCertificateBytes(der);
+  if (!read.ok) return null;
+  const cert = read.value;
   const [sha1, sha256] = await Promise.all([
     crypto.subtle.digest('SHA-1', der as BufferSource),
     crypto.subtle.digest('SHA-256', der as BufferSource),
@@ -102,6 +123,6 @@ async function summarizeCertificateUncached(der: Uint8Array): Promise<Certificat
 }
 
 /** SubjectPublicKeyInfo DER (base64) of a certificate: trust is matched by public key, not by certificate bytes. */
-export function spkiOf(cert: x509.X509Certificate): string {
+export function spkiOf(cert: CertificateView): string {
   return encodeBase64(new Uint8Array(cert.publicKey.rawData));
 }

@@ -1,5 +1,5 @@
 import { fail, ok, type InputError, type Result } from '../types';
-import { positionOf, readXml } from './reader';
+import { positionOf, readXml, type RootChildClosed } from './reader';
 
 /**
  * Parse XML without ever expanding or fetching anything. A DOCTYPE is refused outright: DTDs
@@ -7,9 +7,17 @@ import { positionOf, readXml } from './reader';
  * the OASIS security considerations recommend rejecting them).
  */
 export function parseXmlSafely(xml: string): Result<Document> {
+  return parseXmlSafelyInParts(xml, null);
+}
+
+/**
+ * parseXmlSafely, calling `onRootChildClosed` as each child element of the root is complete:
+ * the caller may process and unlink it while the rest is read (core/aggregate/).
+ */
+export function parseXmlSafelyInParts(xml: string, onRootChildClosed: ((child: Element) => void) | null): Result<Document> {
   const refused = refuseUnsafe(xml);
   if (refused) return fail(refused);
-  const doc = readXml(xml);
+  const doc = readXml(xml, onRootChildClosed as RootChildClosed | null);
   // The read-only DOM of ./lightdom stands in for lib.dom's Document (the members the core reads).
   return doc.ok ? ok(doc.value as unknown as Document) : doc;
 }

@@ -58,6 +58,40 @@ export function prettyPrintXml(xml: string, doc: Document): PrettyXml {
   };
 }
 
+/**
+ * The exact text, with line numbers for a document read in parts (core/aggregate/): only some of
+ * its elements are still in the tree, each knowing its position among all of them. The offsets
+ * are found on the first call (most reports locate a finding or two on a 256 MB text) and kept
+ * in typed arrays: a number array of ~7 million line starts would weigh several times more.
+ */
+export function exactTextLocator(xml: string, elementIndexOf: (el: Element) => number | undefined): PrettyXml {
+  let starts: Float64Array | null = null;
+  let lines: Float64Array | null = null;
+  return {
+    text: xml,
+    lineOfNode(node) {
+      let n: Node | null | undefined = node;
+      while (n && n.nodeType !== 1) n = n.nodeType === 2 ? (n as Attr).ownerElement : n.parentNode;
+      const i = n ? elementIndexOf(n as Element) : undefined;
+      if (i === undefined) return null;
+      starts ??= Float64Array.from(startTagPositions(xml));
+      const offset = starts[i];
+      if (offset === undefined) return null;
+      if (lines === null) {
+        const found: number[] = [0];
+        for (let at = xml.indexOf('\n'); at >= 0; at = xml.indexOf('\n', at + 1)) found.push(at + 1);
+        lines = Float64Array.from(found);
+      }
+      let lo = 0, hi = lines.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (lines[mid]! <= offset) lo = mid; else hi = mid - 1;
+      }
+      return { line: lo + 1, column: offset - lines[lo]! + 1 };
+    },
+  };
+}
+
 function elementsInOrder(doc: Document): Element[] {
   const out: Element[] = [];
   const stack: Node[] = doc.documentElement ? [doc.documentElement] : [];

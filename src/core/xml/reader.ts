@@ -83,12 +83,20 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;
 }
 
+/**
+ * Called each time a child element of the root element is complete (its end tag read), in
+ * document order, while the rest of the document is still unread. The callback may unlink
+ * children of the root it has finished with (a federation aggregate is read one entity at a time:
+ * core/aggregate/); the reader only ever appends to the root's last child.
+ */
+export type RootChildClosed = (child: LightNode) => void;
+
 /** Parse `input` (any line ends) into a read-only document, or say where and why it is not well-formed. */
-export function readXml(input: string): Result<LightNode, InputError> {
+export function readXml(input: string, onRootChildClosed: RootChildClosed | null = null): Result<LightNode, InputError> {
   // §2.11: every CR LF pair and lone CR is read as LF. Offsets below are in this text.
   const xml = input.indexOf('\r') >= 0 ? input.replace(/\r\n?/g, '\n') : input;
   try {
-    return ok(new Reader(xml).read());
+    return ok(new Reader(xml, onRootChildClosed).read());
   } catch (e) {
     if (!(e instanceof ReadError)) throw e;
     const { line, column } = positionOf(xml, e.offset);
@@ -118,7 +126,10 @@ class Reader {
   private readonly attrOffsets: number[] = [];
   private sawRoot = false;
 
-  constructor(private readonly xml: string) {
+  constructor(
+    private readonly xml: string,
+    private readonly onRootChildClosed: RootChildClosed | null = null,
+  ) {
     this.doc = new LightNode(DOCUMENT_NODE, DOCUMENT_NAME, '', EMPTY_ATTRIBUTES);
   }
 
@@ -394,8 +405,10 @@ class Reader {
     }
     this.append(parent, el);
     if (this.open.length === 0) this.sawRoot = true;
-    if (selfClosing) this.unbind(undoFrom);
-    else {
+    if (selfClosing) {
+      this.unbind(undoFrom);
+      if (this.onRootChildClosed !== null && this.open.length === 1) this.onRootChildClosed(el);
+    } else {
       this.open.push(el);
       this.openUndoFrom.push(undoFrom);
     }
@@ -459,6 +472,7 @@ class Reader {
     }
     this.unbind(this.openUndoFrom.pop()!);
     this.pos = close + 1;
+    if (this.onRootChildClosed !== null && this.open.length === 1) this.onRootChildClosed(top);
   }
 
   // ---- references ----

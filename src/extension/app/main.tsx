@@ -9,7 +9,15 @@ import { routeTree } from '../../ui/router';
 import { appLocationIn, appLocationOut } from './pathRewrite';
 import '../../ui/styles.css';
 
-const router = createRouter({ routeTree, rewrite: { input: ({ url }) => appLocationIn(url), output: ({ url }) => appLocationOut(url) } });
+// TanStack Router takes every URL whose scheme is not http(s) for an external one once a rewrite
+// is set (router-core isExternalUrl), and would leave chrome-extension:// pages unrouted. The
+// router only ever sees paths relative to the page; a stand-in http origin to resolve them against
+// (RFC 6761 `.invalid`: never a real host) keeps them internal. The page's real origin is unchanged.
+const router = createRouter({
+  routeTree,
+  origin: 'http://samlscope-extension.invalid',
+  rewrite: { input: ({ url }) => appLocationIn(url), output: ({ url }) => appLocationOut(url) },
+});
 
 const container = document.getElementById('root');
 if (!container) throw new Error('app/index.html lacks #root');

@@ -1,13 +1,19 @@
 // The run-time budget the page's watchdog applies (core/limits.ts RUN_TIME_BUDGET_MS). Tests lower
 // it through a localStorage key whose name says what it is for: nobody sets it by accident, it
 // can only lower the budget, never raise it, and the page says when it is in effect.
-import { RUN_TIME_BUDGET_MIN_MS, RUN_TIME_BUDGET_MS } from '../../core/limits';
+import { AGGREGATE_IN_PARTS_MIN_CHARS, METADATA_RUN_TIME_BUDGET_MS, RUN_TIME_BUDGET_MIN_MS, RUN_TIME_BUDGET_MS } from '../../core/limits';
 
 export const RUN_BUDGET_TEST_KEY = 'samlscope.testing.runBudgetMs';
 
-/** The budget for the next run, in milliseconds. */
-export function runBudgetMs(): number {
-  return loweredBudgetMs() ?? RUN_TIME_BUDGET_MS;
+/**
+ * The budget for the next run, in milliseconds. Inspecting an input as large as a federation
+ * aggregate (AGGREGATE_IN_PARTS_MIN_CHARS and more) gets the metadata tools' budget: a 10 MB
+ * aggregate takes seconds of CPU, more on a loaded machine, where one message takes milliseconds.
+ */
+export function runBudgetMs(kind?: string, request?: unknown): number {
+  const input = kind === 'inspect' ? (request as { input?: unknown } | undefined)?.input : undefined;
+  const large = typeof input === 'string' && input.length >= AGGREGATE_IN_PARTS_MIN_CHARS;
+  return loweredBudgetMs() ?? (large ? METADATA_RUN_TIME_BUDGET_MS : RUN_TIME_BUDGET_MS);
 }
 
 /** The lowered budget when a test set one, else null. */

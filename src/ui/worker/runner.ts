@@ -42,7 +42,7 @@ export class WorkerRunner {
   /** `budgetMs` is read at the start of each run (a test may lower it, see runBudget.ts). */
   constructor(
     private readonly spawn: () => WorkerLike,
-    private readonly budgetMs: () => number,
+    private readonly budgetMs: (kind: WorkerRequestKind, request: unknown) => number,
   ) {}
 
   /**
@@ -53,7 +53,7 @@ export class WorkerRunner {
   run<K extends WorkerRequestKind>(kind: K, request: RequestOf<K>): RunHandle<ResponseOf<K>> {
     if (this.inFlight) this.stop({ code: 'run-cancelled', message: 'Superseded by a newer run.' });
     const id = this.nextId++;
-    const budget = this.budgetMs();
+    const budget = this.budgetMs(kind, request);
     let settle!: (o: RunOutcome<unknown>) => void;
     const outcome = new Promise<RunOutcome<unknown>>((resolve) => (settle = resolve));
     const timer = setTimeout(() => {

@@ -83,8 +83,9 @@ export function useWorkerRun<K extends WorkerRequestKind>(
     }
     setState((s) => ({ ...s, pending: true }));
     const start = () => {
-      const budgetMs = runBudgetMs();
-      const handle = runner().run(kind, request());
+      const req = request();
+      const budgetMs = runBudgetMs(kind, req);
+      const handle = runner().run(kind, req);
       cancelRef.current = handle.cancel;
       setState((s) => ({ ...s, pending: true, startedAt: Date.now(), budgetMs }));
       void handle.outcome.then((o: RunOutcome<ResponseOf<K>>) => {
@@ -126,7 +127,7 @@ export function useWorkerTask(): WorkerTask {
   const run = useCallback(
     async <K extends WorkerRequestKind>(kind: K, request: RequestOf<K>): Promise<RunOutcome<ResponseOf<K>>> => {
       const mine = ++seq.current;
-      const budgetMs = runBudgetMs();
+      const budgetMs = runBudgetMs(kind, request);
       const handle = runner().run(kind, request);
       cancelRef.current = handle.cancel;
       setActivity({ pending: true, startedAt: Date.now(), budgetMs });

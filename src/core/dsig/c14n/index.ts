@@ -106,6 +106,43 @@ export function canonicalizeToBytes(node: Node, options: CanonicalizeOptions): C
   return { ok: true, value: canonicalBytes(node, mode, options) };
 }
 
+/**
+ * The canonical octets of an element produced one child at a time, for documents too large to
+ * hold whole (a 256 MB federation aggregate: docs/performance.md, "Aggregates up to 256 MB").
+ * The octets go to `sink` in chunks as they are written (the chunk's memory is reused at once:
+ * consume it synchronously, e.g. an incremental hash). The bytes are those canonicalizeToBytes
+ * gives for `apex` — the same walk of the same writer, only interrupted between the apex's
+ * children — provided each child is handed over, in document order, once it is complete and
+ * before it is removed from the tree: a child's canonical form depends on its own subtree and its
+ * ancestors only, never on its siblings (C14N 1.0 §2.3, Exc-C14N §3: namespace and xml:*
+ * attribute inheritance come from ancestors).
+ */
+export class IncrementalCanonicalizer {
+  private readonly writer: CanonicalWriter;
+
+  private constructor(private readonly apex: Element, mode: Mode, options: CanonicalizeOptions, sink: (chunk: Uint8Array) => void) {
+    this.writer = new CanonicalWriter(mode, options.inclusivePrefixes ?? [], options.excludeElement ?? null, sink);
+    this.writer.openApex(apex);
+  }
+
+  /** Null for an algorithm the one-pass writer does not do the same way (unknown, or C14N 1.1 with its xml:base fixup). */
+  static start(apex: Element, options: CanonicalizeOptions, sink: (chunk: Uint8Array) => void): IncrementalCanonicalizer | null {
+    const mode = Object.prototype.hasOwnProperty.call(MODES, options.algorithm) ? MODES[options.algorithm] : undefined;
+    if (!mode || mode.version11) return null;
+    return new IncrementalCanonicalizer(apex, mode, options, sink);
+  }
+
+  /** The next child of the apex (element, text, comment or PI), complete. */
+  child(node: Node): void {
+    this.writer.walkChild(node);
+  }
+
+  /** The apex's end tag; everything left goes to the sink. */
+  finish(): void {
+    this.writer.closeApex(this.apex);
+  }
+}
+
 function canonicalBytes(node: Node, mode: Mode, options: CanonicalizeOptions): Uint8Array {
   const writer = new CanonicalWriter(mode, options.inclusivePrefixes ?? [], options.excludeElement ?? null);
   return writer.run(node);
@@ -186,7 +223,11 @@ class Utf8Sink {
   private pos = 0;
   private readonly encoder = new TextEncoder();
 
+  /** With `drain`, the buffer is handed over and reused whenever it holds SINK_CHUNK bytes. */
+  constructor(private readonly drain: ((chunk: Uint8Array) => void) | null = null) {}
+
   write(s: string): void {
+    if (this.drain !== null && this.pos >= SINK_CHUNK) this.flush();
     const n = s.length;
     if (this.pos + 3 * n > this.buf.length) this.grow(3 * n);
     const buf = this.buf;
@@ -212,6 +253,11 @@ class Utf8Sink {
     return this.buf.subarray(0, this.pos);
   }
 
+  flush(): void {
+    if (this.pos > 0) this.drain?.(this.buf.subarray(0, this.pos));
+    this.pos = 0;
+  }
+
   private grow(need: number): void {
     let size = this.buf.length * 2;
     while (size < this.pos + need) size *= 2;
@@ -221,8 +267,11 @@ class Utf8Sink {
   }
 }
 
+/** Bytes an incremental sink collects before handing them over. */
+const SINK_CHUNK = 1 << 20;
+
 class CanonicalWriter {
-  private readonly out = new Utf8Sink();
+  private readonly out: Utf8Sink;
   /** Per open output element: namespaces in scope (XPath namespace axis). */
   private readonly inScopeStack: NsMap[] = [];
   /** Per open output element. Inclusive: its in-scope namespaces (= what it has rendered,
@@ -247,7 +296,9 @@ class CanonicalWriter {
     private readonly mode: Mode,
     inclusivePrefixes: string[],
     private readonly excluded: Element | null,
+    drain: ((chunk: Uint8Array) => void) | null = null,
   ) {
+    this.out = new Utf8Sink(drain);
     // Exc-C14N §3: "#default" names the default namespace; the list is whitespace-separated
     // tokens, callers may pass it split or not.
     const list: string[] = [];
@@ -267,11 +318,28 @@ class CanonicalWriter {
     return this.out.bytes();
   }
 
-  /** Iterative pre-order walk of the subtree of `root`, writing start tags on the way down and end tags on the way up. */
-  private walk(root: Node): void {
+  // IncrementalCanonicalizer: run(apex) split into the apex's start tag, its children, its end tag.
+  openApex(apex: Element): void {
+    this.startElement(apex, true);
+  }
+
+  walkChild(node: Node): void {
+    this.walk(node, false);
+  }
+
+  closeApex(apex: Element): void {
+    this.leave(apex);
+    this.out.flush();
+  }
+
+  /**
+   * Iterative pre-order walk of the subtree of `root`, writing start tags on the way down and end
+   * tags on the way up. `rootIsApex` false: `root` is a child of an apex already open.
+   */
+  private walk(root: Node, rootIsApex = true): void {
     let node: Node = root;
     for (;;) {
-      const descend = this.enter(node, node === root);
+      const descend = this.enter(node, rootIsApex && node === root);
       if (descend && node.firstChild) {
         node = node.firstChild;
         continue;

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import type { AssertionSummary, InspectedMessage, MetadataSummary, RoleDescriptorSummary } from '../../../core/types';
+import type { AssertionSummary, EntitySummary, InspectedMessage, MetadataSummary, RoleDescriptorSummary } from '../../../core/types';
+import { MetadataEntityTable } from './MetadataEntityTable';
 import { CopyButton, CopyableValue, Fields } from '../../shared/CopyButton';
 import { MoreItems, useSliceLimit } from '../../shared/incremental';
 import { CertificateList } from './SignaturesPanel';
@@ -119,7 +120,7 @@ export function MessageDetails({ message, at, skewSeconds }: { message: Inspecte
         </section>
       )}
 
-      {message.metadata && <MetadataView metadata={message.metadata} />}
+      {message.metadata && <MetadataView metadata={message.metadata} at={at} />}
 
       {message.certificates.length > 0 && (
         <section className="panel" aria-labelledby="certs-heading">
@@ -224,28 +225,45 @@ function JsonBlock({ value, label }: { value: unknown; label: string }) {
   );
 }
 
-function MetadataView({ metadata }: { metadata: MetadataSummary }) {
+function MetadataView({ metadata, at }: { metadata: MetadataSummary; at: Date }) {
+  const o = metadata.overview;
+  const entityDetail = (e: EntitySummary) => (
+    <div className="entity">
+      <Fields
+        rows={[
+          { label: 'entityID', value: e.entityId },
+          { label: 'validUntil', value: e.validUntil },
+          { label: 'cacheDuration', value: e.cacheDuration },
+        ]}
+      />
+      {e.roles.map((r, j) => (
+        <RoleView key={j} role={r} />
+      ))}
+    </div>
+  );
   return (
     <section className="panel metadata" aria-labelledby="metadata-heading">
       <h2 id="metadata-heading">Metadata</h2>
-      <Fields rows={[{ label: 'validUntil', value: metadata.validUntil }, { label: 'Entities', value: String(metadata.entities.length) }]} />
-      <ShowMore items={metadata.entities} initial={25} noun="entities" render={(e, i) => (
-        <details key={i} className="entity" open={metadata.entities.length <= 3}>
-          <summary>
-            <code>{e.entityId}</code> <span className="muted small">{e.roles.map((r) => r.role).join(', ')}</span>
-          </summary>
-          <Fields
-            rows={[
-              { label: 'entityID', value: e.entityId },
-              { label: 'validUntil', value: e.validUntil },
-              { label: 'cacheDuration', value: e.cacheDuration },
-            ]}
-          />
-          {e.roles.map((r, j) => (
-            <RoleView key={j} role={r} />
-          ))}
-        </details>
-      )} />
+      <Fields
+        rows={[
+          { label: 'validUntil', value: metadata.validUntil },
+          { label: 'Entities', value: `${metadata.entities.length.toLocaleString('en-US')}${o && Object.keys(o.roles).length ? ` (${Object.entries(o.roles).map(([r, n]) => `${n.toLocaleString('en-US')} ${r}`).join(', ')})` : ''}` },
+          ...(o ? [{ label: 'Certificates', value: `${o.keys.certificates.toLocaleString('en-US')}: ${o.keys.expired} expired, ${o.keys.expiringWithin30Days} expiring within 30 days${o.keys.unreadable ? `, ${o.keys.unreadable} unreadable` : ''}` }] : []),
+          ...(o?.keys.earliestNotAfter ? [{ label: 'First key expiry', value: `${o.keys.earliestNotAfter.notAfter} (${o.keys.earliestNotAfter.entityId})` }] : []),
+        ]}
+      />
+      {metadata.entities.length > 1 ? (
+        <MetadataEntityTable entities={metadata.entities} at={at} renderDetail={entityDetail} />
+      ) : (
+        metadata.entities.map((e, i) => (
+          <details key={i} className="entity" open>
+            <summary>
+              <code>{e.entityId}</code> <span className="muted small">{e.roles.map((r) => r.role).join(', ')}</span>
+            </summary>
+            {entityDetail(e)}
+          </details>
+        ))
+      )}
     </section>
   );
 }

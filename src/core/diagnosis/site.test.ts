@@ -2,7 +2,7 @@
 // make another site, IP literals and localhost have no registrable domain, the Public Suffix List
 // (with its private section) decides where a registrable domain starts, the scheme counts.
 import { describe, expect, it } from 'vitest';
-import { siteOf } from './capture';
+import { siteOf } from './site';
 
 const same = (a: string, b: string) => siteOf(a) === siteOf(b);
 

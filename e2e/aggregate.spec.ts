@@ -1,0 +1,93 @@
+// Issue 15: a federation aggregate on the inspect page — an overview and one searchable, sortable
+// entity table (keyboard and axe-clean) rather than one long list; and a large aggregate loaded
+// from a file, read by the worker one entity at a time (core/aggregate/, from 8 MiB).
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { corpus, dropFile, openInspect, setMessage } from './helpers';
+
+const MD = 'urn:oasis:names:tc:SAML:2.0:metadata';
+// Two real certificates from the corpus: Google's IdP certificate (expired in 2021) and TestShib's first (valid to 2036).
+const expiredCert = /<(?:ds:)?X509Certificate>([^<]+)</.exec(corpus('crewjam__google_idp_metadata.xml'))![1]!.replace(/\s+/g, '');
+const laterCert = /<ds:X509Certificate>([^<]+)</.exec(corpus('python3saml__testshib-providers.xml'))![1]!.replace(/\s+/g, '');
+
+function entity(n: number): string {
+  const sp = n % 3 === 0;
+  const cert = n % 10 === 7 ? expiredCert : laterCert;
+  const role = sp
+    ? `<md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${cert}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor><md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://sp${n}.example.org/acs" index="0"/></md:SPSSODescriptor>`
+    : `<md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${cert}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor><md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://idp${n}.example.edu/sso"/></md:IDPSSODescriptor>`;
+  return `\n  <md:EntityDescriptor entityID="https://${sp ? 'sp' : 'idp'}${n}.example.${sp ? 'org' : 'edu'}/">${role}<md:Organization><md:OrganizationName xml:lang="en">Org ${n}</md:OrganizationName><md:OrganizationDisplayName xml:lang="en">Campus ${String(n).padStart(4, '0')}</md:OrganizationDisplayName><md:OrganizationURL xml:lang="en">https://example.org/${n}</md:OrganizationURL></md:Organization></md:EntityDescriptor>`;
+}
+
+function aggregate(count: number): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<md:EntitiesDescriptor xmlns:md="${MD}" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" Name="urn:example:federation">${Array.from({ length: count }, (_, i) => entity(i)).join('')}\n</md:EntitiesDescriptor>\n`;
+}
+
+async function openDetails(page: Page) {
+  const details = page.locator('details[data-section="details"]');
+  await details.locator('> summary').click();
+  return details;
+}
+
+test.describe('metadata aggregate', () => {
+  test('an overview and a searchable, sortable entity table, by keyboard, axe-clean', async ({ page }) => {
+    test.setTimeout(120_000);
+    await openInspect(page);
+    await setMessage(page, aggregate(60));
+    await expect(page.locator('[data-message-kind="EntitiesDescriptor"]')).toBeVisible({ timeout: 60_000 });
+    const details = await openDetails(page);
+    const table = details.locator('[data-entity-table]');
+    await expect(details.locator('.metadata')).toContainText('60 (20 SPSSODescriptor, 40 IDPSSODescriptor)');
+    await expect(table.locator('[data-entity-count]')).toHaveText('60 of 60 entities');
+    // One page of rows, not 60.
+    await expect(table.locator('tbody tr[data-entity-row]')).toHaveCount(50);
+
+    await table.getByLabel('Search').fill('campus 0042');
+    await expect(table.locator('tbody tr[data-entity-row]')).toHaveCount(1);
+    await expect(table.locator('tbody tr[data-entity-row]')).toHaveAttribute('data-entity-row', 'https://sp42.example.org/');
+    await table.getByLabel('Search').fill('');
+
+    await table.getByLabel('Role').selectOption('SPSSODescriptor');
+    await expect(table.locator('[data-entity-count]')).toHaveText('20 of 60 entities');
+    await table.getByLabel('Keys').selectOption('expired');
+    // n % 3 === 0 and n % 10 === 7: 27 and 57.
+    await expect(table.locator('[data-entity-count]')).toHaveText('2 of 60 entities');
+    await expect(table.locator('tbody tr[data-entity-row]').first()).toContainText('expired');
+
+    // Sort by name, descending, with the keyboard; open the first row with Enter.
+    await table.getByLabel('Role').selectOption('all');
+    await table.getByLabel('Keys').selectOption('all');
+    const nameHeader = table.getByRole('button', { name: /^Name/ });
+    await nameHeader.focus();
+    await page.keyboard.press('Enter');
+    await expect(table.locator('th[aria-sort="ascending"]')).toContainText('Name');
+    await page.keyboard.press('Enter');
+    await expect(table.locator('th[aria-sort="descending"]')).toContainText('Name');
+    await expect(table.locator('tbody tr[data-entity-row]').first()).toHaveAttribute('data-entity-row', 'https://idp59.example.edu/');
+    const first = table.locator('tbody tr[data-entity-row]').first().getByRole('button');
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await expect(first).toHaveAttribute('aria-expanded', 'true');
+    await expect(table).toContainText('SingleSignOnService');
+    await table.getByRole('button', { name: 'Next' }).click();
+    await expect(table).toContainText('page 2 of 2');
+
+    const axe = await new AxeBuilder({ page }).include('[data-entity-table]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  });
+
+  test('a 10 MB aggregate dropped as a file is read and tabled', async ({ page }) => {
+    test.setTimeout(180_000);
+    // Above AGGREGATE_IN_PARTS_MIN_CHARS (8 MiB): the worker reads it one entity at a time.
+    const xml = aggregate(8_000);
+    expect(xml.length).toBeGreaterThan(8 * 1024 * 1024);
+    expect(xml.length).toBeLessThan(20 * 1024 * 1024);
+    await openInspect(page);
+    await page.evaluate(() => localStorage.removeItem('samlscope.testing.runBudgetMs'));
+    await dropFile(page, 'main#main', 'federation.xml', xml, 'application/xml');
+    await expect(page.locator('[data-message-kind="EntitiesDescriptor"]')).toBeVisible({ timeout: 120_000 });
+    const details = await openDetails(page);
+    await expect(details.locator('[data-entity-table] [data-entity-count]')).toHaveText('8,000 of 8,000 entities');
+    await expect(details.locator('[data-entity-table] tbody tr[data-entity-row]')).toHaveCount(50);
+  });
+});
