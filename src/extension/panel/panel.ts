@@ -7,6 +7,7 @@
 import { exchangesToHar, exchangesToSamlTracer, type RecordedExchange } from '../../core/capture';
 import { createShareState, encodeShareFragment, MAX_SHARE_FRAGMENT_CHARS } from '../../core/share/state';
 import { VERDICT_WORDS } from '../../ui/features/inspect/reportView';
+import { CAPTURE_HANDOVER_SOURCE } from '../../ui/features/sharing/captureHandover';
 import { CAPTURING_KEY, emptyFlow, flowKey, type StoredFlow } from '../storageKeys';
 import { EXTENSION_MAX_EXCHANGES } from '../limits';
 import { chronological, HAR_CREATOR, type FlowVerdicts } from './flowVerdicts';
@@ -98,7 +99,7 @@ const ordered = (): RecordedExchange[] => chronological(flow.exchanges);
 
 async function openInApp(): Promise<void> {
   const input = JSON.stringify(exchangesToHar(ordered(), HAR_CREATOR), null, 2);
-  const fragment = encodeShareFragment(createShareState({ input, source: 'browser extension capture' }));
+  const fragment = encodeShareFragment(createShareState({ input, source: CAPTURE_HANDOVER_SOURCE }));
   if (fragment.length > MAX_SHARE_FRAGMENT_CHARS) {
     verdictNote = 'This flow is too large to hand to the app in one address; export it as HAR and open the file in the app instead.';
     render();
