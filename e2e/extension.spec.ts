@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import type { StoredFlow } from '../src/extension/storageKeys';
+import { CAPTURING_KEY, type StoredFlow } from '../src/extension/storageKeys';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const extensionDir = path.join(root, 'dist/extension');
@@ -193,6 +193,24 @@ test('records a login, shows each message with its verdict, keeps the >4 KB Resp
   // Named as the capture it is, not as "a shared link" (captureHandover.ts).
   await expect(app.locator('[data-share-origin]')).toHaveAttribute('data-share-origin', 'capture');
   await expect(app.locator('[data-share-origin]')).toContainText(`Opened from samlscope capture — recorded in this browser, ${flow.exchanges.length} exchanges.`);
+});
+
+test('without ?tab= (the toolbar popup\'s address), the panel takes the tab the user was on, never its own', async () => {
+  test.setTimeout(120_000);
+  const site = await context.newPage();
+  await site.goto(`${sp}/last?tab-choice`);
+  const siteTab = await tabIdOf(`${sp}/last?tab-choice`);
+  expect(siteTab).toBeGreaterThan(0);
+  await site.bringToFront();
+  // Headless Chromium cannot click the toolbar button; panel.html opened as a page is the case
+  // where the active tab is the panel itself (targetTab.ts), so it must fall back to the login tab.
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/panel.html`);
+  await expect(panel.locator('#tab')).toHaveText(`tab ${siteTab}`);
+  await panel.getByRole('button', { name: 'Start capture in this tab' }).click();
+  await expect.poll(() => panel.evaluate(async (k) => (await chrome.storage.session.get(k))[k], CAPTURING_KEY)).toContain(siteTab);
+  await panel.getByRole('button', { name: 'Stop capture' }).click();
+  await Promise.all([site.close(), panel.close()]);
 });
 
 test('asks for no more than it needs: the manifest\'s permissions are the documented ones', () => {

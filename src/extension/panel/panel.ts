@@ -12,6 +12,7 @@ import { CAPTURING_KEY, emptyFlow, flowKey, type StoredFlow } from '../storageKe
 import { EXTENSION_MAX_EXCHANGES } from '../limits';
 import { chronological, HAR_CREATOR, type FlowVerdicts } from './flowVerdicts';
 import { flowRows, shortUrl } from './flowRows';
+import { chooseTargetTab } from './targetTab';
 import { VerdictRunner } from './verdictRunner';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -24,10 +25,12 @@ let verdicts: FlowVerdicts | null = null;
 let verdictNote = '';
 
 async function targetTab(): Promise<number> {
-  const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
-  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
-  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? -1;
+  const query = new URLSearchParams(location.search).get('tab');
+  const named = chooseTargetTab(query, [], undefined);
+  if (named > 0) return named;
+  // getCurrent: the panel's own tab when opened as a page, undefined in the toolbar popup.
+  const [self, windowTabs] = await Promise.all([chrome.tabs.getCurrent(), chrome.tabs.query({ currentWindow: true })]);
+  return chooseTargetTab(null, windowTabs, self?.id);
 }
 
 function el(tag: string, attrs: Record<string, string>, ...children: (Node | string)[]): HTMLElement {
