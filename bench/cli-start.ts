@@ -12,7 +12,8 @@
 // is in neither. Median and p90, never means.
 // Options: --runs N (cold start rounds, default 40), --warmup N (default 5), --agg-runs N
 // (aggregate rounds, default 5; 0 skips it), --size-mb N (default 10), --keep,
-// --cli PATH (measure another build, e.g. an older commit's dist/cli.mjs, instead of building).
+// --cli PATH (measure another build, e.g. an older commit's dist/cli.mjs, instead of building),
+// --also PATH (a second build measured in the same rounds, e.g. the one before a change).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -21,10 +22,10 @@ import { aggregateTemplate, ID_ATTR, responseTemplate } from './fixtures';
 import { formatRatio, renderTable, summarizeTimings, type TimingSummary } from './stats';
 import { makeKeyPair, requireTools, signWithXmlsec, XMLSEC1, xmlsecVerifyArgs, xmlsecVersion } from './tools';
 
-interface Options { runs: number; warmup: number; aggRuns: number; sizeMb: number; keep: boolean; cli: string | null }
+interface Options { runs: number; warmup: number; aggRuns: number; sizeMb: number; keep: boolean; cli: string | null; also: string | null }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { runs: 40, warmup: 5, aggRuns: 5, sizeMb: 10, keep: false, cli: null };
+  const o: Options = { runs: 40, warmup: 5, aggRuns: 5, sizeMb: 10, keep: false, cli: null, also: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const num = () => {
@@ -38,6 +39,7 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--size-mb') o.sizeMb = num();
     else if (a === '--keep') o.keep = true;
     else if (a === '--cli') o.cli = resolve(argv[++i] ?? '');
+    else if (a === '--also') o.also = resolve(argv[++i] ?? '');
     else throw new Error(`unknown option ${a}`);
   }
   return o;
@@ -135,11 +137,13 @@ function main(): void {
     requireTrustedValid(cli, inspectResponse, 'the Response');
 
     console.log(`\n1. Cold start: one process per run, ${opts.runs} rounds after ${opts.warmup} warm-up rounds, interleaved; ratio = contender / node -e 0`);
+    if (opts.also) requireTrustedValid(opts.also, inspectResponse, 'the Response (--also build)');
     const r1 = interleaved(opts.warmup, opts.runs, {
       floor: { cmd: node, args: ['-e', '0'], expectStatus: 0 },
       version: { cmd: node, args: [cli, '--version'], expectStatus: 0 },
       inspect: { cmd: node, args: [cli, ...inspectResponse], expectStatus: 0 },
-    });
+      ...(opts.also ? { also: { cmd: node, args: [opts.also, ...inspectResponse], expectStatus: 0 } } : {}),
+    } as Record<'floor' | 'version' | 'inspect' | 'also', Contender>);
     const ratio = r1.inspect.cpu.median / r1.floor.cpu.median;
     const wallRatio = r1.inspect.wall.median / r1.floor.wall.median;
     console.log(
@@ -147,6 +151,7 @@ function main(): void {
         row('node -e 0', r1.floor, r1.floor, 'the floor'),
         row('samlscope --version', r1.version, r1.floor, 'loading the CLI'),
         row(`samlscope inspect --json --cert (Response, ${(statSync(responseFile).size / 1024).toFixed(1)} KB)`, r1.inspect, r1.floor, `target ≤ 1.5×: CPU ${ratio <= 1.5 ? 'met' : 'MISSED'}, wall ${wallRatio <= 1.5 ? 'met' : 'MISSED'}`),
+        ...(r1.also ? [row(`--also ${opts.also} (same inspect)`, r1.also, r1.floor, 'the other build')] : []),
       ]),
     );
 

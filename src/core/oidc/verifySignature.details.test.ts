@@ -392,6 +392,23 @@ describe('keys in the header', () => {
     }
   });
 
+  it('x5c certificates of every key type read: RSA, P-384, P-521, Ed25519', async () => {
+    const cases = [
+      { alg: 'RS256', params: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) }, key: { kty: 'RSA', crv: null } },
+      { alg: 'ES384', params: { name: 'ECDSA', namedCurve: 'P-384', hash: 'SHA-384' }, key: { kty: 'EC', crv: 'P-384' } },
+      { alg: 'ES512', params: { name: 'ECDSA', namedCurve: 'P-521', hash: 'SHA-512' }, key: { kty: 'EC', crv: 'P-521' } },
+      { alg: 'EdDSA', params: { name: 'Ed25519' }, key: { kty: 'OKP', crv: 'Ed25519' } },
+    ];
+    for (const c of cases) {
+      const keys = await newKeyPair(c.params);
+      const cert = await x509.X509CertificateGenerator.createSelfSigned({ serialNumber: '04', name: `CN=embedded-${c.alg}`, notBefore: new Date('2025-01-01'), notAfter: new Date('2027-01-01'), signingAlgorithm: c.params, keys });
+      const r = await verify(await signCompact(c.alg, keys.privateKey, claims(), { x5c: [cert.toString('base64')] }));
+      expect(r.headerKeys.map((k) => ({ kty: k.kty, crv: k.crv ?? null })), c.alg).toEqual([c.key]);
+      expect(r.headerKeys[0]!.description).toContain(`(the header "x5c" certificate (CN=embedded-${c.alg}))`);
+      expect(r.verdict, c.alg).toBe('untrusted');
+    }
+  });
+
   it('a header key of another type is not tried: no-trust-anchor, not untrusted', async () => {
     const token = await signCompact('RS256', rsa.privateKey, claims(), { jwk: ec.publicJwk });
     const r = await verify(token);

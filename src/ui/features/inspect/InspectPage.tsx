@@ -192,8 +192,11 @@ export function InspectPage() {
   const fixtureView = useMemo(() => (fixture ? reportViewOf(fixture) : null), [fixture]);
   const report: ReportView | null = fixtureView ?? decodedReport;
 
-  // The details' chunk is fetched while the page is idle, so the first message's details do not
-  // wait for the network.
+  // The details' chunk is fetched while the page is idle, or at once when something is to be
+  // inspected (while the worker runs), so the first message's details do not wait for the network.
+  useEffect(() => {
+    if (hasInput) void loadMessageDetailsView().catch(() => {});
+  }, [hasInput]);
   useEffect(() => {
     const prefetch = () => void loadMessageDetailsView().catch(() => {});
     if (typeof requestIdleCallback === 'function') {
