@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import type { StoredFlow } from '../src/extension/storageKeys';
+import { CAPTURING_KEY, type StoredFlow } from '../src/extension/storageKeys';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const extensionDir = path.join(root, 'dist/extension');
@@ -54,7 +54,7 @@ test.beforeAll(async () => {
   const cert = /<(?:\w+:)?X509Certificate>([^<]+)</.exec(metadata)![1]!.replace(/\s+/g, '');
   const certFile = path.join(dir, 'idp.crt');
   writeFileSync(certFile, `-----BEGIN CERTIFICATE-----\n${cert.match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`);
-  start('e2e/sp/servers.mjs', { NODE_SAML_PORT: String(NODE_SAML_PORT), SAMLIFY_PORT: String(SAMLIFY_PORT), IDP_CERT_FILE: certFile, IDP_ENTITY_ID: `${idp}/metadata`, IDP_SSO_URL: `${idp}/sso` });
+  start('e2e/sp/servers.mjs', { NODE_SAML_PORT: String(NODE_SAML_PORT), SAMLIFY_PORT: String(SAMLIFY_PORT), IDP_CERT_FILE: certFile, IDP_ENTITY_ID: `${idp}/metadata`, IDP_SSO_URL: `${idp}/sso`, SP_LOGIN_COOKIE: 'sp_login' });
   await up(`${sp}/metadata`);
 
   context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
@@ -149,14 +149,35 @@ test('records a login, shows each message with its verdict, keeps the >4 KB Resp
   expect(acs.response?.headers.some((h) => h.name.toLowerCase() === 'date')).toBe(true);
   expect(login.requestHeaders).toContainEqual({ name: 'Cookie', value: 'sp_session=' });
   expect(JSON.stringify(flow)).not.toContain('cookie-value-never-recorded');
+  // The SP's own login cookie, set on its redirect to the IdP and sent back with the POST to the
+  // ACS (127.0.0.1 on another port is the same site, so SameSite=Lax lets it through): its name
+  // and attributes are recorded on both sides, its value nowhere.
+  const spLogin = (await context.cookies(sp)).find((c) => c.name === 'sp_login')!;
+  expect(spLogin.value.length).toBeGreaterThan(10);
+  const setCookie = login.response!.headers.filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);
+  expect(setCookie).toContainEqual(expect.stringMatching(/^sp_login=; Path=\/; HttpOnly; SameSite=Lax$/));
+  const acsCookie = acs.requestHeaders.find((h) => h.name.toLowerCase() === 'cookie')?.value ?? '';
+  expect(acsCookie.split('; ').sort()).toEqual(['sp_login=', 'sp_session=']);
+  expect(JSON.stringify(flow)).not.toContain(spLogin.value);
 
   // Export: a HAR the core reads back.
   const [har] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: 'Export HAR' }).click()]);
   const harDoc = JSON.parse(readFileSync((await har.path())!, 'utf8'));
   expect(harDoc.log.entries.some((e: { request: { postData?: { text: string } } }) => e.request.postData?.text === recorded)).toBe(true);
+  type HarCookie = { name: string; value: string };
+  const harLogin = harDoc.log.entries.find((e: { request: { url: string } }) => e.request.url === `${sp}/login`);
+  expect(harLogin.response.cookies).toEqual([{ name: 'sp_login', value: '' }]);
+  const harAcs = harDoc.log.entries.find((e: { request: { method: string; url: string } }) => e.request.method === 'POST' && e.request.url === `${sp}/acs`);
+  expect(harAcs.request.cookies.map((c: HarCookie) => c.name).sort()).toEqual(['sp_login', 'sp_session']);
+  expect(harAcs.request.cookies.every((c: HarCookie) => c.value === '')).toBe(true);
+  expect(readFileSync((await har.path())!, 'utf8')).not.toContain(spLogin.value);
   const [tracer] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: 'Export SAML-tracer JSON' }).click()]);
   const tracerDoc = JSON.parse(readFileSync((await tracer.path())!, 'utf8'));
   expect(tracerDoc.requests.some((r: { post?: [string, string][] }) => r.post?.some(([n, v]) => n === 'SAMLResponse' && v === samlResponse)), 'SAML-tracer export holds the SAMLResponse').toBe(true);
+  const tracerText = readFileSync((await tracer.path())!, 'utf8');
+  expect(tracerText).toContain('sp_login=');
+  expect(tracerText).not.toContain(spLogin.value);
+  expect(tracerText).not.toContain('cookie-value-never-recorded');
 
   // Open the flow in samlscope inside the extension: an extension page, no network address.
   const [app] = await Promise.all([context.waitForEvent('page'), panel.getByRole('button', { name: 'Open flow in samlscope' }).click()]);
@@ -169,6 +190,27 @@ test('records a login, shows each message with its verdict, keeps the >4 KB Resp
   expect(await app.locator('[data-step-verdict]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-step-verdict')))).toEqual(['unsigned', 'untrusted']);
   await expect(app.locator('[data-verdict]')).toBeVisible();
   await expect(app.locator('[data-message-kind]')).toHaveAttribute('data-message-kind', /^(AuthnRequest|Response)$/);
+  // Named as the capture it is, not as "a shared link" (captureHandover.ts).
+  await expect(app.locator('[data-share-origin]')).toHaveAttribute('data-share-origin', 'capture');
+  await expect(app.locator('[data-share-origin]')).toContainText(`Opened from samlscope capture — recorded in this browser, ${flow.exchanges.length} exchanges.`);
+});
+
+test('without ?tab= (the toolbar popup\'s address), the panel takes the tab the user was on, never its own', async () => {
+  test.setTimeout(120_000);
+  const site = await context.newPage();
+  await site.goto(`${sp}/last?tab-choice`);
+  const siteTab = await tabIdOf(`${sp}/last?tab-choice`);
+  expect(siteTab).toBeGreaterThan(0);
+  await site.bringToFront();
+  // Headless Chromium cannot click the toolbar button; panel.html opened as a page is the case
+  // where the active tab is the panel itself (targetTab.ts), so it must fall back to the login tab.
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/panel.html`);
+  await expect(panel.locator('#tab')).toHaveText(`tab ${siteTab}`);
+  await panel.getByRole('button', { name: 'Start capture in this tab' }).click();
+  await expect.poll(() => panel.evaluate(async (k) => (await chrome.storage.session.get(k))[k], CAPTURING_KEY)).toContain(siteTab);
+  await panel.getByRole('button', { name: 'Stop capture' }).click();
+  await Promise.all([site.close(), panel.close()]);
 });
 
 test('asks for no more than it needs: the manifest\'s permissions are the documented ones', () => {

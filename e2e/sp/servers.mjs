@@ -5,12 +5,14 @@
 // accepts is what gets recorded.
 //
 //   node e2e/sp/servers.mjs        env: NODE_SAML_PORT (5373), SAMLIFY_PORT (5374), IDP_CERT_FILE,
-//                                  IDP_ENTITY_ID, IDP_SSO_URL, SP_KEY_FILE/SP_CERT_FILE (encryption)
+//                                  IDP_ENTITY_ID, IDP_SSO_URL, SP_KEY_FILE/SP_CERT_FILE (encryption),
+//                                  SP_LOGIN_COOKIE (a cookie name: /login sets it, see below)
 //
 // Each server: GET /login (SP-initiated: redirects to the IdP with an AuthnRequest, remembering
 // its ID), POST /acs (200/303 when the library accepts the Response, 403 with its error when not;
 // a RelayState that is an http(s) URL is followed on success, the test pack's "redirect back"),
 // GET /last (the last verdict as JSON), GET /metadata (SP metadata), POST /reset.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import express from 'express';
 import { SAML, ValidateInResponseTo } from '@node-saml/node-saml';
@@ -41,7 +43,14 @@ function app(name, port, handlers) {
     if (relayState && /^https?:\/\//.test(relayState)) return res.redirect(303, relayState);
     return res.status(200).type('text/plain').send(`${name} accepted the Response: logged in as ${outcome.nameId}, email ${outcome.email}`);
   };
-  a.get('/login', async (req, res) => res.redirect(302, await handlers.login(String(req.query.relay ?? ''))));
+  a.get('/login', async (req, res) => {
+    // As real SPs do to tie the Response to this browser (RelayState / InResponseTo state): a
+    // session cookie on the redirect to the IdP, sent back with the POST to the ACS. Only when
+    // asked (the extension e2e, which checks its value is never recorded); nothing reads it here.
+    const cookie = process.env.SP_LOGIN_COOKIE;
+    if (cookie) res.cookie(cookie, randomUUID(), { httpOnly: true, sameSite: 'lax', path: '/' });
+    res.redirect(302, await handlers.login(String(req.query.relay ?? '')));
+  });
   a.post('/acs', async (req, res) => {
     try {
       verdict(res, req.body.RelayState, { accepted: true, ...(await handlers.acs(req.body)) });

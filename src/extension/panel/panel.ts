@@ -7,10 +7,12 @@
 import { exchangesToHar, exchangesToSamlTracer, type RecordedExchange } from '../../core/capture';
 import { createShareState, encodeShareFragment, MAX_SHARE_FRAGMENT_CHARS } from '../../core/share/state';
 import { VERDICT_WORDS } from '../../ui/features/inspect/reportView';
+import { CAPTURE_HANDOVER_SOURCE } from '../../ui/features/sharing/captureHandover';
 import { CAPTURING_KEY, emptyFlow, flowKey, type StoredFlow } from '../storageKeys';
 import { EXTENSION_MAX_EXCHANGES } from '../limits';
 import { chronological, HAR_CREATOR, type FlowVerdicts } from './flowVerdicts';
 import { flowRows, shortUrl } from './flowRows';
+import { chooseTargetTab } from './targetTab';
 import { VerdictRunner } from './verdictRunner';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -23,10 +25,12 @@ let verdicts: FlowVerdicts | null = null;
 let verdictNote = '';
 
 async function targetTab(): Promise<number> {
-  const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
-  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
-  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? -1;
+  const query = new URLSearchParams(location.search).get('tab');
+  const named = chooseTargetTab(query, [], undefined);
+  if (named > 0) return named;
+  // getCurrent: the panel's own tab when opened as a page, undefined in the toolbar popup.
+  const [self, windowTabs] = await Promise.all([chrome.tabs.getCurrent(), chrome.tabs.query({ currentWindow: true })]);
+  return chooseTargetTab(null, windowTabs, self?.id);
 }
 
 function el(tag: string, attrs: Record<string, string>, ...children: (Node | string)[]): HTMLElement {
@@ -98,7 +102,7 @@ const ordered = (): RecordedExchange[] => chronological(flow.exchanges);
 
 async function openInApp(): Promise<void> {
   const input = JSON.stringify(exchangesToHar(ordered(), HAR_CREATOR), null, 2);
-  const fragment = encodeShareFragment(createShareState({ input, source: 'browser extension capture' }));
+  const fragment = encodeShareFragment(createShareState({ input, source: CAPTURE_HANDOVER_SOURCE }));
   if (fragment.length > MAX_SHARE_FRAGMENT_CHARS) {
     verdictNote = 'This flow is too large to hand to the app in one address; export it as HAR and open the file in the app instead.';
     render();

@@ -20,6 +20,7 @@ import { ErrorList } from './ErrorList';
 import { CaptureStep, MessageList } from './MessageList';
 import { MockSpCapturePanel, useAcsCapture } from '../mock-sp/MockSpCapturePanel';
 import { ShareLinkError, ShareOpenedNotice, type SharedOrigin } from '../sharing/ShareNotices';
+import { capturedExchangeCount, isCaptureHandover } from '../sharing/captureHandover';
 import { compareClaim } from '../../../core/share/claims';
 import type { ShareState } from '../../../core/share/state';
 import type { ShareContext } from '../sharing/shareContext';
@@ -93,13 +94,14 @@ export function InspectPage() {
   }, []);
   const spKey = useDecryptionKey(runNow);
   // Issue 6: a state opened from a link, share file or history entry.
-  const [shared, setShared] = useState<{ origin: SharedOrigin; state: ShareState } | null>(null);
+  const [shared, setShared] = useState<{ origin: SharedOrigin; state: ShareState; exchanges?: number | null } | null>(null);
 
   /** Restore a shared state: input, trust, and (in the URL search) options and the recorded instant. */
   const applyShareState = useCallback(
-    (state: ShareState, origin: SharedOrigin) => {
+    (state: ShareState, opened: SharedOrigin) => {
+      const origin: SharedOrigin = opened === 'link' && isCaptureHandover(state, window.location.protocol) ? 'capture' : opened;
       immediateRef.current = true;
-      setShared({ origin, state });
+      setShared({ origin, state, ...(origin === 'capture' ? { exchanges: capturedExchangeCount(state.input) } : {}) });
       setFixture(null);
       setSource(state.source ?? 'shared');
       setInputState(state.input);
@@ -390,7 +392,7 @@ export function InspectPage() {
         <RunErrorNotice error={inspection.error} onRetry={inspection.retry} />
         <RunErrorNotice error={share.runError} />
         {share.shareError && <ShareLinkError origin={share.shareError.origin} error={share.shareError.error} onDismiss={share.dismissShareError} />}
-        {sharedActive && <ShareOpenedNotice origin={sharedActive.origin} at={sharedActive.state.at} atStillRecorded={search.at === sharedActive.state.at} redaction={redaction} />}
+        {sharedActive && <ShareOpenedNotice origin={sharedActive.origin} at={sharedActive.state.at} atStillRecorded={search.at === sharedActive.state.at} redaction={redaction} exchanges={sharedActive.exchanges} />}
 
         {showFirstScreen && <FirstScreen onLoad={loadExample} />}
 

@@ -1,22 +1,44 @@
 // What the page says about a state it did not compute itself: opened from a link, a share file
 // or the local history (evaluated at the recorded instant), the sharer's claims and where they
 // disagree with this page's own inspection, or a link that could not be opened (typed ShareError).
+// A flow the extension's panel handed over (captureHandover.ts) is named as such.
 import type { ClaimDisagreement, ReportedVerdicts, ShareError, ShareRedaction } from '../../../core/share';
 import { redactedNoteOf } from './redaction';
 
-export type SharedOrigin = 'link' | 'file' | 'history';
+export type SharedOrigin = 'link' | 'file' | 'history' | 'capture';
 
 const ORIGIN_LABEL: Record<SharedOrigin, string> = {
   link: 'Opened from a shared link',
   file: 'Opened from a share file',
   history: 'Opened from your local history',
+  capture: 'Opened from samlscope capture — recorded in this browser',
 };
 
-export function ShareOpenedNotice({ origin, at, atStillRecorded, redaction }: { origin: SharedOrigin; at: string; atStillRecorded: boolean; redaction?: ShareRedaction }) {
-  const where = origin === 'link' ? 'the link' : origin === 'file' ? 'the file' : 'the history entry';
+const WHERE: Record<SharedOrigin, string> = { link: 'the link', file: 'the file', history: 'the history entry', capture: 'the capture' };
+
+function labelOf(origin: SharedOrigin, exchanges: number | null | undefined): string {
+  if (origin !== 'capture' || exchanges == null) return ORIGIN_LABEL[origin];
+  return `${ORIGIN_LABEL[origin]}, ${exchanges} exchange${exchanges === 1 ? '' : 's'}`;
+}
+
+export function ShareOpenedNotice({
+  origin,
+  at,
+  atStillRecorded,
+  redaction,
+  exchanges,
+}: {
+  origin: SharedOrigin;
+  at: string;
+  atStillRecorded: boolean;
+  redaction?: ShareRedaction;
+  /** For a capture: how many exchanges the recorded flow holds. */
+  exchanges?: number | null;
+}) {
+  const where = WHERE[origin];
   return (
     <div className="share-opened notice" role="note" data-share-origin={origin} data-share-at={at}>
-      <strong>{ORIGIN_LABEL[origin]}.</strong>{' '}
+      <strong>{labelOf(origin, exchanges)}.</strong>{' '}
       {atStillRecorded ? (
         <>
           Evaluated at the instant recorded in {where}: <time dateTime={at}>{at}</time>. Time conditions (NotBefore, NotOnOrAfter) are judged as
