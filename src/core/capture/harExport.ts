@@ -52,7 +52,11 @@ function harEntry(x: RecordedExchange) {
   };
 }
 
-/** A HAR 1.2 document of the exchanges, in the order recorded. */
-export function exchangesToHar(exchanges: readonly RecordedExchange[], creator: HarCreator) {
-  return { log: { version: '1.2', creator: { ...creator }, entries: exchanges.map(harEntry) } };
+/**
+ * A HAR 1.2 document of the exchanges, in the order recorded. `browser` (HAR's optional
+ * `log.browser`) names the browser that recorded them: the cookie rule reads it, because
+ * Firefox and Safari never made a cookie without SameSite Lax while Chromium does.
+ */
+export function exchangesToHar(exchanges: readonly RecordedExchange[], creator: HarCreator, browser?: HarCreator) {
+  return { log: { version: '1.2', creator: { ...creator }, ...(browser ? { browser: { ...browser } } : {}), entries: exchanges.map(harEntry) } };
 }

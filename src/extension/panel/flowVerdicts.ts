@@ -4,6 +4,7 @@
 // evidence across exchanges counts, as it does when the HAR is opened in the app.
 import { inspectInput } from '../../core/inspect';
 import { exchangesToHar } from '../../core/capture/harExport';
+import { currentBrowser } from './recordingBrowser';
 import type { RecordedExchange } from '../../core/capture/recorded';
 import type { Severity } from '../../core/types';
 import { findingsWorstFirst, overallVerdictOf, type OverallVerdict } from '../../ui/features/inspect/reportView';
@@ -32,7 +33,7 @@ export function chronological(exchanges: readonly RecordedExchange[]): RecordedE
 /** Inspects the flow (already chronological) and summarizes each SAML message. */
 export async function flowVerdicts(flow: readonly RecordedExchange[], now: Date = new Date()): Promise<FlowVerdicts> {
   if (!flow.some((x) => x.protocol === 'saml')) return { messages: [], errors: [] };
-  const report = await inspectInput(JSON.stringify(exchangesToHar(flow, HAR_CREATOR)), 'browser extension', { at: now });
+  const report = await inspectInput(JSON.stringify(exchangesToHar(flow, HAR_CREATOR, currentBrowser())), 'browser extension', { at: now });
   const messages = report.messages.map((m): MessageVerdict => {
     const worst = findingsWorstFirst(m.findings)[0];
     return {

@@ -14,6 +14,7 @@ import { chronological, HAR_CREATOR, type FlowVerdicts } from './flowVerdicts';
 import { flowRows, shortUrl } from './flowRows';
 import { chooseTargetTab } from './targetTab';
 import { VerdictRunner } from './verdictRunner';
+import { currentBrowser } from './recordingBrowser';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const runner = new VerdictRunner();
@@ -101,7 +102,7 @@ const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
 const ordered = (): RecordedExchange[] => chronological(flow.exchanges);
 
 async function openInApp(): Promise<void> {
-  const input = JSON.stringify(exchangesToHar(ordered(), HAR_CREATOR), null, 2);
+  const input = JSON.stringify(exchangesToHar(ordered(), HAR_CREATOR, currentBrowser()), null, 2);
   const fragment = encodeShareFragment(createShareState({ input, source: CAPTURE_HANDOVER_SOURCE }));
   if (fragment.length > MAX_SHARE_FRAGMENT_CHARS) {
     verdictNote = 'This flow is too large to hand to the app in one address; export it as HAR and open the file in the app instead.';
@@ -140,7 +141,7 @@ async function main(): Promise<void> {
     await chrome.storage.session.set({ [CAPTURING_KEY]: next });
   });
   $('clear').addEventListener('click', () => void chrome.storage.session.remove(flowKey(tabId)));
-  $('export-har').addEventListener('click', () => download(`samlscope-capture-${stamp()}.har`, exchangesToHar(ordered(), HAR_CREATOR)));
+  $('export-har').addEventListener('click', () => download(`samlscope-capture-${stamp()}.har`, exchangesToHar(ordered(), HAR_CREATOR, currentBrowser())));
   $('export-tracer').addEventListener('click', () => download(`samlscope-capture-${stamp()}.saml-tracer.json`, exchangesToSamlTracer(ordered(), new Date())));
   $('open').addEventListener('click', () => void openInApp());
 }
