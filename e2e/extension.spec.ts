@@ -213,6 +213,45 @@ test('without ?tab= (the toolbar popup\'s address), the panel takes the tab the 
   await Promise.all([site.close(), panel.close()]);
 });
 
+test('OpenID Connect: an authorization request and a form_post ID token are listed with their verdicts; without the provider\'s keys the token is never trusted', async () => {
+  test.setTimeout(120_000);
+  const site = await context.newPage();
+  await site.goto(`${sp}/last?oidc`);
+  const tabId = await tabIdOf(`${sp}/last?oidc`);
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/panel.html?tab=${tabId}`);
+  await panel.getByRole('button', { name: 'Start capture in this tab' }).click();
+  await expect(panel.getByRole('button', { name: 'Stop capture' })).toHaveAttribute('aria-pressed', 'true');
+  // The SP server stands in for the provider and the client: it answers 404, which the recorder
+  // keeps as the status; what is judged is what the browser sent.
+  await site.goto(`${sp}/authorize?client_id=client-a&response_type=id_token&response_mode=form_post&scope=openid&nonce=n-1&state=s-1&redirect_uri=${encodeURIComponent(`${sp}/cb`)}`);
+  const b64u = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  // Expired in 2023, signed by no key the panel knows.
+  const token = `${b64u({ alg: 'RS256', kid: 'k1' })}.${b64u({ iss: 'https://op.example', sub: 'alice', aud: 'client-a', iat: 1_700_000_000, exp: 1_700_000_300, nonce: 'n-1' })}.${Buffer.from('signature').toString('base64url')}`;
+  await site.evaluate(({ action, token }) => {
+    const f = document.createElement('form');
+    f.method = 'POST';
+    f.action = action;
+    for (const [n, v] of [['id_token', token], ['state', 's-1']] as const) {
+      const i = document.createElement('input');
+      i.type = 'hidden';
+      i.name = n;
+      i.value = v;
+      f.append(i);
+    }
+    document.body.append(f);
+    f.submit();
+  }, { action: `${sp}/cb`, token });
+  const rows = panel.locator('tr[data-protocol="oidc"]');
+  await expect(rows).toHaveCount(2, { timeout: 30_000 });
+  await expect(rows.nth(0).locator('[data-message-kind="Authorization request"]')).toHaveAttribute('data-verdict', 'unsigned', { timeout: 30_000 });
+  await expect(rows.nth(1)).toContainText('POST');
+  await expect(rows.nth(1).locator('[data-message-kind="ID token"]')).toHaveAttribute('data-verdict', 'untrusted', { timeout: 30_000 });
+  await expect(rows.nth(1).locator('[data-finding-code]')).toHaveAttribute('class', 'severity-error');
+  await panel.getByRole('button', { name: 'Stop capture' }).click();
+  await Promise.all([site.close(), panel.close()]);
+});
+
 test('asks for no more than it needs: the manifest\'s permissions are the documented ones', () => {
   const manifest = JSON.parse(readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8'));
   expect(manifest.manifest_version).toBe(3);

@@ -22,14 +22,38 @@ describe('the panel list', () => {
     const verdicts = await flowVerdicts(ordered, new Date('2014-07-17T01:01:48Z'));
     const rows = flowRows(ordered, verdicts);
     expect(rows.map((r) => [r.index, r.protocol, r.status])).toEqual([[1, 'oidc', 'net::ERR_ABORTED'], [2, 'saml', '200 OK']]);
-    expect(rows[0]!.messages).toEqual([]);
+    expect(rows[0]!.messages).toEqual([expect.objectContaining({ exchange: 1, kind: 'Authorization request', verdict: 'unsigned' })]);
     expect(rows[1]!.messages).toHaveLength(1);
     expect(rows[1]!.messages[0]).toMatchObject({ exchange: 2, kind: 'Response', verdict: 'untrusted' });
     expect(rows[1]!.messages[0]!.worst).not.toBeNull();
   });
 
-  it('runs no inspection for a flow without SAML', async () => {
-    expect(await flowVerdicts([flow[1]!, flow[2]!])).toEqual({ messages: [], errors: [] });
+  it('gives a flow without sign-in messages no verdicts', async () => {
+    expect(await flowVerdicts([flow[1]!])).toEqual({ messages: [], errors: [] });
+  });
+
+  it('reads OpenID Connect exchanges as the /oidc page does: a form_post ID token is never trusted without keys, and its claims are judged', async () => {
+    const b64u = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const claims = { iss: 'https://op.example', sub: 'alice', aud: 'client-a', iat: 1_700_000_000, exp: 1_700_000_300, nonce: 'n-1' };
+    const signed = `${b64u({ alg: 'RS256', kid: 'k1' })}.${b64u(claims)}.${Buffer.from('not a real signature').toString('base64url')}`;
+    const unsignedToken = `${b64u({ alg: 'none' })}.${b64u(claims)}.`;
+    const post = (token: string, i: number) => x({ time: `2026-12-02T11:00:0${i}.000Z`, method: 'POST', url: 'https://rp.example/cb', protocol: 'oidc', requestBody: { text: `id_token=${token}&state=s`, mimeType: 'application/x-www-form-urlencoded', source: 'form' } });
+    const oidcFlow = [
+      x({ url: 'https://op.example/authorize?client_id=client-a&response_type=id_token&response_mode=form_post&redirect_uri=https%3A%2F%2Frp.example%2Fcb&scope=openid&nonce=n-1&state=s', protocol: 'oidc' }),
+      post(signed, 1),
+      post(unsignedToken, 2),
+      x({ time: '2026-12-02T11:00:03.000Z', url: 'https://rp.example/cb?error=access_denied&state=s', protocol: 'oidc' }),
+    ];
+    // An hour after the token expired.
+    const v = await flowVerdicts(oidcFlow, new Date((1_700_000_300 + 3600) * 1000));
+    expect(v.messages.map((m) => [m.exchange, m.kind, m.verdict])).toEqual([
+      [0, 'Authorization request', 'unsigned'],
+      [1, 'ID token', 'untrusted'],
+      [2, 'ID token', 'invalid'], // alg none: the core refuses it, as the /oidc page does
+      [3, 'Authorization error', 'unsigned'],
+    ]);
+    expect(v.messages[1]!.worst?.severity).toBe('error');
+    expect(v.messages.some((m) => m.verdict === 'trusted')).toBe(false);
   });
 
   it('shortens URLs to their path', () => {

@@ -53,7 +53,7 @@ function render(): void {
     ...rows.map((r) => {
       const verdictCell = r.messages.length
         ? r.messages.map((m) => el('div', { class: `verdict verdict-${m.verdict}`, 'data-verdict': m.verdict, 'data-message-kind': m.kind }, `${m.kind}: ${VERDICT_WORDS[m.verdict].label}`))
-        : [r.protocol === 'oidc' ? 'OpenID Connect (open in the app)' : verdicts ? 'no SAML message read' : '…'];
+        : [verdicts ? (r.protocol === 'oidc' ? 'no OpenID Connect message read' : 'no SAML message read') : '…'];
       const worst = r.messages.map((m) => m.worst).find((w) => w) ?? null;
       return el(
         'tr',
