@@ -33,7 +33,8 @@ for (const size of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) 
     // Each example as it opens (verdict card, findings, step list; sections closed), then with
     // every section (<details>) opened: summary, assertion, certificates, signature trace.
     test(`inspect examples, closed and with every section open: 0 violations (${size.width})`, async ({ page }) => {
-      test.setTimeout(300_000);
+      // 16 axe scans of large DOMs: ~2 min idle, 5 min was exceeded at load 10–12 on 2 cores.
+      test.setTimeout(600_000);
       const found: string[] = [];
       for (const id of EXAMPLE_IDS) {
         await page.goto('/');
