@@ -198,6 +198,18 @@ export const PAGE_LIMITS = {
   listNextSlice: 200,
   /** Characters above which a text enters the code editor only when the user opens it (a 10 MB model build is a task of seconds). */
   editorHugeChars: 4 * 1024 * 1024,
+  /**
+   * Bytes above which an opened, dropped or pasted file is handed to the inspection worker as a
+   * File and never read on the page: a 256 MB aggregate read with File.text() on the page is a
+   * 256 MB string there, posted again to the worker. Equal to editorHugeChars: past it the editor
+   * would not show the text anyway.
+   */
+  fileInputMinBytes: 4 * 1024 * 1024,
+  /**
+   * A message whose XML is longer than editorHugeChars reaches the page as its first this many
+   * characters (cut at a line end): the worker keeps the whole, the XML view shows the start.
+   */
+  xmlStartChars: 64 * 1024,
 } as const;
 /**
  * Wall-clock budget of one metadata run in the page's worker (lint, diff, pair, rollover): an

@@ -9,21 +9,34 @@ import { METADATA_HANDLERS } from './metadataHandlers';
 import type { InspectRunView, RequestOf, ResponseOf, WorkerRequestKind } from './protocol';
 import { reportViewOf } from './reportOverview';
 import { keepRun, messageDetail } from './resultStore';
+import { readInputFile, refusedFileReport, type FileRead } from './fileInput';
+import { withShownText } from './shownText';
+import type { InspectRun } from '../features/sharing/maskedTrust';
 
 type Handlers = { [K in WorkerRequestKind]: (request: RequestOf<K>) => Promise<ResponseOf<K>> };
 
 export const WORKER_HANDLERS: Handlers = {
-  inspect: async ({ selected = 0, ...request }): Promise<InspectRunView> => {
-    const run = await inspectWithMaskedTrust(request);
+  inspect: async ({ selected = 0, file, ...request }): Promise<InspectRunView> => {
+    const run = await inspectRequest(file ? await readInputFile(file, request.source) : null, request);
     const runId = keepRun(run);
     const index = Math.min(Math.max(0, selected), run.report.messages.length - 1);
     const message = run.report.messages[index];
-    return { ...run, runId, report: reportViewOf(run.report), selected: message ? { index, message } : null };
+    return { ...run, runId, report: reportViewOf(run.report), selected: message ? { index, message: withShownText(message) } : null };
   },
-  'message-detail': async ({ runId, index }) => messageDetail(runId, index),
+  'message-detail': async ({ runId, index }) => {
+    const message = messageDetail(runId, index);
+    return message ? withShownText(message) : null;
+  },
   oidc: ({ input, options }) => inspectOidc(input, options),
   'open-share': async ({ fragment }) => decodeShareFragment(fragment),
   'open-share-file': async ({ text }) => parseShareFile(text),
   'share-artifacts': ({ ctx, fields }) => buildShareArtifacts(ctx, fields),
   ...METADATA_HANDLERS,
 };
+
+/** The inspection of the request's text, or of the file read for it (`read`); a file refused is a report with its error. */
+async function inspectRequest(read: FileRead | null, request: Omit<RequestOf<'inspect'>, 'file' | 'selected'>): Promise<InspectRun> {
+  if (!read) return inspectWithMaskedTrust(request);
+  if (!read.ok) return { report: refusedFileReport(request.source, read.error, request.options.at ?? new Date()), maskedTrustCertificates: 0, maskedTrustErrors: [] };
+  return inspectWithMaskedTrust({ ...request, input: read.text });
+}

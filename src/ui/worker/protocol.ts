@@ -9,6 +9,7 @@ import type { ShareArtifacts, ShareContext } from '../features/sharing/artifacts
 import type { InspectRun } from '../features/sharing/maskedTrust';
 import type { MetadataWorkerRequests } from './metadataHandlers';
 import type { ReportView } from './reportOverview';
+import type { ReceivedMessage } from './shownText';
 import type { ReplyPart } from './sliceTransfer';
 
 export type { InspectRun };
@@ -21,7 +22,8 @@ export type { InspectRun };
 export interface InspectRunView extends Omit<InspectRun, 'report'> {
   runId: number;
   report: ReportView;
-  selected: { index: number; message: InspectedMessage } | null;
+  /** Its XML texts are their start only when long (shownText.ts). */
+  selected: { index: number; message: ReceivedMessage } | null;
 }
 
 export interface WorkerRequests extends MetadataWorkerRequests {
@@ -29,9 +31,16 @@ export interface WorkerRequests extends MetadataWorkerRequests {
    * inspectInput, with masked certificates left out of the trust. The worker keeps the full run;
    * the page receives its overview and message `selected` (default 0) in full.
    */
-  inspect: { request: { input: string; source: string; options: InspectOptions; selected?: number }; response: InspectRunView };
+  inspect: {
+    /**
+     * `file`: a file inspected as a file (fileInput.ts): the worker reads it and `input` is
+     * ignored; the page never holds its text (PAGE_LIMITS.fileInputMinBytes).
+     */
+    request: { input: string; file?: Blob; source: string; options: InspectOptions; selected?: number };
+    response: InspectRunView;
+  };
   /** Message `index` of the kept run `runId` in full; null when that run is no longer kept (a newer run replaced it). */
-  'message-detail': { request: { runId: number; index: number }; response: InspectedMessage | null };
+  'message-detail': { request: { runId: number; index: number }; response: ReceivedMessage | null };
   /** inspectOidc (the /oidc page). */
   oidc: { request: { input: string; options: OidcInspectOptions }; response: OidcReport };
   /** Decode and validate a `#share=` fragment (inflating is bounded in core/share/state.ts). */

@@ -11,8 +11,8 @@ export const RUN_BUDGET_TEST_KEY = 'samlscope.testing.runBudgetMs';
  * aggregate takes seconds of CPU, more on a loaded machine, where one message takes milliseconds.
  */
 export function runBudgetMs(kind?: string, request?: unknown): number {
-  const input = kind === 'inspect' ? (request as { input?: unknown } | undefined)?.input : undefined;
-  const large = typeof input === 'string' && input.length >= AGGREGATE_IN_PARTS_MIN_CHARS;
+  const { input, file } = kind === 'inspect' ? ((request as { input?: unknown; file?: unknown } | undefined) ?? {}) : {};
+  const large = (typeof input === 'string' && input.length >= AGGREGATE_IN_PARTS_MIN_CHARS) || (typeof Blob !== 'undefined' && file instanceof Blob && file.size >= AGGREGATE_IN_PARTS_MIN_CHARS);
   return loweredBudgetMs() ?? (large ? METADATA_RUN_TIME_BUDGET_MS : RUN_TIME_BUDGET_MS);
 }
 

@@ -38,6 +38,9 @@ import { VerdictCard } from './VerdictCard';
 import { ExamplesMenu, FirstScreen } from './ExamplesMenu';
 import type { InspectExample } from './examples';
 import { isCapture, worstMessageIndex } from './reportView';
+import { inspectAsFile } from './fileInput';
+import { FileInputView, FileNotShared, XmlStartNote } from './FileInputView';
+import { xmlCutOf } from '../../worker/shownText';
 
 // Below the fold and only once something is inspected: loaded then (they bring DEFLATE for links).
 const SharePanel = lazy(() => import('../sharing/SharePanel').then((m) => ({ default: m.SharePanel })));
@@ -76,6 +79,9 @@ export function InspectPage() {
   const { search, setSearch, replaceSearch } = useInspectSearch();
 
   const [input, setInputState] = useState('');
+  // A large file inspected as a file (fileInput.ts): the worker reads it, the page never does,
+  // and `input` stays empty. Kept so that a change of trust or options inspects it again.
+  const [inputFile, setInputFile] = useState<File | null>(null);
   const [source, setSource] = useState('pasted');
   const [trustText, setTrustText] = useState('');
   const [trustFiles, setTrustFiles] = useState<TrustFile[]>([]);
@@ -104,6 +110,7 @@ export function InspectPage() {
       setShared({ origin, state, ...(origin === 'capture' ? { exchanges: capturedExchangeCount(state.input) } : {}) });
       setFixture(null);
       setSource(state.source ?? 'shared');
+      setInputFile(null);
       setInputState(state.input);
       setTrustText('');
       setTrustFiles(state.trust.map((text, i) => ({ name: `trust ${i + 1} (from the ${origin === 'history' ? 'history' : origin})`, text })));
@@ -121,9 +128,29 @@ export function InspectPage() {
         immediateRef.current = true;
         setFixture(null);
         setSource(from);
+        setInputFile(null);
         setInputState(text);
       }),
     [openText],
+  );
+
+  /** A file opened, dropped or pasted: a large one is inspected as a file, unread by the page. */
+  const openFile = useCallback(
+    (file: File) => {
+      void inspectAsFile(file).then((asFile) => {
+        if (!asFile) {
+          void file.text().then((t) => setInputNow(t, file.name));
+          return;
+        }
+        immediateRef.current = true;
+        setShared(null);
+        setFixture(null);
+        setSource(file.name);
+        setInputState('');
+        setInputFile(file);
+      });
+    },
+    [setInputNow],
   );
 
   /** An example (examples/index.ts): its message, its trust, its evaluation instant — nothing else kept. */
@@ -134,6 +161,7 @@ export function InspectPage() {
       share.dismissShareError();
       setFixture(null);
       setSource(example.source);
+      setInputFile(null);
       setInputState(example.input);
       setTrustText('');
       setTrustFiles(example.trust.map((t) => ({ ...t })));
@@ -147,7 +175,7 @@ export function InspectPage() {
     setTrustFiles((files) => [...files.filter((f) => f.name !== name), { name, text }]);
   }, []);
 
-  const dragging = usePasteAndDrop(setInputNow, addTrustFile);
+  const dragging = usePasteAndDrop(setInputNow, openFile, addTrustFile);
 
   // ---- the IdP's answer captured at /acs (mock SP, docs/mock-sp.md) ----
   const capture = useAcsCapture({
@@ -168,7 +196,7 @@ export function InspectPage() {
   }, [trust, search.skew, search.at, search.sp, search.acs, search.idp, search.req, search.profile]);
 
   const spKeyText = spKey.keyText;
-  const hasInput = input.trim() !== '';
+  const hasInput = input.trim() !== '' || inputFile !== null;
   const inspection = useWorkerRun(
     'inspect',
     !hasInput && trust.length === 0
@@ -177,14 +205,14 @@ export function InspectPage() {
           const { atIso, ...rest } = options;
           // "now" is taken when the inspection runs, so a re-run re-evaluates against the clock.
           const opts: InspectOptions = { ...rest, at: atIso ? new Date(atIso) : new Date(), ...(spKeyText.trim() ? { decryptionKeys: [spKeyText] } : {}) };
-          return { input, source, options: opts, ...(selectedRef.current !== undefined ? { selected: selectedRef.current } : {}) };
+          return { input, ...(inputFile ? { file: inputFile } : {}), source, options: opts, ...(selectedRef.current !== undefined ? { selected: selectedRef.current } : {}) };
         },
     () => {
       const delay = immediateRef.current ? 0 : TYPING_DEBOUNCE_MS;
       immediateRef.current = false;
       return delay;
     },
-    [input, source, options, hasInput, trust.length, spKeyText],
+    [input, inputFile, source, options, hasInput, trust.length, spKeyText],
   );
   const { pending } = inspection;
   const run: InspectRunView | null = inspection.result;
@@ -254,6 +282,7 @@ export function InspectPage() {
   // after it (and can interrupt), so their rendering never delays the verdict.
   const deferredMessage = useDeferredValue(message);
   const details = deferredMessage === message ? message : undefined;
+  const detailsCut = xmlCutOf(details);
   reportRef.current = useMemo(
     () => (report ? { ...report, messages: report.messages.map((m, i): ShownMessage => (i === selected && message ? message : m)) } : null),
     [report, selected, message],
@@ -269,7 +298,8 @@ export function InspectPage() {
   );
   const shareCtx = useMemo<ShareContext | null>(
     () =>
-      decodedReport && current && !fixture && !pending
+      // A file inspected as a file is never put in a link or the history: they carry the whole input.
+      decodedReport && current && !fixture && !pending && !inputFile
         ? {
             input,
             source,
@@ -281,7 +311,7 @@ export function InspectPage() {
             ...(spKeyText.trim() ? { decryptionKeys: [spKeyText] } : {}),
           }
         : null,
-    [decodedReport, current, fixture, pending, input, source, trust, options, selected, spKeyText],
+    [decodedReport, current, fixture, pending, inputFile, input, source, trust, options, selected, spKeyText],
   );
 
   const markers = useMemo<EditorMarker[]>(
@@ -356,7 +386,7 @@ export function InspectPage() {
                 accept=".har,.json,.xml,.txt,.b64,.html,.htm,text/*,application/json,application/xml"
                 onChange={(e) => {
                   const f = e.target.files?.[0];
-                  if (f) void f.text().then((t) => setInputNow(t, f.name));
+                  if (f) openFile(f);
                   e.target.value = '';
                 }}
               />
@@ -370,17 +400,21 @@ export function InspectPage() {
           Paste anywhere on the page or drop a file: a Redirect URL or query string, a POST body or auto-submit form, bare base64, XML (protocol
           message or metadata), a HAR file or a SAML-tracer export.
         </p>
-        <CodeEditor
-          ariaLabel="SAML message"
-          value={input}
-          onChange={(t) => {
-            setFixture(null);
-            setSource('pasted');
-            setInputState(t);
-          }}
-          placeholder="Paste a SAML message, URL, HAR…"
-          className="input-editor"
-        />
+        {inputFile ? (
+          <FileInputView file={inputFile} />
+        ) : (
+          <CodeEditor
+            ariaLabel="SAML message"
+            value={input}
+            onChange={(t) => {
+              setFixture(null);
+              setSource('pasted');
+              setInputState(t);
+            }}
+            placeholder="Paste a SAML message, URL, HAR…"
+            className="input-editor"
+          />
+        )}
       </section>
 
       <div className="answer" aria-busy={pending || inspection.stale}>
@@ -451,14 +485,19 @@ export function InspectPage() {
                   Clear highlight
                 </button>
               )}
-              <span className="small">
-                pretty <CopyButton value={details.prettyXml} label="pretty-printed XML" />
-              </span>
-              <span className="small">
-                exact <CopyButton value={details.payload.xml} label="XML exactly as decoded" />
-              </span>
+              {!detailsCut && (
+                <>
+                  <span className="small">
+                    pretty <CopyButton value={details.prettyXml} label="pretty-printed XML" />
+                  </span>
+                  <span className="small">
+                    exact <CopyButton value={details.payload.xml} label="XML exactly as decoded" />
+                  </span>
+                </>
+              )}
             </div>
           </div>
+          {detailsCut && <XmlStartNote cut={detailsCut} fromFile={!!inputFile} />}
           <CodeEditor readOnly language="xml" ariaLabel="Decoded XML" value={details.prettyXml} markers={markers} highlight={highlight} className="xml-view" />
         </section>
       )}
@@ -503,6 +542,7 @@ export function InspectPage() {
       </div>
 
       <div className="share-row">
+        {inputFile && current && <FileNotShared file={inputFile} />}
         <Suspense fallback={null}>
           <SharePanel ctx={shareCtx} />
           <HistoryPanel ctx={shareCtx} onOpen={(state) => applyShareState(state, 'history')} />

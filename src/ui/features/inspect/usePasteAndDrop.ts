@@ -9,8 +9,11 @@ function isEditableTarget(target: EventTarget | null): boolean {
   return !!target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"], .monaco-editor');
 }
 
-/** Returns the zone a file is being dragged over, for highlighting it. */
-export function usePasteAndDrop(onMessage: (text: string, source: string) => void, onTrustFile: (name: string, text: string) => void): DropZone | null {
+/**
+ * Returns the zone a file is being dragged over, for highlighting it. A message file goes to
+ * `onMessageFile` unread: the page decides whether to read it (fileInput.ts).
+ */
+export function usePasteAndDrop(onMessage: (text: string, source: string) => void, onMessageFile: (file: File) => void, onTrustFile: (name: string, text: string) => void): DropZone | null {
   const [dragging, setDragging] = useState<DropZone | null>(null);
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
@@ -20,7 +23,7 @@ export function usePasteAndDrop(onMessage: (text: string, source: string) => voi
       const file = data.files?.[0];
       if (file) {
         e.preventDefault();
-        void file.text().then((t) => onMessage(t, file.name));
+        onMessageFile(file);
         return;
       }
       const text = data.getData('text/plain') || data.getData('text');
@@ -52,8 +55,7 @@ export function usePasteAndDrop(onMessage: (text: string, source: string) => voi
       if (zoneOf(e.target) === 'trust') {
         for (const f of list) void f.text().then((t) => onTrustFile(f.name, t));
       } else {
-        const f = list[0];
-        void f.text().then((t) => onMessage(t, f.name));
+        onMessageFile(list[0]!);
       }
     };
     document.addEventListener('paste', onPaste);
@@ -66,6 +68,6 @@ export function usePasteAndDrop(onMessage: (text: string, source: string) => voi
       window.removeEventListener('dragleave', onDragLeave, true);
       window.removeEventListener('drop', onDrop, true);
     };
-  }, [onMessage, onTrustFile]);
+  }, [onMessage, onMessageFile, onTrustFile]);
   return dragging;
 }
