@@ -5,7 +5,7 @@ import { startOf, withShownText, xmlCutOf } from './shownText';
 const aggregate = (entities: number) =>
   `<?xml version="1.0"?>\n<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata">\n${Array.from(
     { length: entities },
-    (_, i) => `  <md:EntityDescriptor entityID="https://idp${i}.example.edu/"><md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://idp${i}.example.edu/sso"/></md:IDPSSODescriptor></md:EntityDescriptor>\n`,
+    (_, i) => `  <md:EntityDescriptor entityID="https://idp${i}.example.edu/"><md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data><ds:X509Certificate>MIIBAAAA${i}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor><md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://idp${i}.example.edu/sso"/></md:IDPSSODescriptor></md:EntityDescriptor>\n`,
   ).join('')}</md:EntitiesDescriptor>\n`;
 
 describe('the XML a message carries to the page', () => {
@@ -35,7 +35,12 @@ describe('the XML a message carries to the page', () => {
     expect(shown.prettyXml.endsWith('\n')).toBe(true);
     expect(m.payload.xml.startsWith(shown.payload.xml)).toBe(true);
     expect(shown.metadata?.entities).toHaveLength(200);
+    expect(shown.metadata?.entities.map((e) => e.entityId)).toEqual(m.metadata?.entities.map((e) => e.entityId));
     expect(shown.findings).toBe(m.findings);
+    // The entities' certificates are counted, not sent; the worker's own stay.
+    expect(shown.certificatesOmitted).toBe(200);
+    expect(shown.metadata?.entities[7]?.roles[0]?.keyDescriptors[0]?.certificates).toEqual(['']);
+    expect(m.metadata?.entities[7]?.roles[0]?.keyDescriptors[0]?.certificates).toEqual(['MIIBAAAA7']);
     // The worker's kept message is not changed.
     expect(m.prettyXml.length).toBe(cut.prettyChars);
     expect(structuredClone(shown)).toStrictEqual(shown);

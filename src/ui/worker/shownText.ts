@@ -4,6 +4,10 @@
 // seconds). Sending a 256 MB text would cost the page that much memory and hundreds of reply
 // parts, so the worker sends its start and says how long the whole is; the worker keeps the whole
 // (resultStore.ts). Line numbers of findings stay right: the start is cut at a line end.
+// Such a message is an aggregate, and its entity summaries are the rest of its weight: their
+// KeyDescriptors' certificates (base64 DER, ~1 KB each, two or more per entity) are sent empty,
+// as the page shows only how many there are (MessageSummaryView RoleView); `certificatesOmitted`
+// says so. A 100 MB aggregate's 15,700 summaries were 58 MB of objects on the page.
 import { PAGE_LIMITS } from '../../core/limits';
 import type { InspectedMessage } from '../../core/types';
 
@@ -15,8 +19,11 @@ export interface XmlCut {
   shownChars: number;
 }
 
-/** A message as the page receives it: InspectedMessage, with `xmlCut` when its texts are starts only. */
-export type ReceivedMessage = InspectedMessage & { xmlCut?: XmlCut };
+/**
+ * A message as the page receives it: InspectedMessage, with `xmlCut` when its texts are starts
+ * only, and `certificatesOmitted` when its entities' KeyDescriptor certificates are empty strings.
+ */
+export type ReceivedMessage = InspectedMessage & { xmlCut?: XmlCut; certificatesOmitted?: number };
 
 /** The first `max` characters of `text`, cut after the last line end within them (whole lines only, unless one line is longer). */
 export function startOf(text: string, max: number): string {
@@ -32,7 +39,23 @@ export function withShownText(message: InspectedMessage, hugeChars: number = PAG
   const pretty = startOf(prettyXml, startChars);
   // The aggregate read in parts shows the text as received (prettyXml === payload.xml): one start, sent once.
   const xml = payload.xml === prettyXml ? pretty : startOf(payload.xml, startChars);
-  return { ...message, prettyXml: pretty, payload: { ...payload, xml }, xmlCut: { xmlChars: payload.xml.length, prettyChars: prettyXml.length, shownChars: pretty.length } };
+  const shown: ReceivedMessage = { ...message, prettyXml: pretty, payload: { ...payload, xml }, xmlCut: { xmlChars: payload.xml.length, prettyChars: prettyXml.length, shownChars: pretty.length } };
+  if (message.metadata) {
+    let omitted = 0;
+    const entities = message.metadata.entities.map((e) => ({
+      ...e,
+      roles: e.roles.map((r) => ({
+        ...r,
+        keyDescriptors: r.keyDescriptors.map((k) => {
+          omitted += k.certificates.length;
+          return { ...k, certificates: k.certificates.map(() => '') };
+        }),
+      })),
+    }));
+    shown.metadata = { ...message.metadata, entities };
+    if (omitted > 0) shown.certificatesOmitted = omitted;
+  }
+  return shown;
 }
 
 export function xmlCutOf(message: InspectedMessage | undefined | null): XmlCut | undefined {

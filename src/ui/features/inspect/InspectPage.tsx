@@ -283,6 +283,11 @@ export function InspectPage() {
   const deferredMessage = useDeferredValue(message);
   const details = deferredMessage === message ? message : undefined;
   const detailsCut = xmlCutOf(details);
+  // The XML view of a cut message (an aggregate) opens on request: creating the editor and its
+  // model is the longest task left after an aggregate's verdict (issue 15), and its start is
+  // rarely what is read first. A jump to a line (a finding, a signature) opens it.
+  const [xmlOpenedFor, setXmlOpenedFor] = useState<InspectedMessage | null>(null);
+  const xmlViewOpen = !detailsCut || (!!details && xmlOpenedFor === details);
   reportRef.current = useMemo(
     () => (report ? { ...report, messages: report.messages.map((m, i): ShownMessage => (i === selected && message ? message : m)) } : null),
     [report, selected, message],
@@ -340,6 +345,7 @@ export function InspectPage() {
   const revealFinding = useCallback(
     (f: Finding) => {
       if (!f.location) return;
+      setXmlOpenedFor(messageRef.current);
       setHighlight({ startLine: f.location.line, endLine: f.location.line, column: f.location.column, kind: 'finding', nonce: ++nonceRef.current });
       bringXmlIntoView();
     },
@@ -352,6 +358,7 @@ export function InspectPage() {
       const range = elementLineRange(message.prettyXml, sig.targetId);
       const line = range?.startLine ?? findIdLine(message.prettyXml, sig.targetId);
       if (!line) return;
+      setXmlOpenedFor(message);
       setHighlight({ startLine: line, endLine: range?.endLine ?? line, kind: 'covered', nonce: ++nonceRef.current });
       bringXmlIntoView();
     },
@@ -400,21 +407,22 @@ export function InspectPage() {
           Paste anywhere on the page or drop a file: a Redirect URL or query string, a POST body or auto-submit form, bare base64, XML (protocol
           message or metadata), a HAR file or a SAML-tracer export.
         </p>
-        {inputFile ? (
-          <FileInputView file={inputFile} />
-        ) : (
+        {inputFile && <FileInputView file={inputFile} />}
+        {/* Kept mounted (empty) under a file: building Monaco again after it costs the page a long task. */}
+        <div hidden={!!inputFile}>
           <CodeEditor
             ariaLabel="SAML message"
             value={input}
             onChange={(t) => {
               setFixture(null);
               setSource('pasted');
+              setInputFile(null);
               setInputState(t);
             }}
             placeholder="Paste a SAML message, URL, HAR…"
             className="input-editor"
           />
-        )}
+        </div>
       </section>
 
       <div className="answer" aria-busy={pending || inspection.stale}>
@@ -498,7 +506,13 @@ export function InspectPage() {
             </div>
           </div>
           {detailsCut && <XmlStartNote cut={detailsCut} fromFile={!!inputFile} />}
-          <CodeEditor readOnly language="xml" ariaLabel="Decoded XML" value={details.prettyXml} markers={markers} highlight={highlight} className="xml-view" />
+          {xmlViewOpen ? (
+            <CodeEditor readOnly language="xml" ariaLabel="Decoded XML" value={details.prettyXml} markers={markers} highlight={highlight} className="xml-view" />
+          ) : (
+            <button type="button" data-open-xml-view="true" onClick={() => setXmlOpenedFor(details)}>
+              Show the start of the XML
+            </button>
+          )}
         </section>
       )}
 

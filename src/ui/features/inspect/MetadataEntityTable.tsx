@@ -50,12 +50,12 @@ export function MetadataEntityTable({ entities, at, renderDetail }: { entities: 
         return expiry === 'expired' ? t < now : expiry === 'soon' ? t >= now && t - now < SOON_MS : false;
       });
     const dir = sort.ascending ? 1 : -1;
-    out.sort((a, b) => {
-      const x = sortValue(a.e, sort.key);
-      const y = sortValue(b.e, sort.key);
-      return x < y ? -dir : x > y ? dir : a.i - b.i;
-    });
-    return out;
+    // Each entity's key computed once, not twice per comparison: 40,000 entities (a 256 MB
+    // aggregate) take ~16 comparisons each, and a lower-cased copy per comparison made the first
+    // render a long task.
+    const keyed = out.map((r) => ({ ...r, key: sortValue(r.e, sort.key) }));
+    keyed.sort((a, b) => (a.key < b.key ? -dir : a.key > b.key ? dir : a.i - b.i));
+    return keyed;
   }, [entities, query, role, expiry, sort, at]);
   const pages = Math.max(1, Math.ceil(rows.length / PAGE));
   const current = Math.min(page, pages - 1);
