@@ -1,6 +1,8 @@
 // Issue 15: a federation aggregate on the inspect page — an overview and one searchable, sortable
 // entity table (keyboard and axe-clean) rather than one long list; and a large aggregate loaded
-// from a file, read by the worker one entity at a time (core/aggregate/, from 8 MiB).
+// from a file, read by the worker one entity at a time (core/aggregate/, from 8 MiB); a 100 MB
+// aggregate opened as a file, which the page hands to the worker unread (PAGE_LIMITS.fileInputMinBytes).
+import { createWriteStream } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { corpus, dropFile, openInspect, setMessage } from './helpers';
@@ -89,5 +91,51 @@ test.describe('metadata aggregate', () => {
     const details = await openDetails(page);
     await expect(details.locator('[data-entity-table] [data-entity-count]')).toHaveText('8,000 of 8,000 entities');
     await expect(details.locator('[data-entity-table] tbody tr[data-entity-row]')).toHaveCount(50);
+  });
+
+  test('a 100 MB aggregate opened as a file: the worker reads it, the page shows the verdict and the entity table and stays responsive', async ({ page }, testInfo) => {
+    test.setTimeout(600_000);
+    // 80,000 entities of ~1.3 KB: written in pieces, never one 100 MB string in the test either.
+    const count = 80_000;
+    const file = testInfo.outputPath('federation-100mb.xml');
+    const out = createWriteStream(file);
+    const write = (text: string) => new Promise<void>((resolve) => (out.write(text) ? resolve() : out.once('drain', () => resolve())));
+    await write(`<?xml version="1.0" encoding="UTF-8"?>\n<md:EntitiesDescriptor xmlns:md="${MD}" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" Name="urn:example:federation">`);
+    for (let i = 0; i < count; i += 1000) await write(Array.from({ length: 1000 }, (_, j) => entity(i + j)).join(''));
+    await write('\n</md:EntitiesDescriptor>\n');
+    await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+
+    await openInspect(page);
+    await page.evaluate(() => localStorage.removeItem('samlscope.testing.runBudgetMs'));
+    await page.locator('.input-panel input[type=file]').setInputFiles(file);
+    // In place of the editor: the file's name and size, not its text.
+    const shown = page.locator('[data-file-input]');
+    await expect(shown).toContainText('File too large to show in the editor');
+    await expect(shown).toContainText('federation-100mb.xml');
+    await expect(shown).toContainText(/1\d\d\.\d MB/);
+    // The page answers while the worker reads: a section opens and its button shows the file's start.
+    await page.locator('details.options > summary').click();
+    await expect(page.getByLabel('SP entity ID')).toBeVisible();
+    await shown.getByRole('button', { name: /Show the start/ }).click();
+    await expect(shown.locator('[data-file-start]')).toContainText('<md:EntitiesDescriptor');
+
+    await expect(page.locator('[data-verdict]')).toBeVisible({ timeout: 480_000 });
+    await expect(page.locator('[data-message-kind="EntitiesDescriptor"]')).toBeVisible({ timeout: 120_000 });
+    const details = await openDetails(page);
+    await expect(details.locator('[data-entity-table] [data-entity-count]')).toHaveText('80,000 of 80,000 entities');
+    await expect(details.locator('[data-entity-table] tbody tr[data-entity-row]')).toHaveCount(50);
+    await details.locator('[data-entity-table]').getByLabel('Search').fill('campus 79999');
+    await expect(details.locator('[data-entity-table] tbody tr[data-entity-row]')).toHaveAttribute('data-entity-row', 'https://idp79999.example.edu/');
+    // The XML view has the start only, and says so; no share link or history entry for the file.
+    await expect(page.locator('[data-xml-cut]')).toContainText('The XML view shows the first');
+    await expect(page.locator('[data-file-not-shared]')).toContainText('No share link and no history entry');
+    // Whole report in the page: the entities' summaries, none of the 100 MB text.
+    const held = await page.evaluate(() => {
+      const m = window.__samlscope!.message()!;
+      return { pretty: m.prettyXml.length, xml: m.payload.xml.length, entities: m.metadata!.entities.length };
+    });
+    expect(held.entities).toBe(count);
+    expect(held.pretty).toBeLessThanOrEqual(64 * 1024);
+    expect(held.xml).toBeLessThanOrEqual(64 * 1024);
   });
 });

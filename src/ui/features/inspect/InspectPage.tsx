@@ -407,22 +407,22 @@ export function InspectPage() {
           Paste anywhere on the page or drop a file: a Redirect URL or query string, a POST body or auto-submit form, bare base64, XML (protocol
           message or metadata), a HAR file or a SAML-tracer export.
         </p>
-        {inputFile && <FileInputView file={inputFile} />}
-        {/* Kept mounted (empty) under a file: building Monaco again after it costs the page a long task. */}
-        <div hidden={!!inputFile}>
+        {/* A file inspected as a file takes the editor's place: the editor, kept hidden, would lay itself out again on every resize of the page. */}
+        {inputFile ? (
+          <FileInputView file={inputFile} />
+        ) : (
           <CodeEditor
             ariaLabel="SAML message"
             value={input}
             onChange={(t) => {
               setFixture(null);
               setSource('pasted');
-              setInputFile(null);
               setInputState(t);
             }}
             placeholder="Paste a SAML message, URL, HAR…"
             className="input-editor"
           />
-        </div>
+        )}
       </section>
 
       <div className="answer" aria-busy={pending || inspection.stale}>
