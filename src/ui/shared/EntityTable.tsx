@@ -68,12 +68,13 @@ export function EntityTable<T>(props: Props<T>) {
     const value = sort && sortValueOf.get(sort.key);
     if (sort && value) {
       const dir = sort.ascending ? 1 : -1;
-      // Ties keep the document's order, so paging through a sorted table is stable.
-      out.sort((a, b) => {
-        const x = value(a.item);
-        const y = value(b.item);
-        return x < y ? -dir : x > y ? dir : a.index - b.index;
-      });
+      // Each item's key computed once, not twice per comparison: a 256 MB aggregate's 40,000
+      // entities take ~16 comparisons each, and a lower-cased copy per comparison made the
+      // table's first render a long task (issue 15). Ties keep the document's order, so paging
+      // through a sorted table is stable.
+      const keyed = out.map((row) => ({ ...row, key: value(row.item) }));
+      keyed.sort((a, b) => (a.key < b.key ? -dir : a.key > b.key ? dir : a.index - b.index));
+      return keyed;
     }
     return out;
   }, [items, query, chosen, sort, search, filters, sortValueOf]);

@@ -11,6 +11,8 @@ const SHORT_ROLES: Record<string, string> = { IDPSSODescriptor: 'IdP', SPSSODesc
 const shortRole = (r: string) => SHORT_ROLES[r] ?? r;
 const rolesOf = (e: EntitySummary) => e.roles.map((r) => shortRole(r.role)).join(', ');
 const muted = (text: string) => <span className="muted">{text}</span>;
+// One function for every render: a new one would make the table filter and sort all its entities again.
+const entityIdOf = (e: EntitySummary) => e.entityId;
 
 const search = {
   label: 'Search',
@@ -61,7 +63,7 @@ export function MetadataEntityTable({ entities, at, renderDetail }: { entities: 
   return (
     <EntityTable
       items={entities}
-      entityIdOf={(e) => e.entityId}
+      entityIdOf={entityIdOf}
       columns={columns}
       search={search}
       filters={filters}
