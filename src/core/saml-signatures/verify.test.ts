@@ -107,6 +107,17 @@ describe('signature wrapping: what a signature covers is not its parent, or not 
     expect(m.trusted).toBe(false);
   });
 
+  it('the forged assertion keeps a signature over itself that does not verify, the genuine one hidden: the consumed content is unsigned', async () => {
+    const signed = xmlsecSign(template(false, true), idp);
+    const assertion = ASSERTION.exec(signed)![0];
+    const forged = assertion.replace('ID="_assertion1"', 'ID="_forged"').replace('URI="#_assertion1"', 'URI="#_forged"').replace('alice@example.com</saml:NameID>', 'admin@example.com</saml:NameID>');
+    const m = await inspect(signed.replace(assertion, `${forged}<samlp:Extensions>${assertion}</samlp:Extensions>`));
+    expect(verdicts(m)).toEqual(['Assertion:invalid', 'Assertion:valid']);
+    const f = ofCode(m, 'signature-wrapping').map((x) => x.explanation);
+    expect(f).toEqual(['A relying party consumes Assertion ID="_forged", but the signature(s) that check out cover Assertion ID="_assertion1". The consumed content is unsigned: this is the shape of an XML signature wrapping attack.']);
+    expect(m.trusted).toBe(false);
+  });
+
   it('a consumed assertion without ID beside the signed one: named by its element alone', async () => {
     const signed = xmlsecSign(template(false, true), idp);
     const assertion = ASSERTION.exec(signed)![0];
