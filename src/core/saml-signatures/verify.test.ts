@@ -59,6 +59,13 @@ describe('the outermost signature over the consumed assertion decides', () => {
     expect(m.trusted).toBe(false);
   });
 
+  it('a message other than a Response is consumed whole: a signed assertion inside an unsigned LogoutRequest does not vouch for it', async () => {
+    const assertion = ASSERTION.exec(xmlsecSign(template(false, true), idp))![0];
+    const m = await inspect(`<samlp:LogoutRequest xmlns:samlp="${NS_P}" xmlns:saml="${NS_A}" ID="_lr" Version="2.0" IssueInstant="2030-01-01T00:00:00Z"><saml:Issuer>https://idp.example.com/</saml:Issuer>${assertion}</samlp:LogoutRequest>`);
+    expect(verdicts(m)).toEqual(['Assertion:valid']);
+    expect(m.trusted).toBe(false);
+  });
+
   it('the assertion the rules read: the Response\'s first, none in other messages', async () => {
     const verify = async (xml: string) => {
       const doc = parseXmlSafely(xml);
