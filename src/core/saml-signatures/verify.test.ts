@@ -125,6 +125,17 @@ describe('signature wrapping: what a signature covers is not its parent, or not 
     expect(m.trusted).toBe(false);
   });
 
+  it('the consumed assertion signed, and another signed one hidden: no wrapping, a warning for the hidden one, trusted', async () => {
+    const unsigned = template(false, true);
+    const assertion = ASSERTION.exec(unsigned)![0];
+    const hidden = assertion.replace('ID="_assertion1"', 'ID="_hidden"').replace('URI="#_assertion1"', 'URI="#_hidden"');
+    const m = await inspect(xmlsecSign(unsigned.replace('<samlp:Status>', `<samlp:Extensions>${hidden}</samlp:Extensions><samlp:Status>`), idp));
+    expect(verdicts(m)).toEqual(['Assertion:valid', 'Assertion:valid']);
+    expect(ofCode(m, 'signature-wrapping')).toEqual([]);
+    expect(one(m, 'multiple-assertions').severity).toBe('warning');
+    expect(m.trusted).toBe(true);
+  });
+
   it('a consumed assertion without ID beside the signed one: named by its element alone', async () => {
     const signed = xmlsecSign(template(false, true), idp);
     const assertion = ASSERTION.exec(signed)![0];
