@@ -111,6 +111,19 @@ describe('signature wrapping: what a signature covers is not its parent, or not 
     const s = SIGNATURE.exec(signed)![0];
     const m = await inspect(signed.replace(s, '').replace('</saml:Issuer><samlp:Status>', `</saml:Issuer>${s}<samlp:Status>`));
     expect(verdicts(m)).toEqual(['Response:valid']);
+    // Misplaced, but what it covers is what is consumed: only the misplacement is reported.
+    expect(ofCode(m, 'signature-wrapping').map((f) => f.title)).toEqual(['Signature covers another element than its parent']);
+    expect(m.trusted).toBe(false);
+  });
+
+  it('nothing checks out: the unsigned consumed assertion is not said to sit beside signed content', async () => {
+    const signed = xmlsecSign(template(false, true), idp);
+    const assertion = ASSERTION.exec(signed)![0];
+    const forged = assertion.replace(SIGNATURE, '').replace('ID="_assertion1"', 'ID="_forged"');
+    const tampered = assertion.replace('alice@example.com</saml:NameID>', 'admin@example.com</saml:NameID>');
+    const m = await inspect(signed.replace(assertion, `${forged}<samlp:Extensions>${tampered}</samlp:Extensions>`));
+    expect(verdicts(m)).toEqual(['Assertion:invalid']);
+    expect(ofCode(m, 'signature-wrapping')).toEqual([]);
     expect(m.trusted).toBe(false);
   });
 
@@ -220,6 +233,13 @@ describe('comments and split text in the consumed assertion (CVE-2017-11427 fami
     expect(f.title).toBe('Comment or split text inside AttributeValue');
     expect(f.explanation).toBe('The value of AttributeValue is split by 2 comment(s). Read whole it is "admins.evil"; read as its first text node it is "admins". The signature covers both readings (canonicalization drops comments), which is exactly the comment-injection attack (CVE-2017-11427/11428/11429, CVE-2018-7340).');
     expect(m.trusted).toBe(false);
+  });
+
+  it('a NameID that is only a comment: its first text node is empty', async () => {
+    const signed = xmlsecSign(responseTemplate({ ...OPTIONS, signResponse: false, signAssertion: true, nameId: '' }), idp);
+    const m = await inspect(signed.replace(/emailAddress"(?:\/>|><\/saml:NameID>)/, 'emailAddress"><!--admin@example.com--></saml:NameID>'));
+    expect(verdicts(m)).toEqual(['Assertion:valid']);
+    expect(one(m, 'nameid-comment').explanation).toBe('The value of NameID is split by 1 comment(s). Read whole it is ""; read as its first text node it is "". The signature covers both readings (canonicalization drops comments), which is exactly the comment-injection attack (CVE-2017-11427/11428/11429, CVE-2018-7340).');
   });
 
   it('an attribute value holding XML (an element and one text): no finding, trusted', async () => {

@@ -34,8 +34,7 @@ export async function verifyDocumentSignatures(doc: Document, anchors: TrustAnch
   // Which element does a relying party consume? SAML core §3.3.3 / profiles §4.1.4.2: the
   // Response's (first) direct-child assertion; for every other message, the root element.
   const consumable = kind === 'Response' ? consumableAssertions(root) : [];
-  const consumedIndex = consumable.length ? 0 : null;
-  const consumedEl = consumedIndex === null ? null : consumable[consumedIndex]!;
+  const consumedEl = consumable[0] ?? null;
   // An enveloped SAML signature protects its parent only when what its References resolve to
   // contains the parent or an ancestor of it (SAML core §5.4.2, XML-DSig §4.3.3).
   const soundCovering = checks.filter((c) => c.mathematicallySound && coversItsParent(c));
@@ -80,7 +79,7 @@ export async function verifyDocumentSignatures(doc: Document, anchors: TrustAnch
   const injected = consumedEl && consumedEl.localName === 'Assertion' ? commentInjectionFindings(consumedEl) : [];
   findings.push(...injected);
   // Comments are outside what a signature covers: content split by one was altered after signing.
-  return { signatures: checks.map((c) => c.report), findings, trusted: trusted && injected.length === 0, consumedAssertionIndex: consumedIndex };
+  return { signatures: checks.map((c) => c.report), findings, trusted: trusted && injected.length === 0, consumedAssertionIndex: consumedEl ? 0 : null };
 }
 
 /**
