@@ -86,9 +86,13 @@ describe('SignedInfo', () => {
 });
 
 describe('the signature value and the keys', () => {
-  it('no SignatureValue element: invalid, read as an empty value', async () => {
+  it('no SignatureValue element: invalid, and the reason says so', async () => {
     const m = await inspect(signed.replace(/<ds:SignatureValue>[^<]*<\/ds:SignatureValue>/, ''));
-    expect([sig(m).verdict, sig(m).reason]).toEqual(['invalid', 'The SignatureValue is not valid base64.']);
+    expect([sig(m).verdict, sig(m).reason]).toEqual(['invalid', 'The Signature has no SignatureValue element.']);
+    expect(m.findings.find((f) => f.title === 'Signature value does not verify')!.explanation).toContain(': The Signature has no SignatureValue element. The digests checked match');
+    // An empty one is there, and is no base64 signature.
+    const empty = await inspect(signed.replace(/<ds:SignatureValue>[^<]*<\/ds:SignatureValue>/, '<ds:SignatureValue/>'));
+    expect(sig(empty).reason).toBe('The SignatureValue is not valid base64.');
   });
 
   it('not base64, nothing trusted and no certificate: invalid, not "nothing to verify against"', async () => {
