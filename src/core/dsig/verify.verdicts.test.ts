@@ -76,6 +76,12 @@ describe('SignedInfo', () => {
     expect(sig(m).signedInfoCanonical).toMatch(/^<ds:SignedInfo xmlns:ds="[^"]+" xmlns:saml="[^"]+" xmlns:samlp="[^"]+">/);
   });
 
+  it('a Reference canonicalized with an InclusiveNamespaces prefix list: the namespaces it names are in the digest', async () => {
+    const m = await inspect(xmlsecSign(responseTemplate({ c14n: URI.exc, sigAlg: URI.rsa('sha256'), digest: URI.sha256, prefixList: 'samlp', style: 'prefixed', pretty: false, signResponse: false, signAssertion: true }), idp));
+    expect([sig(m).verdict, m.trusted]).toEqual(['valid', true]);
+    expect(sig(m).references[0]!.canonicalForm).toMatch(/^<saml:Assertion xmlns:saml="[^"]+" xmlns:samlp="urn:oasis:names:tc:SAML:2\.0:protocol" ID="_assertion1"/);
+  });
+
   it('a canonicalization of SignedInfo that is refused (C14N 1.1 under xml:base): unsupported, no key tried', async () => {
     const m = await inspect(signed.replace(`<ds:CanonicalizationMethod Algorithm="${URI.exc}"/>`, '<ds:CanonicalizationMethod Algorithm="http://www.w3.org/2006/12/xml-c14n11"/>').replace('<samlp:Response ', '<samlp:Response xml:base="https://idp.example.org/" '));
     expect([sig(m).verdict, sig(m).reason]).toEqual(['unsupported', 'Canonical XML 1.1 of a document subset whose apex or ancestors carry xml:base (xml:base fixup) is not supported.']);
