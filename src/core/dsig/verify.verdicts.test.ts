@@ -10,7 +10,7 @@ import { SAML_SIGNER_POLICY } from '../saml-signatures/signer-policy';
 import type { Finding, InspectedMessage, SignatureReport } from '../types';
 import { parseXmlSafely } from '../xml/parse';
 import { DSIG, type KeyPair, URI, makeKey, responseTemplate, xmlsecSign } from './testing/xmlsec.testutil';
-import { verifySignatures } from './verify';
+import { coveringReference, coversItsParent, depthOf, verifySignatures } from './verify';
 
 const AT = new Date('2030-01-01T00:01:00Z');
 const EXC_NS = 'http://www.w3.org/2001/10/xml-exc-c14n#';
@@ -137,5 +137,47 @@ describe('where it is and where its findings point', () => {
     expect(ofCode(changed, 'digest-mismatch')[0]!.location!.line).toBe(lineOf(changed, '<saml:Assertion'));
     const forged = await inspect(pretty.replace(/<ds:SignatureValue>\s*[A-Za-z0-9+/]{4}/, '<ds:SignatureValue>AAAA'));
     expect(ofCode(forged, 'signature-invalid')[0]!.location!.line).toBe(lineOf(forged, '<ds:Signature'));
+  });
+});
+
+describe('what a signature covers (the caller judges coverage with these)', () => {
+  /** A Response whose signature sits in the Response and references `uris`, in that order. */
+  async function checkOf(uris: string[], where: 'response' | 'status' = 'response') {
+    const refs = uris.map((u) => `<ds:Reference URI="${u}"><ds:DigestMethod Algorithm="${URI.sha256}"/><ds:DigestValue>AAAA</ds:DigestValue></ds:Reference>`).join('');
+    const signature = `<ds:Signature xmlns:ds="${DSIG}"><ds:SignedInfo><ds:CanonicalizationMethod Algorithm="${URI.exc}"/><ds:SignatureMethod Algorithm="${URI.rsa('sha256')}"/>${refs}</ds:SignedInfo><ds:SignatureValue>AAAA</ds:SignatureValue></ds:Signature>`;
+    const xml = `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_r">${where === 'response' ? signature : ''}<samlp:Status>${where === 'status' ? signature : ''}</samlp:Status><saml:Assertion ID="_a"><saml:Subject><saml:NameID>alice</saml:NameID></saml:Subject></saml:Assertion></samlp:Response>`;
+    const doc = parseXmlSafely(xml);
+    if (!doc.ok) throw new Error(doc.error.message);
+    const check = (await verifySignatures(doc.value, [], AT, SAML_SIGNER_POLICY)).checks[0]!;
+    const root = doc.value.documentElement!;
+    const assertion = root.lastChild as Element;
+    const nameId = assertion.firstChild!.firstChild as Element;
+    return { check, root, assertion, nameId };
+  }
+
+  it('the outermost referenced element holding a node, whatever the order of the References', async () => {
+    for (const uris of [['#_a', '#_r'], ['#_r', '#_a']]) {
+      const { check, root, assertion, nameId } = await checkOf(uris);
+      expect(check.referenced).toHaveLength(2);
+      expect(coveringReference(check, nameId) === root, uris.join(' ')).toBe(true);
+      expect(coveringReference(check, assertion) === root).toBe(true);
+      expect(coversItsParent(check)).toBe(true);
+    }
+    const { check, assertion, nameId } = await checkOf(['#_a']);
+    expect(coveringReference(check, nameId) === assertion).toBe(true);
+    expect(coveringReference(check, check.element.parentNode!)).toBeUndefined();
+    expect(coversItsParent(check)).toBe(false);
+  });
+
+  it('a signature in the Status referencing the Response covers its parent (an ancestor is referenced)', async () => {
+    const { check } = await checkOf(['#_r'], 'status');
+    expect(coversItsParent(check)).toBe(true);
+    expect((await checkOf(['#_a'], 'status')).check.referenced).toHaveLength(1);
+    expect(coversItsParent((await checkOf(['#_a'], 'status')).check)).toBe(false);
+  });
+
+  it('depth counts the ancestors up to the document', async () => {
+    const { root, assertion, nameId } = await checkOf(['#_r']);
+    expect([depthOf(root), depthOf(assertion), depthOf(nameId)]).toEqual([1, 2, 4]);
   });
 });
