@@ -50,4 +50,4 @@ for (const argv of TRAINING) {
 }
 process.exitCode = 0;
 writeFileSync(cachePath, script.createCachedData());
-console.log(`after ${ran} training inspections`);
+console.log(`after ${ran} training inspection${ran === 1 ? '' : 's'}`);
