@@ -214,6 +214,16 @@ describe('a message without any signature', () => {
     expect([aggregate.severity, aggregate.explanation, aggregate.fixParts?.variant]).toEqual(['info', 'This EntitiesDescriptor carries no XML signature.', 'request']);
   });
 
+  it('an unsigned Response around an encrypted assertion: why nothing can be checked, and what to give', async () => {
+    const m = await inspect(template(false, false).replace(ASSERTION, '<saml:EncryptedAssertion><xenc:EncryptedData xmlns:xenc="http://www.w3.org/2001/04/xmlenc#"/></saml:EncryptedAssertion>'));
+    const f = one(m, 'assertion-encrypted');
+    expect([f.explanation, f.fix]).toEqual([
+      'The Response is unsigned and its assertion is encrypted (EncryptedAssertion). The assertion\'s own signature, if any, is inside the encrypted data; without the SP\'s private key nothing in this message can be authenticated here.',
+      'Give the SP\'s private key to decrypt the assertion and check its signature, or have the IdP also sign the Response.',
+    ]);
+    expect(m.prettyXml.split('\n')[f.location!.line - 1]).toContain('EncryptedAssertion');
+  });
+
   it('a signed Response around an encrypted assertion: nothing says it is unsigned or unknowable, the Response signature covers it', async () => {
     const encrypted = template(true, false).replace(ASSERTION, '<saml:EncryptedAssertion><xenc:EncryptedData xmlns:xenc="http://www.w3.org/2001/04/xmlenc#"/></saml:EncryptedAssertion>');
     const m = await inspect(xmlsecSign(encrypted, idp));
