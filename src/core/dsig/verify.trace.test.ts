@@ -130,6 +130,16 @@ describe('keys the signature carries', () => {
     expect(sig(m).keyInfoCertificates.map((c) => c.subject)).toEqual(['CN=verify-trace-ec.samlscope.test']);
   });
 
+  it('an RSAKeyValue without Modulus or Exponent is no key, and no crash', async () => {
+    for (const part of ['Modulus', 'Exponent']) {
+      const jwk = createPublicKey(idp.certPem).export({ format: 'jwk' });
+      const b64 = (u: string) => Buffer.from(u, 'base64url').toString('base64');
+      const keyValue = `<ds:KeyValue><ds:RSAKeyValue><ds:Modulus>${b64(jwk.n!)}</ds:Modulus><ds:Exponent>${b64(jwk.e!)}</ds:Exponent></ds:RSAKeyValue></ds:KeyValue>`.replace(new RegExp(`<ds:${part}>[^<]*</ds:${part}>`), '');
+      const m = await inspect(signed.replace(x509Data(signed), keyValue), []);
+      expect([sig(m).verdict, sig(m).reason], part).toEqual(['invalid', 'The SignatureValue does not verify with the trust you gave (none) nor with the RSAKeyValue in KeyInfo.']);
+    }
+  });
+
   it(`RSAKeyValues: the first ${MAX_CERTIFICATES_PER_KEYINFO} are tried, no more`, async () => {
     const keyValue = (k: KeyPair) => {
       const jwk = createPublicKey(k.certPem).export({ format: 'jwk' });
