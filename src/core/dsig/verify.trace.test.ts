@@ -62,6 +62,11 @@ describe('the Reference in the trace', () => {
     expect(sig(junk).verdict).toBe('invalid');
   });
 
+  it('a comment after the root element: IDs still resolve, the signature verifies', async () => {
+    const m = await inspect(signed.replace(/\s*$/, '\n<!-- sent by the IdP -->\n<?trailer x?>\n'));
+    expect([sig(m).verdict, m.trusted]).toEqual(['valid', true]);
+  });
+
   it('a Reference without URI is the whole document', async () => {
     const m = await inspect(signed.replace(' URI="#_assertion1"', ''));
     expect(sig(m).references[0]).toMatchObject({ uri: '', resolvedTo: { id: '_response1', localName: 'Response' } });
