@@ -17,6 +17,8 @@ describe('CanonicalMemo', () => {
     expect(memo.canonicalize(doc, C14N_URIS.exclusive, undefined, sig)).toBe(first);
     // Any difference in the key is another canonicalization.
     expect(memo.canonicalize(doc, C14N_URIS.exclusive, ['a'], sig)).not.toBe(first);
+    // Prefix lists are told apart by their prefixes, not their concatenation.
+    expect(memo.canonicalize(doc, C14N_URIS.exclusive, ['a', 'b'], sig)).not.toBe(memo.canonicalize(doc, C14N_URIS.exclusive, ['ab'], sig));
     expect(memo.canonicalize(doc, C14N_URIS.exclusive, undefined, null)).not.toBe(first);
     expect(memo.canonicalize(doc, C14N_URIS.inclusive, undefined, sig)).not.toBe(first);
     expect(memo.canonicalize(doc.documentElement!, C14N_URIS.exclusive, undefined, sig)).not.toBe(first);

@@ -62,6 +62,11 @@ describe('the Reference in the trace', () => {
     expect(sig(junk).verdict).toBe('invalid');
   });
 
+  it('a comment after the root element: IDs still resolve, the signature verifies', async () => {
+    const m = await inspect(signed.replace(/\s*$/, '\n<!-- sent by the IdP -->\n<?trailer x?>\n'));
+    expect([sig(m).verdict, m.trusted]).toEqual(['valid', true]);
+  });
+
   it('a Reference without URI is the whole document', async () => {
     const m = await inspect(signed.replace(' URI="#_assertion1"', ''));
     expect(sig(m).references[0]).toMatchObject({ uri: '', resolvedTo: { id: '_response1', localName: 'Response' } });
@@ -128,6 +133,16 @@ describe('keys the signature carries', () => {
     expect([sig(m).verdict, sig(m).reason]).toEqual(['invalid', 'The SignatureValue does not verify with the trust you gave (none) nor with the certificate in KeyInfo.']);
     // Still listed: it is what the message carries.
     expect(sig(m).keyInfoCertificates.map((c) => c.subject)).toEqual(['CN=verify-trace-ec.samlscope.test']);
+  });
+
+  it('an RSAKeyValue without Modulus or Exponent is no key, and no crash', async () => {
+    for (const part of ['Modulus', 'Exponent']) {
+      const jwk = createPublicKey(idp.certPem).export({ format: 'jwk' });
+      const b64 = (u: string) => Buffer.from(u, 'base64url').toString('base64');
+      const keyValue = `<ds:KeyValue><ds:RSAKeyValue><ds:Modulus>${b64(jwk.n!)}</ds:Modulus><ds:Exponent>${b64(jwk.e!)}</ds:Exponent></ds:RSAKeyValue></ds:KeyValue>`.replace(new RegExp(`<ds:${part}>[^<]*</ds:${part}>`), '');
+      const m = await inspect(signed.replace(x509Data(signed), keyValue), []);
+      expect([sig(m).verdict, sig(m).reason], part).toEqual(['invalid', 'The SignatureValue does not verify with the trust you gave (none) nor with the RSAKeyValue in KeyInfo.']);
+    }
   });
 
   it(`RSAKeyValues: the first ${MAX_CERTIFICATES_PER_KEYINFO} are tried, no more`, async () => {
