@@ -77,6 +77,37 @@ test.describe('inspect page', () => {
     await expect(page.locator('[data-message-kind="Response"]')).toBeVisible();
   });
 
+  test('Ctrl+V in the editor: a whole paste is decoded and shown, Ctrl+Z takes it back; a paste inside the text is inserted there', async ({ page, context }) => {
+    test.setTimeout(150_000); // eight steps through real keystrokes; each took up to 20 s at load 27
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openInspect(page);
+    await expect(page.locator('.input-editor[data-monaco-ready="true"]')).toHaveCount(1, { timeout: 30_000 });
+    const lines = page.locator('.input-editor .view-lines');
+    const query = corpus('crewjam__signed_authnrequest_redirect_query.txt').trim();
+    const paste = async (text: string) => {
+      await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+      await page.keyboard.press('Control+V');
+    };
+
+    // Into the empty editor: the page takes the paste (the verdict first), then the editor shows it.
+    await page.getByLabel('SAML message').click();
+    await paste(`https://idp.example.com/sso?${query}`);
+    await expect(page.locator('[data-message-kind="AuthnRequest"]')).toBeVisible();
+    await expect(lines).toContainText('https://idp.example.com/sso?SAMLRequest=');
+    // Still one undoable edit: Ctrl+Z empties the editor and the answer goes with it.
+    await page.keyboard.press('Control+Z');
+    await expect(lines).not.toContainText('idp.example.com');
+    await expect(page.locator('[data-message-kind]')).toHaveCount(0);
+
+    // Inside existing text, Monaco inserts the paste at the cursor, and the result is decoded.
+    await page.keyboard.insertText('https://idp.example.com/sso');
+    await page.keyboard.press('End');
+    await paste(`?${query}`);
+    await expect(page.locator('[data-message-kind="AuthnRequest"]')).toBeVisible();
+    await page.keyboard.press('Control+Home'); // the view follows the cursor: back to the text's start
+    await expect(lines).toContainText('https://idp.example.com/sso?SAMLRequest=');
+  });
+
   test('a POST body shows the Response', async ({ page }) => {
     await openInspect(page);
     const b64 = corpus('crewjam__onelogin_response.b64').trim();
@@ -171,6 +202,7 @@ test.describe('inspect page', () => {
   });
 
   test('copy buttons copy the value', async ({ page, context }) => {
+    test.setTimeout(150_000); // eight steps through real keystrokes; each took up to 20 s at load 27
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await openInspect(page);
     await setMessage(page, corpus('crewjam__google_response.xml'));

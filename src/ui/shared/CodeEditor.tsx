@@ -5,6 +5,7 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { PAGE_LIMITS } from '../../core/limits';
+import { afterNextPaint } from './afterNextPaint';
 import { loadMonaco, preferredMonacoTheme, type MonacoApi } from './monaco/loadMonaco';
 
 export interface EditorMarker {
@@ -25,13 +26,28 @@ export interface EditorHighlight {
   nonce: number;
 }
 
+/** How the user changed the text: a paste asks for an answer at once, typing can wait for a pause. */
+export type EditCause = 'typed' | 'pasted';
+
 export interface CodeEditorHandle {
   focus(): void;
 }
 
 interface CodeEditorProps {
   value: string;
-  onChange?: (value: string) => void;
+  onChange?: (value: string, cause: EditCause) => void;
+  /**
+   * A paste that replaces the whole text (into an empty editor, or over a selection of all of
+   * it) is handed here instead of being applied by the editor: the page can answer it first and
+   * give the text back as `value` (issue 15: the verdict does not wait for Monaco to take it).
+   */
+  onPasteWhole?: (text: string) => void;
+  /**
+   * While true, a new `value` does not enter Monaco; once false it enters after the next frame
+   * is painted. The page holds the pasted text while the answer to it is being computed, so
+   * Monaco's edit and its re-rendering (tens of ms) come after the answer is shown.
+   */
+  holdValue?: boolean;
   readOnly?: boolean;
   ariaLabel: string;
   language?: 'xml' | 'plaintext';
@@ -84,7 +100,7 @@ const FALLBACK_MAX_CHARS = 64 * 1024;
 const UNDOABLE_VALUE_MAX_CHARS = 512 * 1024;
 
 export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function CodeEditor(props, ref) {
-  const { value, onChange, readOnly = false, ariaLabel, language = 'plaintext', className, placeholder, markers, highlight, onMonacoReady } = props;
+  const { value, onChange, onPasteWhole, holdValue = false, readOnly = false, ariaLabel, language = 'plaintext', className, placeholder, markers, highlight, onMonacoReady } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const fallbackRef = useRef<HTMLTextAreaElement | HTMLPreElement | null>(null);
   const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -92,6 +108,10 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function
   const decorationsRef = useRef<Monaco.editor.IEditorDecorationsCollection | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  const onPasteWholeRef = useRef(onPasteWhole);
+  onPasteWholeRef.current = onPasteWhole;
+  // Set while the browser delivers a paste to the editor, so the change it makes reads as pasted.
+  const pastingRef = useRef(false);
   const valueRef = useRef(value);
   valueRef.current = value;
   const onReadyRef = useRef(onMonacoReady);
@@ -163,13 +183,32 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function
           const text = editor.getValue();
           if (text !== valueRef.current) {
             emittedRef.current = text;
-            onChangeRef.current?.(text);
+            onChangeRef.current?.(text, pastingRef.current ? 'pasted' : 'typed');
           }
         });
+        // Capture phase on the host: before Monaco's own listener on its textarea, which applies
+        // the paste synchronously (the content change above happens inside this event).
+        const host = hostRef.current;
+        const onPaste = (e: ClipboardEvent) => {
+          const text = e.clipboardData?.getData('text/plain') ?? '';
+          const model = editor.getModel();
+          if (text && onPasteWholeRef.current && model && !readOnly && replacesWholeText(model, editor.getSelections())) {
+            e.preventDefault();
+            e.stopPropagation();
+            onPasteWholeRef.current(text);
+            return;
+          }
+          pastingRef.current = true;
+          queueMicrotask(() => {
+            pastingRef.current = false;
+          });
+        };
+        host.addEventListener('paste', onPaste, true);
         const scheme = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
         const onScheme = () => monaco.editor.setTheme(preferredMonacoTheme());
         scheme?.addEventListener('change', onScheme);
         disposeAll = () => {
+          host.removeEventListener('paste', onPaste, true);
           scheme?.removeEventListener('change', onScheme);
           sub.dispose();
           editor.getModel()?.dispose();
@@ -194,7 +233,9 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // Value from outside (paste anywhere, file drop, new decode) → editor.
+  // Value from outside (paste anywhere, file drop, new decode) → editor. A held value enters
+  // once released, after the next paint (see holdValue).
+  const heldRef = useRef(false);
   useEffect(() => {
     const editor = editorRef.current;
     if (!editor) return;
@@ -204,20 +245,38 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function
       if (model.getValueLength() > 0) model.setValue('');
       return;
     }
-    if (model.getValueLength() === value.length && editor.getValue() === value) return;
-    editor.updateOptions(sizeOptions(value.length > LARGE_VALUE_CHARS, readOnly));
-    applyModelSize(model, value.length > LARGE_VALUE_CHARS);
-    // A replacing edit of a multi-megabyte text costs Monaco ~150 ms per MB on the page's thread
-    // (its undo stack keeps the old text and diffs the change); setValue builds a fresh buffer in
-    // a fraction of that. Above UNDOABLE_VALUE_MAX_CHARS the paste is therefore not undoable.
-    if (readOnly || value.length > UNDOABLE_VALUE_MAX_CHARS || model.getValueLength() > UNDOABLE_VALUE_MAX_CHARS) {
-      model.setValue(value);
-    } else {
-      // An edit operation (not setValue) keeps undo history: Ctrl+Z restores what was there.
-      editor.executeEdits('samlscope', [{ range: model.getFullModelRange(), text: value }]);
-      editor.pushUndoStop();
+    if (model.getValueLength() === value.length && editor.getValue() === value) {
+      heldRef.current = false;
+      return;
     }
-  }, [value, ready, readOnly, huge]);
+    if (holdValue) {
+      heldRef.current = true;
+      return;
+    }
+    const apply = () => {
+      heldRef.current = false;
+      editor.updateOptions(sizeOptions(value.length > LARGE_VALUE_CHARS, readOnly));
+      applyModelSize(model, value.length > LARGE_VALUE_CHARS);
+      // A replacing edit of a multi-megabyte text costs Monaco ~150 ms per MB on the page's thread
+      // (its undo stack keeps the old text and diffs the change); setValue builds a fresh buffer in
+      // a fraction of that. Above UNDOABLE_VALUE_MAX_CHARS the paste is therefore not undoable.
+      if (readOnly || value.length > UNDOABLE_VALUE_MAX_CHARS || model.getValueLength() > UNDOABLE_VALUE_MAX_CHARS) {
+        model.setValue(value);
+      } else {
+        // An edit operation (not setValue) keeps undo history: Ctrl+Z restores what was there.
+        // With the editor focused (a paste handed to onPasteWhole), the cursor ends after the text as a paste leaves it.
+        const monaco = monacoRef.current;
+        const atEnd = editor.hasTextFocus() && monaco ? () => [monaco.Selection.fromPositions(model.getFullModelRange().getEndPosition())] : undefined;
+        editor.executeEdits('samlscope', [{ range: model.getFullModelRange(), text: value }], atEnd);
+        editor.pushUndoStop();
+      }
+    };
+    if (!heldRef.current) {
+      apply();
+      return;
+    }
+    return afterNextPaint(apply);
+  }, [value, ready, readOnly, huge, holdValue]);
 
   // Finding markers (squiggles + hover explanations in the XML view).
   useEffect(() => {
@@ -318,7 +377,20 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function
             autoCapitalize="off"
             autoComplete="off"
             autoCorrect="off"
-            onChange={(e) => onChange?.(e.target.value)}
+            onPaste={(e) => {
+              const el = e.currentTarget;
+              const text = e.clipboardData.getData('text/plain');
+              if (text && onPasteWhole && el.selectionStart === 0 && el.selectionEnd === el.value.length) {
+                e.preventDefault();
+                onPasteWhole(text);
+                return;
+              }
+              pastingRef.current = true;
+              queueMicrotask(() => {
+                pastingRef.current = false;
+              });
+            }}
+            onChange={(e) => onChange?.(e.target.value, pastingRef.current ? 'pasted' : 'typed')}
           />
         ))}
       {huge && (
@@ -340,6 +412,13 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function
     </div>
   );
 });
+
+/** True when a paste would replace all of the text: the editor is empty, or one selection covers it all. */
+function replacesWholeText(model: Monaco.editor.ITextModel, selections: Monaco.Selection[] | null): boolean {
+  if (model.getValueLength() === 0) return true;
+  if (!selections || selections.length !== 1) return false;
+  return selections[0]!.equalsRange(model.getFullModelRange());
+}
 
 function scrollFallbackTo(el: HTMLElement | null, line: number) {
   const target = el?.querySelector<HTMLElement>(`[data-line="${line}"]`);

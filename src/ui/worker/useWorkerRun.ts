@@ -26,6 +26,11 @@ export interface WorkerRun<T> extends RunActivity {
    * input would read as this input's verdict (CONTRACT §4 data-verdict).
    */
   stale: boolean;
+  /**
+   * The outcome held (result or error) answers the request the page now shows: no run is
+   * pending or waiting for its debounce, and the input, trust and options have not changed since.
+   */
+  answered: boolean;
   /** Why the latest run produced no result (timeout, cancel, a bug in the core). */
   error: RunError | null;
   /** Run the latest request again (after a cancel). */
@@ -59,7 +64,7 @@ export function useWorkerRun<K extends WorkerRequestKind>(
   deps: DependencyList,
 ): WorkerRun<ResponseOf<K>> {
   const runner = useWorkerRunner();
-  const [state, setState] = useState<Omit<WorkerRun<ResponseOf<K>>, 'cancel' | 'retry' | 'runner' | 'stale'>>({ result: null, error: null, pending: false, startedAt: null, budgetMs: 0 });
+  const [state, setState] = useState<Omit<WorkerRun<ResponseOf<K>>, 'cancel' | 'retry' | 'runner' | 'stale' | 'answered'>>({ result: null, error: null, pending: false, startedAt: null, budgetMs: 0 });
   const cancelRef = useRef<() => void>(() => {});
   const runRef = useRef(0);
   const [attempt, setAttempt] = useState(0);
@@ -105,8 +110,9 @@ export function useWorkerRun<K extends WorkerRequestKind>(
   }, requestDeps);
   const cancel = useCallback(() => cancelRef.current(), []);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  const stale = state.result !== null && !sameDeps(resultDeps, requestDeps);
-  return { ...state, stale, cancel, retry, runner };
+  const current = sameDeps(resultDeps, requestDeps);
+  const stale = state.result !== null && !current;
+  return { ...state, stale, answered: current && !state.pending, cancel, retry, runner };
 }
 
 /** React's own comparison of effect dependencies (Object.is per position). */

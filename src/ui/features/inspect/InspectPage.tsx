@@ -4,7 +4,7 @@
 // inspectInput()'s InspectReport, computed in the inspection worker (src/ui/worker/) so that no
 // input can freeze the page, and read through reportView.ts. The page holds the report's bounded
 // overview (worker/reportOverview.ts) and the shown message in full.
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
 import { EvaluationTimeFields } from '../../shared/EvaluationTimeFields';
 import { useWorkerRun } from '../../worker/useWorkerRun';
@@ -15,6 +15,7 @@ import { RunErrorNotice, RunProgress } from '../../shared/RunProgress';
 import type { Finding, InspectedMessage, InspectOptions, InspectReport, SignatureReport } from '../../../core/types';
 import { CodeEditor, type EditorHighlight, type EditorMarker } from '../../shared/CodeEditor';
 import { CopyButton } from '../../shared/CopyButton';
+import { useAfterPaint } from '../../shared/useAfterPaint';
 import { ExpectationNote } from './ExpectationNote';
 import { ErrorList } from './ErrorList';
 import { CaptureStep, MessageList } from './MessageList';
@@ -31,6 +32,7 @@ import { trustEntries } from './trust';
 import { elementLineRange, findIdLine } from './xmlLines';
 import { useInspectSearch } from './useInspectSearch';
 import { usePasteAndDrop } from './usePasteAndDrop';
+import { useHoldUntilAnswered } from './useHoldUntilAnswered';
 import { useOpenShare } from './useOpenShare';
 import { useDecryptionKey } from './useDecryptionKey';
 import { TrustPanel, type TrustFile } from './TrustPanel';
@@ -250,10 +252,11 @@ export function InspectPage() {
   const message: InspectedMessage | undefined = !hasInput ? undefined : fixture ? fixture.messages[selected] : detail.message && overview ? detail.message : undefined;
   messageRef.current = message ?? null;
   // The answer first (issue 15: paste-to-verdict): a new message commits the verdict card at once;
-  // the findings, signatures, sections and the XML editor follow in a transition React renders
-  // after it (and can interrupt), so their rendering never delays the verdict.
-  const deferredMessage = useDeferredValue(message);
-  const details = deferredMessage === message ? message : undefined;
+  // the findings, signatures, sections and the XML editor follow once that frame is painted, in a
+  // transition React can interrupt, so their rendering and layout never delay the verdict.
+  const details = useAfterPaint(message);
+  // Likewise the pasted text enters the editor after the verdict (useHoldUntilAnswered.ts).
+  const holdEditorValue = useHoldUntilAnswered(input, inspection.answered);
   reportRef.current = useMemo(
     () => (report ? { ...report, messages: report.messages.map((m, i): ShownMessage => (i === selected && message ? message : m)) } : null),
     [report, selected, message],
@@ -373,7 +376,11 @@ export function InspectPage() {
         <CodeEditor
           ariaLabel="SAML message"
           value={input}
-          onChange={(t) => {
+          holdValue={holdEditorValue}
+          onPasteWhole={setInputNow}
+          onChange={(t, cause) => {
+            // A paste into the editor is answered at once, like a paste on the page; typing waits for a pause.
+            if (cause === 'pasted') immediateRef.current = true;
             setFixture(null);
             setSource('pasted');
             setInputState(t);
