@@ -37,7 +37,7 @@ async function importMonaco(): Promise<MonacoApi> {
  * serious): 'vs' paints attribute names #ff0000 on white (4.0:1), 'vs-dark' attribute values
  * #ce9178 and tags #569cd6 under the finding highlight (3.6:1 and 3.2:1). These keep Monaco's hues
  * at ≥ 4.5:1 on the editor background and on the covered/finding line highlights of styles.css
- * (--covered, --finding; checked by e2e/pageAudit.ts).
+ * (--covered, --finding; checked by axe's color-contrast in e2e/axe.spec.ts and e2e/inspect-a11y.spec.ts).
  */
 const LIGHT_XML_RULES: Monaco.editor.ITokenThemeRule[] = [
   { token: 'attribute.name', foreground: 'b5121b' }, // 5.2:1 on the finding highlight
