@@ -20,6 +20,10 @@ export const WORKER_HANDLERS: Handlers = {
     const message = run.report.messages[index];
     return { ...run, runId, report: reportViewOf(run.report), selected: message ? { index, message } : null };
   },
+  'warm-up': async (request) => {
+    reportViewOf((await inspectWithMaskedTrust(request)).report);
+    return null;
+  },
   'message-detail': async ({ runId, index }) => messageDetail(runId, index),
   oidc: ({ input, options }) => inspectOidc(input, options),
   'open-share': async ({ fragment }) => decodeShareFragment(fragment),

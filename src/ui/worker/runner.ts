@@ -30,6 +30,13 @@ interface InFlight {
   assembling?: { value: unknown; remaining: number };
 }
 
+export interface RunnerOptions {
+  /** Schedules work for a moment the page is idle; returns a cancel function (whenIdle.ts). */
+  whenIdle?: (work: () => void) => () => void;
+  /** The inspection a fresh worker runs when prepared (protocol.ts 'warm-up'). */
+  warmUp?: () => RequestOf<'warm-up'> | undefined;
+}
+
 export function formatSeconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }
@@ -38,12 +45,43 @@ export class WorkerRunner {
   private worker: WorkerLike | null = null;
   private inFlight: InFlight | null = null;
   private nextId = 1;
+  private disposed = false;
+  private cancelIdle: (() => void) | null = null;
 
   /** `budgetMs` is read at the start of each run (a test may lower it, see runBudget.ts). */
   constructor(
     private readonly spawn: () => WorkerLike,
     private readonly budgetMs: (kind: WorkerRequestKind, request: unknown) => number,
+    private readonly options: RunnerOptions = {},
   ) {}
+
+  /**
+   * Have a worker ready before a run needs one (issue 15: the first paste of a visit waited
+   * 1–3 s at load 16–20 for the worker's script to load, compile and run its first inspection
+   * cold): when the page is idle, start a worker and give it the warm-up inspection. Also
+   * scheduled after a worker is thrown away (cancel, timeout, superseded), so the next run does
+   * not start cold. A run posted meanwhile waits in the worker for the warm-up to end.
+   */
+  prepareWhenIdle(): void {
+    if (this.disposed || this.worker || this.cancelIdle || !this.options.whenIdle) return;
+    this.cancelIdle = this.options.whenIdle(() => {
+      this.cancelIdle = null;
+      this.prepare();
+    });
+  }
+
+  private prepare(): void {
+    if (this.disposed || this.worker) return;
+    const worker = this.ensureWorker();
+    const warmUp = this.options.warmUp?.();
+    if (!warmUp) return;
+    // Not in flight and not watched: its reply matches no run and is dropped (finish()).
+    try {
+      worker.postMessage({ id: this.nextId++, kind: 'warm-up', request: warmUp });
+    } catch {
+      // A warm-up that cannot be sent only loses the head start.
+    }
+  }
 
   /**
    * Start a run. A run still in flight is superseded: its worker is terminated (its result would
@@ -85,6 +123,9 @@ export class WorkerRunner {
 
   /** Terminate the worker (page unmount); a run in flight ends as `run-cancelled`. */
   dispose(): void {
+    this.disposed = true;
+    this.cancelIdle?.();
+    this.cancelIdle = null;
     if (this.inFlight) this.stop({ code: 'run-cancelled', message: 'The page was left.' });
     this.worker?.terminate();
     this.worker = null;
@@ -132,6 +173,8 @@ export class WorkerRunner {
     const current = this.inFlight;
     this.dropWorker();
     if (current) this.finish(current.id, { ok: false, error });
+    // A superseding run starts its worker at once (then this does nothing); after a cancel or a timeout, a fresh one waits warm.
+    this.prepareWhenIdle();
   }
 
   private finish(id: number, outcome: RunOutcome<unknown>): void {
