@@ -15,7 +15,7 @@
 // --cli PATH (measure another build, e.g. an older commit's dist/cli.mjs, instead of building),
 // --also PATH (a second build measured in the same rounds, e.g. the one before a change).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { aggregateTemplate, ID_ATTR, responseTemplate } from './fixtures';
@@ -110,6 +110,16 @@ function requireTrustedValid(cli: string, args: string[], what: string): void {
   if (verdicts.length !== 1 || verdicts[0] !== 'valid' || !trusted) throw new BenchFailure(`samlscope did not return one trusted 'valid' signature for ${what}: [${verdicts.join(', ')}], trusted=${trusted}`);
 }
 
+/** Size of a build: since the code cache (docs/performance.md "CLI start"), dist/cli.mjs is a launcher naming the script it runs. */
+function describeBuild(cli: string): string {
+  const kb = (path: string) => `${(statSync(path).size / 1024).toFixed(0)} KB`;
+  const script = /new URL\("(\.\/cli-chunks\/cli-[0-9a-f]+\.js)"/.exec(readFileSync(cli, 'utf8'))?.[1];
+  if (!script) return kb(cli);
+  const path = resolve(cli, '..', script);
+  const cache = path.replace(/\.js$/, '.v8cache');
+  return `launcher ${kb(cli)}, script ${kb(path)}, code cache ${existsSync(cache) ? kb(cache) : 'none'}`;
+}
+
 const ms = (x: number) => (x < 100 ? x.toFixed(1) : x.toFixed(0));
 const row = (label: string, c: Costs, ref: Costs | null, note = '') => [label, String(c.cpu.runs), ms(c.cpu.median), ms(c.cpu.p90), ref ? formatRatio(c.cpu.median, ref.cpu.median) : '', ms(c.wall.median), ms(c.wall.p90), ref ? formatRatio(c.wall.median, ref.wall.median) : '', note];
 const HEADER = ['', 'runs', 'CPU ms', 'p90', 'CPU ratio', 'wall ms', 'p90', 'wall ratio', 'note'];
@@ -126,7 +136,7 @@ function main(): void {
   const node = process.execPath;
   const dir = mkdtempSync(join(tmpdir(), 'samlscope-cli-start-'));
   try {
-    console.log(`samlscope CLI start benchmark — ${cli} (${(statSync(cli).size / 1024).toFixed(0)} KB), node ${process.version}, ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}, ${xmlsecVersion()}`);
+    console.log(`samlscope CLI start benchmark — ${cli} (${describeBuild(cli)}), node ${process.version}, ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}, ${xmlsecVersion()}`);
     console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     const signer = makeKeyPair(dir, 'idp', '/CN=idp.example.com/O=samlscope benchmark');
     const response = responseTemplate();

@@ -2,7 +2,7 @@
 // trip, a POSTed request captured at /mock-idp/sso, IdP-initiated login with a test-pack
 // variant inspected at /acs, and LogoutRequest → LogoutResponse.
 import { expect, test, type Page } from '@playwright/test';
-import { auditPage } from './pageAudit';
+import { pageFindings } from './accessibility';
 
 const SCREENS = '/work/notes/screens';
 
@@ -140,7 +140,7 @@ test.describe('mock IdP', () => {
     await expect(page.locator('[data-pack-summary]')).toContainText('1 safe, 1 vulnerable');
     // The horizontal page never scrolls; only the checklist table scrolls inside itself.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    expect(await auditPage(page)).toEqual({ contrast: [], names: [], structure: [], overflow: [] });
+    expect(await pageFindings(page, 'mock IdP with the test pack (390)')).toEqual([]);
     await page.screenshot({ path: `${SCREENS}/mockidp-4-mobile-390.png` });
     await page.locator('.mock-idp-pack').screenshot({ path: `${SCREENS}/mockidp-5-pack-390.png` });
     // Results survive a reload (localStorage).
@@ -177,7 +177,7 @@ test.describe('mock IdP', () => {
     await setup.goto('/mock-idp');
     await setup.getByLabel('SP metadata').fill(spMd!);
     await expect(setup.locator('[data-sp-entity]')).toBeVisible();
-    expect(await auditPage(setup)).toEqual({ contrast: [], names: [], structure: [], overflow: [] });
+    expect(await pageFindings(setup, 'mock IdP with SP metadata (1440)')).toEqual([]);
     await setup.close();
 
     const tab = context.waitForEvent('page');

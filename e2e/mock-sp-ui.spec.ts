@@ -1,10 +1,10 @@
 // The mock SP page's issue-14 behaviour as the user sees it: the endpoint follows the binding,
 // Send refuses what the IdP's metadata says it does not take, a new key turns signing on, the
 // ECDSA and RelayState warnings, Terraform consistent with the NameID policy, elapsed time never
-// negative, the 1440 px layout, and no sideways scroll or audit finding at 390 px (e2e/pageAudit.ts).
+// negative, the 1440 px layout, and no sideways scroll or axe violation at 390 px (e2e/accessibility.ts).
 import { expect, test, type Page } from '@playwright/test';
 import { defaultSettings } from '../src/core/mocksp/settings';
-import { auditPage, auditViolations } from './pageAudit';
+import { pageFindings } from './accessibility';
 
 const idp = `http://127.0.0.1:${process.env.IDP_PORT ?? 4191}`;
 
@@ -37,8 +37,7 @@ const destination = (page: Page) => page.getByLabel('IdP SSO URL (Destination)')
 const sendButton = (page: Page) => page.getByRole('button', { name: /^Send AuthnRequest/ });
 
 async function expectClean(page: Page, state: string): Promise<void> {
-  const violations = auditViolations(await auditPage(page));
-  expect(violations, `${page.url()} (${state})`).toEqual([]);
+  expect(await pageFindings(page, state), page.url()).toEqual([]);
 }
 
 test.describe('mock SP (issue 14)', () => {
@@ -184,9 +183,7 @@ test.describe('mock SP (issue 14)', () => {
       await openMockSp(page);
       await expect(page.locator('.request-editor[data-monaco-ready="true"]')).toHaveCount(1, { timeout: 30_000 });
       await expect(page.locator('.request-editor .view-line').first()).toBeVisible();
-      const r = await auditPage(page);
-      expect(r.contrast).toEqual([]);
-      expect(auditViolations(r)).toEqual([]);
+      expect(await pageFindings(page, `request editor (${colorScheme})`)).toEqual([]);
     });
   }
 

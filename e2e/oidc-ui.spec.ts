@@ -1,10 +1,10 @@
 // The /oidc page's issue-14 changes as the user sees them: the decoded token beside the input at
 // 1440x900, a share link that reproduces the diagnosis (and a redacted one that hides the
 // claims, with the sharer's verdict as a claim), exports, and no sideways scroll or audit
-// finding at 390x844 (e2e/pageAudit.ts).
+// at 390x844 (e2e/accessibility.ts: axe and sideways scroll).
 import { webcrypto } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { auditPage, auditViolations } from './pageAudit';
+import { pageFindings } from './accessibility';
 
 const subtle = webcrypto.subtle;
 const b64url = (b: Uint8Array) => Buffer.from(b).toString('base64url');
@@ -32,7 +32,7 @@ async function openWithToken(page: Page, token: string, jwks: string): Promise<v
 }
 
 async function expectClean(page: Page, state: string): Promise<void> {
-  expect(auditViolations(await auditPage(page)), state).toEqual([]);
+  expect(await pageFindings(page, state)).toEqual([]);
 }
 
 test.describe('/oidc (issue 14)', () => {

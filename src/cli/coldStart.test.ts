@@ -1,9 +1,11 @@
 // What keeps `samlscope inspect` quick to start (issue 15, docs/performance.md "CLI start"),
 // checked structurally — speed itself is measured by `npm run bench -- --cli-start`, never here.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { Script } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_DIR } from '../core/corpus/corpus.testutil';
 
@@ -19,16 +21,56 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // Each cost tens of milliseconds at import; inspect of a message needs none of them.
 const HEAVY = ['@peculiar/x509', 'reflect-metadata', 'tsyringe', 'asn1js', '@xmldom/xmldom', 'tldts', 'node-forge', '@bufbuild/cel', '@bufbuild/protobuf', 'xmllint-wasm'];
 
+/** The script dist/cli.mjs (the launcher) compiles: everything `inspect` needs. */
+function cliScriptPath(): string {
+  const name = /new URL\("(\.\/cli-chunks\/cli-[0-9a-f]+\.js)"/.exec(readFileSync(cli, 'utf8'))?.[1];
+  expect(name, 'dist/cli.mjs names its script').toBeDefined();
+  return resolve(root, 'dist', name!);
+}
+
 describe('CLI cold start', () => {
-  it('dist/cli.mjs is one module without the heavy packages; the rest is imported on demand', () => {
-    const entry = readFileSync(cli, 'utf8');
+  it('dist/cli.mjs is a launcher importing nothing; it runs one script without the heavy packages; the rest is imported on demand', () => {
+    const launcher = readFileSync(cli, 'utf8');
+    expect(launcher).not.toMatch(/^import\s/m); // built-ins through process.getBuiltinModule, no other file
+    expect(launcher.length).toBeLessThan(4000);
+    const script = readFileSync(cliScriptPath(), 'utf8');
     // esbuild heads every bundled module with a comment naming its path.
-    const bundled = [...entry.matchAll(/^\/\/ (\S+)$/gm)].map((m) => m[1]!);
+    const bundled = [...script.matchAll(/^\/\/ (\S+)$/gm)].map((m) => m[1]!);
     expect(bundled.some((p) => p.includes('src/core/inspect.ts'))).toBe(true);
     for (const pkg of HEAVY) expect(bundled.filter((p) => p.includes(`node_modules/${pkg}/`)), pkg).toEqual([]);
-    expect(entry).not.toMatch(/^import\s[^(]*from\s*["']\.\.?\//m); // no static import of another file
-    expect(entry).not.toMatch(/^import\s[^(]*from\s*["']node:/m); // built-ins through process.getBuiltinModule
-    expect([...entry.matchAll(/import\("\.\/cli-chunks\/([\w-]+)\.mjs"\)/g)].map((m) => m[1]).sort()).toEqual(expect.arrayContaining(['idp', 'metadata', 'oidc', 'site']));
+    expect(script).not.toMatch(/\bimport\s*\(/); // a vm.Script has no import(): chunks come through the launcher
+    expect(script).not.toMatch(/require\(["']\.\.?\//); // no other file of ours
+    expect([...script.matchAll(/__samlscopeImportChunk\("\.\/cli-chunks\/([\w-]+)\.mjs"\)/g)].map((m) => m[1]).sort()).toEqual(expect.arrayContaining(['idp', 'metadata', 'oidc', 'site']));
+  });
+
+  it('the build leaves a V8 code cache this Node accepts for that script', () => {
+    const path = cliScriptPath();
+    const script = new Script(readFileSync(path, 'utf8'), { filename: path, cachedData: readFileSync(path.replace(/\.js$/, '.v8cache')) });
+    expect(script.cachedDataRejected).toBe(false);
+  });
+
+  it('a code cache V8 rejects, or none, changes nothing but the time: same report, same exit status', () => {
+    const args = ['inspect', '--json', '--metadata', join(CORPUS_DIR, 'crewjam__onelogin_idp_metadata.xml'), '--at', '2016-01-05T17:53:30Z', join(CORPUS_DIR, 'crewjam__onelogin_response.xml')];
+    const expected = spawnSync('node', [cli, ...args], { cwd: root, encoding: 'utf8' });
+    expect(expected.status, expected.stderr).toBe(0);
+    const copy = join(dir, 'dist');
+    cpSync(resolve(root, 'dist'), copy, { recursive: true });
+    const cache = join(copy, 'cli-chunks', basename(cliScriptPath()).replace(/\.js$/, '.v8cache'));
+    for (const damage of [() => writeFileSync(cache, randomBytes(4096)), () => rmSync(cache)]) {
+      damage();
+      const r = spawnSync('node', [join(copy, 'cli.mjs'), ...args], { cwd: root, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toBe(expected.stdout);
+      expect(r.stderr).toBe('');
+    }
+  });
+
+  it('an internal error names the script file and line in its stack', () => {
+    // A bug stands in: the report cannot be written.
+    const probe = `process.argv = [process.argv[0], 'samlscope', '--version']; process.stdout.write = () => { throw new Error('probe'); }; await import(${JSON.stringify(cli)});`;
+    const r = spawnSync('node', ['--input-type=module', '-e', probe], { cwd: root, encoding: 'utf8' });
+    expect(r.stderr).toMatch(/internal error: Error: probe\n[\s\S]*cli-chunks\/cli-[0-9a-f]+\.js:\d+:\d+/);
+    expect(r.status).toBe(2);
   });
 
   it('inspecting a signed Response never initialises Intl (ICU costs ~20 ms at first use)', () => {

@@ -61,8 +61,3 @@ export async function main(argv: string[]): Promise<number> {
   for (const e of reports[0]?.decryptionKeyErrors ?? []) process.stderr.write(`samlscope: --sp-key: ${e.code}: ${e.message}\n`);
   return status;
 }
-
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (e) => { process.stderr.write(`samlscope: internal error: ${(e as Error).stack ?? e}\n`); process.exitCode = 2; },
-);

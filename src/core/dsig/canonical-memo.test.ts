@@ -22,6 +22,21 @@ describe('CanonicalMemo', () => {
     expect(memo.canonicalize(doc.documentElement!, C14N_URIS.exclusive, undefined, sig)).not.toBe(first);
   });
 
+  it('two signatures enveloped in the same element are each excluded from their own canonical form', () => {
+    const two = parseXmlSafely('<r ID="_1"><s n="1"/><s n="2"/></r>');
+    if (!two.ok) throw new Error(two.error.message);
+    const [s1, s2] = [two.value.documentElement!.firstChild as Element, two.value.documentElement!.lastChild as Element];
+    const memo = new CanonicalMemo();
+    const text = (excluded: Element) => {
+      const c = memo.canonicalize(two.value.documentElement!, C14N_URIS.exclusive, undefined, excluded);
+      if (!c.ok) throw new Error(c.error.message);
+      return new TextDecoder().decode(c.value);
+    };
+    expect(text(s1)).toBe('<r ID="_1"><s n="2"></s></r>');
+    expect(text(s2)).toBe('<r ID="_1"><s n="1"></s></r>');
+    expect(text(s1)).toBe('<r ID="_1"><s n="2"></s></r>');
+  });
+
   it('digests once per hash', async () => {
     const memo = new CanonicalMemo();
     const c = memo.canonicalize(doc, C14N_URIS.exclusive, undefined, sig);

@@ -416,7 +416,8 @@ async function checkSignature<C extends SignerIdentity>(signature: Element, inde
   const si = canonicalizeToBytes(signedInfo, { algorithm: canonicalization, ...(inclusive !== null ? { inclusivePrefixes: inclusive.split(/\s+/).filter(Boolean) } : {}) });
   if (!si.ok) return unsupported(si.error.message);
   report.signedInfoCanonical = utf8Decoder.decode(si.value);
-  const sigBytes = decodeBase64Lenient(firstChild(signature, NS.dsig, 'SignatureValue')?.textContent ?? '');
+  const signatureValue = firstChild(signature, NS.dsig, 'SignatureValue');
+  const sigBytes = decodeBase64Lenient(signatureValue?.textContent ?? '');
   const signedBytes = si.value;
 
   // The SignatureValue over SignedInfo is checked first (XML-DSig §3.2 allows either order): a
@@ -486,7 +487,7 @@ async function checkSignature<C extends SignerIdentity>(signature: Element, inde
     const keyValues = descendants(firstChild(signature, NS.dsig, 'KeyInfo'), NS.dsig, 'RSAKeyValue').length;
     const hasKeyInfo = keyInfoCertificates.length > 0 || keyValues > 0;
     report.reason = !sigBytes.ok
-      ? 'The SignatureValue is not valid base64.'
+      ? signatureValue ? 'The SignatureValue is not valid base64.' : 'The Signature has no SignatureValue element.'
       : anchors.length === 0 && !hasKeyInfo
         ? 'No key to verify with: nothing trusted was given and the signature carries no certificate.'
         : `The SignatureValue does not verify with ${anchors.length ? `any of the ${anchors.length} trusted key(s)` : 'the trust you gave (none)'}${hasKeyInfo ? ` nor with the ${keyInfoCertificates.length > 0 ? 'certificate' : 'RSAKeyValue'} in KeyInfo` : ''}.`;

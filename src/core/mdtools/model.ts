@@ -11,7 +11,7 @@ import { fail, ok } from '../types';
 import { NS, attr, childElements, descendants } from '../xml/dom';
 import { parseXmlSafely } from '../xml/parse';
 import { x509 } from '../x509/peculiar';
-import { readCertificateFacts } from './cert-facts';
+import { readCertificateDer, type CertificateView } from '../x509/der';
 import { MDNS } from './namespaces';
 
 export interface KeyFacts {
@@ -126,16 +126,26 @@ function keysOf(entity: Element, cache: Map<string, { facts: KeyFacts | null; pr
   return keys;
 }
 
-/** @peculiar/x509 names hashes 'SHA-1', 'SHA-256'…; the signature algorithm object carries it. */
+/**
+ * Certificates are read by the core's own DER reader (x509/der.ts): a federation aggregate carries
+ * ~20,000 of them and @peculiar/x509 builds a full ASN.1 object model of each (6 ms per
+ * certificate, 90 % of a 100 MB lint: docs/metadata.md). What that reader declines goes to
+ * @peculiar/x509, which reads more encodings and words why a broken certificate is broken.
+ */
 function readCertificate(der: string): { facts: KeyFacts | null; problem: string | null } {
   const bytes = decodeBase64Lenient(der);
   if (!bytes.ok) return { facts: null, problem: `The X509Certificate is not base64: ${bytes.error.message}` };
-  const fast = readCertificateFacts(bytes.value.bytes);
-  if (fast) return { facts: fast, problem: null };
-  return readCertificateWithPeculiar(bytes.value.bytes);
+  const fast = readCertificateFast(bytes.value.bytes);
+  return fast ? { facts: fast, problem: null } : readCertificateWithPeculiar(bytes.value.bytes);
 }
 
-/** The full parser: for what cert-facts.ts does not read, and to word why a certificate is broken. */
+/** The facts through x509/der.ts, or null when it declines the certificate. */
+export function readCertificateFast(der: Uint8Array): KeyFacts | null {
+  const cert = readCertificateDer(der);
+  return cert.ok ? factsOf(cert.value, cert.value.signatureHash) : null;
+}
+
+/** The full parser: for what x509/der.ts does not read, and to word why a certificate is broken. */
 export function readCertificateWithPeculiar(der: Uint8Array): { facts: KeyFacts | null; problem: string | null } {
   let cert: x509.X509Certificate;
   try {
@@ -143,6 +153,21 @@ export function readCertificateWithPeculiar(der: Uint8Array): { facts: KeyFacts 
   } catch (e) {
     return { facts: null, problem: `The X509Certificate is not an X.509 certificate: ${(e as Error).message}` };
   }
+  let signatureHash: string | null = null;
+  try {
+    // @peculiar/x509 names hashes 'SHA-1', 'SHA-256'…; the signature algorithm object carries it.
+    const sig = cert.signatureAlgorithm as { name?: string; hash?: { name?: string } };
+    signatureHash = sig.hash?.name ?? null;
+  } catch {
+    /* unknown signature algorithm */
+  }
+  return { facts: factsOf(cert, signatureHash), problem: null };
+}
+
+const DSA_OID = '1.2.840.10040.4.1';
+
+/** The lint's facts from either reader's certificate (both satisfy CertificateView). */
+function factsOf(cert: CertificateView, signatureHash: string | null): KeyFacts {
   let keyAlgorithm = 'unknown';
   let keyBits: number | null = null;
   try {
@@ -154,29 +179,19 @@ export function readCertificateWithPeculiar(der: Uint8Array): { facts: KeyFacts 
       keyAlgorithm = `EC ${alg.namedCurve ?? ''}`.trim();
       const size = /(\d+)$/.exec(alg.namedCurve ?? '');
       keyBits = size ? Number(size[1]) : null;
-    } else keyAlgorithm = alg.name;
+    } else keyAlgorithm = alg.name === DSA_OID ? 'DSA' : alg.name;
   } catch {
     /* an unusual key type: the certificate is still shown */
   }
-  let signatureHash: string | null = null;
-  try {
-    const sig = cert.signatureAlgorithm as { name?: string; hash?: { name?: string } };
-    signatureHash = sig.hash?.name ?? null;
-  } catch {
-    /* unknown signature algorithm */
-  }
   return {
-    facts: {
-      subject: cert.subject,
-      issuer: cert.issuer,
-      notBefore: cert.notBefore.toISOString(),
-      notAfter: cert.notAfter.toISOString(),
-      keyAlgorithm,
-      keyBits,
-      signatureHash,
-      spki: encodeBase64(new Uint8Array(cert.publicKey.rawData)),
-    },
-    problem: null,
+    subject: cert.subject,
+    issuer: cert.issuer,
+    notBefore: cert.notBefore.toISOString(),
+    notAfter: cert.notAfter.toISOString(),
+    keyAlgorithm,
+    keyBits,
+    signatureHash,
+    spki: encodeBase64(new Uint8Array(cert.publicKey.rawData)),
   };
 }
 

@@ -5,21 +5,21 @@
 // expire — and the entities themselves come only when asked for (`--entities`, the page's table).
 import { decodeBase64Lenient } from '../encoding/base64';
 import type { MetadataOverview, MetadataSummary } from '../types';
-import { readCertificateFacts } from './cert-facts';
+import { readCertificateDer } from '../x509/der';
 
 const DAY_MS = 86_400_000;
 const EXPIRING_WITHIN_MS = 30 * DAY_MS;
 
 /**
- * Certificate validity read straight from the DER (./cert-facts.ts), once per distinct
+ * Certificate validity read straight from the DER (x509/der.ts), once per distinct
  * certificate text: @peculiar/x509 would build a full ASN.1 model of each of ~20,000.
  */
 function notAfterOf(base64: string, cache: Map<string, number | null>): number | null {
   let t = cache.get(base64);
   if (t !== undefined) return t;
   const decoded = decodeBase64Lenient(base64);
-  const facts = decoded.ok ? readCertificateFacts(decoded.value.bytes) : null;
-  t = facts ? Date.parse(facts.notAfter) : null;
+  const cert = decoded.ok ? readCertificateDer(decoded.value.bytes) : null;
+  t = cert?.ok ? cert.value.notAfter.getTime() : null;
   if (t !== null && Number.isNaN(t)) t = null;
   cache.set(base64, t);
   return t;

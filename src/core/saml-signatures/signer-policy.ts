@@ -4,19 +4,16 @@
 // (trust/anchor-scope.ts).
 import type { SignerPolicy } from '../dsig/verify';
 import { ANY_ISSUER_REASON, judgeAnchor, type SignerClaim } from '../trust/anchor-scope';
-import type { TrustAnchor } from '../types';
 import { signerClaimOf } from './signer-claim';
-
-/** An anchor bound to the claimed issuer (any role) or to any issuer: the likely signer, tried first. */
-function mayVouchFor(anchor: TrustAnchor, issuer: string | null): boolean {
-  return anchor.scope === 'any-issuer' || anchor.bindings.some((b) => b.entityId === issuer || b.role === 'metadata-publisher');
-}
 
 export const SAML_SIGNER_POLICY: SignerPolicy<SignerClaim> = {
   idAttribute: 'ID',
   claimOf: signerClaimOf,
   reportClaim: (claim) => ({ issuer: claim.issuer, issuerFrom: claim.issuerFrom, roles: claim.roles.filter((r) => r !== '*'), element: claim.element }),
-  likelySigner: (anchor, claim) => mayVouchFor(anchor, claim.issuer),
+  // The anchors that would be accepted are tried first. Only the order changes: parseTrustInputs
+  // keeps one anchor per public key, so at most one anchor verifies a SignatureValue whatever the
+  // order (in an aggregate of thousands, the others are tried only when none of these verifies).
+  likelySigner: (anchor, claim) => judgeAnchor(anchor, claim).accepted,
   judge: judgeAnchor,
   acceptedBecause: (anchor, decision, claim) => (anchor?.scope === 'any-issuer' ? ANY_ISSUER_REASON : `accepted for this ${claim.element}: ${decision?.reason ?? ''}`),
   rejectedFinding(where, decision, claim, signature) {

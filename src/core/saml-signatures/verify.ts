@@ -2,7 +2,7 @@
 // protect in a SAML message — which element a relying party consumes (SAML core §3.3.3, profiles
 // §4.1.4.2), whether a valid signature covers it (CONTRACT §2 `trusted`), and the SAML-shaped
 // attacks around it: signature wrapping, extra assertions, comment injection.
-import { coveringReference, coversItsParent, depthOf, verifySignatures, type DerivedDocument } from '../dsig/verify';
+import { coveringReference, coversItsParent, depthOf, isAncestorOrSelf, verifySignatures, type DerivedDocument } from '../dsig/verify';
 import { consumableAssertions, messageKindOf, samlRootOf } from '../saml/summarize';
 import type { RawFinding, SignatureReport, TrustAnchor } from '../types';
 import { NS, attr, descendants } from '../xml/dom';
@@ -34,8 +34,7 @@ export async function verifyDocumentSignatures(doc: Document, anchors: TrustAnch
   // Which element does a relying party consume? SAML core §3.3.3 / profiles §4.1.4.2: the
   // Response's (first) direct-child assertion; for every other message, the root element.
   const consumable = kind === 'Response' ? consumableAssertions(root) : [];
-  const consumedIndex = consumable.length ? 0 : null;
-  const consumedEl = consumedIndex === null ? null : consumable[consumedIndex]!;
+  const consumedEl = consumable[0] ?? null;
   // An enveloped SAML signature protects its parent only when what its References resolve to
   // contains the parent or an ancestor of it (SAML core §5.4.2, XML-DSig §4.3.3).
   const soundCovering = checks.filter((c) => c.mathematicallySound && coversItsParent(c));
@@ -62,27 +61,25 @@ export async function verifyDocumentSignatures(doc: Document, anchors: TrustAnch
     findings.push({ code: 'signature-wrapping', severity: 'error', title: 'The signed element is not the one a relying party reads', explanation: `A relying party consumes ${consumedTarget.localName}${attr(consumedTarget, 'ID') ? ` ID="${attr(consumedTarget, 'ID')}"` : ''}, but the signature(s) that check out cover ${signed.join(', ')}. The consumed content is unsigned: this is the shape of an XML signature wrapping attack.`, fix: 'Reject the message. If your SP accepted it, upgrade its SAML library (XSW defences: verify, then consume only what was verified).', references: ['On Breaking SAML (USENIX Security 2012)', 'SAML core §5.4.2'], node: consumedTarget });
   }
   if (consumable.length > 1) {
-    findings.push({ code: 'multiple-assertions', severity: 'error', title: 'More than one assertion', explanation: `The Response holds ${consumable.length} assertions. SAML allows it, but almost no SP expects it, and libraries differ on which one they read — a wrapping vector.`, fix: 'Configure the IdP to send exactly one assertion per Response.', references: ['SAML profiles §4.1.4.2'], node: consumable[1] ?? null });
-  } else if (kind === 'Response' && allAssertions.length > 1) {
-    const extra = allAssertions.filter((a) => a !== consumedEl && !isInside(a, NS.assertion, 'Advice'));
-    if (extra.length) findings.push({ code: 'multiple-assertions', severity: 'warning', title: 'Assertion in an unexpected place', explanation: `Besides the assertion a relying party reads, the message contains ${extra.length} more ${extra.map((e) => `inside ${(e.parentNode as Element | null)?.localName ?? '?'}`).join(', ')}. Hidden assertions are the raw material of signature wrapping.`, fix: 'Reject messages with assertions outside the Response\'s direct children.', references: ['On Breaking SAML (USENIX Security 2012)'], node: extra[0] ?? null });
+    findings.push({ code: 'multiple-assertions', severity: 'error', title: 'More than one assertion', explanation: `The Response holds ${consumable.length} assertions. SAML allows it, but almost no SP expects it, and libraries differ on which one they read — a wrapping vector.`, fix: 'Configure the IdP to send exactly one assertion per Response.', references: ['SAML profiles §4.1.4.2'], node: consumable[1]! });
+  } else {
+    // SAML core §2.6.1: an Advice may carry other assertions; anywhere else they are hidden.
+    const advice = descendants(doc, NS.assertion, 'Advice');
+    const extra = allAssertions.filter((a) => a !== consumedEl && !advice.some((adv) => isAncestorOrSelf(adv, a)));
+    if (extra.length) findings.push({ code: 'multiple-assertions', severity: 'warning', title: 'Assertion in an unexpected place', explanation: `Besides the assertion a relying party reads, the message contains ${extra.length} more ${extra.map((e) => `inside ${(e.parentNode as Element).localName}`).join(', ')}. Hidden assertions are the raw material of signature wrapping.`, fix: 'Reject messages with assertions outside the Response\'s direct children.', references: ['On Breaking SAML (USENIX Security 2012)'], node: extra[0]! });
   }
-  const encrypted = kind === 'Response' && consumedEl?.localName === 'EncryptedAssertion';
+  const encrypted = consumedEl?.localName === 'EncryptedAssertion';
   if (signatureCount === 0 && encrypted) {
     findings.push({ code: 'assertion-encrypted', severity: 'info', title: 'Encrypted assertion: its signature cannot be checked here', explanation: 'The Response is unsigned and its assertion is encrypted (EncryptedAssertion). The assertion\'s own signature, if any, is inside the encrypted data; without the SP\'s private key nothing in this message can be authenticated here.', fix: 'Give the SP\'s private key to decrypt the assertion and check its signature, or have the IdP also sign the Response.', fixParts: { surface: GIVE_SP_KEY }, references: ['SAML core §2.3.4', 'XML Encryption'], node: consumedEl });
   } else if (signatureCount === 0) {
-    const severity = kind === 'Response' ? 'error' : kind === 'EntityDescriptor' || kind === 'EntitiesDescriptor' ? 'info' : 'info';
+    // Only a Response must be signed (profiles §4.1.3.5); requests, logout messages and metadata may be unsigned.
+    const severity = kind === 'Response' ? 'error' : 'info';
     findings.push({ code: 'signature-missing', severity, title: 'No XML signature', explanation: kind === 'Response' ? 'Neither the Response nor its assertion is signed: anyone could have written it. SAML profiles §4.1.3.5 require the assertion (or the Response) to be signed for the POST binding.' : `This ${kind} carries no XML signature${kind === 'AuthnRequest' || kind === 'LogoutRequest' || kind === 'LogoutResponse' ? ' (with the Redirect binding the signature travels in the query string instead)' : ''}.`, fix: kind === 'Response' ? 'Enable signing at the IdP for this SP: sign the assertion and the Response with the key its metadata publishes.' : 'Sign it if the receiving party requires signed messages (metadata: WantAuthnRequestsSigned / AuthnRequestsSigned).', fixParts: { variant: kind === 'Response' ? 'response' : 'request' }, references: ['SAML profiles §4.1.3.5'], node: root });
   }
   const injected = consumedEl && consumedEl.localName === 'Assertion' ? commentInjectionFindings(consumedEl) : [];
   findings.push(...injected);
   // Comments are outside what a signature covers: content split by one was altered after signing.
-  return { signatures: checks.map((c) => c.report), findings, trusted: trusted && injected.length === 0, consumedAssertionIndex: consumedIndex };
-}
-
-function isInside(el: Element, ns: string, localName: string): boolean {
-  for (let n = el.parentNode; n; n = n.parentNode) if (n.nodeType === 1 && (n as Element).namespaceURI === ns && (n as Element).localName === localName) return true;
-  return false;
+  return { signatures: checks.map((c) => c.report), findings, trusted: trusted && injected.length === 0, consumedAssertionIndex: consumedEl ? 0 : null };
 }
 
 /**

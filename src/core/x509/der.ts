@@ -19,6 +19,12 @@ export interface CertificateView {
   readonly publicKey: { readonly rawData: ArrayBuffer; readonly algorithm: Algorithm };
 }
 
+/** What this reader gives beyond CertificateView: the hash of the certificate's own signature. */
+export interface DerCertificate extends CertificateView {
+  /** 'SHA-1', 'SHA-256', 'MD5'… from the signatureAlgorithm, or null when it names no hash this reader knows. */
+  readonly signatureHash: string | null;
+}
+
 export type DerResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
 interface Tlv {
@@ -270,8 +276,31 @@ function publicKeyOf(b: Uint8Array, spki: Tlv): CertificateView['publicKey'] {
   };
 }
 
+// Signature algorithms (RFC 3279, 4055, 5758) by the hash they use. MD5 is named, though
+// @peculiar/x509 does not name it, so that metadata lint can flag md5WithRSAEncryption.
+const SIGNATURE_HASHES: Record<string, string> = {
+  '1.2.840.113549.1.1.4': 'MD5',
+  '1.2.840.113549.1.1.5': 'SHA-1',
+  '1.2.840.113549.1.1.14': 'SHA-224',
+  '1.2.840.113549.1.1.11': 'SHA-256',
+  '1.2.840.113549.1.1.12': 'SHA-384',
+  '1.2.840.113549.1.1.13': 'SHA-512',
+  '1.2.840.10045.4.1': 'SHA-1',
+  '1.2.840.10045.4.3.1': 'SHA-224',
+  '1.2.840.10045.4.3.2': 'SHA-256',
+  '1.2.840.10045.4.3.3': 'SHA-384',
+  '1.2.840.10045.4.3.4': 'SHA-512',
+  '1.2.840.10040.4.3': 'SHA-1',
+  '2.16.840.1.101.3.4.3.2': 'SHA-256',
+};
+
+function signatureHashOf(b: Uint8Array, sigAlg: Tlv): string | null {
+  const [oid] = children(b, sigAlg);
+  return oid?.tag === OID ? (SIGNATURE_HASHES[oidText(b, oid)] ?? null) : null;
+}
+
 /** Parse a DER certificate into the fields the core reads. */
-export function readCertificateDer(der: Uint8Array): DerResult<CertificateView> {
+export function readCertificateDer(der: Uint8Array): DerResult<DerCertificate> {
   try {
     const b = der;
     const cert = expect(b, 0, b.length, SEQUENCE, 'Certificate');
@@ -293,7 +322,8 @@ export function readCertificateDer(der: Uint8Array): DerResult<CertificateView> 
     if (!keyAlgorithmTlv || keyAlgorithmTlv.tag !== SEQUENCE || !keyBits || keyBits.tag !== BIT_STRING) throw new DerError('SubjectPublicKeyInfo is not { AlgorithmIdentifier, BIT STRING }');
     let serialBytes = b.subarray(serial.start, serial.end);
     if (serialBytes.length > 1 && serialBytes[0] === 0 && serialBytes[1]! > 0x7f) serialBytes = serialBytes.subarray(1);
-    const view: CertificateView = {
+    const view: DerCertificate = {
+      signatureHash: signatureHashOf(b, sigAlg),
       serialNumber: hex(serialBytes),
       subject: nameText(b, subject),
       issuer: nameText(b, issuer),

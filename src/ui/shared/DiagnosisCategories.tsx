@@ -1,5 +1,6 @@
-// Finding categories and severity icons shared by the findings list, the rules page and the
+// Finding categories, severity icons and a finding's head shared by the findings list, the rules page and the
 // symptom search.
+import type { ReactNode } from 'react';
 import type { Severity } from '../../core/types';
 
 // Categories are declared by each rule (core/rules/<rule>.ts `category`) and, for the verifier's
@@ -16,6 +17,19 @@ export function SeverityIcon({ severity }: { severity: Severity }) {
     <span className={`severity-icon sev-${severity}`} role="img" aria-label={severity} title={severity}>
       {ICONS[severity]}
     </span>
+  );
+}
+
+/** A finding's first line — severity, title, code — as SAML, OIDC and metadata findings show it; `children` follow on the line. */
+export function FindingHead({ finding, children }: { finding: { severity: Severity; title: string; code: string }; children?: ReactNode }) {
+  return (
+    <div className="finding-head">
+      <SeverityIcon severity={finding.severity} />
+      <span className={`pill sev-${finding.severity}`}>{finding.severity}</span>
+      <strong className="finding-title">{finding.title}</strong>
+      <code className="finding-code">{finding.code}</code>
+      {children}
+    </div>
   );
 }
 

@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { fixText } from '../../../core/findings/fix';
 import { severityRank } from '../../../core/findings/severity';
 import type { Finding, InspectedMessage } from '../../../core/types';
-import { CATEGORIES, FindingExplanation, SeverityCounts, SeverityIcon } from '../../shared/DiagnosisCategories';
+import { CATEGORIES, FindingExplanation, FindingHead, SeverityCounts, SeverityIcon } from '../../shared/DiagnosisCategories';
 import { MoreItems, useSliceLimit } from '../../shared/incremental';
 import type { RequestSource } from './DiagnosisFindingDetails';
 
@@ -94,11 +94,7 @@ function FindingItem({
       // Mouse users click anywhere on the finding; keyboard users have the button below.
       onClick={f.location ? () => onReveal(f) : undefined}
     >
-      <div className="finding-head">
-        <SeverityIcon severity={f.severity} />
-        <span className={`pill sev-${f.severity}`}>{f.severity}</span>
-        <strong className="finding-title">{f.title}</strong>
-        <code className="finding-code">{f.code}</code>
+      <FindingHead finding={f}>
         {matched && <span className="pill symptom-pill">matches the error message</span>}
         {f.location && (
           <button
@@ -112,7 +108,7 @@ function FindingItem({
             Show line {f.location.line} in XML
           </button>
         )}
-      </div>
+      </FindingHead>
       <FindingExplanation explanation={f.explanation} fix={fixText(f, 'page')} />
       <Suspense fallback={null}>
         <FindingDetails finding={f} message={message} messages={messages} />

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { RunErrorNotice, RunProgress } from '../../shared/RunProgress';
 import { SeverityCounts } from '../../shared/DiagnosisCategories';
-import { EntityTable } from './EntityTable';
+import { LintEntityTable } from './LintEntityTable';
 import { MdFindingList } from './MdFindingList';
 import { MetadataInput, type MetadataSource } from './MetadataInput';
 import { useMetadataTask } from './useMetadataTask';
@@ -52,7 +52,7 @@ export function LintTab({ doc, setDoc, at }: { doc: MetadataSource; setDoc: (d: 
               </>
             )}
           </section>
-          <EntityTable entities={r.entities} />
+          <LintEntityTable entities={r.entities} />
         </>
       )}
     </>

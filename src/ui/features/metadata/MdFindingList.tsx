@@ -1,7 +1,7 @@
 // Findings of the metadata tools, shown as the inspect view shows its own: severity, title,
 // code (data-finding-code, CONTRACT §4), explanation and fix.
 import type { MdFinding } from '../../../core/mdtools/types';
-import { FindingExplanation, SeverityIcon } from '../../shared/DiagnosisCategories';
+import { FindingExplanation, FindingHead } from '../../shared/DiagnosisCategories';
 
 export function MdFindingList({ findings, empty }: { findings: MdFinding[]; empty?: string }) {
   if (findings.length === 0) return empty ? <p className="muted">{empty}</p> : null;
@@ -9,13 +9,7 @@ export function MdFindingList({ findings, empty }: { findings: MdFinding[]; empt
     <ul className="finding-list">
       {findings.map((f, i) => (
         <li key={`${f.code}-${i}`} className={`finding sev-${f.severity}`} data-finding-code={f.code} data-severity={f.severity}>
-          <div className="finding-head">
-            <SeverityIcon severity={f.severity} />
-            <span className={`pill sev-${f.severity}`}>{f.severity}</span>
-            <strong className="finding-title">{f.title}</strong>
-            <code className="finding-code">{f.code}</code>
-            {f.line !== undefined && <span className="small muted">line {f.line}</span>}
-          </div>
+          <FindingHead finding={f}>{f.line !== undefined && <span className="small muted">line {f.line}</span>}</FindingHead>
           <FindingExplanation explanation={f.explanation} fix={f.fix} />
         </li>
       ))}

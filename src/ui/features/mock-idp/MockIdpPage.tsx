@@ -29,7 +29,7 @@ import { attributesToText, textToAttributes } from './attributesText';
 import { idpEndpoints } from './endpoints';
 import { IdentityPanel } from './IdentityPanel';
 import { incomingFromLocation, type Incoming } from './incoming';
-import { submitPost } from './post';
+import { submitPost } from '../../shared/submitPost';
 import { RequestPanel } from './RequestPanel';
 import { loadIdpKey, loadIdpSettings, loadPackResults, PACK_RESULTS_KEY, saveIdpSettings, savePackResults, storeIdpKey, type MockIdpSettings } from './storage';
 import { TestPackPanel } from './TestPackPanel';

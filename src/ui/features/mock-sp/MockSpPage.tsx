@@ -28,6 +28,7 @@ import { MockSpExports } from './MockSpExports';
 import { MockSpIdpPanel } from './MockSpIdpPanel';
 import './mock-sp.css';
 import { MockSpKeyPanel } from './MockSpKeyPanel';
+import { submitPost } from '../../shared/submitPost';
 import { MockSpSentView } from './MockSpSentView';
 import { MockSpSettingsForm } from './MockSpSettingsForm';
 import { clearSentEntries, loadSentEntries, saveSentEntry } from './capture';
@@ -44,30 +45,6 @@ interface LastSent {
   sent: PreparedSend;
   curl: string;
   kind: 'AuthnRequest' | 'LogoutRequest';
-}
-
-/**
- * HTTP-POST binding (SAML bindings §3.5): a form POSTed in a new tab. Built with DOM APIs in
- * this page rather than as an auto-submitting page, because the app's CSP forbids inline scripts.
- */
-function submitFormInNewTab(action: string, fields: Record<string, string | undefined>): void {
-  const form = document.createElement('form');
-  form.method = 'post';
-  form.action = action;
-  form.target = '_blank';
-  form.rel = 'noopener';
-  form.hidden = true;
-  for (const [name, value] of Object.entries(fields)) {
-    if (value === undefined) continue;
-    const input = document.createElement('input');
-    input.type = 'hidden';
-    input.name = name;
-    input.value = value;
-    form.append(input);
-  }
-  document.body.append(form);
-  form.submit();
-  form.remove();
 }
 
 function freshDraft(settings: MockSpSettings): Draft {
@@ -159,7 +136,7 @@ export function MockSpPage() {
     setSentCount(loadSentEntries().length);
     setLastSent({ sent, curl: curlCommand(sent), kind });
     if (sent.binding === 'HTTP-Redirect') window.open(sent.url, '_blank', 'noopener');
-    else submitFormInNewTab(sent.action, sent.fields);
+    else submitPost(sent.action, sent.fields, true);
     setStatus(`${kind} ${record.id} sent by ${sent.binding} in a new tab; the IdP's answer opens the inspect view there.`);
   };
 

@@ -1,6 +1,6 @@
 import { fixText } from '../../../core/findings/fix';
 import type { FindingText } from '../../../core/types';
-import { FindingExplanation, SeverityCounts, SeverityIcon } from '../../shared/DiagnosisCategories';
+import { FindingExplanation, FindingHead, SeverityCounts } from '../../shared/DiagnosisCategories';
 
 /** OIDC findings, worst first; each carries data-finding-code like the SAML findings (CONTRACT §4). */
 export function OidcFindings({ findings }: { findings: FindingText[] }) {
@@ -16,12 +16,7 @@ export function OidcFindings({ findings }: { findings: FindingText[] }) {
         <ul className="finding-list">
           {findings.map((f, i) => (
             <li key={`${f.code}-${i}`} className={`finding sev-${f.severity}`} data-finding-code={f.code} data-severity={f.severity}>
-              <div className="finding-head">
-                <SeverityIcon severity={f.severity} />
-                <span className={`pill sev-${f.severity}`}>{f.severity}</span>
-                <strong className="finding-title">{f.title}</strong>
-                <code className="finding-code">{f.code}</code>
-              </div>
+              <FindingHead finding={f} />
               <FindingExplanation explanation={f.explanation} fix={fixText(f, 'page')} />
               {f.references && f.references.length > 0 && <p className="finding-references small muted">References: {f.references.join(' · ')}</p>}
             </li>

@@ -1,12 +1,11 @@
-// The fast DER reader against @peculiar/x509 (the full parser) on every certificate of the
-// corpus metadata and on openssl-made RSA 1024/2048, SHA-1 and EC P-256 certificates: the same
-// facts, or null (then the caller uses @peculiar/x509).
+// The metadata tools' two certificate readers — x509/der.ts first, @peculiar/x509 when it
+// declines — on every certificate of the corpus metadata and on openssl-made RSA 1024/2048, SHA-1
+// and EC P-256 certificates: the same facts, or null from the first (then the second reads it).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeBase64Lenient } from '../encoding/base64';
-import { readCertificateFacts } from './cert-facts';
-import { readCertificateWithPeculiar } from './model';
+import { readCertificateFast, readCertificateWithPeculiar } from './model';
 import { makeCert } from './testing/fixtures.testutil';
 
 const corpus = join(__dirname, '../../../test/corpus');
@@ -16,7 +15,7 @@ for (const f of readdirSync(corpus).filter((x) => x.endsWith('.xml'))) {
 }
 for (const o of [{ bits: 1024 }, {}, { sha1: true }, { ec: true }]) certs.add(makeCert(o).b64);
 
-describe('readCertificateFacts', () => {
+describe('readCertificateFast', () => {
   it('reads every corpus and openssl certificate as @peculiar/x509 does', () => {
     expect(certs.size).toBeGreaterThanOrEqual(20);
     let compared = 0;
@@ -25,7 +24,7 @@ describe('readCertificateFacts', () => {
       if (!der.ok) continue;
       const slow = readCertificateWithPeculiar(der.value.bytes);
       if (!slow.facts) continue;
-      const fast = readCertificateFacts(der.value.bytes);
+      const fast = readCertificateFast(der.value.bytes);
       // One corpus certificate (ruby-saml's ADFS response) is base64 of PEM text, not DER:
       // @peculiar/x509 reads it, this reader declines and readCertificate falls back.
       if (der.value.bytes[0] !== 0x30) {
@@ -41,8 +40,8 @@ describe('readCertificateFacts', () => {
     expect(compared).toBeGreaterThanOrEqual(20);
   });
   it('returns null for bytes that are not a certificate', () => {
-    expect(readCertificateFacts(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01]))).toBeNull();
-    expect(readCertificateFacts(new Uint8Array([0x30, 0x84, 0xff, 0xff, 0xff, 0xff]))).toBeNull();
-    expect(readCertificateFacts(new Uint8Array(0))).toBeNull();
+    expect(readCertificateFast(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01]))).toBeNull();
+    expect(readCertificateFast(new Uint8Array([0x30, 0x84, 0xff, 0xff, 0xff, 0xff]))).toBeNull();
+    expect(readCertificateFast(new Uint8Array(0))).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // HTTP-POST binding from the page (SAML bindings §3.5): a hidden form built with DOM APIs and
 // submitted — the app's CSP forbids the inline script of an auto-submitting page, and a
-// cross-origin form POST needs no CORS. `newTab` keeps the mock IdP page (the test pack's
-// checklist) open while the SP answers in another tab.
+// cross-origin form POST needs no CORS. `newTab` keeps the page (the mock IdP's test pack
+// checklist, the mock SP's request) open while the other side answers in another tab.
 export function submitPost(action: string, fields: Record<string, string | null | undefined>, newTab: boolean): void {
   const form = document.createElement('form');
   form.method = 'post';

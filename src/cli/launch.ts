@@ -1,0 +1,46 @@
+// dist/cli.mjs (issue 15, docs/performance.md "CLI start"): starts the CLI from bytecode that V8
+// compiled at build time, instead of compiling ~0.5 MB of JavaScript at every start.
+//
+// Why a vm.Script: Node 20 has no module compile cache (`module.enableCompileCache` is Node ≥ 22.1)
+// and cannot give cached data to an ES module. So scripts/build-cli.mjs writes the CLI (main.ts and
+// all `inspect` needs) as one script — a function expression taking `require` and a loader for
+// the chunks in dist/cli-chunks/, since a vm.Script without vm's experimental module API has no
+// import() — and beside it the V8 code cache taken after representative inspections
+// (scripts/train-cli-cache.mjs), which holds the functions those inspections compiled lazily.
+// Both names carry the script's content hash: V8 checks a cache against the source's length only,
+// so a cache must never meet another script. V8 rejects a cache made by another Node, V8 or flags;
+// then this costs only the plain compile it replaces.
+//
+// This file imports nothing (an ES import of a built-in builds a facade over all its exports).
+
+declare const __SAMLSCOPE_CLI_SCRIPT__: string;
+
+interface CliScript {
+  main(argv: string[]): Promise<number>;
+}
+type CliScriptFactory = (require: NodeJS.Require, importChunk: (specifier: string) => Promise<unknown>) => CliScript;
+
+const { readFileSync } = process.getBuiltinModule('node:fs');
+const { Script } = process.getBuiltinModule('node:vm');
+const { createRequire } = process.getBuiltinModule('node:module');
+const { fileURLToPath } = process.getBuiltinModule('node:url');
+
+const scriptPath = fileURLToPath(new URL(__SAMLSCOPE_CLI_SCRIPT__, import.meta.url));
+
+function codeCache(): Buffer | undefined {
+  try {
+    return readFileSync(scriptPath.replace(/\.js$/, '.v8cache'));
+  } catch {
+    return undefined; // no cache: compiled as any script
+  }
+}
+
+// The file name makes stack traces (`internal error` reports) name dist/cli-chunks/cli-<hash>.js and its lines.
+const script = new Script(readFileSync(scriptPath, 'utf8'), { filename: scriptPath, cachedData: codeCache() });
+// The chunks' specifiers are relative to dist/, where this file is.
+const { main } = (script.runInThisContext() as CliScriptFactory)(createRequire(scriptPath), (specifier) => import(specifier));
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (e) => { process.stderr.write(`samlscope: internal error: ${(e as Error).stack ?? e}\n`); process.exitCode = 2; },
+);
