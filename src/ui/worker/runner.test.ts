@@ -168,6 +168,7 @@ describe('WorkerRunner.prepareWhenIdle', () => {
     runIdleWork();
     expect(spawned).toHaveLength(2);
     expect(spawned[1]!.posted.map((p) => p.kind)).toEqual(['warm-up']);
+    spawned[1]!.reply(null, spawned[1]!.posted[0]!.id);
     const b = runner.run('open-share', request);
     vi.advanceTimersByTime(1000);
     expect((await b.outcome).ok).toBe(false);
@@ -178,6 +179,20 @@ describe('WorkerRunner.prepareWhenIdle', () => {
     expect(spawned).toHaveLength(4);
     runIdleWork();
     expect(spawned).toHaveLength(4);
+  });
+
+  it('a run posted during the warm-up gets its whole budget after the warm-up answers', async () => {
+    runner.prepareWhenIdle();
+    runIdleWork();
+    const a = runner.run('open-share', request);
+    vi.advanceTimersByTime(900);
+    spawned[0]!.reply(null, 1); // the warm-up ends
+    vi.advanceTimersByTime(900); // 1,800 ms after posting, 900 ms of its own budget
+    spawned[0]!.reply('answer', 2);
+    expect(await a.outcome).toEqual({ ok: true, value: 'answer' });
+    const b = runner.run('open-share', request);
+    vi.advanceTimersByTime(1000);
+    expect((await b.outcome).ok).toBe(false);
   });
 
   it('does nothing once disposed', () => {

@@ -25,7 +25,9 @@ export interface RunHandle<T> {
 interface InFlight {
   id: number;
   settle: (o: RunOutcome<unknown>) => void;
-  timer: ReturnType<typeof setTimeout>;
+  timer: ReturnType<typeof setTimeout> | null;
+  /** Starts the watchdog; deferred while the worker's warm-up is still running (prepare()). */
+  startWatchdog: () => void;
   /** A reply whose long arrays are still arriving in parts (sliceTransfer.ts). */
   assembling?: { value: unknown; remaining: number };
 }
@@ -47,6 +49,8 @@ export class WorkerRunner {
   private nextId = 1;
   private disposed = false;
   private cancelIdle: (() => void) | null = null;
+  /** The id of the warm-up the current worker is running, until it answers. */
+  private warmingId: number | null = null;
 
   /** `budgetMs` is read at the start of each run (a test may lower it, see runBudget.ts). */
   constructor(
@@ -77,7 +81,8 @@ export class WorkerRunner {
     if (!warmUp) return;
     // Not in flight and not watched: its reply matches no run and is dropped (finish()).
     try {
-      worker.postMessage({ id: this.nextId++, kind: 'warm-up', request: warmUp });
+      this.warmingId = this.nextId++;
+      worker.postMessage({ id: this.warmingId, kind: 'warm-up', request: warmUp });
     } catch {
       // A warm-up that cannot be sent only loses the head start.
     }
@@ -94,15 +99,22 @@ export class WorkerRunner {
     const budget = this.budgetMs(kind, request);
     let settle!: (o: RunOutcome<unknown>) => void;
     const outcome = new Promise<RunOutcome<unknown>>((resolve) => (settle = resolve));
-    const timer = setTimeout(() => {
-      if (this.inFlight?.id === id) {
-        this.stop({
-          code: 'run-timeout',
-          message: `Inspection stopped after ${formatSeconds(budget)}: it ran past the page's run-time budget, so the worker running it was stopped. The page is unaffected; trim the input (a HAR often carries far more than the SAML exchange) or use the command line, which has no time budget.`,
-        });
-      }
-    }, budget);
-    this.inFlight = { id, settle, timer };
+    const startWatchdog = () => {
+      if (this.inFlight?.id !== id || this.inFlight.timer !== null) return;
+      this.inFlight.timer = setTimeout(() => {
+        if (this.inFlight?.id === id) {
+          this.stop({
+            code: 'run-timeout',
+            message: `Inspection stopped after ${formatSeconds(budget)}: it ran past the page's run-time budget, so the worker running it was stopped. The page is unaffected; trim the input (a HAR often carries far more than the SAML exchange) or use the command line, which has no time budget.`,
+          });
+        }
+      }, budget);
+    };
+    this.inFlight = { id, settle, timer: null, startWatchdog };
+    // A run posted while the worker warms up waits for it in the worker: its budget starts after
+    // the warm-up answers (and at the latest after one budget, should it never answer).
+    if (this.warmingId === null) startWatchdog();
+    else setTimeout(startWatchdog, budget);
     try {
       this.ensureWorker().postMessage({ id, kind, request } as WorkerEnvelope);
     } catch (e) {
@@ -138,7 +150,10 @@ export class WorkerRunner {
       const reply = event.data;
       if ('part' in reply) this.receivePart(reply);
       else if (reply.ok && reply.parts && this.inFlight?.id === reply.id) this.inFlight.assembling = { value: reply.value, remaining: reply.parts };
-      else this.finish(reply.id, reply.ok ? { ok: true, value: reply.value } : { ok: false, error: reply.error });
+      else if (reply.id === this.warmingId) {
+        this.warmingId = null;
+        this.inFlight?.startWatchdog();
+      } else this.finish(reply.id, reply.ok ? { ok: true, value: reply.value } : { ok: false, error: reply.error });
     };
     w.onerror = (event) => {
       // A worker that failed to load or threw outside a handler: it is of no further use.
@@ -151,6 +166,7 @@ export class WorkerRunner {
   }
 
   private dropWorker(): void {
+    this.warmingId = null;
     if (!this.worker) return;
     this.worker.onmessage = null;
     this.worker.onerror = null;
@@ -179,7 +195,7 @@ export class WorkerRunner {
 
   private finish(id: number, outcome: RunOutcome<unknown>): void {
     if (this.inFlight?.id !== id) return; // a late reply of a run already stopped
-    clearTimeout(this.inFlight.timer);
+    if (this.inFlight.timer !== null) clearTimeout(this.inFlight.timer);
     const { settle } = this.inFlight;
     this.inFlight = null;
     settle(outcome);
