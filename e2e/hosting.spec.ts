@@ -25,6 +25,9 @@ test('the preview server sends the security headers on the page, a route, the ch
   page.on('request', (r) => {
     if (/inspection\.worker-[\w-]+\.js$/.test(r.url())) workerUrls.push(r.url());
   });
+  // The worker starts when the page is first idle (warmed up for the first paste) or with the
+  // first inspection, whichever comes first; its script is served with the same headers.
+  const workerResponse = page.waitForResponse((r) => /inspection\.worker-[\w-]+\.js$/.test(r.url()));
   const response = await page.goto('/');
   expectSecurityHeaders(response!.headers(), '/');
   const oidc = await request.get('/oidc');
@@ -33,9 +36,7 @@ test('the preview server sends the security headers on the page, a route, the ch
   const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(response!.headers()['content-security-policy']).toBe(`${meta}; frame-ancestors 'none'`);
 
-  // The worker starts with the first inspection; its script is served with the same headers.
   await page.waitForFunction(() => typeof window.__samlscope?.setInput === 'function');
-  const workerResponse = page.waitForResponse((r) => /inspection\.worker-[\w-]+\.js$/.test(r.url()));
   await page.evaluate(() => window.__samlscope!.setInput('<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="x" Version="2.0" IssueInstant="2020-01-01T00:00:00Z"/>'));
   expectSecurityHeaders((await workerResponse).headers(), 'the inspection worker');
   await expect(page.locator('[data-message-kind="AuthnRequest"]')).toBeVisible();

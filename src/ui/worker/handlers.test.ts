@@ -21,6 +21,13 @@ describe('worker handlers', () => {
     }
   });
 
+  it('warm-up: inspects and keeps nothing, so the kept run stays the page’s', async () => {
+    const entry = corpusManifest()[0]!;
+    const run = await WORKER_HANDLERS.inspect({ input: readCorpus(entry.file), source: entry.file, options: { trust: trustOf(entry), at: new Date(0) } });
+    expect(await WORKER_HANDLERS['warm-up']({ input: readCorpus(entry.file), source: 'warm-up', options: { trust: trustOf(entry), at: new Date(0) } })).toBeNull();
+    expect(await WORKER_HANDLERS['message-detail']({ runId: run.runId, index: 0 })).not.toBeNull();
+  });
+
   it('oidc: a signed token’s report survives structured clone unchanged', async () => {
     const key = await generateKeyPair('RS256');
     const token = await signCompact('RS256', key.privateKey, claims(), { kid: key.publicJwk.kid });

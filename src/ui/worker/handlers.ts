@@ -27,6 +27,10 @@ export const WORKER_HANDLERS: Handlers = {
     const message = messageDetail(runId, index);
     return message ? withShownText(message) : null;
   },
+  'warm-up': async (request) => {
+    reportViewOf((await inspectWithMaskedTrust(request)).report);
+    return null;
+  },
   oidc: ({ input, options }) => inspectOidc(input, options),
   'open-share': async ({ fragment }) => decodeShareFragment(fragment),
   'open-share-file': async ({ text }) => parseShareFile(text),

@@ -26,19 +26,31 @@ export interface InspectRunView extends Omit<InspectRun, 'report'> {
   selected: { index: number; message: ReceivedMessage } | null;
 }
 
+/** What an inspection needs: the input as pasted, its source, the options (trust, time, expectations). */
+export interface InspectRequest {
+  input: string;
+  /**
+   * A file inspected as a file (fileInput.ts): the worker reads it and `input` is ignored; the
+   * page never holds its text (PAGE_LIMITS.fileInputMinBytes).
+   */
+  file?: Blob;
+  source: string;
+  options: InspectOptions;
+  selected?: number;
+}
+
 export interface WorkerRequests extends MetadataWorkerRequests {
   /**
    * inspectInput, with masked certificates left out of the trust. The worker keeps the full run;
    * the page receives its overview and message `selected` (default 0) in full.
    */
-  inspect: {
-    /**
-     * `file`: a file inspected as a file (fileInput.ts): the worker reads it and `input` is
-     * ignored; the page never holds its text (PAGE_LIMITS.fileInputMinBytes).
-     */
-    request: { input: string; file?: Blob; source: string; options: InspectOptions; selected?: number };
-    response: InspectRunView;
-  };
+  inspect: { request: InspectRequest; response: InspectRunView };
+  /**
+   * An inspection whose result is dropped, run by a fresh worker while the page is idle
+   * (runner.ts prepare): a worker's first inspection costs many times a later one, as V8
+   * compiles each function on its first call. Nothing is kept; the reply is null.
+   */
+  'warm-up': { request: InspectRequest; response: null };
   /** Message `index` of the kept run `runId` in full; null when that run is no longer kept (a newer run replaced it). */
   'message-detail': { request: { runId: number; index: number }; response: ReceivedMessage | null };
   /** inspectOidc (the /oidc page). */

@@ -116,6 +116,95 @@ describe('WorkerRunner', () => {
   });
 });
 
+describe('WorkerRunner.prepareWhenIdle', () => {
+  const warmUp = { input: '<x/>', source: 'warm-up', options: {} };
+  let spawned: FakeWorker[];
+  let idle: (() => void)[];
+  let runner: WorkerRunner;
+  const spawn = () => {
+    const w = new FakeWorker();
+    spawned.push(w);
+    return w;
+  };
+  const runIdleWork = () => idle.splice(0).forEach((work) => work());
+  beforeEach(() => {
+    vi.useFakeTimers();
+    spawned = [];
+    idle = [];
+    runner = new WorkerRunner(spawn, () => 1000, {
+      whenIdle: (work) => {
+        idle.push(work);
+        return () => (idle = idle.filter((w) => w !== work));
+      },
+      warmUp: () => warmUp,
+    });
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('starts a worker only once the page is idle, warms it up, and the next run uses it', async () => {
+    runner.prepareWhenIdle();
+    runner.prepareWhenIdle(); // scheduled once
+    expect(spawned).toHaveLength(0);
+    expect(idle).toHaveLength(1);
+    runIdleWork();
+    expect(spawned).toHaveLength(1);
+    expect(spawned[0]!.posted).toEqual([{ id: 1, kind: 'warm-up', request: warmUp }]);
+    const a = runner.run('open-share', request);
+    // The warm-up's reply settles nothing; the run's own reply does.
+    spawned[0]!.reply(null, 1);
+    let settled = false;
+    void a.outcome.then(() => (settled = true));
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    spawned[0]!.reply('answer', 2);
+    expect(await a.outcome).toEqual({ ok: true, value: 'answer' });
+    expect(spawned).toHaveLength(1);
+  });
+
+  it('after a cancel or a timeout a fresh worker waits warm; a superseding run is not given a second one', async () => {
+    const a = runner.run('open-share', request);
+    a.cancel();
+    expect(spawned[0]!.terminated).toBe(true);
+    runIdleWork();
+    expect(spawned).toHaveLength(2);
+    expect(spawned[1]!.posted.map((p) => p.kind)).toEqual(['warm-up']);
+    spawned[1]!.reply(null, spawned[1]!.posted[0]!.id);
+    const b = runner.run('open-share', request);
+    vi.advanceTimersByTime(1000);
+    expect((await b.outcome).ok).toBe(false);
+    runIdleWork();
+    expect(spawned).toHaveLength(3);
+    runner.run('open-share', request);
+    runner.run('open-share', request); // supersedes: its worker starts at once
+    expect(spawned).toHaveLength(4);
+    runIdleWork();
+    expect(spawned).toHaveLength(4);
+  });
+
+  it('a run posted during the warm-up gets its whole budget after the warm-up answers', async () => {
+    runner.prepareWhenIdle();
+    runIdleWork();
+    const a = runner.run('open-share', request);
+    vi.advanceTimersByTime(900);
+    spawned[0]!.reply(null, 1); // the warm-up ends
+    vi.advanceTimersByTime(900); // 1,800 ms after posting, 900 ms of its own budget
+    spawned[0]!.reply('answer', 2);
+    expect(await a.outcome).toEqual({ ok: true, value: 'answer' });
+    const b = runner.run('open-share', request);
+    vi.advanceTimersByTime(1000);
+    expect((await b.outcome).ok).toBe(false);
+  });
+
+  it('does nothing once disposed', () => {
+    runner.prepareWhenIdle();
+    runner.dispose();
+    expect(idle).toHaveLength(0);
+    runner.prepareWhenIdle();
+    expect(idle).toHaveLength(0);
+    expect(spawned).toHaveLength(0);
+  });
+});
+
 describe('parseLoweredBudget', () => {
   it('only ever lowers the budget, within bounds', () => {
     expect(parseLoweredBudget(null)).toBeNull();

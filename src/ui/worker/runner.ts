@@ -25,9 +25,18 @@ export interface RunHandle<T> {
 interface InFlight {
   id: number;
   settle: (o: RunOutcome<unknown>) => void;
-  timer: ReturnType<typeof setTimeout>;
+  timer: ReturnType<typeof setTimeout> | null;
+  /** Starts the watchdog; deferred while the worker's warm-up is still running (prepare()). */
+  startWatchdog: () => void;
   /** A reply whose long arrays are still arriving in parts (sliceTransfer.ts). */
   assembling?: { value: unknown; remaining: number };
+}
+
+export interface RunnerOptions {
+  /** Schedules work for a moment the page is idle; returns a cancel function (whenIdle.ts). */
+  whenIdle?: (work: () => void) => () => void;
+  /** The inspection a fresh worker runs when prepared (protocol.ts 'warm-up'). */
+  warmUp?: () => RequestOf<'warm-up'> | undefined;
 }
 
 export function formatSeconds(ms: number): string {
@@ -38,12 +47,46 @@ export class WorkerRunner {
   private worker: WorkerLike | null = null;
   private inFlight: InFlight | null = null;
   private nextId = 1;
+  private disposed = false;
+  private cancelIdle: (() => void) | null = null;
+  /** The id of the warm-up the current worker is running, until it answers. */
+  private warmingId: number | null = null;
 
   /** `budgetMs` is read at the start of each run (a test may lower it, see runBudget.ts). */
   constructor(
     private readonly spawn: () => WorkerLike,
     private readonly budgetMs: (kind: WorkerRequestKind, request: unknown) => number,
+    private readonly options: RunnerOptions = {},
   ) {}
+
+  /**
+   * Have a worker ready before a run needs one (issue 15: the first paste of a visit waited
+   * 1–3 s at load 16–20 for the worker's script to load, compile and run its first inspection
+   * cold): when the page is idle, start a worker and give it the warm-up inspection. Also
+   * scheduled after a worker is thrown away (cancel, timeout, superseded), so the next run does
+   * not start cold. A run posted meanwhile waits in the worker for the warm-up to end.
+   */
+  prepareWhenIdle(): void {
+    if (this.disposed || this.worker || this.cancelIdle || !this.options.whenIdle) return;
+    this.cancelIdle = this.options.whenIdle(() => {
+      this.cancelIdle = null;
+      this.prepare();
+    });
+  }
+
+  private prepare(): void {
+    if (this.disposed || this.worker) return;
+    const worker = this.ensureWorker();
+    const warmUp = this.options.warmUp?.();
+    if (!warmUp) return;
+    // Not in flight and not watched: its reply matches no run and is dropped (finish()).
+    try {
+      this.warmingId = this.nextId++;
+      worker.postMessage({ id: this.warmingId, kind: 'warm-up', request: warmUp });
+    } catch {
+      // A warm-up that cannot be sent only loses the head start.
+    }
+  }
 
   /**
    * Start a run. A run still in flight is superseded: its worker is terminated (its result would
@@ -56,15 +99,22 @@ export class WorkerRunner {
     const budget = this.budgetMs(kind, request);
     let settle!: (o: RunOutcome<unknown>) => void;
     const outcome = new Promise<RunOutcome<unknown>>((resolve) => (settle = resolve));
-    const timer = setTimeout(() => {
-      if (this.inFlight?.id === id) {
-        this.stop({
-          code: 'run-timeout',
-          message: `Inspection stopped after ${formatSeconds(budget)}: it ran past the page's run-time budget, so the worker running it was stopped. The page is unaffected; trim the input (a HAR often carries far more than the SAML exchange) or use the command line, which has no time budget.`,
-        });
-      }
-    }, budget);
-    this.inFlight = { id, settle, timer };
+    const startWatchdog = () => {
+      if (this.inFlight?.id !== id || this.inFlight.timer !== null) return;
+      this.inFlight.timer = setTimeout(() => {
+        if (this.inFlight?.id === id) {
+          this.stop({
+            code: 'run-timeout',
+            message: `Inspection stopped after ${formatSeconds(budget)}: it ran past the page's run-time budget, so the worker running it was stopped. The page is unaffected; trim the input (a HAR often carries far more than the SAML exchange) or use the command line, which has no time budget.`,
+          });
+        }
+      }, budget);
+    };
+    this.inFlight = { id, settle, timer: null, startWatchdog };
+    // A run posted while the worker warms up waits for it in the worker: its budget starts after
+    // the warm-up answers (and at the latest after one budget, should it never answer).
+    if (this.warmingId === null) startWatchdog();
+    else setTimeout(startWatchdog, budget);
     try {
       this.ensureWorker().postMessage({ id, kind, request } as WorkerEnvelope);
     } catch (e) {
@@ -85,6 +135,9 @@ export class WorkerRunner {
 
   /** Terminate the worker (page unmount); a run in flight ends as `run-cancelled`. */
   dispose(): void {
+    this.disposed = true;
+    this.cancelIdle?.();
+    this.cancelIdle = null;
     if (this.inFlight) this.stop({ code: 'run-cancelled', message: 'The page was left.' });
     this.worker?.terminate();
     this.worker = null;
@@ -97,7 +150,10 @@ export class WorkerRunner {
       const reply = event.data;
       if ('part' in reply) this.receivePart(reply);
       else if (reply.ok && reply.parts && this.inFlight?.id === reply.id) this.inFlight.assembling = { value: reply.value, remaining: reply.parts };
-      else this.finish(reply.id, reply.ok ? { ok: true, value: reply.value } : { ok: false, error: reply.error });
+      else if (reply.id === this.warmingId) {
+        this.warmingId = null;
+        this.inFlight?.startWatchdog();
+      } else this.finish(reply.id, reply.ok ? { ok: true, value: reply.value } : { ok: false, error: reply.error });
     };
     w.onerror = (event) => {
       // A worker that failed to load or threw outside a handler: it is of no further use.
@@ -110,6 +166,7 @@ export class WorkerRunner {
   }
 
   private dropWorker(): void {
+    this.warmingId = null;
     if (!this.worker) return;
     this.worker.onmessage = null;
     this.worker.onerror = null;
@@ -132,11 +189,13 @@ export class WorkerRunner {
     const current = this.inFlight;
     this.dropWorker();
     if (current) this.finish(current.id, { ok: false, error });
+    // A superseding run starts its worker at once (then this does nothing); after a cancel or a timeout, a fresh one waits warm.
+    this.prepareWhenIdle();
   }
 
   private finish(id: number, outcome: RunOutcome<unknown>): void {
     if (this.inFlight?.id !== id) return; // a late reply of a run already stopped
-    clearTimeout(this.inFlight.timer);
+    if (this.inFlight.timer !== null) clearTimeout(this.inFlight.timer);
     const { settle } = this.inFlight;
     this.inFlight = null;
     settle(outcome);

@@ -2,10 +2,12 @@
 // latest-wins runs (typing waits, a paste runs at once). useWorkerTask: one-off runs (opening a
 // share link, building share artefacts). Both go through a WorkerRunner, hence its watchdog.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type DependencyList } from 'react';
+import { flushSync } from 'react-dom';
 import type { RequestOf, ResponseOf, RunError, WorkerRequestKind } from './protocol';
 import { runBudgetMs } from './runBudget';
 import { WorkerRunner, type RunOutcome } from './runner';
 import { spawnInspectionWorker } from './spawn';
+import { whenIdle } from '../shared/whenIdle';
 
 export interface RunActivity {
   pending: boolean;
@@ -39,9 +41,14 @@ export interface WorkerRun<T> extends RunActivity {
   runner(): WorkerRunner;
 }
 
-/** A runner owned by the calling component: created on first use, terminated on unmount. */
-export function useWorkerRunner(): () => WorkerRunner {
+/**
+ * A runner owned by the calling component: created on first use, terminated on unmount. With
+ * `warmUp`, its worker is started and warmed up while the page is idle (runner.ts prepareWhenIdle).
+ */
+export function useWorkerRunner(warmUp?: () => RequestOf<'warm-up'> | undefined): () => WorkerRunner {
   const ref = useRef<WorkerRunner | null>(null);
+  const warmUpRef = useRef(warmUp);
+  warmUpRef.current = warmUp;
   useEffect(
     () => () => {
       ref.current?.dispose();
@@ -49,7 +56,12 @@ export function useWorkerRunner(): () => WorkerRunner {
     },
     [],
   );
-  return useCallback(() => (ref.current ??= new WorkerRunner(spawnInspectionWorker, runBudgetMs)), []);
+  const runner = useCallback(() => (ref.current ??= new WorkerRunner(spawnInspectionWorker, runBudgetMs, { whenIdle, warmUp: () => warmUpRef.current?.() })), []);
+  const preparing = warmUp !== undefined;
+  useEffect(() => {
+    if (preparing) runner().prepareWhenIdle();
+  }, [preparing, runner]);
+  return runner;
 }
 
 /**
@@ -62,8 +74,10 @@ export function useWorkerRun<K extends WorkerRequestKind>(
   request: (() => RequestOf<K>) | null,
   delayMs: () => number,
   deps: DependencyList,
+  /** The inspection a fresh worker runs while the page is idle, so that the first run is not its first. */
+  warmUp?: () => RequestOf<'warm-up'> | undefined,
 ): WorkerRun<ResponseOf<K>> {
-  const runner = useWorkerRunner();
+  const runner = useWorkerRunner(warmUp);
   const [state, setState] = useState<Omit<WorkerRun<ResponseOf<K>>, 'cancel' | 'retry' | 'runner' | 'stale' | 'answered'>>({ result: null, error: null, pending: false, startedAt: null, budgetMs: 0 });
   const cancelRef = useRef<() => void>(() => {});
   const runRef = useRef(0);
@@ -95,8 +109,13 @@ export function useWorkerRun<K extends WorkerRequestKind>(
       setState((s) => ({ ...s, pending: true, startedAt: Date.now(), budgetMs }));
       void handle.outcome.then((o: RunOutcome<ResponseOf<K>>) => {
         if (run !== runRef.current) return;
-        setResultDeps(requestDeps);
-        setState(o.ok ? { result: o.value, error: null, pending: false, startedAt: null, budgetMs } : { result: null, error: o.error, pending: false, startedAt: null, budgetMs });
+        // The answer renders in the task of the worker's reply. Left to React's scheduler, its
+        // render waited for a task of its own, behind whatever the page had queued (frames,
+        // Monaco's timers): 35–70 ms in traces at load 25–29 (issue 15: paste-to-verdict).
+        flushSync(() => {
+          setResultDeps(requestDeps);
+          setState(o.ok ? { result: o.value, error: null, pending: false, startedAt: null, budgetMs } : { result: null, error: o.error, pending: false, startedAt: null, budgetMs });
+        });
       });
     };
     const delay = delayMs();

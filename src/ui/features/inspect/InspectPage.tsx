@@ -33,6 +33,8 @@ import { elementLineRange, findIdLine } from './xmlLines';
 import { useInspectSearch } from './useInspectSearch';
 import { usePasteAndDrop } from './usePasteAndDrop';
 import { useHoldUntilAnswered } from './useHoldUntilAnswered';
+import { warmUpRequest } from './warmUpRequest';
+import { whenIdle } from '../../shared/whenIdle';
 import { useOpenShare } from './useOpenShare';
 import { useDecryptionKey } from './useDecryptionKey';
 import { TrustPanel, type TrustFile } from './TrustPanel';
@@ -215,6 +217,7 @@ export function InspectPage() {
       return delay;
     },
     [input, inputFile, source, options, hasInput, trust.length, spKeyText],
+    warmUpRequest,
   );
   const { pending } = inspection;
   const run: InspectRunView | null = inspection.result;
@@ -227,15 +230,7 @@ export function InspectPage() {
   useEffect(() => {
     if (hasInput) void loadMessageDetailsView().catch(() => {});
   }, [hasInput]);
-  useEffect(() => {
-    const prefetch = () => void loadMessageDetailsView().catch(() => {});
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(prefetch, { timeout: 2000 });
-      return () => cancelIdleCallback(id);
-    }
-    const id = window.setTimeout(prefetch, 1000);
-    return () => window.clearTimeout(id);
-  }, []);
+  useEffect(() => whenIdle(() => void loadMessageDetailsView().catch(() => {})), []);
 
   // ---- automation hook ----
   useEffect(() => {
