@@ -6,6 +6,7 @@ import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 're
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { PAGE_LIMITS } from '../../core/limits';
 import { afterNextPaint } from './afterNextPaint';
+import { afterFirstPaint } from './afterFirstPaint';
 import { loadMonaco, preferredMonacoTheme, type MonacoApi } from './monaco/loadMonaco';
 
 export interface EditorMarker {
@@ -138,7 +139,7 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function
   useEffect(() => {
     let cancelled = false;
     let disposeAll: (() => void) | null = null;
-    loadMonaco().then(
+    afterFirstPaint().then(loadMonaco).then(
       (monaco) => {
         if (cancelled || !hostRef.current) return;
         const fallbackHadFocus = fallbackRef.current !== null && document.activeElement === fallbackRef.current;
