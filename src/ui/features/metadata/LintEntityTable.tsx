@@ -31,6 +31,9 @@ const filters: EntityFilter<EntityLint>[] = [
   },
 ];
 
+// Module-level, as the other props: a new function per render would re-filter every entity.
+const entityIdOf = (e: EntityLint) => e.entityID;
+
 const findingsOf = (e: EntityLint) => <MdFindingList findings={e.findings} empty="No findings for this entity." />;
 
 export function LintEntityTable({ entities }: { entities: EntityLint[] }) {
@@ -39,7 +42,7 @@ export function LintEntityTable({ entities }: { entities: EntityLint[] }) {
       <h2 id="md-entities-heading">Entities</h2>
       <EntityTable
         items={entities}
-        entityIdOf={(e) => e.entityID}
+        entityIdOf={entityIdOf}
         columns={columns}
         search={search}
         filters={filters}
