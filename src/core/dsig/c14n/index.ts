@@ -268,7 +268,7 @@ class Utf8Sink {
 }
 
 /** Bytes an incremental sink collects before handing them over. */
-const SINK_CHUNK = 1 << 20;
+const SINK_CHUNK = 1 << 15;
 
 class CanonicalWriter {
   private readonly out: Utf8Sink;
