@@ -112,6 +112,16 @@ describe('an aggregate read in parts', () => {
     expect(bad.messages[0]!.signatures[0]!.verdict).toBe('invalid');
   });
 
+  it('past 2 MB of text keeps no canonical octets for the trace, as the whole path keeps none past 1 MB', async () => {
+    const xml = aggregateXml({ entities: Array.from({ length: 1100 }, (_, i) => entity(i)) });
+    expect(xml.length).toBeGreaterThan(2_000_000);
+    const { whole, parts } = await bothPaths(xml);
+    expect(parts.json).toEqual(whole.json);
+    expect(parts.json.messages[0]!.signatures[0]!.verdict).toBe('valid');
+    expect(parts.traces).toEqual([[[null]]]);
+    expect(whole.traces).toEqual([[[null]]]);
+  });
+
   it('gives the same verdicts without trust, after tampering, and unsigned', async () => {
     const signed = aggregateXml();
     expect((await expectSameReport(signed, [])).messages[0]!.signatures[0]!.verdict).toBe('untrusted');

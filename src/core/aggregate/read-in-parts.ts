@@ -57,13 +57,22 @@ export type ReadInParts =
 class NotInParts extends Error {}
 
 /**
+ * Past this length of text the canonical octets are not even collected for the trace: the root's
+ * canonical form is then all but surely over CANONICAL_TRACE_MAX_BYTES (only comments, white space
+ * inside tags and the XML declaration shrink a document when canonicalized), and copying its first
+ * megabyte cost ~10 ms of a 10 MB aggregate before being dropped. At worst the trace of such a
+ * document shows no canonical form, as it does past the limit.
+ */
+const TRACE_TEXT_MAX_CHARS = 2 * CANONICAL_TRACE_MAX_BYTES;
+
+/**
  * Read `xml` in parts if it is an EntitiesDescriptor. `whole` comes back with the parsed document
  * when it turned out not to be an aggregate before anything was pruned (nothing to redo), and
  * without one (`doc: null`) when the parts already pruned cannot answer: read it again whole.
  * With `refuseWhole`, reading stops as soon as the document is known not to be readable in parts.
  */
 export function readAggregateInParts(xml: string, refuseWhole: boolean, nativeDigest?: InspectOptions['incrementalDigest']): ReadInParts {
-  const reader = new PartsReader(refuseWhole, nativeDigest);
+  const reader = new PartsReader(refuseWhole, nativeDigest, xml.length <= TRACE_TEXT_MAX_CHARS);
   let parsed: Result<Document>;
   try {
     parsed = parseXmlSafelyInParts(xml, (child) => reader.rootChildClosed(child));
@@ -84,7 +93,7 @@ class PartsReader {
   private cursor: Node | null = null;
   private canonicalizer: IncrementalCanonicalizer | null = null;
   private hasher: IncrementalDigest | null = null;
-  private traceChunks: Uint8Array[] | null = [];
+  private traceChunks: Uint8Array[] | null;
   private traceBytes = 0;
   private signature: Element | null = null;
   private plan: NonNullable<ReturnType<typeof referenceDigestPlan>> | null = null;
@@ -97,7 +106,10 @@ class PartsReader {
   constructor(
     private readonly refuseWhole: boolean,
     private readonly nativeDigest: InspectOptions['incrementalDigest'],
-  ) {}
+    keepTrace: boolean,
+  ) {
+    this.traceChunks = keepTrace ? [] : null;
+  }
 
   rootChildClosed(child: Element): void {
     if (this.state === 'whole') return;

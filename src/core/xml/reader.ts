@@ -415,10 +415,11 @@ class Reader {
   }
 
   private elementName(qname: string, at: number): LightName {
-    const colon = qname.indexOf(':');
-    const prefix = colon < 0 ? null : qname.slice(0, colon);
-    const ns = this.resolve(prefix ?? '', prefix !== null, qname, at);
+    // A known name brings its prefix: no substring per element.
     const known = this.names.get(qname);
+    const colon = qname.indexOf(':');
+    const prefix = known ? known.prefix : colon < 0 ? null : qname.slice(0, colon);
+    const ns = this.resolve(prefix ?? '', prefix !== null, qname, at);
     if (known && known.namespaceURI === ns) return known;
     const name = new LightName(qname, colon < 0 ? qname : qname.slice(colon + 1), prefix, ns);
     this.names.set(qname, name);
