@@ -6,7 +6,7 @@
 // signed Response, it holds the bytecode of every function that inspection ran, which a cold
 // `samlscope inspect` would otherwise compile.
 // The script is compiled as src/cli/launch.ts compiles it: V8 accepts a cache for the same source.
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -33,7 +33,9 @@ const TRAINING = [
 const script = new Script(readFileSync(scriptPath, 'latin1'), { filename: scriptPath });
 // The launcher resolves chunk specifiers from dist/, the script's parent folder.
 const distUrl = pathToFileURL(`${dirname(dirname(scriptPath))}/`);
-const { main } = script.runInThisContext()(createRequire(scriptPath), (specifier) => import(new URL(specifier, distUrl).href));
+const { main, reportWriter } = script.runInThisContext()(createRequire(scriptPath), (specifier) => import(new URL(specifier, distUrl).href));
+// The report goes to /dev/null through the CLI's own writer, so that the cache holds its code too.
+const devNull = openSync('/dev/null', 'w');
 
 const write = { out: process.stdout.write, err: process.stderr.write };
 let ran = 0;
@@ -41,7 +43,7 @@ for (const argv of TRAINING) {
   if (!argv.slice(1).every((a) => a.startsWith('-') || /^\d{4}-/.test(a) || existsSync(a))) continue; // a checkout without test/
   process.stdout.write = process.stderr.write = () => true;
   try {
-    await main(argv);
+    await main(argv, reportWriter(devNull));
     ran++;
   } finally {
     process.stdout.write = write.out;

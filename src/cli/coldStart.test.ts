@@ -77,6 +77,22 @@ describe('CLI cold start', () => {
     }
   });
 
+  it('writes the report to fd 1 whole (a file, a pipe) and ends quietly when the reader goes away', async () => {
+    const args = ['inspect', '--json', '--metadata', join(CORPUS_DIR, 'crewjam__onelogin_idp_metadata.xml'), '--at', '2016-01-05T17:53:30Z', join(CORPUS_DIR, 'crewjam__onelogin_response.xml')];
+    const piped = spawnSync('node', [cli, ...args], { cwd: root, encoding: 'utf8' });
+    expect(piped.status, piped.stderr).toBe(0);
+    const file = join(dir, 'report.json');
+    const toFile = spawnSync('bash', ['-c', 'node "$@" > "$0"', file, cli, ...args], { cwd: root, encoding: 'utf8' });
+    expect(toFile.status, toFile.stderr).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(piped.stdout);
+    expect(JSON.parse(piped.stdout).reports[0].messages[0].signatures[0].verdict).toBe('valid');
+    // Long output into a pipe whose reader stops after a few bytes: no internal error, no EPIPE trace.
+    const head = spawnSync('bash', ['-c', 'node "$@" | head -c 20 >/dev/null; echo "status ${PIPESTATUS[0]}" >&2', 'x', cli, ...args, ...Array(50).fill(join(CORPUS_DIR, 'crewjam__onelogin_response.xml'))], { cwd: root, encoding: 'utf8' });
+    expect(head.stderr).not.toContain('internal error');
+    expect(head.stderr).not.toContain('EPIPE');
+    expect(head.stderr).toMatch(/status [01]\n/);
+  });
+
   it('an internal error names the script file and line in its stack', () => {
     // A bug stands in: the report cannot be written.
     const probe = `process.argv = [process.argv[0], 'samlscope', '--version']; process.stdout.write = () => { throw new Error('probe'); }; await import(${JSON.stringify(cli)});`;

@@ -6,6 +6,9 @@ import type { InspectReport } from '../core/types';
 import { USAGE, parseArgs } from './args';
 import { readInputBounded, refusedInputReport } from './input';
 import { nodeIncrementalDigest } from './nativeDigest';
+import { writeReport, type ReportOutput } from './output';
+
+export { reportWriter } from './output';
 import { reportText } from './text';
 
 
@@ -18,7 +21,7 @@ async function readSideFile(path: string): Promise<string | null> {
 }
 
 /** The CLI is a thin shell: read files, call the core, print. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], out: ReportOutput = writeReport): Promise<number> {
   // Each subcommand is loaded when asked for (its own chunk in dist/cli-chunks/, issue 15):
   // `inspect` never compiles the metadata tools, the mock IdP, CEL or protobuf.
   if (argv[0] === 'oidc') return (await import('./oidc')).runOidc(argv.slice(1), VERSION);
@@ -57,7 +60,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const status = exitStatusOf(reports);
   const format = args.format === null ? undefined : exportFormatNamed(args.format);
-  process.stdout.write(format ? format.render(reports, { version: VERSION, surface: 'cli', entities: args.entities }) : reports.map((r) => reportText(r, args.entities)).join('\n'));
+  out(format ? format.render(reports, { version: VERSION, surface: 'cli', entities: args.entities }) : reports.map((r) => reportText(r, args.entities)).join('\n'));
   for (const r of reports) for (const e of r.errors) process.stderr.write(`samlscope: ${r.source}: ${e.code}: ${e.message}\n`);
   for (const e of reports[0]?.decryptionKeyErrors ?? []) process.stderr.write(`samlscope: --sp-key: ${e.code}: ${e.message}\n`);
   return status;
