@@ -3,7 +3,7 @@
 // numbers, booleans, arrays, plain objects and Dates (HTML "structured clone"; no functions, no
 // DOM nodes, no class instances whose methods the page would need).
 import type { OidcInspectOptions, OidcReport } from '../../core/oidc';
-import type { InputError, InspectedMessage, InspectOptions, Result } from '../../core/types';
+import type { EntitySummary, InputError, InspectedMessage, InspectOptions, Result } from '../../core/types';
 import type { RedactionField, ShareError, ShareState } from '../../core/share';
 import type { ShareArtifacts, ShareContext } from '../features/sharing/artifacts';
 import type { InspectRun } from '../features/sharing/maskedTrust';
@@ -53,6 +53,13 @@ export interface WorkerRequests extends MetadataWorkerRequests {
   'warm-up': { request: InspectRequest; response: null };
   /** Message `index` of the kept run `runId` in full; null when that run is no longer kept (a newer run replaced it). */
   'message-detail': { request: { runId: number; index: number }; response: ReceivedMessage | null };
+  /**
+   * Entity `entity` of message `message` of the kept run `runId`, in full (its roles, keys,
+   * endpoints, certificates): the page holds only the entity table's columns (entityColumns.ts)
+   * and asks when a row opens. null when that run is no longer kept (replaced, or the worker
+   * restarted): the page says so rather than show another run's entity.
+   */
+  'entity-detail': { request: { runId: number; message: number; entity: number }; response: EntitySummary | null };
   /** inspectOidc (the /oidc page). */
   oidc: { request: { input: string; options: OidcInspectOptions }; response: OidcReport };
   /** Decode and validate a `#share=` fragment (inflating is bounded in core/share/state.ts). */

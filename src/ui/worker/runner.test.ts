@@ -104,6 +104,50 @@ describe('WorkerRunner', () => {
     expect(spawned[1]!.terminated).toBe(false);
   });
 
+  it('runWhenFree waits for the run in flight instead of superseding it, then runs on the same worker', async () => {
+    const a = runner.run('open-share', request);
+    const detail = runner.runWhenFree('entity-detail', { runId: 1, message: 0, entity: 5 });
+    await Promise.resolve();
+    expect(spawned[0]!.posted.map((p) => p.kind)).toEqual(['open-share']);
+    spawned[0]!.reply('a');
+    expect(await a.outcome).toEqual({ ok: true, value: 'a' });
+    await vi.waitFor(() => expect(spawned[0]!.posted.map((p) => p.kind)).toEqual(['open-share', 'entity-detail']));
+    spawned[0]!.reply('entity');
+    expect(await detail.outcome).toEqual({ ok: true, value: 'entity' });
+    expect(spawned).toHaveLength(1);
+    expect(spawned[0]!.terminated).toBe(false);
+  });
+
+  it('runWhenFree gives way to a newer run started while it waits, and to its own cancel', async () => {
+    const a = runner.run('open-share', request);
+    const first = runner.runWhenFree('entity-detail', { runId: 1, message: 0, entity: 5 });
+    const second = runner.runWhenFree('entity-detail', { runId: 1, message: 0, entity: 6 });
+    second.cancel();
+    const b = runner.run('open-share', request);
+    const oa = await a.outcome;
+    expect(!oa.ok && oa.error.code).toBe('run-cancelled');
+    const o1 = await first.outcome;
+    expect(!o1.ok && o1.error.code).toBe('run-cancelled');
+    const o2 = await second.outcome;
+    expect(!o2.ok && o2.error.code).toBe('run-cancelled');
+    spawned[1]!.reply('b');
+    expect(await b.outcome).toEqual({ ok: true, value: 'b' });
+    expect(spawned[1]!.posted.map((p) => p.kind)).toEqual(['open-share']);
+  });
+
+  it('two follow-ups run one after the other; neither stops the worker', async () => {
+    const one = runner.runWhenFree('entity-detail', { runId: 1, message: 0, entity: 1 });
+    const two = runner.runWhenFree('entity-detail', { runId: 1, message: 0, entity: 2 });
+    await vi.waitFor(() => expect(spawned[0]?.posted).toHaveLength(1));
+    spawned[0]!.reply('one');
+    expect(await one.outcome).toEqual({ ok: true, value: 'one' });
+    await vi.waitFor(() => expect(spawned[0]!.posted).toHaveLength(2));
+    spawned[0]!.reply('two');
+    expect(await two.outcome).toEqual({ ok: true, value: 'two' });
+    expect(spawned).toHaveLength(1);
+    expect(spawned[0]!.terminated).toBe(false);
+  });
+
   it('passes errors from the worker through as values', async () => {
     const a = runner.run('open-share', request);
     spawned[0]!.onmessage?.({ data: { id: 1, ok: false, error: { code: 'run-internal-error', message: 'TypeError: x' } } });

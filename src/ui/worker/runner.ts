@@ -24,6 +24,7 @@ export interface RunHandle<T> {
 
 interface InFlight {
   id: number;
+  outcome: Promise<RunOutcome<unknown>>;
   settle: (o: RunOutcome<unknown>) => void;
   timer: ReturnType<typeof setTimeout> | null;
   /** Starts the watchdog; deferred while the worker's warm-up is still running (prepare()). */
@@ -49,6 +50,8 @@ export class WorkerRunner {
   private nextId = 1;
   private disposed = false;
   private cancelIdle: (() => void) | null = null;
+  /** Counts run() calls: a follow-up waiting in runWhenFree() gives way to a newer run. */
+  private generation = 0;
   /** The id of the warm-up the current worker is running, until it answers. */
   private warmingId: number | null = null;
 
@@ -94,6 +97,32 @@ export class WorkerRunner {
    * `run-cancelled`.
    */
   run<K extends WorkerRequestKind>(kind: K, request: RequestOf<K>): RunHandle<ResponseOf<K>> {
+    this.generation++;
+    return this.start(kind, request);
+  }
+
+  /**
+   * A follow-up request about a kept result (an entity's detail): it never supersedes. It waits
+   * for the run in flight to settle, then runs; superseding would terminate the worker and so
+   * drop the very result it asks about. It ends `run-cancelled` without running when a newer
+   * run() was started meanwhile (that run replaces the result), or when cancelled while waiting.
+   * Once running, cancel() only drops its answer: stopping a short request would cost the worker.
+   */
+  runWhenFree<K extends WorkerRequestKind>(kind: K, request: RequestOf<K>): RunHandle<ResponseOf<K>> {
+    const generation = this.generation;
+    let cancelled = false;
+    const dropped = (message: string): RunOutcome<ResponseOf<K>> => ({ ok: false, error: { code: 'run-cancelled', message } });
+    const outcome = (async (): Promise<RunOutcome<ResponseOf<K>>> => {
+      while (this.inFlight && !cancelled && this.generation === generation) await this.inFlight.outcome;
+      if (cancelled) return dropped('Cancelled while waiting for the worker.');
+      if (this.generation !== generation) return dropped('Superseded by a newer run.');
+      const result = await this.start(kind, request).outcome;
+      return cancelled ? dropped('Cancelled.') : result;
+    })();
+    return { outcome, cancel: () => void (cancelled = true) };
+  }
+
+  private start<K extends WorkerRequestKind>(kind: K, request: RequestOf<K>): RunHandle<ResponseOf<K>> {
     if (this.inFlight) this.stop({ code: 'run-cancelled', message: 'Superseded by a newer run.' });
     const id = this.nextId++;
     const budget = this.budgetMs(kind, request);
@@ -110,7 +139,7 @@ export class WorkerRunner {
         }
       }, budget);
     };
-    this.inFlight = { id, settle, timer: null, startWatchdog };
+    this.inFlight = { id, outcome, settle, timer: null, startWatchdog };
     // A run posted while the worker warms up waits for it in the worker: its budget starts after
     // the warm-up answers (and at the latest after one budget, should it never answer).
     if (this.warmingId === null) startWatchdog();
