@@ -74,8 +74,20 @@ export type WorkerRequestKind = keyof WorkerRequests;
 export type RequestOf<K extends WorkerRequestKind> = WorkerRequests[K]['request'];
 export type ResponseOf<K extends WorkerRequestKind> = WorkerRequests[K]['response'];
 
-/** A request as posted to the worker; `id` pairs it with its reply. */
-export type WorkerEnvelope = { [K in WorkerRequestKind]: { id: number; kind: K; request: RequestOf<K> } }[WorkerRequestKind];
+/**
+ * A request as posted to the worker; `id` pairs it with its reply. `inputParts`: how many
+ * WorkerInputParts follow with the rest of its input (inputSlices.ts); the worker runs it once
+ * they have all arrived.
+ */
+export type WorkerEnvelope = { [K in WorkerRequestKind]: { id: number; kind: K; request: RequestOf<K>; inputParts?: number } }[WorkerRequestKind];
+
+/** A slice of the input of request `id`, appended in order. */
+export interface WorkerInputPart {
+  id: number;
+  inputPart: string;
+}
+
+export type WorkerInbound = WorkerEnvelope | WorkerInputPart;
 
 /**
  * Why a run produced no result. `run-timeout`: over the run-time budget (core/limits.ts

@@ -3,12 +3,13 @@
 // so a run cannot be interrupted from inside; the only sure stop is Worker.terminate(), after
 // which a fresh worker is started for the next run (HTML Living Standard §10.2.6 "terminate a
 // worker": the worker's event loop is discarded at once, whatever script it is running).
-import type { RequestOf, ResponseOf, RunError, WorkerEnvelope, WorkerMessage, WorkerReplyPart, WorkerRequestKind } from './protocol';
+import type { RequestOf, ResponseOf, RunError, WorkerEnvelope, WorkerInbound, WorkerMessage, WorkerReplyPart, WorkerRequestKind } from './protocol';
+import { sliceInput } from './inputSlices';
 import { appendReplyPart } from './sliceTransfer';
 
 /** What the runner needs of a Worker (a fake in unit tests). */
 export interface WorkerLike {
-  postMessage(message: WorkerEnvelope): void;
+  postMessage(message: WorkerInbound): void;
   terminate(): void;
   onmessage: ((event: { data: WorkerMessage }) => void) | null;
   onerror: ((event: { message?: string }) => void) | null;
@@ -145,7 +146,11 @@ export class WorkerRunner {
     if (this.warmingId === null) startWatchdog();
     else setTimeout(startWatchdog, budget);
     try {
-      this.ensureWorker().postMessage({ id, kind, request } as WorkerEnvelope);
+      // A long input follows in slices, one task each (inputSlices.ts).
+      const { request: head, rest } = sliceInput(kind, request);
+      const worker = this.ensureWorker();
+      worker.postMessage({ id, kind, request: head, ...(rest.length > 0 ? { inputParts: rest.length } : {}) } as WorkerEnvelope);
+      this.postInputParts(worker, id, rest);
     } catch (e) {
       // DataCloneError: the request holds something that cannot cross postMessage (a bug).
       this.finish(id, { ok: false, error: { code: 'run-worker-failed', message: `The request could not be sent to the worker: ${describe(e)}` } });
@@ -156,6 +161,22 @@ export class WorkerRunner {
         if (this.inFlight?.id === id) this.stop({ code: 'run-cancelled', message: 'Inspection cancelled.' });
       },
     };
+  }
+
+  /** Posts `parts` of run `id`'s input, each from its own task, while that run is still the one in flight on `worker`. */
+  private postInputParts(worker: WorkerLike, id: number, parts: string[]): void {
+    let next = 0;
+    const post = () => {
+      if (next >= parts.length || this.worker !== worker || this.inFlight?.id !== id) return;
+      try {
+        worker.postMessage({ id, inputPart: parts[next++]! });
+      } catch (e) {
+        this.finish(id, { ok: false, error: { code: 'run-worker-failed', message: `The request could not be sent to the worker: ${describe(e)}` } });
+        return;
+      }
+      setTimeout(post, 0);
+    };
+    if (parts.length > 0) setTimeout(post, 0);
   }
 
   get busy(): boolean {
