@@ -89,13 +89,30 @@ const [cli, lazy] = await Promise.all([
   build({ ...common, entryPoints: LAZY, outdir: join(OUT_DIR, CHUNK_DIR), chunkNames: 'chunk-[hash]', splitting: true, plugins: [rawImports] }),
 ]);
 
+/**
+ * The launcher reads the script as latin1 (a one-byte string, no UTF-8 decoding): it must be
+ * ASCII. esbuild (charset ascii, its default) escapes every non-ASCII character of strings,
+ * regular expressions and names; what is left is in comments ("§", "–"), replaced by "?" here.
+ * A non-ASCII character outside a comment fails the build rather than being changed.
+ */
+function asciiComments(text) {
+  return text.split('\n').map((line, i) => {
+    const at = line.search(/[^\x00-\x7f]/);
+    if (at < 0) return line;
+    const before = line.slice(0, at);
+    const inComment = /^\s*(\/\/|\/\*|\*)/.test(line) || before.includes('//') || (before.includes('/*') && !before.includes('*/'));
+    if (!inComment) throw new Error(`build-cli: a non-ASCII character outside a comment at line ${i + 1} of the CLI script: ${line.slice(0, 120)}`);
+    return line.replace(/[^\x00-\x7f]/g, '?');
+  }).join('\n');
+}
+
 // A vm.Script has no import() (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING): each import() of a lazy
 // chunk calls the launcher's loader instead. "use strict" because the sources were ES modules.
 const IMPORT_CHUNK = '__samlscopeImportChunk';
 const body = cli.outputFiles[0].text.replaceAll(`import("./${CHUNK_DIR}/`, `${IMPORT_CHUNK}("./${CHUNK_DIR}/`);
 const stray = /\bimport\s*\(/.exec(body);
 if (stray) throw new Error(`build-cli: the CLI script still calls import() (${body.slice(stray.index, stray.index + 80)}); only chunks of dist/${CHUNK_DIR}/ can be loaded`);
-const scriptText = `(function (require, ${IMPORT_CHUNK}) {"use strict"; var module = { exports: {} }, exports = module.exports;\n${body}\nreturn module.exports;\n})\n`;
+const scriptText = `(function (require, ${IMPORT_CHUNK}) {"use strict"; var module = { exports: {} }, exports = module.exports;\n${asciiComments(body)}\nreturn module.exports;\n})\n`;
 const scriptName = `cli-${createHash('sha256').update(scriptText).digest('hex').slice(0, 16)}`;
 const scriptTarget = join(OUT_DIR, CHUNK_DIR, `${scriptName}.js`);
 const cacheTarget = join(OUT_DIR, CHUNK_DIR, `${scriptName}.v8cache`);

@@ -30,7 +30,7 @@ const TRAINING = [
   ['inspect', '--json', '--cert', c('rubysaml__adfs_response_sha256.embedded-cert.pem'), c('rubysaml__adfs_response_sha256.xml')],
 ];
 
-const script = new Script(readFileSync(scriptPath, 'utf8'), { filename: scriptPath });
+const script = new Script(readFileSync(scriptPath, 'latin1'), { filename: scriptPath });
 // The launcher resolves chunk specifiers from dist/, the script's parent folder.
 const distUrl = pathToFileURL(`${dirname(dirname(scriptPath))}/`);
 const { main } = script.runInThisContext()(createRequire(scriptPath), (specifier) => import(new URL(specifier, distUrl).href));

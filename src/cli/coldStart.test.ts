@@ -43,6 +43,18 @@ describe('CLI cold start', () => {
     expect([...script.matchAll(/__samlscopeImportChunk\("\.\/cli-chunks\/([\w-]+)\.mjs"\)/g)].map((m) => m[1]).sort()).toEqual(expect.arrayContaining(['idp', 'metadata', 'oidc', 'site']));
   });
 
+  it('the script is ASCII, read as latin1 (one byte per character); the launcher loads node:module only when the script requires', () => {
+    const bytes = readFileSync(cliScriptPath());
+    expect(bytes.findIndex((b) => b > 0x7f), 'first non-ASCII byte of the script').toBe(-1);
+    const launcher = readFileSync(cli, 'utf8');
+    expect(launcher).toMatch(/readFileSync\(scriptPath, "latin1"\)/);
+    // node:module is reached only inside the function that makes require() on its first call.
+    const uses = launcher.split('\n').filter((line) => line.includes('getBuiltinModule("node:module")'));
+    expect(uses.length).toBeGreaterThan(0);
+    for (const line of uses) expect(line.indexOf('=>'), line).toBeGreaterThanOrEqual(0);
+    for (const line of uses) expect(line.indexOf('=>')).toBeLessThan(line.indexOf('node:module'));
+  });
+
   it('the build leaves a V8 code cache this Node accepts for that script', () => {
     const path = cliScriptPath();
     const script = new Script(readFileSync(path, 'utf8'), { filename: path, cachedData: readFileSync(path.replace(/\.js$/, '.v8cache')) });

@@ -18,11 +18,10 @@ declare const __SAMLSCOPE_CLI_SCRIPT__: string;
 interface CliScript {
   main(argv: string[]): Promise<number>;
 }
-type CliScriptFactory = (require: NodeJS.Require, importChunk: (specifier: string) => Promise<unknown>) => CliScript;
+type CliScriptFactory = (require: (id: string) => unknown, importChunk: (specifier: string) => Promise<unknown>) => CliScript;
 
 const { readFileSync } = process.getBuiltinModule('node:fs');
 const { Script } = process.getBuiltinModule('node:vm');
-const { createRequire } = process.getBuiltinModule('node:module');
 const { fileURLToPath } = process.getBuiltinModule('node:url');
 
 const scriptPath = fileURLToPath(new URL(__SAMLSCOPE_CLI_SCRIPT__, import.meta.url));
@@ -35,10 +34,17 @@ function codeCache(): Buffer | undefined {
   }
 }
 
+// The script is ASCII (scripts/build-cli.mjs checks it): read as latin1 it becomes a one-byte
+// string without UTF-8 decoding, where one non-ASCII character anywhere made V8 hold all of it
+// as two bytes per character.
 // The file name makes stack traces (`internal error` reports) name dist/cli-chunks/cli-<hash>.js and its lines.
-const script = new Script(readFileSync(scriptPath, 'utf8'), { filename: scriptPath, cachedData: codeCache() });
+const script = new Script(readFileSync(scriptPath, 'latin1'), { filename: scriptPath, cachedData: codeCache() });
+// The script's require() is made on first call: node:module (and the source-map support it
+// loads) costs every start, and the inspect path requires nothing.
+let required: ((id: string) => unknown) | undefined;
+const lazyRequire = (id: string): unknown => (required ??= process.getBuiltinModule('node:module').createRequire(scriptPath))(id);
 // The chunks' specifiers are relative to dist/, where this file is.
-const { main } = (script.runInThisContext() as CliScriptFactory)(createRequire(scriptPath), (specifier) => import(specifier));
+const { main } = (script.runInThisContext() as CliScriptFactory)(lazyRequire, (specifier) => import(specifier));
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },

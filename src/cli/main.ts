@@ -5,6 +5,7 @@ import { VERSION } from '../core/settings';
 import type { InspectReport } from '../core/types';
 import { USAGE, parseArgs } from './args';
 import { readInputBounded, refusedInputReport } from './input';
+import { nodeIncrementalDigest } from './nativeDigest';
 import { reportText } from './text';
 
 
@@ -52,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     // An input over the size limit is reported like any undecodable input (JSON, exit 2), not as an I/O failure.
     if (!read.ok) reports.push(refusedInputReport(input, read.tooLarge, args.options.at ?? new Date()));
-    else reports.push(await inspectInput(read.text, input, { ...args.options, trust, ...(decryptionKeys.length ? { decryptionKeys } : {}) }));
+    else reports.push(await inspectInput(read.text, input, { ...args.options, trust, incrementalDigest: nodeIncrementalDigest, ...(decryptionKeys.length ? { decryptionKeys } : {}) }));
   }
   const status = exitStatusOf(reports);
   const format = args.format === null ? undefined : exportFormatNamed(args.format);

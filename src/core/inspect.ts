@@ -54,10 +54,10 @@ async function certificatesIn(doc: Document, summary: MessageSummary): Promise<C
  * Past INPUT_MAX_CHARS only an aggregate that can be read in parts is read at all: the whole
  * document's tree would cost several times its size (docs/limits.md).
  */
-function readPayload(xml: string, inPartsFrom: number): { doc: Result<Document>; inParts: AggregateInParts | null } {
+function readPayload(xml: string, inPartsFrom: number, nativeDigest: InspectOptions['incrementalDigest']): { doc: Result<Document>; inParts: AggregateInParts | null } {
   if (xml.length < inPartsFrom) return { doc: parseXmlSafely(xml), inParts: null };
   const tooLargeWhole = xml.length > INPUT_MAX_CHARS;
-  const r = readAggregateInParts(xml, tooLargeWhole);
+  const r = readAggregateInParts(xml, tooLargeWhole, nativeDigest);
   if (r.kind === 'parts') return { doc: ok(r.value.doc), inParts: r.value };
   if (r.kind === 'error') return { doc: fail(r.error), inParts: null };
   if (tooLargeWhole) {
@@ -99,7 +99,7 @@ export async function inspectInput(text: string, source: string, options: Inspec
   };
   const parsed: ParsedMessage[] = [];
   for (const payload of decoded.payloads) {
-    const read = readPayload(payload.xml, options.aggregateInPartsMinChars ?? AGGREGATE_IN_PARTS_MIN_CHARS);
+    const read = readPayload(payload.xml, options.aggregateInPartsMinChars ?? AGGREGATE_IN_PARTS_MIN_CHARS, options.incrementalDigest);
     const doc = read.doc;
     if (!doc.ok) {
       if (decoded.payloads.length === 1) report.errors.push(doc.error);

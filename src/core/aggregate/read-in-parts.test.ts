@@ -8,6 +8,7 @@ import { DSIG, URI, makeKey, xmlsecSign } from '../dsig/testing/xmlsec.testutil'
 import { CORPUS_DIR, corpusDataFiles, readCorpus } from '../corpus/corpus.testutil';
 import { inspectInput } from '../inspect';
 import { toContractReport } from '../report';
+import type { InspectOptions } from '../types';
 import { parseXmlSafely, parseXmlSafelyInParts } from '../xml/parse';
 import { readAggregateInParts } from './read-in-parts';
 
@@ -85,6 +86,40 @@ describe('an aggregate read in parts', () => {
     const json = await expectSameReport(xml);
     expect(json.messages[0]!.signatures[0]!.verdict).toBe('valid');
     expect(json.messages[0]!.trusted).toBe(true);
+  });
+
+  it('digests with the host\'s incremental hash when one is given (the CLI passes OpenSSL\'s), with the same verdict', async () => {
+    const xml = aggregateXml();
+    const asked: string[] = [];
+    let fed = 0;
+    const { createHash } = await import('node:crypto');
+    const native = (hash: 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512') => {
+      asked.push(hash);
+      const h = createHash(hash.replace('-', '').toLowerCase());
+      return { update: (b: Uint8Array) => { fed += b.length; return h.update(b); }, digest: () => new Uint8Array(h.digest()) };
+    };
+    const run = (incrementalDigest?: InspectOptions['incrementalDigest']) => inspectInput(xml, 'aggregate.xml', { trust: [operator.certPem], at: AT, aggregateInPartsMinChars: 0, ...(incrementalDigest ? { incrementalDigest } : {}) });
+    const withNative = toContractReport(await run(native), 'cli', { entities: true });
+    expect(asked).toEqual(['SHA-256']);
+    expect(fed).toBeGreaterThan(xml.length / 2); // the canonical octets of the whole root went through it
+    expect(withNative).toEqual(toContractReport(await run(), 'cli', { entities: true }));
+    expect(withNative.messages[0]!.signatures[0]!.verdict).toBe('valid');
+    // A host without that hash (null): @noble/hashes, same verdict.
+    expect(toContractReport(await run(() => null), 'cli', { entities: true })).toEqual(withNative);
+    // The digest given is the one compared: a wrong one makes the signature invalid, never valid.
+    const wrong = () => ({ update: () => undefined, digest: () => new Uint8Array(32) });
+    const bad = toContractReport(await run(wrong), 'cli', { entities: true });
+    expect(bad.messages[0]!.signatures[0]!.verdict).toBe('invalid');
+  });
+
+  it('past 2 MB of text keeps no canonical octets for the trace, as the whole path keeps none past 1 MB', async () => {
+    const xml = aggregateXml({ entities: Array.from({ length: 1100 }, (_, i) => entity(i)) });
+    expect(xml.length).toBeGreaterThan(2_000_000);
+    const { whole, parts } = await bothPaths(xml);
+    expect(parts.json).toEqual(whole.json);
+    expect(parts.json.messages[0]!.signatures[0]!.verdict).toBe('valid');
+    expect(parts.traces).toEqual([[[null]]]);
+    expect(whole.traces).toEqual([[[null]]]);
   });
 
   it('gives the same verdicts without trust, after tampering, and unsigned', async () => {

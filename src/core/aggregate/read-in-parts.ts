@@ -15,22 +15,24 @@
 // has let go, duplicate IDs among pruned elements — it says so, and the caller reads the
 // document whole or refuses it with a typed error; it never guesses a verdict.
 //
-// Framework-free: the hash is @noble/hashes (WebCrypto has no incremental digest).
+// Framework-free: the hash is @noble/hashes (WebCrypto has no incremental digest), unless the host
+// hands in a native one (InspectOptions.incrementalDigest: the CLI does).
 import { sha1 } from '@noble/hashes/legacy.js';
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
+import type { HashName } from '../dsig/algorithms';
 import { IncrementalCanonicalizer } from '../dsig/c14n/index';
 import { CANONICAL_TRACE_MAX_BYTES, referenceDigestPlan, registerStreamedDigest, type StreamedDigest } from '../dsig/verify';
 import { encodeBase64 } from '../encoding/base64';
 import { summarizeEntity } from '../metadata/summarize';
 import { SAML_SIGNER_POLICY } from '../saml-signatures/signer-policy';
-import type { EntitySummary, InputError, Result } from '../types';
+import type { EntitySummary, IncrementalDigest, InputError, InspectOptions, Result } from '../types';
 import { NS, attr, childElements, descendants, firstChild } from '../xml/dom';
 import { parseXmlSafelyInParts } from '../xml/parse';
 
 /** The ID attribute the SAML verifier indexes. */
 const ID_ATTRIBUTE = SAML_SIGNER_POLICY.idAttribute;
 
-const INCREMENTAL_HASHES: Record<string, () => { update(b: Uint8Array): unknown; digest(): Uint8Array }> = {
+const INCREMENTAL_HASHES: Record<HashName, () => IncrementalDigest> = {
   'SHA-1': () => sha1.create(),
   'SHA-256': () => sha256.create(),
   'SHA-384': () => sha384.create(),
@@ -55,13 +57,22 @@ export type ReadInParts =
 class NotInParts extends Error {}
 
 /**
+ * Past this length of text the canonical octets are not even collected for the trace: the root's
+ * canonical form is then all but surely over CANONICAL_TRACE_MAX_BYTES (only comments, white space
+ * inside tags and the XML declaration shrink a document when canonicalized), and copying its first
+ * megabyte cost ~10 ms of a 10 MB aggregate before being dropped. At worst the trace of such a
+ * document shows no canonical form, as it does past the limit.
+ */
+const TRACE_TEXT_MAX_CHARS = 2 * CANONICAL_TRACE_MAX_BYTES;
+
+/**
  * Read `xml` in parts if it is an EntitiesDescriptor. `whole` comes back with the parsed document
  * when it turned out not to be an aggregate before anything was pruned (nothing to redo), and
  * without one (`doc: null`) when the parts already pruned cannot answer: read it again whole.
  * With `refuseWhole`, reading stops as soon as the document is known not to be readable in parts.
  */
-export function readAggregateInParts(xml: string, refuseWhole: boolean): ReadInParts {
-  const reader = new PartsReader(refuseWhole);
+export function readAggregateInParts(xml: string, refuseWhole: boolean, nativeDigest?: InspectOptions['incrementalDigest']): ReadInParts {
+  const reader = new PartsReader(refuseWhole, nativeDigest, xml.length <= TRACE_TEXT_MAX_CHARS);
   let parsed: Result<Document>;
   try {
     parsed = parseXmlSafelyInParts(xml, (child) => reader.rootChildClosed(child));
@@ -81,8 +92,8 @@ class PartsReader {
   /** Last root child processed (still linked), or null: processing resumes after it. */
   private cursor: Node | null = null;
   private canonicalizer: IncrementalCanonicalizer | null = null;
-  private hasher: { update(b: Uint8Array): unknown; digest(): Uint8Array } | null = null;
-  private traceChunks: Uint8Array[] | null = [];
+  private hasher: IncrementalDigest | null = null;
+  private traceChunks: Uint8Array[] | null;
   private traceBytes = 0;
   private signature: Element | null = null;
   private plan: NonNullable<ReturnType<typeof referenceDigestPlan>> | null = null;
@@ -92,7 +103,13 @@ class PartsReader {
   private readonly prunedIds = new Set<string>();
   private prunedDuplicateId = false;
 
-  constructor(private readonly refuseWhole: boolean) {}
+  constructor(
+    private readonly refuseWhole: boolean,
+    private readonly nativeDigest: InspectOptions['incrementalDigest'],
+    keepTrace: boolean,
+  ) {
+    this.traceChunks = keepTrace ? [] : null;
+  }
 
   rootChildClosed(child: Element): void {
     if (this.state === 'whole') return;
@@ -123,9 +140,9 @@ class PartsReader {
     const signedInfo = firstChild(first, NS.dsig, 'SignedInfo');
     const refs = childElements(signedInfo, NS.dsig, 'Reference');
     const plan = refs.length === 1 ? referenceDigestPlan(refs[0]!, root.ownerDocument!, ID_ATTRIBUTE) : null;
-    const makeHash = plan ? INCREMENTAL_HASHES[plan.hash] : undefined;
-    if (!plan || !makeHash || plan.target !== root || !plan.enveloped) return this.goWhole('its signature is not one enveloped Reference to the root by ID with a supported digest');
-    const hasher = makeHash();
+    const hashName = plan && Object.hasOwn(INCREMENTAL_HASHES, plan.hash) ? (plan.hash as HashName) : null;
+    if (!plan || !hashName || plan.target !== root || !plan.enveloped) return this.goWhole('its signature is not one enveloped Reference to the root by ID with a supported digest');
+    const hasher = this.nativeDigest?.(hashName) ?? INCREMENTAL_HASHES[hashName]();
     const canonicalizer = IncrementalCanonicalizer.start(root, { algorithm: plan.algorithm, ...(plan.inclusivePrefixes ? { inclusivePrefixes: plan.inclusivePrefixes } : {}), excludeElement: first }, (chunk) => {
       hasher.update(chunk);
       this.keepForTrace(chunk);

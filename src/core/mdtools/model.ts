@@ -13,6 +13,7 @@ import { parseXmlSafely } from '../xml/parse';
 import { x509 } from '../x509/peculiar';
 import { readCertificateDer, type CertificateView } from '../x509/der';
 import { MDNS } from './namespaces';
+import { withoutWhitespace } from '../encoding/whitespace';
 
 export interface KeyFacts {
   subject: string;
@@ -113,7 +114,7 @@ function keysOf(entity: Element, cache: Map<string, { facts: KeyFacts | null; pr
       const u = attr(kd, 'use');
       const use = u === 'signing' || u === 'encryption' ? u : null;
       for (const c of descendants(kd, NS.dsig, 'X509Certificate')) {
-        const der = (c.textContent ?? '').replace(/\s+/g, '');
+        const der = withoutWhitespace(c.textContent ?? '');
         let read = cache.get(der);
         if (!read) {
           read = readCertificate(der);

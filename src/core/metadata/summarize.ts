@@ -1,5 +1,6 @@
 import type { EndpointSummary, EntitySummary, KeyDescriptorSummary, MetadataSummary, RoleDescriptorSummary } from '../types';
 import { NS, attr, boolAttr, childElements, descendants, firstChild, trimmedText } from '../xml/dom';
+import { withoutWhitespace } from '../encoding/whitespace';
 
 function endpoints(role: Element, localName: string): EndpointSummary[] {
   return childElements(role, NS.metadata, localName).map((e) => {
@@ -19,7 +20,7 @@ function keyDescriptors(role: Element): KeyDescriptorSummary[] {
     const use = attr(kd, 'use');
     return {
       use: use === 'signing' || use === 'encryption' ? use : null,
-      certificates: descendants(kd, NS.dsig, 'X509Certificate').map((c) => (c.textContent ?? '').replace(/\s+/g, '')),
+      certificates: descendants(kd, NS.dsig, 'X509Certificate').map((c) => withoutWhitespace(c.textContent ?? '')),
     };
   });
 }

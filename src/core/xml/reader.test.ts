@@ -124,6 +124,8 @@ describe('readXml accepts and refuses what libxml2 does', () => {
     ['end tag without start', '<a/></a>'],
     ['duplicate attribute', '<a x="1" x="2"/>'],
     ['duplicate expanded name', '<a xmlns:p="urn:x" xmlns:q="urn:x" p:y="1" q:y="2"/>'],
+    ['duplicate expanded name among 40 prefixed attributes', `<a xmlns:p="urn:x" xmlns:q="urn:x"${Array.from({ length: 40 }, (_, i) => ` p:y${i}="${i}"`).join('')} q:y39="2"/>`],
+    ['duplicate expanded name among the first of 40 prefixed attributes', `<a xmlns:p="urn:x" xmlns:q="urn:x" p:y0="0" q:y0="1"${Array.from({ length: 40 }, (_, i) => ` p:z${i}="${i}"`).join('')}/>`],
     ['unquoted attribute', '<a x=1/>'],
     ['attribute without value', '<a x/>'],
     ['no space between attributes', '<a x="1"y="2"/>'],

@@ -124,6 +124,10 @@ class Reader {
   private readonly attrNames: string[] = [];
   private readonly attrValues: string[] = [];
   private readonly attrOffsets: number[] = [];
+  private readonly attrExpanded: string[] = [];
+  /** Indentation texts by length (see indentation()). */
+  private readonly indents: string[] = [];
+  private readonly attrExpandedBy: string[] = [];
   private sawRoot = false;
 
   constructor(
@@ -198,11 +202,30 @@ class Reader {
       }
       return;
     }
+    const indent = this.indentation(start, end);
+    if (indent !== null) {
+      this.append(parent, new LightNode(TEXT_NODE, TEXT_NAME, indent, EMPTY_ATTRIBUTES));
+      return;
+    }
     let data = xml.slice(start, end);
     const cdataEnd = data.indexOf(']]>');
     if (cdataEnd >= 0) throw new ReadError('input-not-xml', "The payload is not well-formed XML: ']]>' is not allowed in text", start + cdataEnd);
     if (data.indexOf('&') >= 0) data = this.decodeReferences(data, start);
     this.append(parent, new LightNode(TEXT_NODE, TEXT_NAME, data, EMPTY_ATTRIBUTES));
+  }
+
+  /**
+   * The text at [start, end) if it is a line break and spaces (how documents are indented), one
+   * string per length for the whole document: a fresh one per text node was 2 MB of a 10 MB
+   * aggregate's garbage.
+   */
+  private indentation(start: number, end: number): string | null {
+    const len = end - start;
+    if (len > 64) return null;
+    const xml = this.xml;
+    if (xml.charCodeAt(start) !== 10) return null;
+    for (let i = start + 1; i < end; i++) if (xml.charCodeAt(i) !== 32) return null;
+    return (this.indents[len] ??= xml.slice(start, end));
   }
 
   private append(parent: LightNode, child: LightNode): void {
@@ -380,6 +403,12 @@ class Reader {
     const attributes = count === 0 ? EMPTY_ATTRIBUTES : newAttributeList(count);
     const parent = this.container();
     const el = new LightNode(ELEMENT_NODE, this.elementName(qname, start + 1), '', attributes);
+    // Expanded names of the prefixed attributes so far (xml:lang on most metadata elements): a
+    // linear scan of reused arrays for the usual one or two, a map past MANY_ATTRIBUTES — a Map
+    // per element was 2.5 MB of a 10 MB aggregate's garbage.
+    const expandedNames = this.attrExpanded;
+    const expandedBy = this.attrExpandedBy;
+    let prefixedCount = 0;
     let prefixedSeen: Map<string, string> | null = null;
     for (let k = 0; k < count; k++) {
       const name = names[k]!;
@@ -394,12 +423,25 @@ class Reader {
         // NSC Attributes Unique: no two attributes with the same expanded name (prefixed ones
         // only can clash: distinct unprefixed names are distinct expanded names).
         const expanded = uri + ' ' + attr.localName;
-        if (prefixedSeen === null) prefixedSeen = new Map();
-        const other = prefixedSeen.get(expanded);
+        let other: string | undefined;
+        if (prefixedCount < MANY_ATTRIBUTES) {
+          for (let j = 0; j < prefixedCount; j++) if (expandedNames[j] === expanded) other = expandedBy[j];
+        } else {
+          if (prefixedSeen === null) {
+            prefixedSeen = new Map();
+            for (let j = 0; j < prefixedCount; j++) prefixedSeen.set(expandedNames[j]!, expandedBy[j]!);
+          }
+          other = prefixedSeen.get(expanded);
+        }
         if (other !== undefined) {
           throw new ReadError('input-not-xml', `The payload is not well-formed XML: attributes ${other} and ${name} of <${qname}> have the same namespace and local name`, offsets[k]!);
         }
-        prefixedSeen.set(expanded, name);
+        if (prefixedSeen !== null) prefixedSeen.set(expanded, name);
+        else {
+          expandedNames[prefixedCount] = expanded;
+          expandedBy[prefixedCount] = name;
+        }
+        prefixedCount++;
       }
       attributes[k] = attr;
     }
@@ -415,10 +457,11 @@ class Reader {
   }
 
   private elementName(qname: string, at: number): LightName {
-    const colon = qname.indexOf(':');
-    const prefix = colon < 0 ? null : qname.slice(0, colon);
-    const ns = this.resolve(prefix ?? '', prefix !== null, qname, at);
+    // A known name brings its prefix: no substring per element.
     const known = this.names.get(qname);
+    const colon = qname.indexOf(':');
+    const prefix = known ? known.prefix : colon < 0 ? null : qname.slice(0, colon);
+    const ns = this.resolve(prefix ?? '', prefix !== null, qname, at);
     if (known && known.namespaceURI === ns) return known;
     const name = new LightName(qname, colon < 0 ? qname : qname.slice(colon + 1), prefix, ns);
     this.names.set(qname, name);

@@ -34,6 +34,21 @@ describe('canonicalize API', () => {
     expect(r.ok && Array.from(r.value)).toEqual([...new TextEncoder().encode('<a>é😀</a>')]);
     expect(canonicalizeToBytes(parse('<a/>'), { algorithm: 'urn:nope' }).ok).toBe(false);
   });
+
+  it('escapes text the same whether it is short, long, ASCII or not (written in one pass when short)', () => {
+    const piece = 'a &amp; b &lt; c &gt; d &#xD; e " \' f\n';
+    const expected = (text: string) => `<a>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#xD;')}</a>`;
+    for (const [xml, text] of [
+      [`<a>${piece}</a>`, 'a & b < c > d \r e " \' f\n'],
+      [`<a>é ${piece}</a>`, 'é a & b < c > d \r e " \' f\n'],
+      [`<a>${piece}é</a>`, 'a & b < c > d \r e " \' f\né'],
+      [`<a>${piece.repeat(20)}</a>`, 'a & b < c > d \r e " \' f\n'.repeat(20)],
+      [`<a>${'&lt;'.repeat(300)}</a>`, '<'.repeat(300)],
+    ] as const) {
+      const r = canonicalizeToBytes(parse(xml), { algorithm: C14N_URIS.exclusive });
+      expect(r.ok && new TextDecoder().decode(r.value)).toBe(expected(text));
+    }
+  });
 });
 
 describe('canonical form details', () => {

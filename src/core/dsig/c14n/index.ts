@@ -249,6 +249,39 @@ class Utf8Sink {
     this.pos = p;
   }
 
+  /**
+   * Character data escaped as C14N text (& < > CR, §2.2 "Text Nodes"), in the pass that copies
+   * its bytes: testing every text node with a regular expression first took ~6 ms of a 10 MB
+   * aggregate, most of whose text nodes are indentation. Long or non-ASCII text goes through
+   * escapeText and the platform encoder.
+   */
+  writeText(s: string): void {
+    if (this.drain !== null && this.pos >= SINK_CHUNK) this.flush();
+    const n = s.length;
+    if (n > 256) {
+      this.write(escapeText(s));
+      return;
+    }
+    if (this.pos + 5 * n > this.buf.length) this.grow(5 * n);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) {
+        this.pos = p;
+        this.write(escapeText(s.slice(i)));
+        return;
+      }
+      if (c > 0x3e || (c !== 0x26 && c !== 0x3c && c !== 0x3e && c !== 0x0d)) {
+        buf[p++] = c;
+        continue;
+      }
+      const escape = TEXT_ESCAPE_BYTES[c]!;
+      for (let k = 0; k < escape.length; k++) buf[p++] = escape[k]!;
+    }
+    this.pos = p;
+  }
+
   bytes(): Uint8Array {
     return this.buf.subarray(0, this.pos);
   }
@@ -268,7 +301,7 @@ class Utf8Sink {
 }
 
 /** Bytes an incremental sink collects before handing them over. */
-const SINK_CHUNK = 1 << 20;
+const SINK_CHUNK = 1 << 15;
 
 class CanonicalWriter {
   private readonly out: Utf8Sink;
@@ -373,7 +406,7 @@ class CanonicalWriter {
         // C14N 1.0 §2.1: text outside the document element is not part of the data model.
         if (node.parentNode && node.parentNode.nodeType === DOCUMENT_NODE) return false;
         // CDATA sections are replaced with their character content (§1.1, §2.1).
-        this.out.write(escapeText((node as CharacterData).data));
+        this.out.writeText((node as CharacterData).data);
         return false;
       }
       case COMMENT_NODE:
@@ -635,6 +668,13 @@ function hasXmlBaseOnApexOrAbove(el: Element): boolean {
 // ---- escaping (C14N 1.0 §2.2 / libxml2 xmlC11NNormalizeString) ----
 
 const TEXT_SPECIAL = /[&<>\r]/;
+/** The escapes of TEXT_SPECIAL as bytes, by character code (Utf8Sink.writeText). */
+const TEXT_ESCAPE_BYTES: Record<number, Uint8Array> = {
+  0x26: new TextEncoder().encode('&amp;'),
+  0x3c: new TextEncoder().encode('&lt;'),
+  0x3e: new TextEncoder().encode('&gt;'),
+  0x0d: new TextEncoder().encode('&#xD;'),
+};
 const TEXT_SPECIAL_G = /[&<>\r]/g;
 const ATTR_SPECIAL = /[&<"\t\n\r]/;
 const ATTR_SPECIAL_G = /[&<"\t\n\r]/g;
