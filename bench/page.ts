@@ -18,7 +18,8 @@
 // (aggregate, default 10), --sections 1,2,3,4 (which to run; default 1,2,3, and 4 when
 // --aggregate-sizes is given), --aggregate-sizes LIST (default 10,50,100,256), --aggregate-runs N
 // (default 1), --dist DIR (default dist/app), --trace FILE (a Chromium performance trace of
-// section 2's runs, for chrome://tracing or the DevTools Performance panel).
+// section 2's runs, for chrome://tracing or the DevTools Performance panel), --trace-aggregate
+// FILE (the same of section 3's runs).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -268,7 +269,7 @@ async function measurePasteToVerdict(browser: Browser, base: string, dir: string
 }
 
 /** Section 3: a signed aggregate pasted with its signing certificate, against the Node core. */
-async function measureAggregate(browser: Browser, base: string, dir: string, sizeMb: number): Promise<void> {
+async function measureAggregate(browser: Browser, base: string, dir: string, sizeMb: number, traceFile: string | undefined): Promise<void> {
   const signer = makeKeyPair(dir, 'agg-signer', '/CN=bench-signer/O=samlscope benchmark');
   const entityCerts = [0, 1].map((i) => makeKeyPair(dir, `entity${i}`, `/CN=idp${i}.example.edu/O=Example ${i}`).certDer);
   const agg = aggregateTemplate(sizeMb * 1024 * 1024, entityCerts);
@@ -290,6 +291,7 @@ async function measureAggregate(browser: Browser, base: string, dir: string, siz
     if (!r.messages[0]?.trusted) throw new Error('the Node core did not trust the signed aggregate');
   }
   const pageRuns: { ms: number; longest: number; tasks: number }[] = [];
+  const tracing = traceFile ? await startTrace(page) : null;
   for (let i = 0; i < 3; i++) {
     pageRuns.push(
       await page.evaluate(async (xml) => {
@@ -309,6 +311,10 @@ async function measureAggregate(browser: Browser, base: string, dir: string, siz
         return { ms, longest: Math.max(0, ...tasks), tasks: tasks.length };
       }, aggXml),
     );
+  }
+  if (tracing && traceFile) {
+    writeFileSync(traceFile, JSON.stringify({ traceEvents: await tracing() }));
+    console.log(`\nChromium trace of the aggregate runs: ${traceFile}`);
   }
   const aggPage = summarizeTimings(pageRuns.map((r) => r.ms));
   const aggCore = summarizeTimings(aggNode);
@@ -505,7 +511,7 @@ async function main(): Promise<void> {
     console.log(`samlscope page benchmark: ${browser.version()} (Chromium), production build in ${DIST}`);
     if (sections.has(1)) await measureJavaScript(browser, base);
     if (sections.has(2)) await measurePasteToVerdict(browser, base, dir, { runs: option('--runs', 20), firstPastes: option('--first-pastes', 5), traceFile: stringOption('--trace') });
-    if (sections.has(3)) await measureAggregate(browser, base, dir, option('--size-mb', 10));
+    if (sections.has(3)) await measureAggregate(browser, base, dir, option('--size-mb', 10), stringOption('--trace-aggregate'));
     if (sections.has(4)) {
       const signer = makeKeyPair(dir, 'signer4', '/CN=bench-signer/O=samlscope benchmark');
       const entityCerts = [0, 1].map((i) => makeKeyPair(dir, `entity4-${i}`, `/CN=idp${i}.example.edu/O=Example ${i}`).certDer);

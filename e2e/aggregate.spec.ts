@@ -71,6 +71,8 @@ test.describe('metadata aggregate', () => {
     await page.keyboard.press('Enter');
     await expect(first).toHaveAttribute('aria-expanded', 'true');
     await expect(table).toContainText('SingleSignOnService');
+    // The row's detail came from the worker (the page holds only the table's columns).
+    await expect(table).toContainText('https://idp59.example.edu/sso');
     await table.getByRole('button', { name: 'Next' }).click();
     await expect(table).toContainText('page 2 of 2');
 
@@ -89,8 +91,52 @@ test.describe('metadata aggregate', () => {
     await dropFile(page, 'main#main', 'federation.xml', xml, 'application/xml');
     await expect(page.locator('[data-message-kind="EntitiesDescriptor"]')).toBeVisible({ timeout: 120_000 });
     const details = await openDetails(page);
-    await expect(details.locator('[data-entity-table] [data-entity-count]')).toHaveText('8,000 of 8,000 entities');
-    await expect(details.locator('[data-entity-table] tbody tr[data-entity-row]')).toHaveCount(50);
+    const table = details.locator('[data-entity-table]');
+    await expect(table.locator('[data-entity-count]')).toHaveText('8,000 of 8,000 entities');
+    await expect(table.locator('tbody tr[data-entity-row]')).toHaveCount(50);
+    // An entity deep in the list: found by its name, its row opens its detail from the worker.
+    await table.getByLabel('Search').fill('campus 7998');
+    await expect(table.locator('tbody tr[data-entity-row]')).toHaveAttribute('data-entity-row', 'https://sp7998.example.org/');
+    await table.locator('tbody tr[data-entity-row]').getByRole('button').click();
+    await expect(table).toContainText('https://sp7998.example.org/acs');
+    await expect(table).toContainText('AssertionConsumerService');
+  });
+
+  test('a 10 MB aggregate pasted as text: search finds an entity deep in the list, its row shows its detail; a new input never shows the old detail', async ({ page }) => {
+    test.setTimeout(180_000);
+    const xml = aggregate(8_000);
+    await openInspect(page);
+    await page.evaluate(() => localStorage.removeItem('samlscope.testing.runBudgetMs'));
+    await setMessage(page, xml);
+    await expect(page.locator('[data-message-kind="EntitiesDescriptor"]')).toBeVisible({ timeout: 120_000 });
+    const details = await openDetails(page);
+    const table = details.locator('[data-entity-table]');
+    await expect(table.locator('[data-entity-count]')).toHaveText('8,000 of 8,000 entities');
+    await table.getByLabel('Search').fill('idp7999.example');
+    await expect(table.locator('tbody tr[data-entity-row]')).toHaveCount(1);
+    await expect(table.locator('tbody tr[data-entity-row]')).toHaveAttribute('data-entity-row', 'https://idp7999.example.edu/');
+    await table.locator('tbody tr[data-entity-row]').getByRole('button').click();
+    await expect(table).toContainText('https://idp7999.example.edu/sso');
+    // The page holds the columns, not the summaries.
+    const held = await page.evaluate(() => {
+      const m = window.__samlscope!.message() as unknown as { metadata: { entities: unknown[] }; entityTable: { count: number } };
+      return { entities: m.metadata.entities.length, count: m.entityTable.count };
+    });
+    expect(held).toEqual({ entities: 0, count: 8_000 });
+
+    // A new input: the old table and its open row go; the new table's rows are its own, closed.
+    await setMessage(page, aggregate(8_001).replace(/idp(\d+)\.example\.edu/g, 'idp$1.example.net'));
+    await expect(page.locator('[data-message-kind="EntitiesDescriptor"]')).toBeVisible({ timeout: 120_000 });
+    const section = page.locator('details[data-section="details"]');
+    const next = section.locator('[data-entity-table]');
+    await expect(next.locator('[data-entity-count]')).toHaveText('8,001 of 8,001 entities', { timeout: 60_000 });
+    if (!(await section.evaluate((e) => (e as HTMLDetailsElement).open))) await section.locator('> summary').click();
+    await expect(page.getByText('https://idp7999.example.edu/sso')).toHaveCount(0);
+    await expect(next.locator('button[aria-expanded="true"]')).toHaveCount(0);
+    await next.getByLabel('Search').fill('idp7999.example');
+    await next.locator('tbody tr[data-entity-row]').getByRole('button').click();
+    await expect(next).toContainText('https://idp7999.example.net/sso');
+    await expect(page.getByText('https://idp7999.example.edu/sso')).toHaveCount(0);
   });
 
   test('a 100 MB aggregate opened as a file: the worker reads it, the page shows the verdict and the entity table and stays responsive', async ({ page }, testInfo) => {
@@ -129,12 +175,16 @@ test.describe('metadata aggregate', () => {
     // The XML view has the start only, and says so; no share link or history entry for the file.
     await expect(page.locator('[data-xml-cut]')).toContainText('The XML view shows the first');
     await expect(page.locator('[data-file-not-shared]')).toContainText('No share link and no history entry');
-    // Whole report in the page: the entities' summaries, none of the 100 MB text.
+    // In the page: the entity table's columns, no entity summary, none of the 100 MB text.
     const held = await page.evaluate(() => {
-      const m = window.__samlscope!.message()!;
-      return { pretty: m.prettyXml.length, xml: m.payload.xml.length, entities: m.metadata!.entities.length };
+      const m = window.__samlscope!.message() as unknown as { prettyXml: string; payload: { xml: string }; metadata: { entities: unknown[] }; entityTable: { count: number } };
+      return { pretty: m.prettyXml.length, xml: m.payload.xml.length, entities: m.metadata.entities.length, count: m.entityTable.count };
     });
-    expect(held.entities).toBe(count);
+    expect(held.entities).toBe(0);
+    expect(held.count).toBe(count);
+    const table = details.locator('[data-entity-table]');
+    await table.locator('tbody tr[data-entity-row]').getByRole('button').click();
+    await expect(table).toContainText('https://idp79999.example.edu/sso');
     expect(held.pretty).toBeLessThanOrEqual(64 * 1024);
     expect(held.xml).toBeLessThanOrEqual(64 * 1024);
   });

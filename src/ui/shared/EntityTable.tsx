@@ -20,16 +20,23 @@ export interface EntityFilter<T> {
 }
 
 interface Props<T> {
-  items: T[];
+  items: readonly T[];
   entityIdOf: (item: T) => string;
   /** Every column but the first, which is the entityID button. */
   columns: EntityColumn<T>[];
-  search: { label: string; placeholder: string; matches: (item: T, query: string) => boolean };
+  /** `matcher` is given the lower-cased query once per change and returns the test of one item. */
+  search: { label: string; placeholder: string; matcher: (query: string) => (item: T) => boolean };
   filters: EntityFilter<T>[];
   renderDetail: (item: T) => ReactNode;
   pageSize: number;
   /** Sort by entityID when set (the header then toggles the direction); the document's order otherwise. */
   sortable?: boolean;
+  /**
+   * Item positions in ascending order of column `key`, ties in document order, when known ahead
+   * (an aggregate's columns come sorted from the worker, entityColumns.ts); descending is its
+   * reverse. Columns without one are sorted here by their sortValue.
+   */
+  orderOf?: (key: string) => ArrayLike<number> | undefined;
   /** Open the detail of the only entity of a one-entity document. */
   openSingle?: boolean;
   /** The data-* attribute names of the rows and of the count, which pages' tests and scripts read. */
@@ -60,11 +67,26 @@ export function EntityTable<T>(props: Props<T>) {
     return byKey;
   }, [columns, entityIdOf]);
 
+  // Positions in `items` of the rows shown, filtered and in order.
   const rows = useMemo(() => {
     const q = query.trim().toLowerCase();
-    const out = items
-      .map((item, index) => ({ item, index }))
-      .filter(({ item }) => (!q || search.matches(item, q)) && filters.every((f, n) => chosen[n] === f.options[0]?.value || f.keeps(item, chosen[n]!)));
+    const matches = q ? search.matcher(q) : null;
+    const active = filters.map((f, n) => ({ f, value: chosen[n]! })).filter(({ f, value }) => value !== f.options[0]?.value);
+    const keeps = (i: number) => {
+      const item = items[i]!;
+      return (!matches || matches(item)) && active.every(({ f, value }) => f.keeps(item, value));
+    };
+    const out: number[] = [];
+    const presorted = sort ? props.orderOf?.(sort.key) : undefined;
+    if (sort && presorted) {
+      const n = presorted.length;
+      for (let k = 0; k < n; k++) {
+        const i = presorted[sort.ascending ? k : n - 1 - k]!;
+        if (keeps(i)) out.push(i);
+      }
+      return out;
+    }
+    for (let i = 0; i < items.length; i++) if (keeps(i)) out.push(i);
     const value = sort && sortValueOf.get(sort.key);
     if (sort && value) {
       const dir = sort.ascending ? 1 : -1;
@@ -72,12 +94,12 @@ export function EntityTable<T>(props: Props<T>) {
       // entities take ~16 comparisons each, and a lower-cased copy per comparison made the
       // table's first render a long task (issue 15). Ties keep the document's order, so paging
       // through a sorted table is stable.
-      const keyed = out.map((row) => ({ ...row, key: value(row.item) }));
+      const keyed = out.map((index) => ({ index, key: value(items[index]!) }));
       keyed.sort((a, b) => (a.key < b.key ? -dir : a.key > b.key ? dir : a.index - b.index));
-      return keyed;
+      return keyed.map((k) => k.index);
     }
     return out;
-  }, [items, query, chosen, sort, search, filters, sortValueOf]);
+  }, [items, query, chosen, sort, search, filters, sortValueOf, props.orderOf]);
 
   const pages = Math.max(1, Math.ceil(rows.length / pageSize));
   const current = Math.min(page, pages - 1);
@@ -87,7 +109,7 @@ export function EntityTable<T>(props: Props<T>) {
     setOpen(null);
   };
   const header = (key: string, label: string) => {
-    if (!sort || !sortValueOf.has(key)) return <th key={key} scope="col">{label}</th>;
+    if (!sort || !(sortValueOf.has(key) || props.orderOf?.(key))) return <th key={key} scope="col">{label}</th>;
     const active = sort.key === key;
     return (
       <th key={key} scope="col" aria-sort={active ? (sort.ascending ? 'ascending' : 'descending') : 'none'}>
@@ -131,7 +153,8 @@ export function EntityTable<T>(props: Props<T>) {
             </tr>
           </thead>
           <tbody>
-            {shown.map(({ item, index }) => {
+            {shown.map((index) => {
+              const item = items[index]!;
               const isOpen = open === index;
               const id = entityIdOf(item);
               return [

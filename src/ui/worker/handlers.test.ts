@@ -28,6 +28,21 @@ describe('worker handlers', () => {
     expect(await WORKER_HANDLERS['message-detail']({ runId: run.runId, index: 0 })).not.toBeNull();
   });
 
+  it('entity-detail: an aggregate’s entity of the kept run in full; null once a newer run replaced it', async () => {
+    const entity = (n: number) => `<md:EntityDescriptor entityID="https://idp${n}.example.edu/"><md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://idp${n}.example.edu/sso"/></md:IDPSSODescriptor></md:EntityDescriptor>`;
+    const input = `<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata">${[0, 1, 2].map(entity).join('')}</md:EntitiesDescriptor>`;
+    const run = await WORKER_HANDLERS.inspect({ input, source: 'test', options: { at: new Date(0) } });
+    const message = run.selected!.message;
+    expect(message.metadata?.entities).toEqual([]);
+    const detail = await WORKER_HANDLERS['entity-detail']({ runId: run.runId, message: 0, entity: 2 });
+    expect(detail?.entityId).toBe('https://idp2.example.edu/');
+    expect(detail?.roles[0]?.singleSignOnServices[0]?.location).toBe('https://idp2.example.edu/sso');
+    expect(clone(detail)).toStrictEqual(detail);
+    expect(await WORKER_HANDLERS['entity-detail']({ runId: run.runId, message: 0, entity: 3 })).toBeNull();
+    await WORKER_HANDLERS.inspect({ input, source: 'again', options: { at: new Date(0) } });
+    expect(await WORKER_HANDLERS['entity-detail']({ runId: run.runId, message: 0, entity: 2 })).toBeNull();
+  });
+
   it('oidc: a signed token’s report survives structured clone unchanged', async () => {
     const key = await generateKeyPair('RS256');
     const token = await signCompact('RS256', key.privateKey, claims(), { kid: key.publicJwk.kid });

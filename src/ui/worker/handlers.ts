@@ -8,9 +8,9 @@ import { parseShareFile } from '../features/sharing/shareFile';
 import { METADATA_HANDLERS } from './metadataHandlers';
 import type { InspectRunView, RequestOf, ResponseOf, WorkerRequestKind } from './protocol';
 import { reportViewOf } from './reportOverview';
-import { keepRun, messageDetail } from './resultStore';
+import { entityDetail, keepRun, messageDetail } from './resultStore';
 import { readInputFile, refusedFileReport, type FileRead } from './fileInput';
-import { withShownText } from './shownText';
+import { receivedMessageOf } from './shownText';
 import type { InspectRun } from '../features/sharing/maskedTrust';
 
 type Handlers = { [K in WorkerRequestKind]: (request: RequestOf<K>) => Promise<ResponseOf<K>> };
@@ -21,12 +21,13 @@ export const WORKER_HANDLERS: Handlers = {
     const runId = keepRun(run);
     const index = Math.min(Math.max(0, selected), run.report.messages.length - 1);
     const message = run.report.messages[index];
-    return { ...run, runId, report: reportViewOf(run.report), selected: message ? { index, message: withShownText(message) } : null };
+    return { ...run, runId, report: reportViewOf(run.report), selected: message ? { index, message: receivedMessageOf(message, { runId, message: index }) } : null };
   },
   'message-detail': async ({ runId, index }) => {
     const message = messageDetail(runId, index);
-    return message ? withShownText(message) : null;
+    return message ? receivedMessageOf(message, { runId, message: index }) : null;
   },
+  'entity-detail': async ({ runId, message, entity }) => entityDetail(runId, message, entity),
   'warm-up': async (request) => {
     reportViewOf((await inspectWithMaskedTrust(request)).report);
     return null;

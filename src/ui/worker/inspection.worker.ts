@@ -2,13 +2,36 @@
 // link can freeze the page (issue 10 point 4). It only routes requests to handlers.ts; the page
 // side (runner.ts) owns the watchdog.
 import { WORKER_HANDLERS } from './handlers';
-import type { WorkerEnvelope, WorkerMessage, WorkerReply } from './protocol';
+import type { WorkerEnvelope, WorkerInbound, WorkerMessage, WorkerReply } from './protocol';
+import { joinInput } from './inputSlices';
 import { sliceReply } from './sliceTransfer';
 
-const scope = self as unknown as { postMessage(m: WorkerMessage): void; onmessage: ((e: MessageEvent<WorkerEnvelope>) => void) | null };
+const scope = self as unknown as { postMessage(m: WorkerMessage): void; onmessage: ((e: MessageEvent<WorkerInbound>) => void) | null };
+
+/** Requests whose input is still arriving in slices (inputSlices.ts), by id. */
+const assembling = new Map<number, { envelope: WorkerEnvelope; parts: string[] }>();
 
 scope.onmessage = (event) => {
-  const { id, kind, request } = event.data;
+  const data = event.data;
+  if ('inputPart' in data) {
+    const waiting = assembling.get(data.id);
+    if (!waiting) return;
+    waiting.parts.push(data.inputPart);
+    if (waiting.parts.length < (waiting.envelope.inputParts ?? 0)) return;
+    assembling.delete(data.id);
+    const { envelope } = waiting;
+    handle({ ...envelope, request: joinInput(envelope.request as { input: string }, waiting.parts) } as WorkerEnvelope);
+  } else if (data.inputParts) {
+    // A newer request means the page gave up on any earlier one still assembling.
+    assembling.clear();
+    assembling.set(data.id, { envelope: data, parts: [] });
+  } else {
+    handle(data);
+  }
+};
+
+function handle(envelope: WorkerEnvelope): void {
+  const { id, kind, request } = envelope;
   const handler = WORKER_HANDLERS[kind] as (r: typeof request) => Promise<unknown>;
   void (async () => {
     let reply: WorkerReply;
@@ -28,4 +51,4 @@ scope.onmessage = (event) => {
       scope.postMessage({ id, ok: false, error: { code: 'run-worker-failed', message: `The result could not be sent to the page: ${e instanceof Error ? e.message : String(e)}` } });
     }
   })();
-};
+}

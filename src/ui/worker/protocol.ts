@@ -3,7 +3,7 @@
 // numbers, booleans, arrays, plain objects and Dates (HTML "structured clone"; no functions, no
 // DOM nodes, no class instances whose methods the page would need).
 import type { OidcInspectOptions, OidcReport } from '../../core/oidc';
-import type { InputError, InspectedMessage, InspectOptions, Result } from '../../core/types';
+import type { EntitySummary, InputError, InspectedMessage, InspectOptions, Result } from '../../core/types';
 import type { RedactionField, ShareError, ShareState } from '../../core/share';
 import type { ShareArtifacts, ShareContext } from '../features/sharing/artifacts';
 import type { InspectRun } from '../features/sharing/maskedTrust';
@@ -53,6 +53,13 @@ export interface WorkerRequests extends MetadataWorkerRequests {
   'warm-up': { request: InspectRequest; response: null };
   /** Message `index` of the kept run `runId` in full; null when that run is no longer kept (a newer run replaced it). */
   'message-detail': { request: { runId: number; index: number }; response: ReceivedMessage | null };
+  /**
+   * Entity `entity` of message `message` of the kept run `runId`, in full (its roles, keys,
+   * endpoints, certificates): the page holds only the entity table's columns (entityColumns.ts)
+   * and asks when a row opens. null when that run is no longer kept (replaced, or the worker
+   * restarted): the page says so rather than show another run's entity.
+   */
+  'entity-detail': { request: { runId: number; message: number; entity: number }; response: EntitySummary | null };
   /** inspectOidc (the /oidc page). */
   oidc: { request: { input: string; options: OidcInspectOptions }; response: OidcReport };
   /** Decode and validate a `#share=` fragment (inflating is bounded in core/share/state.ts). */
@@ -67,8 +74,20 @@ export type WorkerRequestKind = keyof WorkerRequests;
 export type RequestOf<K extends WorkerRequestKind> = WorkerRequests[K]['request'];
 export type ResponseOf<K extends WorkerRequestKind> = WorkerRequests[K]['response'];
 
-/** A request as posted to the worker; `id` pairs it with its reply. */
-export type WorkerEnvelope = { [K in WorkerRequestKind]: { id: number; kind: K; request: RequestOf<K> } }[WorkerRequestKind];
+/**
+ * A request as posted to the worker; `id` pairs it with its reply. `inputParts`: how many
+ * WorkerInputParts follow with the rest of its input (inputSlices.ts); the worker runs it once
+ * they have all arrived.
+ */
+export type WorkerEnvelope = { [K in WorkerRequestKind]: { id: number; kind: K; request: RequestOf<K>; inputParts?: number } }[WorkerRequestKind];
+
+/** A slice of the input of request `id`, appended in order. */
+export interface WorkerInputPart {
+  id: number;
+  inputPart: string;
+}
+
+export type WorkerInbound = WorkerEnvelope | WorkerInputPart;
 
 /**
  * Why a run produced no result. `run-timeout`: over the run-time budget (core/limits.ts

@@ -8,6 +8,7 @@ import { inspectInput } from '../../core/inspect';
 import { categoryOf } from '../../core/diagnosis/evaluate';
 import { WORKER_HANDLERS } from './handlers';
 import { isFullMessage, messageOverviewOf, OVERVIEW_URL_MAX_CHARS } from './reportOverview';
+import { receivedMessageOf } from './shownText';
 
 /** A HAR of `n` Redirect requests each carrying a Response grown by `attributes` attributes (as e2e/bigHar.ts). */
 function bigRedirectHar(n: number, attributes: number): string {
@@ -34,9 +35,15 @@ describe('inspection overview and message detail', () => {
       // Every finding the page lists carries its category, as the core's categoryOf says.
       for (const f of vm.flatMap((m) => m.findings)) expect(f.category, `${e.file} ${f.code}`).toBe(categoryOf(f.code));
       expect(va.map((a) => a.sha256Fingerprint)).toEqual(trustAnchors.map((a) => a.sha256Fingerprint));
-      expect(reply.selected?.message ?? null, e.file).toStrictEqual(full.messages[0] ?? null);
+      // In full, but for an aggregate's entities, which come as the table's columns and one by one on request.
+      const received = (i: number) => receivedMessageOf(full.messages[i]!, { runId: reply.runId, message: i });
+      expect(reply.selected?.message ?? null, e.file).toStrictEqual(full.messages[0] ? received(0) : null);
       for (const [i, m] of full.messages.entries()) {
-        expect(await WORKER_HANDLERS['message-detail']({ runId: reply.runId, index: i }), `${e.file} #${i}`).toStrictEqual(m);
+        expect(await WORKER_HANDLERS['message-detail']({ runId: reply.runId, index: i }), `${e.file} #${i}`).toStrictEqual(received(i));
+        if (!received(i).entityTable) continue;
+        for (const [n, entity] of (m.metadata?.entities ?? []).entries()) {
+          expect(await WORKER_HANDLERS['entity-detail']({ runId: reply.runId, message: i, entity: n }), `${e.file} #${i} entity ${n}`).toStrictEqual(entity);
+        }
       }
     }
   });

@@ -1,17 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RUN_TIME_BUDGET_MS } from '../../core/limits';
-import type { WorkerEnvelope, WorkerMessage } from './protocol';
+import type { WorkerEnvelope, WorkerInbound, WorkerMessage } from './protocol';
 import { sliceReply } from './sliceTransfer';
 import { parseLoweredBudget } from './runBudget';
 import { WorkerRunner, type WorkerLike } from './runner';
+import { INPUT_SLICE_CHARS } from './inputSlices';
 
 /** A worker that answers only when the test says so, and records what happened to it. */
 class FakeWorker implements WorkerLike {
   onmessage: ((event: { data: WorkerMessage }) => void) | null = null;
   onerror: ((event: { message?: string }) => void) | null = null;
-  posted: WorkerEnvelope[] = [];
+  posted: WorkerInbound[] = [];
   terminated = false;
-  postMessage(message: WorkerEnvelope): void {
+  postMessage(message: WorkerInbound): void {
     this.posted.push(message);
   }
   terminate(): void {
@@ -46,7 +47,7 @@ describe('WorkerRunner', () => {
     spawned[0]!.reply('second');
     expect(await b.outcome).toEqual({ ok: true, value: 'second' });
     expect(spawned).toHaveLength(1);
-    expect(spawned[0]!.posted.map((p) => p.kind)).toEqual(['open-share', 'open-share']);
+    expect(spawned[0]!.posted.map((p) => ('kind' in p ? p.kind : 'part'))).toEqual(['open-share', 'open-share']);
   });
 
   it('a reply in parts settles once every part has arrived, whole and in order', async () => {
@@ -102,6 +103,72 @@ describe('WorkerRunner', () => {
     // The superseded run's watchdog does not fire on the new one.
     vi.advanceTimersByTime(5000);
     expect(spawned[1]!.terminated).toBe(false);
+  });
+
+  it('runWhenFree waits for the run in flight instead of superseding it, then runs on the same worker', async () => {
+    const a = runner.run('open-share', request);
+    const detail = runner.runWhenFree('entity-detail', { runId: 1, message: 0, entity: 5 });
+    await Promise.resolve();
+    expect(spawned[0]!.posted.map((p) => ('kind' in p ? p.kind : 'part'))).toEqual(['open-share']);
+    spawned[0]!.reply('a');
+    expect(await a.outcome).toEqual({ ok: true, value: 'a' });
+    await vi.waitFor(() => expect(spawned[0]!.posted.map((p) => ('kind' in p ? p.kind : 'part'))).toEqual(['open-share', 'entity-detail']));
+    spawned[0]!.reply('entity');
+    expect(await detail.outcome).toEqual({ ok: true, value: 'entity' });
+    expect(spawned).toHaveLength(1);
+    expect(spawned[0]!.terminated).toBe(false);
+  });
+
+  it('runWhenFree gives way to a newer run started while it waits, and to its own cancel', async () => {
+    const a = runner.run('open-share', request);
+    const first = runner.runWhenFree('entity-detail', { runId: 1, message: 0, entity: 5 });
+    const second = runner.runWhenFree('entity-detail', { runId: 1, message: 0, entity: 6 });
+    second.cancel();
+    const b = runner.run('open-share', request);
+    const oa = await a.outcome;
+    expect(!oa.ok && oa.error.code).toBe('run-cancelled');
+    const o1 = await first.outcome;
+    expect(!o1.ok && o1.error.code).toBe('run-cancelled');
+    const o2 = await second.outcome;
+    expect(!o2.ok && o2.error.code).toBe('run-cancelled');
+    spawned[1]!.reply('b');
+    expect(await b.outcome).toEqual({ ok: true, value: 'b' });
+    expect(spawned[1]!.posted.map((p) => ('kind' in p ? p.kind : 'part'))).toEqual(['open-share']);
+  });
+
+  it('two follow-ups run one after the other; neither stops the worker', async () => {
+    const one = runner.runWhenFree('entity-detail', { runId: 1, message: 0, entity: 1 });
+    const two = runner.runWhenFree('entity-detail', { runId: 1, message: 0, entity: 2 });
+    await vi.waitFor(() => expect(spawned[0]?.posted).toHaveLength(1));
+    spawned[0]!.reply('one');
+    expect(await one.outcome).toEqual({ ok: true, value: 'one' });
+    await vi.waitFor(() => expect(spawned[0]!.posted).toHaveLength(2));
+    spawned[0]!.reply('two');
+    expect(await two.outcome).toEqual({ ok: true, value: 'two' });
+    expect(spawned).toHaveLength(1);
+    expect(spawned[0]!.terminated).toBe(false);
+  });
+
+  it('posts a long input in slices, one task each, and stops sending them once the run is superseded', async () => {
+    const input = 'x'.repeat(INPUT_SLICE_CHARS * 3 + 5);
+    runner.run('inspect', { input, source: 's', options: {} });
+    const w = spawned[0]!;
+    const first = w.posted[0] as WorkerEnvelope & { kind: 'inspect' };
+    expect(first.inputParts).toBe(3);
+    expect(first.request.input).toHaveLength(INPUT_SLICE_CHARS);
+    expect(w.posted).toHaveLength(1);
+    vi.advanceTimersByTime(0);
+    expect(w.posted).toHaveLength(2);
+    vi.runOnlyPendingTimers();
+    vi.runOnlyPendingTimers();
+    const parts = w.posted.slice(1).map((p) => (p as unknown as { inputPart: string }).inputPart);
+    expect(first.request.input + parts.join('')).toBe(input);
+
+    runner.run('inspect', { input, source: 's', options: {} });
+    runner.run('open-share', request);
+    vi.runAllTimers();
+    // The superseded run's slices stop; its worker was terminated.
+    expect(spawned[1]!.posted.map((p) => ('kind' in p ? p.kind : 'part'))).toEqual(['inspect']);
   });
 
   it('passes errors from the worker through as values', async () => {
@@ -167,7 +234,7 @@ describe('WorkerRunner.prepareWhenIdle', () => {
     expect(spawned[0]!.terminated).toBe(true);
     runIdleWork();
     expect(spawned).toHaveLength(2);
-    expect(spawned[1]!.posted.map((p) => p.kind)).toEqual(['warm-up']);
+    expect(spawned[1]!.posted.map((p) => ('kind' in p ? p.kind : 'part'))).toEqual(['warm-up']);
     spawned[1]!.reply(null, spawned[1]!.posted[0]!.id);
     const b = runner.run('open-share', request);
     vi.advanceTimersByTime(1000);

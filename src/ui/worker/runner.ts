@@ -3,12 +3,13 @@
 // so a run cannot be interrupted from inside; the only sure stop is Worker.terminate(), after
 // which a fresh worker is started for the next run (HTML Living Standard §10.2.6 "terminate a
 // worker": the worker's event loop is discarded at once, whatever script it is running).
-import type { RequestOf, ResponseOf, RunError, WorkerEnvelope, WorkerMessage, WorkerReplyPart, WorkerRequestKind } from './protocol';
+import type { RequestOf, ResponseOf, RunError, WorkerEnvelope, WorkerInbound, WorkerMessage, WorkerReplyPart, WorkerRequestKind } from './protocol';
+import { sliceInput } from './inputSlices';
 import { appendReplyPart } from './sliceTransfer';
 
 /** What the runner needs of a Worker (a fake in unit tests). */
 export interface WorkerLike {
-  postMessage(message: WorkerEnvelope): void;
+  postMessage(message: WorkerInbound): void;
   terminate(): void;
   onmessage: ((event: { data: WorkerMessage }) => void) | null;
   onerror: ((event: { message?: string }) => void) | null;
@@ -24,6 +25,7 @@ export interface RunHandle<T> {
 
 interface InFlight {
   id: number;
+  outcome: Promise<RunOutcome<unknown>>;
   settle: (o: RunOutcome<unknown>) => void;
   timer: ReturnType<typeof setTimeout> | null;
   /** Starts the watchdog; deferred while the worker's warm-up is still running (prepare()). */
@@ -49,6 +51,8 @@ export class WorkerRunner {
   private nextId = 1;
   private disposed = false;
   private cancelIdle: (() => void) | null = null;
+  /** Counts run() calls: a follow-up waiting in runWhenFree() gives way to a newer run. */
+  private generation = 0;
   /** The id of the warm-up the current worker is running, until it answers. */
   private warmingId: number | null = null;
 
@@ -94,6 +98,32 @@ export class WorkerRunner {
    * `run-cancelled`.
    */
   run<K extends WorkerRequestKind>(kind: K, request: RequestOf<K>): RunHandle<ResponseOf<K>> {
+    this.generation++;
+    return this.start(kind, request);
+  }
+
+  /**
+   * A follow-up request about a kept result (an entity's detail): it never supersedes. It waits
+   * for the run in flight to settle, then runs; superseding would terminate the worker and so
+   * drop the very result it asks about. It ends `run-cancelled` without running when a newer
+   * run() was started meanwhile (that run replaces the result), or when cancelled while waiting.
+   * Once running, cancel() only drops its answer: stopping a short request would cost the worker.
+   */
+  runWhenFree<K extends WorkerRequestKind>(kind: K, request: RequestOf<K>): RunHandle<ResponseOf<K>> {
+    const generation = this.generation;
+    let cancelled = false;
+    const dropped = (message: string): RunOutcome<ResponseOf<K>> => ({ ok: false, error: { code: 'run-cancelled', message } });
+    const outcome = (async (): Promise<RunOutcome<ResponseOf<K>>> => {
+      while (this.inFlight && !cancelled && this.generation === generation) await this.inFlight.outcome;
+      if (cancelled) return dropped('Cancelled while waiting for the worker.');
+      if (this.generation !== generation) return dropped('Superseded by a newer run.');
+      const result = await this.start(kind, request).outcome;
+      return cancelled ? dropped('Cancelled.') : result;
+    })();
+    return { outcome, cancel: () => void (cancelled = true) };
+  }
+
+  private start<K extends WorkerRequestKind>(kind: K, request: RequestOf<K>): RunHandle<ResponseOf<K>> {
     if (this.inFlight) this.stop({ code: 'run-cancelled', message: 'Superseded by a newer run.' });
     const id = this.nextId++;
     const budget = this.budgetMs(kind, request);
@@ -110,13 +140,17 @@ export class WorkerRunner {
         }
       }, budget);
     };
-    this.inFlight = { id, settle, timer: null, startWatchdog };
+    this.inFlight = { id, outcome, settle, timer: null, startWatchdog };
     // A run posted while the worker warms up waits for it in the worker: its budget starts after
     // the warm-up answers (and at the latest after one budget, should it never answer).
     if (this.warmingId === null) startWatchdog();
     else setTimeout(startWatchdog, budget);
     try {
-      this.ensureWorker().postMessage({ id, kind, request } as WorkerEnvelope);
+      // A long input follows in slices, one task each (inputSlices.ts).
+      const { request: head, rest } = sliceInput(kind, request);
+      const worker = this.ensureWorker();
+      worker.postMessage({ id, kind, request: head, ...(rest.length > 0 ? { inputParts: rest.length } : {}) } as WorkerEnvelope);
+      this.postInputParts(worker, id, rest);
     } catch (e) {
       // DataCloneError: the request holds something that cannot cross postMessage (a bug).
       this.finish(id, { ok: false, error: { code: 'run-worker-failed', message: `The request could not be sent to the worker: ${describe(e)}` } });
@@ -127,6 +161,22 @@ export class WorkerRunner {
         if (this.inFlight?.id === id) this.stop({ code: 'run-cancelled', message: 'Inspection cancelled.' });
       },
     };
+  }
+
+  /** Posts `parts` of run `id`'s input, each from its own task, while that run is still the one in flight on `worker`. */
+  private postInputParts(worker: WorkerLike, id: number, parts: string[]): void {
+    let next = 0;
+    const post = () => {
+      if (next >= parts.length || this.worker !== worker || this.inFlight?.id !== id) return;
+      try {
+        worker.postMessage({ id, inputPart: parts[next++]! });
+      } catch (e) {
+        this.finish(id, { ok: false, error: { code: 'run-worker-failed', message: `The request could not be sent to the worker: ${describe(e)}` } });
+        return;
+      }
+      setTimeout(post, 0);
+    };
+    if (parts.length > 0) setTimeout(post, 0);
   }
 
   get busy(): boolean {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inspectInput } from '../../core/inspect';
-import { startOf, withShownText, xmlCutOf } from './shownText';
+import { entryOf } from './entityColumns';
+import { entityTableOf, receivedMessageOf, startOf, withShownText, xmlCutOf } from './shownText';
 
 const aggregate = (entities: number) =>
   `<?xml version="1.0"?>\n<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata">\n${Array.from(
@@ -35,14 +36,31 @@ describe('the XML a message carries to the page', () => {
     expect(shown.prettyXml.endsWith('\n')).toBe(true);
     expect(m.payload.xml.startsWith(shown.payload.xml)).toBe(true);
     expect(shown.metadata?.entities).toHaveLength(200);
-    expect(shown.metadata?.entities.map((e) => e.entityId)).toEqual(m.metadata?.entities.map((e) => e.entityId));
     expect(shown.findings).toBe(m.findings);
-    // The entities' certificates are counted, not sent; the worker's own stay.
-    expect(shown.certificatesOmitted).toBe(200);
-    expect(shown.metadata?.entities[7]?.roles[0]?.keyDescriptors[0]?.certificates).toEqual(['']);
-    expect(m.metadata?.entities[7]?.roles[0]?.keyDescriptors[0]?.certificates).toEqual(['MIIBAAAA7']);
     // The worker's kept message is not changed.
     expect(m.prettyXml.length).toBe(cut.prettyChars);
     expect(structuredClone(shown)).toStrictEqual(shown);
+  });
+
+  it('an aggregate of more than one entity reaches the page as the table\'s columns, with the run that keeps its entities', async () => {
+    const m = (await inspectInput(aggregate(3), 'test')).messages[0]!;
+    const received = receivedMessageOf(m, { runId: 7, message: 0 });
+    const table = entityTableOf(received)!;
+    expect(table.runId).toBe(7);
+    expect(table.message).toBe(0);
+    expect(table.count).toBe(3);
+    expect(entryOf(table.entityIds, 2)).toBe('https://idp2.example.edu/');
+    expect(received.metadata?.entities).toEqual([]);
+    expect(received.metadata?.validUntil).toBe(m.metadata?.validUntil);
+    // The worker keeps its summaries: the kept message is unchanged.
+    expect(m.metadata?.entities).toHaveLength(3);
+    expect(structuredClone(received)).toStrictEqual(received);
+  });
+
+  it('metadata of one entity is sent whole (its detail shows at once, without a table)', async () => {
+    const m = (await inspectInput(aggregate(1), 'test')).messages[0]!;
+    const received = receivedMessageOf(m, { runId: 1, message: 0 });
+    expect(entityTableOf(received)).toBeUndefined();
+    expect(received.metadata?.entities).toHaveLength(1);
   });
 });

@@ -4,12 +4,11 @@
 // seconds). Sending a 256 MB text would cost the page that much memory and hundreds of reply
 // parts, so the worker sends its start and says how long the whole is; the worker keeps the whole
 // (resultStore.ts). Line numbers of findings stay right: the start is cut at a line end.
-// Such a message is an aggregate, and its entity summaries are the rest of its weight: their
-// KeyDescriptors' certificates (base64 DER, ~1 KB each, two or more per entity) are sent empty,
-// as the page shows only how many there are (MessageSummaryView RoleView); `certificatesOmitted`
-// says so. A 100 MB aggregate's 15,700 summaries were 58 MB of objects on the page.
+// An aggregate's entities travel as the entity table's columns (entityColumns.ts), whatever its
+// size: their summaries stay in the worker.
 import { PAGE_LIMITS } from '../../core/limits';
 import type { InspectedMessage } from '../../core/types';
+import { entityColumnsOf, type EntityColumns } from './entityColumns';
 
 /** Set on a message whose texts were cut to their start: the whole lengths, in characters. */
 export interface XmlCut {
@@ -21,9 +20,36 @@ export interface XmlCut {
 
 /**
  * A message as the page receives it: InspectedMessage, with `xmlCut` when its texts are starts
- * only, and `certificatesOmitted` when its entities' KeyDescriptor certificates are empty strings.
+ * only, and `entityTable` when it is metadata of more than one entity: then `metadata.entities`
+ * is empty, and an entity's summary is asked of the worker (protocol.ts `entity-detail`).
  */
-export type ReceivedMessage = InspectedMessage & { xmlCut?: XmlCut; certificatesOmitted?: number };
+export type ReceivedMessage = InspectedMessage & { xmlCut?: XmlCut; entityTable?: EntityTableView };
+
+/**
+ * An entity table and where its entities are kept: message `message` of run `runId` in the
+ * worker. The page asks for an entity's detail with these, so a detail can only ever be of the
+ * table's own run (a newer run answers null, never another input's entity).
+ */
+export interface EntityTableView extends EntityColumns {
+  runId: number;
+  message: number;
+}
+
+/** The message as the page receives it: its long texts cut (withShownText), its entities as columns (withEntityTable). */
+export function receivedMessageOf(message: InspectedMessage, kept: { runId: number; message: number }): ReceivedMessage {
+  return withEntityTable(withShownText(message), kept);
+}
+
+/** Metadata of more than one entity with its entities as the table's columns; else the message itself. */
+export function withEntityTable(message: ReceivedMessage, kept: { runId: number; message: number }): ReceivedMessage {
+  const metadata = message.metadata;
+  if (!metadata || metadata.entities.length <= 1) return message;
+  return { ...message, metadata: { ...metadata, entities: [] }, entityTable: { ...entityColumnsOf(metadata.entities), ...kept } };
+}
+
+export function entityTableOf(message: InspectedMessage | undefined | null): EntityTableView | undefined {
+  return (message as ReceivedMessage | undefined | null)?.entityTable;
+}
 
 /** The first `max` characters of `text`, cut after the last line end within them (whole lines only, unless one line is longer). */
 export function startOf(text: string, max: number): string {
@@ -39,23 +65,7 @@ export function withShownText(message: InspectedMessage, hugeChars: number = PAG
   const pretty = startOf(prettyXml, startChars);
   // The aggregate read in parts shows the text as received (prettyXml === payload.xml): one start, sent once.
   const xml = payload.xml === prettyXml ? pretty : startOf(payload.xml, startChars);
-  const shown: ReceivedMessage = { ...message, prettyXml: pretty, payload: { ...payload, xml }, xmlCut: { xmlChars: payload.xml.length, prettyChars: prettyXml.length, shownChars: pretty.length } };
-  if (message.metadata) {
-    let omitted = 0;
-    const entities = message.metadata.entities.map((e) => ({
-      ...e,
-      roles: e.roles.map((r) => ({
-        ...r,
-        keyDescriptors: r.keyDescriptors.map((k) => {
-          omitted += k.certificates.length;
-          return { ...k, certificates: k.certificates.map(() => '') };
-        }),
-      })),
-    }));
-    shown.metadata = { ...message.metadata, entities };
-    if (omitted > 0) shown.certificatesOmitted = omitted;
-  }
-  return shown;
+  return { ...message, prettyXml: pretty, payload: { ...payload, xml }, xmlCut: { xmlChars: payload.xml.length, prettyChars: prettyXml.length, shownChars: pretty.length } };
 }
 
 export function xmlCutOf(message: InspectedMessage | undefined | null): XmlCut | undefined {

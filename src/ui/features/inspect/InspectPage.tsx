@@ -45,6 +45,7 @@ import { isCapture, worstMessageIndex } from './reportView';
 import { inspectAsFile } from './fileInput';
 import { FileInputView, FileNotShared, XmlStartNote } from './FileInputView';
 import { xmlCutOf } from '../../worker/shownText';
+import { EntityDetailContext } from './entityDetailContext';
 
 // Below the fold and only once something is inspected: loaded then (they bring DEFLATE for links).
 const SharePanel = lazy(() => import('../sharing/SharePanel').then((m) => ({ default: m.SharePanel })));
@@ -230,7 +231,15 @@ export function InspectPage() {
   useEffect(() => {
     if (hasInput) void loadMessageDetailsView().catch(() => {});
   }, [hasInput]);
-  useEffect(() => whenIdle(() => void loadMessageDetailsView().catch(() => {})), []);
+  useEffect(
+    () =>
+      whenIdle(() => {
+        void loadMessageDetailsView().catch(() => {});
+        // The first number formatted loads ICU's data (21 ms in Node): not in the task that renders an answer.
+        (0).toLocaleString('en');
+      }),
+    [],
+  );
 
   // ---- automation hook ----
   useEffect(() => {
@@ -272,6 +281,8 @@ export function InspectPage() {
   const overview = current ? messages[selected] : undefined;
   // The shown message in full: in the inspection's reply, or asked of the worker when selected.
   const detail = useMessageDetail(inspection, selected);
+  // An aggregate's entity rows ask the worker that keeps the run (entityDetail.tsx).
+  const entityDetailSource = useMemo(() => ({ runner: inspection.runner, rerun: inspection.retry }), [inspection.runner, inspection.retry]);
   const message: InspectedMessage | undefined = !hasInput ? undefined : fixture ? fixture.messages[selected] : detail.message && overview ? detail.message : undefined;
   messageRef.current = message ?? null;
   // The answer first (issue 15: paste-to-verdict): a new message commits the verdict card at once;
@@ -462,6 +473,7 @@ export function InspectPage() {
 
         {details && (
           <Suspense fallback={null}>
+            <EntityDetailContext.Provider value={entityDetailSource}>
             <MessageDetailsView
               message={details}
               messages={messages}
@@ -481,6 +493,7 @@ export function InspectPage() {
               chosenProfile={search.profile}
               onChooseProfile={chooseProfile}
             />
+            </EntityDetailContext.Provider>
           </Suspense>
         )}
       </div>

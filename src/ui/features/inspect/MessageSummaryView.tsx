@@ -1,6 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import type { AssertionSummary, EntitySummary, InspectedMessage, MetadataSummary, RoleDescriptorSummary } from '../../../core/types';
 import { MetadataEntityTable } from './MetadataEntityTable';
+import { RemoteEntityDetail } from './entityDetail';
+import { entityTableOf, type EntityTableView } from '../../worker/shownText';
 import { CopyButton, CopyableValue, Fields } from '../../shared/CopyButton';
 import { MoreItems, useSliceLimit } from '../../shared/incremental';
 import { CertificateList } from './SignaturesPanel';
@@ -120,7 +122,7 @@ export function MessageDetails({ message, at, skewSeconds }: { message: Inspecte
         </section>
       )}
 
-      {message.metadata && <MetadataView metadata={message.metadata} at={at} />}
+      {message.metadata && <MetadataView metadata={message.metadata} table={entityTableOf(message)} at={at} />}
 
       {message.certificates.length > 0 && (
         <section className="panel" aria-labelledby="certs-heading">
@@ -225,8 +227,10 @@ function JsonBlock({ value, label }: { value: unknown; label: string }) {
   );
 }
 
-function MetadataView({ metadata, at }: { metadata: MetadataSummary; at: Date }) {
+function MetadataView({ metadata, table, at }: { metadata: MetadataSummary; table: EntityTableView | undefined; at: Date }) {
   const o = metadata.overview;
+  // More than one entity: the page holds the table's columns, the worker each entity (shownText.ts).
+  const entityCount = table?.count ?? metadata.entities.length;
   const entityDetail = (e: EntitySummary) => (
     <div className="entity">
       <Fields
@@ -247,13 +251,14 @@ function MetadataView({ metadata, at }: { metadata: MetadataSummary; at: Date })
       <Fields
         rows={[
           { label: 'validUntil', value: metadata.validUntil },
-          { label: 'Entities', value: `${metadata.entities.length.toLocaleString('en-US')}${o && Object.keys(o.roles).length ? ` (${Object.entries(o.roles).map(([r, n]) => `${n.toLocaleString('en-US')} ${r}`).join(', ')})` : ''}` },
+          { label: 'Entities', value: `${entityCount.toLocaleString('en-US')}${o && Object.keys(o.roles).length ? ` (${Object.entries(o.roles).map(([r, n]) => `${n.toLocaleString('en-US')} ${r}`).join(', ')})` : ''}` },
           ...(o ? [{ label: 'Certificates', value: `${o.keys.certificates.toLocaleString('en-US')}: ${o.keys.expired} expired, ${o.keys.expiringWithin30Days} expiring within 30 days${o.keys.unreadable ? `, ${o.keys.unreadable} unreadable` : ''}` }] : []),
           ...(o?.keys.earliestNotAfter ? [{ label: 'First key expiry', value: `${o.keys.earliestNotAfter.notAfter} (${o.keys.earliestNotAfter.entityId})` }] : []),
         ]}
       />
-      {metadata.entities.length > 1 ? (
-        <MetadataEntityTable entities={metadata.entities} at={at} renderDetail={entityDetail} />
+      {table ? (
+        // Keyed by run: a new input's table starts closed, so no row of the old one stays open.
+        <MetadataEntityTable key={table.runId} table={table} at={at} renderDetail={(i) => <RemoteEntityDetail table={table} entity={i} render={entityDetail} />} />
       ) : (
         metadata.entities.map((e, i) => (
           <details key={i} className="entity" open>

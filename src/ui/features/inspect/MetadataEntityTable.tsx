@@ -1,48 +1,55 @@
 // An aggregate's entities on the inspect page (issue 15): a federation holds thousands, so they
 // are a searchable, sortable table (src/ui/shared/EntityTable.tsx) filtered by role and key
-// expiry; a row opens that entity's roles, keys and endpoints.
+// expiry. The page holds only the table's columns (worker/entityColumns.ts): an item is an
+// entity's position, and a row opens that entity's roles, keys and endpoints as the worker
+// sends them (`renderDetail`).
 import { useMemo, type ReactNode } from 'react';
-import type { EntitySummary } from '../../../core/types';
 import { EntityTable, type EntityColumn, type EntityFilter } from '../../shared/EntityTable';
+import { entryOf, matchingEntities, roleNamesOf, rolesAt, shortRole, shortRoles, type EntityColumns } from '../../worker/entityColumns';
 
 const SOON_MS = 30 * 86_400_000;
 
-const SHORT_ROLES: Record<string, string> = { IDPSSODescriptor: 'IdP', SPSSODescriptor: 'SP', AttributeAuthorityDescriptor: 'AA', AuthnAuthorityDescriptor: 'Authn', PDPDescriptor: 'PDP' };
-const shortRole = (r: string) => SHORT_ROLES[r] ?? r;
-const rolesOf = (e: EntitySummary) => e.roles.map((r) => shortRole(r.role)).join(', ');
 const muted = (text: string) => <span className="muted">{text}</span>;
-// One function for every render: a new one would make the table filter and sort all its entities again.
-const entityIdOf = (e: EntitySummary) => e.entityId;
 
-const search = {
-  label: 'Search',
-  placeholder: 'entityID or name',
-  matches: (e: EntitySummary, q: string) => e.entityId.toLowerCase().includes(q) || (e.displayName ?? '').toLowerCase().includes(q),
-};
-
-export function MetadataEntityTable({ entities, at, renderDetail }: { entities: EntitySummary[]; at: Date; renderDetail: (entity: EntitySummary) => ReactNode }) {
+export function MetadataEntityTable({ table, at, renderDetail }: { table: EntityColumns; at: Date; renderDetail: (entity: number) => ReactNode }) {
   const now = at.getTime();
-  const columns = useMemo<EntityColumn<EntitySummary>[]>(
+  // Positions 0…n−1: one small-integer array, the only per-entity allocation of the table.
+  const items = useMemo(() => Array.from({ length: table.count }, (_, i) => i), [table]);
+  const entityIdOf = useMemo(() => (i: number) => entryOf(table.entityIds, i), [table]);
+  const orderOf = useMemo(() => (key: string) => (table.orders as Record<string, Uint32Array | undefined>)[key], [table]);
+  const search = useMemo(
+    () => ({
+      label: 'Search',
+      placeholder: 'entityID or name',
+      matcher: (q: string) => {
+        const hits = matchingEntities(table, q);
+        return (i: number) => hits[i] === 1;
+      },
+    }),
+    [table],
+  );
+  const columns = useMemo<EntityColumn<number>[]>(
     () => [
-      { key: 'displayName', label: 'Name', cell: (e) => e.displayName ?? muted('—'), sortValue: (e) => (e.displayName ?? '').toLowerCase() },
-      { key: 'roles', label: 'Roles', cell: (e) => rolesOf(e) || muted('none'), sortValue: rolesOf },
+      { key: 'displayName', label: 'Name', cell: (i) => entryOf(table.displayNames, i) || muted('—') },
+      { key: 'roles', label: 'Roles', cell: (i) => shortRoles(entryOf(table.roles, i)) || muted('none') },
       {
         key: 'earliestKeyNotAfter',
         label: 'First key expiry',
-        cell: (e) => (e.earliestKeyNotAfter ? <>{e.earliestKeyNotAfter.slice(0, 10)}{Date.parse(e.earliestKeyNotAfter) < now ? <strong> expired</strong> : null}</> : muted('—')),
-        // Entities without a readable key sort last.
-        sortValue: (e) => e.earliestKeyNotAfter ?? '\uffff',
+        cell: (i) => {
+          const t = table.earliestKeyNotAfter[i]!;
+          return Number.isNaN(t) ? muted('—') : <>{new Date(t).toISOString().slice(0, 10)}{t < now ? <strong> expired</strong> : null}</>;
+        },
       },
     ],
-    [now],
+    [table, now],
   );
-  const filters = useMemo<EntityFilter<EntitySummary>[]>(() => {
-    const roles = [...new Set(entities.flatMap((e) => e.roles.map((r) => r.role)))].sort();
+  const filters = useMemo<EntityFilter<number>[]>(() => {
+    const roles = roleNamesOf(table);
     return [
       {
         label: 'Role',
         options: [{ value: 'all', label: 'all roles' }, ...roles.map((r) => ({ value: r, label: `${shortRole(r)} (${r})` }))],
-        keeps: (e, role) => e.roles.some((r) => r.role === role),
+        keeps: (i, role) => rolesAt(table, i).includes(role),
       },
       {
         label: 'Keys',
@@ -52,17 +59,17 @@ export function MetadataEntityTable({ entities, at, renderDetail }: { entities: 
           { value: 'soon', label: 'a key expires within 30 days' },
           { value: 'none', label: 'no readable key' },
         ],
-        keeps: (e, expiry) => {
-          if (!e.earliestKeyNotAfter) return expiry === 'none';
-          const t = Date.parse(e.earliestKeyNotAfter);
+        keeps: (i, expiry) => {
+          const t = table.earliestKeyNotAfter[i]!;
+          if (Number.isNaN(t)) return expiry === 'none';
           return expiry === 'expired' ? t < now : expiry === 'soon' ? t >= now && t - now < SOON_MS : false;
         },
       },
     ];
-  }, [entities, now]);
+  }, [table, now]);
   return (
     <EntityTable
-      items={entities}
+      items={items}
       entityIdOf={entityIdOf}
       columns={columns}
       search={search}
@@ -70,6 +77,7 @@ export function MetadataEntityTable({ entities, at, renderDetail }: { entities: 
       renderDetail={renderDetail}
       pageSize={50}
       sortable
+      orderOf={orderOf}
       rowAttribute="data-entity-row"
       countAttribute="data-entity-count"
     />

@@ -15,7 +15,7 @@ const columns: EntityColumn<EntityLint>[] = [
 const search = {
   label: 'Search entities',
   placeholder: 'entityID, name or finding code',
-  matches: (e: EntityLint, q: string) => e.entityID.toLowerCase().includes(q) || (e.displayName ?? '').toLowerCase().includes(q) || e.findings.some((f) => f.code.includes(q)),
+  matcher: (q: string) => (e: EntityLint) => e.entityID.toLowerCase().includes(q) || (e.displayName ?? '').toLowerCase().includes(q) || e.findings.some((f) => f.code.includes(q)),
 };
 
 const filters: EntityFilter<EntityLint>[] = [
