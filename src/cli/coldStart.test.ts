@@ -95,7 +95,7 @@ describe('CLI cold start', () => {
 
   it('an internal error names the script file and line in its stack', () => {
     // A bug stands in: the report cannot be written.
-    const probe = `process.argv = [process.argv[0], 'samlscope', '--version']; process.stdout.write = () => { throw new Error('probe'); }; await import(${JSON.stringify(cli)});`;
+    const probe = `process.argv = [process.argv[0], 'samlscope', '--version']; process.getBuiltinModule('node:fs').writeSync = () => { throw new Error('probe'); }; await import(${JSON.stringify(cli)});`;
     const r = spawnSync('node', ['--input-type=module', '-e', probe], { cwd: root, encoding: 'utf8' });
     expect(r.stderr).toMatch(/internal error: Error: probe\n[\s\S]*cli-chunks\/cli-[0-9a-f]+\.js:\d+:\d+/);
     expect(r.status).toBe(2);

@@ -33,8 +33,8 @@ export async function main(argv: string[], out: ReportOutput = writeReport): Pro
     return 2;
   }
   const { args } = parsed;
-  if (args.command === 'help') { process.stdout.write(`${USAGE}\n`); return 0; }
-  if (args.command === 'version') { process.stdout.write(`samlscope ${VERSION}\n`); return 0; }
+  if (args.command === 'help') { out(`${USAGE}\n`); return 0; }
+  if (args.command === 'version') { out(`samlscope ${VERSION}\n`); return 0; }
   const trust: string[] = [];
   for (const f of [...args.metadataFiles, ...args.certFiles]) {
     const text = await readSideFile(f);
