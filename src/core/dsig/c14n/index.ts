@@ -272,12 +272,9 @@ class Utf8Sink {
         this.write(escapeText(s.slice(i)));
         return;
       }
-      if (c > 0x3e || (c !== 0x26 && c !== 0x3c && c !== 0x3e && c !== 0x0d)) {
-        buf[p++] = c;
-        continue;
-      }
-      const escape = TEXT_ESCAPE_BYTES[c]!;
-      for (let k = 0; k < escape.length; k++) buf[p++] = escape[k]!;
+      const escape = TEXT_ESCAPE_BYTES[c];
+      if (escape === undefined) buf[p++] = c;
+      else for (let k = 0; k < escape.length; k++) buf[p++] = escape[k]!;
     }
     this.pos = p;
   }
@@ -668,13 +665,6 @@ function hasXmlBaseOnApexOrAbove(el: Element): boolean {
 // ---- escaping (C14N 1.0 §2.2 / libxml2 xmlC11NNormalizeString) ----
 
 const TEXT_SPECIAL = /[&<>\r]/;
-/** The escapes of TEXT_SPECIAL as bytes, by character code (Utf8Sink.writeText). */
-const TEXT_ESCAPE_BYTES: Record<number, Uint8Array> = {
-  0x26: new TextEncoder().encode('&amp;'),
-  0x3c: new TextEncoder().encode('&lt;'),
-  0x3e: new TextEncoder().encode('&gt;'),
-  0x0d: new TextEncoder().encode('&#xD;'),
-};
 const TEXT_SPECIAL_G = /[&<>\r]/g;
 const ATTR_SPECIAL = /[&<"\t\n\r]/;
 const ATTR_SPECIAL_G = /[&<"\t\n\r]/g;
@@ -688,6 +678,9 @@ const ESCAPES: Record<string, string> = {
   '\r': '&#xD;',
 };
 const replaceEscape = (c: string): string => ESCAPES[c];
+/** The escapes of TEXT_SPECIAL's characters as bytes, indexed by character code (Utf8Sink.writeText). */
+const TEXT_ESCAPE_BYTES: Array<Uint8Array | undefined> = [];
+for (const c of '&<>\r') TEXT_ESCAPE_BYTES[c.charCodeAt(0)] = new TextEncoder().encode(ESCAPES[c]);
 
 /** Text nodes: & < > and CR are escaped (§2.2 "Text Nodes"). */
 function escapeText(s: string): string {
