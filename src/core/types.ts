@@ -501,7 +501,7 @@ export interface AnchorDecision {
 export interface InspectOptions {
   /** Trusted metadata documents (XML text) and certificates (PEM / base64 DER / <X509Certificate>). */
   trust?: string[];
-  /** Tests only: the size from which an EntitiesDescriptor is read in parts (default AGGREGATE_IN_PARTS_MIN_CHARS). */
+  /** The size from which an EntitiesDescriptor is read in parts (default AGGREGATE_IN_PARTS_MIN_CHARS): lower in tests and in the worker's warm-up (ui/worker/aggregateWarmUp.ts). */
   aggregateInPartsMinChars?: number;
   /** Evaluation instant, default now. */
   at?: Date;

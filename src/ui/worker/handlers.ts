@@ -1,10 +1,12 @@
 // What the inspection worker does for each request kind (protocol.ts). Plain async functions over
 // the core, so they are tested in Node like the core itself; inspection.worker.ts only routes.
+import { inspectInput } from '../../core/inspect';
 import { inspectOidc } from '../../core/oidc';
 import { decodeShareFragment } from '../../core/share';
 import { buildShareArtifacts } from '../features/sharing/artifacts';
 import { inspectWithMaskedTrust } from '../features/sharing/maskedTrust';
 import { parseShareFile } from '../features/sharing/shareFile';
+import { aggregateWarmUpInput } from './aggregateWarmUp';
 import { METADATA_HANDLERS } from './metadataHandlers';
 import type { InspectRunView, RequestOf, ResponseOf, WorkerRequestKind } from './protocol';
 import { reportViewOf } from './reportOverview';
@@ -28,8 +30,15 @@ export const WORKER_HANDLERS: Handlers = {
     return message ? receivedMessageOf(message, { runId, message: index }) : null;
   },
   'entity-detail': async ({ runId, message, entity }) => entityDetail(runId, message, entity),
-  'warm-up': async (request) => {
+  'warm-up': async ({ aggregateEntity, ...request }) => {
     reportViewOf((await inspectWithMaskedTrust(request)).report);
+    const aggregate = aggregateEntity ? aggregateWarmUpInput(aggregateEntity) : null;
+    // Read in parts whatever its size: that is the path of an aggregate pasted for real.
+    if (aggregate) {
+      const report = await inspectInput(aggregate, 'warm-up', { ...request.options, aggregateInPartsMinChars: 0 });
+      reportViewOf(report);
+      if (report.messages[0]) receivedMessageOf(report.messages[0], { runId: 0, message: 0 });
+    }
     return null;
   },
   oidc: ({ input, options }) => inspectOidc(input, options),

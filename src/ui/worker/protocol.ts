@@ -48,9 +48,11 @@ export interface WorkerRequests extends MetadataWorkerRequests {
   /**
    * An inspection whose result is dropped, run by a fresh worker while the page is idle
    * (runner.ts prepare): a worker's first inspection costs many times a later one, as V8
-   * compiles each function on its first call. Nothing is kept; the reply is null.
+   * compiles each function on its first call. With `aggregateEntity` (one EntityDescriptor), a
+   * made-up aggregate of its copies follows (aggregateWarmUp.ts), for the first pasted aggregate's
+   * sake. Nothing is kept; the reply is null.
    */
-  'warm-up': { request: InspectRequest; response: null };
+  'warm-up': { request: InspectRequest & { aggregateEntity?: string }; response: null };
   /** Message `index` of the kept run `runId` in full; null when that run is no longer kept (a newer run replaced it). */
   'message-detail': { request: { runId: number; index: number }; response: ReceivedMessage | null };
   /**

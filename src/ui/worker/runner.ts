@@ -5,6 +5,7 @@
 // worker": the worker's event loop is discarded at once, whatever script it is running).
 import type { RequestOf, ResponseOf, RunError, WorkerEnvelope, WorkerInbound, WorkerMessage, WorkerReplyPart, WorkerRequestKind } from './protocol';
 import { sliceInput } from './inputSlices';
+import { nextTask } from './nextTask';
 import { appendReplyPart } from './sliceTransfer';
 
 /** What the runner needs of a Worker (a fake in unit tests). */
@@ -174,9 +175,9 @@ export class WorkerRunner {
         this.finish(id, { ok: false, error: { code: 'run-worker-failed', message: `The request could not be sent to the worker: ${describe(e)}` } });
         return;
       }
-      setTimeout(post, 0);
+      nextTask(post);
     };
-    if (parts.length > 0) setTimeout(post, 0);
+    if (parts.length > 0) nextTask(post);
   }
 
   get busy(): boolean {

@@ -1,12 +1,14 @@
 // What a fresh inspection worker inspects while the page is idle (protocol.ts 'warm-up'): the
 // "valid" example, a signed Response with its IdP metadata, the path of a typical paste
 // (decoding, parsing, exclusive canonicalization, RSA verification through WebCrypto, the rules,
-// the report's overview). The examples are on the first screen already; nothing is loaded for it.
+// the report's overview); then its IdP metadata as the entity of a made-up aggregate
+// (aggregateWarmUp.ts). The examples are on the first screen already; nothing is loaded for it.
 import type { InspectRequest } from '../../worker/protocol';
 import { EXAMPLES } from './examples';
 
-export function warmUpRequest(): InspectRequest | undefined {
+export function warmUpRequest(): (InspectRequest & { aggregateEntity?: string }) | undefined {
   const example = EXAMPLES.find((e) => e.id === 'valid');
   if (!example) return undefined;
-  return { input: example.input, source: example.source, options: { trust: example.trust.map((t) => t.text), at: new Date(example.at) } };
+  const trust = example.trust.map((t) => t.text);
+  return { input: example.input, source: example.source, options: { trust, at: new Date(example.at) }, aggregateEntity: trust[0] };
 }
