@@ -4,7 +4,7 @@ import type { WorkerEnvelope, WorkerInbound, WorkerMessage } from './protocol';
 import { sliceReply } from './sliceTransfer';
 import { parseLoweredBudget } from './runBudget';
 import { WorkerRunner, type WorkerLike } from './runner';
-import { INPUT_SLICE_CHARS } from './inputSlices';
+import { INPUT_INLINE_MAX_CHARS, INPUT_SLICE_CHARS } from './inputSlices';
 
 /** A worker that answers only when the test says so, and records what happened to it. */
 class FakeWorker implements WorkerLike {
@@ -149,26 +149,35 @@ describe('WorkerRunner', () => {
     expect(spawned[0]!.terminated).toBe(false);
   });
 
-  it('posts a long input in slices, one task each, and stops sending them once the run is superseded', async () => {
-    const input = 'x'.repeat(INPUT_SLICE_CHARS * 3 + 5);
+  it('posts a long input apart from its request, in slices, one task each, and stops sending them once the run is superseded', async () => {
+    const input = 'x'.repeat(INPUT_SLICE_CHARS * 2 + 5);
     runner.run('inspect', { input, source: 's', options: {} });
     const w = spawned[0]!;
     const first = w.posted[0] as WorkerEnvelope & { kind: 'inspect' };
     expect(first.inputParts).toBe(3);
-    expect(first.request.input).toHaveLength(INPUT_SLICE_CHARS);
+    expect(first.request.input).toBe('');
     expect(w.posted).toHaveLength(1);
     vi.advanceTimersByTime(0);
     expect(w.posted).toHaveLength(2);
     vi.runOnlyPendingTimers();
     vi.runOnlyPendingTimers();
     const parts = w.posted.slice(1).map((p) => (p as unknown as { inputPart: string }).inputPart);
-    expect(first.request.input + parts.join('')).toBe(input);
+    expect(parts.map((p) => p.length)).toEqual([INPUT_SLICE_CHARS, INPUT_SLICE_CHARS, 5]);
+    expect(parts.join('')).toBe(input);
 
     runner.run('inspect', { input, source: 's', options: {} });
     runner.run('open-share', request);
     vi.runAllTimers();
     // The superseded run's slices stop; its worker was terminated.
     expect(spawned[1]!.posted.map((p) => ('kind' in p ? p.kind : 'part'))).toEqual(['inspect']);
+  });
+
+  it('posts an input up to INPUT_INLINE_MAX_CHARS inside its request, at once', () => {
+    const input = 'x'.repeat(INPUT_INLINE_MAX_CHARS);
+    runner.run('inspect', { input, source: 's', options: {} });
+    const first = spawned[0]!.posted[0] as WorkerEnvelope & { kind: 'inspect' };
+    expect(first.request.input).toBe(input);
+    expect(first.inputParts).toBeUndefined();
   });
 
   it('passes errors from the worker through as values', async () => {
