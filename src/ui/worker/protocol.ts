@@ -39,6 +39,11 @@ export interface InspectRequest {
   selected?: number;
 }
 
+/** The warm-up's inspection, and the EntityDescriptor its made-up aggregate repeats (aggregateWarmUp.ts). */
+export interface WarmUpRequest extends InspectRequest {
+  aggregateEntity?: string;
+}
+
 export interface WorkerRequests extends MetadataWorkerRequests {
   /**
    * inspectInput, with masked certificates left out of the trust. The worker keeps the full run;
@@ -52,7 +57,7 @@ export interface WorkerRequests extends MetadataWorkerRequests {
    * made-up aggregate of its copies follows (aggregateWarmUp.ts), for the first pasted aggregate's
    * sake. Nothing is kept; the reply is null.
    */
-  'warm-up': { request: InspectRequest & { aggregateEntity?: string }; response: null };
+  'warm-up': { request: WarmUpRequest; response: null };
   /** Message `index` of the kept run `runId` in full; null when that run is no longer kept (a newer run replaced it). */
   'message-detail': { request: { runId: number; index: number }; response: ReceivedMessage | null };
   /**

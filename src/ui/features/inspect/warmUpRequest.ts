@@ -3,10 +3,10 @@
 // (decoding, parsing, exclusive canonicalization, RSA verification through WebCrypto, the rules,
 // the report's overview); then its IdP metadata as the entity of a made-up aggregate
 // (aggregateWarmUp.ts). The examples are on the first screen already; nothing is loaded for it.
-import type { InspectRequest } from '../../worker/protocol';
+import type { WarmUpRequest } from '../../worker/protocol';
 import { EXAMPLES } from './examples';
 
-export function warmUpRequest(): (InspectRequest & { aggregateEntity?: string }) | undefined {
+export function warmUpRequest(): WarmUpRequest | undefined {
   const example = EXAMPLES.find((e) => e.id === 'valid');
   if (!example) return undefined;
   const trust = example.trust.map((t) => t.text);
