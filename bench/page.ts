@@ -18,9 +18,9 @@
 // --runs N (paste-to-verdict runs, default 20), --first-pastes N (default 5), --size-mb N
 // (aggregate, default 10), --aggregate-paste-runs N (section 3, default 5), --sections 1,2,3,4
 // (which to run; default 1,2,3, and 4 when --aggregate-sizes is given), --aggregate-sizes LIST
-// (default 10,50,100,256), --aggregate-runs N (default 1), --dist DIR (default dist/app), --trace FILE (a Chromium performance trace of
-// section 2's runs, for chrome://tracing or the DevTools Performance panel), --trace-aggregate
-// FILE (the same of section 3's runs).
+// (default 10,50,100,256), --aggregate-runs N (default 1), --dist DIR (default dist/app),
+// --trace FILE (a Chromium performance trace of section 2's runs, for chrome://tracing or the
+// DevTools Performance panel), --trace-aggregate FILE (the same of section 3's runs).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -281,10 +281,8 @@ function nodeCoreInFreshProcess(file: string, certFile: string, runs: number): n
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as number[];
 }
 
-/** The child of nodeCoreInFreshProcess: prints the run times as JSON. */
-async function nodeCoreChild(file: string, certFile: string, runs: number): Promise<void> {
-  const xml = readFileSync(file, 'utf8');
-  const cert = readFileSync(certFile, 'utf8');
+/** The core's time for each of `runs` inspections of the signed aggregate `xml`, trusting `cert`. */
+async function coreRuns(xml: string, cert: string, runs: number): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
@@ -292,7 +290,12 @@ async function nodeCoreChild(file: string, certFile: string, runs: number): Prom
     times.push(performance.now() - t);
     if (!r.messages[0]?.trusted) throw new Error('the Node core did not trust the signed aggregate');
   }
-  console.log(JSON.stringify(times));
+  return times;
+}
+
+/** The child of nodeCoreInFreshProcess: prints the run times as JSON. */
+async function nodeCoreChild(file: string, certFile: string, runs: number): Promise<void> {
+  console.log(JSON.stringify(await coreRuns(readFileSync(file, 'utf8'), readFileSync(certFile, 'utf8'), runs)));
 }
 
 /** Section 3: a signed aggregate pasted with its signing certificate, against the Node core. */
@@ -314,13 +317,7 @@ async function measureAggregate(browser: Browser, base: string, dir: string, siz
   // Handed over once, outside the runs: Playwright's transfer of a 10 MB argument takes ~1 s of
   // the browser's and the page's time, which would otherwise fall just before each run.
   await page.evaluate((xml) => void ((window as unknown as { __benchAggregate: string }).__benchAggregate = xml), aggXml);
-  const aggNode: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    const r = await inspectInput(aggXml, 'bench', { trust: [signer.certPem], at: new Date() });
-    aggNode.push(performance.now() - t);
-    if (!r.messages[0]?.trusted) throw new Error('the Node core did not trust the signed aggregate');
-  }
+  const aggNode = await coreRuns(aggXml, signer.certPem, runs);
   const freshNode = nodeCoreInFreshProcess(join(dir, 'agg.signed.xml'), join(dir, 'agg-signer.cert.pem'), runs);
   const pageRuns: { ms: number; longest: number; tasks: number }[] = [];
   const tracing = traceFile ? await startTrace(page) : null;

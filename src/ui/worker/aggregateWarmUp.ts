@@ -1,9 +1,11 @@
 // A federation aggregate made up for the worker's warm-up (protocol.ts 'warm-up'). A pasted
 // 10 MB aggregate ran 1.5–2× slower on a fresh worker than on one that had read an aggregate
-// before (618 ms against 272–283 ms in Chromium, the same text): the reader, exclusive
-// canonicalization, the incremental SHA-256 and the entity summaries were not yet compiled by
-// V8's optimizing tiers. This aggregate takes those paths — read in parts, canonicalized and
-// digested for its enveloped signature, every entity summarized — while the page is idle.
+// before (618 ms against 272–283 ms in Chromium, the same text): partly V8 not yet having
+// optimized the reader, exclusive canonicalization, the incremental SHA-256 and the entity
+// summaries, partly a heap not yet grown, which no warm-up this small changes. This aggregate
+// takes those paths — read in parts, canonicalized and digested for its enveloped signature,
+// every entity summarized — while the page is idle: the first 10 MB run of a worker went from
+// 393–462 to 368–398 ms (docs/performance.md).
 // Its signature cannot verify (no digest, no value): the warm-up's report is thrown away.
 
 /** Entities in the made-up aggregate: ~500 KB with the "valid" example's 2 KB IdP metadata. */
