@@ -1,5 +1,6 @@
 import { fixText, type Surface } from './findings/fix';
-import type { InspectReport, InspectedMessage } from './types';
+import { withoutWhitespace } from './encoding/whitespace';
+import type { EntitySummary, InspectReport, InspectedMessage } from './types';
 
 export interface ContractOptions {
   /**
@@ -10,11 +11,16 @@ export interface ContractOptions {
   entities?: boolean;
 }
 
+/** An entity as the report prints it: each certificate's base64 on one line. */
+function printedEntity(e: EntitySummary): EntitySummary {
+  return { ...e, roles: e.roles.map((r) => ({ ...r, keyDescriptors: r.keyDescriptors.map((k) => ({ ...k, certificates: k.certificates.map(withoutWhitespace) })) })) };
+}
+
 /** `metadata`: validUntil, the overview, and the entities unless an aggregate's were not asked for. */
 function contractMetadata(m: InspectedMessage, options: ContractOptions) {
   const meta = m.metadata!;
   const listed = options.entities !== false || m.kind !== 'EntitiesDescriptor';
-  return { validUntil: meta.validUntil, ...(meta.overview ? { overview: meta.overview } : {}), ...(listed ? { entities: meta.entities } : {}) };
+  return { validUntil: meta.validUntil, ...(meta.overview ? { overview: meta.overview } : {}), ...(listed ? { entities: meta.entities.map(printedEntity) } : {}) };
 }
 
 /**

@@ -258,7 +258,10 @@ export interface EndpointSummary {
 
 export interface KeyDescriptorSummary {
   use: 'signing' | 'encryption' | null;
-  /** base64 DER of each X509Certificate found */
+  /**
+   * Each X509Certificate's base64 DER as written in the metadata, white space included
+   * (summarize.ts says why); `withoutWhitespace` (encoding/whitespace.ts) gives it compact.
+   */
   certificates: string[];
 }
 

@@ -3,6 +3,7 @@
 // received (SAML core §3.4.1: ID → InResponseTo, AssertionConsumerServiceURL, NameIDPolicy).
 // Both are read with the inspector's own decoder and summaries, so any input form works.
 import { decodeInput } from '../binding/detect';
+import { withoutWhitespace } from '../encoding/whitespace';
 import { summarizeMetadata } from '../metadata/summarize';
 import { BINDING_URIS } from '../mocksp/settings';
 import { summarizeMessage } from '../saml/summarize';
@@ -47,7 +48,7 @@ export function readSpMetadata(text: string): Result<SpFacts, SpReadError> {
       entityId: entity.entityId,
       acsUrl: pickAcs(role.assertionConsumerServices)?.location ?? null,
       acsEndpoints: role.assertionConsumerServices,
-      encryptionCertificate: enc?.certificates[0] ?? null,
+      encryptionCertificate: enc?.certificates[0] !== undefined ? withoutWhitespace(enc.certificates[0]) : null,
       sloUrl: slo?.location ?? null,
       sloBinding: slo?.binding ?? null,
       wantAssertionsSigned: role.wantAssertionsSigned ?? null,

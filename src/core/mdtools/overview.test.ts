@@ -45,4 +45,16 @@ describe('metadataOverview', () => {
     const broken: MetadataSummary = { validUntil: null, entities: [{ ...entity('https://x.example.org', [['IDPSSODescriptor', ['signing']]]), roles: [{ ...entity('x', [['IDPSSODescriptor', ['signing']]]).roles[0]!, keyDescriptors: [{ use: 'signing', certificates: ['AAAA'] }] }] }] };
     expect(metadataOverview(broken, new Date()).keys).toMatchObject({ certificates: 1, unreadable: 1, expired: 0, earliestNotAfter: null });
   });
+  it('counts a certificate once however its lines are broken, and reads its validity from any of them', () => {
+    const lines = (width: number, eol: string) => `${eol}  ${der.match(new RegExp(`.{1,${width}}`, 'g'))!.join(`${eol}  `)}${eol}`;
+    const written = [der, lines(64, '\n'), lines(76, '\r\n'), `\t${der}\t`];
+    const same: MetadataSummary = {
+      validUntil: null,
+      entities: written.map((text, i) => ({ ...entity(`https://e${i}.example.org`, [['IDPSSODescriptor', ['signing']]]), roles: [{ ...entity('x', [['IDPSSODescriptor', ['signing']]]).roles[0]!, keyDescriptors: [{ use: 'signing' as const, certificates: [text] }] }] })),
+    };
+    const o = metadataOverview(same, new Date('2020-01-01T00:00:00Z'));
+    expect(o.keys).toMatchObject({ signing: 4, certificates: 1, unreadable: 0 });
+    expect(new Set(same.entities.map((e) => e.earliestKeyNotAfter)).size).toBe(1);
+    expect(same.entities[0]!.earliestKeyNotAfter).toBe(o.keys.earliestNotAfter!.notAfter);
+  });
 });

@@ -6,30 +6,41 @@
 import { decodeBase64Lenient } from '../encoding/base64';
 import type { MetadataOverview, MetadataSummary } from '../types';
 import { readCertificateDer } from '../x509/der';
+import { withoutWhitespace } from '../encoding/whitespace';
 
 const DAY_MS = 86_400_000;
 const EXPIRING_WITHIN_MS = 30 * DAY_MS;
 
+/** What the overview needs of one certificate text. */
+interface CertificateFacts {
+  /** The base64 without white space: the same certificate may be written on other lines elsewhere. */
+  compact: string;
+  notAfter: number | null;
+}
+
 /**
- * Certificate validity read straight from the DER (x509/der.ts), once per distinct
- * certificate text: @peculiar/x509 would build a full ASN.1 model of each of ~20,000.
+ * Certificate validity read straight from the DER (x509/der.ts), once per certificate text as
+ * written: @peculiar/x509 would build a full ASN.1 model of each of ~20,000.
  */
-function notAfterOf(base64: string, cache: Map<string, number | null>): number | null {
-  let t = cache.get(base64);
-  if (t !== undefined) return t;
-  const decoded = decodeBase64Lenient(base64);
+function factsOf(text: string, cache: Map<string, CertificateFacts>): CertificateFacts {
+  let facts = cache.get(text);
+  if (facts) return facts;
+  const compact = withoutWhitespace(text);
+  const decoded = decodeBase64Lenient(compact);
   const cert = decoded.ok ? readCertificateDer(decoded.value.bytes) : null;
-  t = cert?.ok ? cert.value.notAfter.getTime() : null;
-  if (t !== null && Number.isNaN(t)) t = null;
-  cache.set(base64, t);
-  return t;
+  let notAfter = cert?.ok ? cert.value.notAfter.getTime() : null;
+  if (notAfter !== null && Number.isNaN(notAfter)) notAfter = null;
+  facts = { compact, notAfter };
+  cache.set(text, facts);
+  return facts;
 }
 
 export function metadataOverview(meta: MetadataSummary, at: Date): MetadataOverview {
   const now = at.getTime();
   const roles: Record<string, number> = {};
   const keys: MetadataOverview['keys'] = { signing: 0, encryption: 0, unspecified: 0, certificates: 0, expired: 0, expiringWithin30Days: 0, unreadable: 0, earliestNotAfter: null };
-  const validity = new Map<string, number | null>();
+  const byText = new Map<string, CertificateFacts>();
+  const counted = new Set<string>();
   let earliest = Infinity;
   let entitiesWithoutSigningKey = 0;
   let entitiesExpired = 0;
@@ -45,10 +56,10 @@ export function metadataOverview(meta: MetadataSummary, at: Date): MetadataOverv
         // SAML metadata §2.4.1.1: a KeyDescriptor without use is for both.
         if (kd.use !== 'encryption' && kd.certificates.length > 0) signs = true;
         for (const c of kd.certificates) {
-          const seen = validity.has(c);
-          const notAfter = notAfterOf(c, validity);
+          const { compact, notAfter } = factsOf(c, byText);
           if (notAfter !== null && notAfter < entityEarliest) entityEarliest = notAfter;
-          if (seen) continue;
+          if (counted.has(compact)) continue;
+          counted.add(compact);
           keys.certificates++;
           if (notAfter === null) { keys.unreadable++; continue; }
           if (notAfter < now) keys.expired++;

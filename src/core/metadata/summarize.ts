@@ -1,6 +1,5 @@
 import type { EndpointSummary, EntitySummary, KeyDescriptorSummary, MetadataSummary, RoleDescriptorSummary } from '../types';
 import { NS, attr, boolAttr, childElements, descendants, firstChild, trimmedText } from '../xml/dom';
-import { withoutWhitespace } from '../encoding/whitespace';
 
 function endpoints(role: Element, localName: string): EndpointSummary[] {
   return childElements(role, NS.metadata, localName).map((e) => {
@@ -15,12 +14,20 @@ function endpoints(role: Element, localName: string): EndpointSummary[] {
   });
 }
 
+/**
+ * Each X509Certificate's text as written, line breaks included: a slice of the input, where a
+ * compacted copy was a new string per certificate that the summary kept. In a 10 MB aggregate
+ * those were 3,272 strings, ~4 MB the collector copied twice before they reached the old
+ * generation — 58 ms of the CLI's process CPU (docs/performance.md "CLI start"). Readers compact
+ * the text only where they need it: certificate parsing ignores white space, the overview
+ * compacts a text it has not seen, and the JSON report compacts what it prints.
+ */
 function keyDescriptors(role: Element): KeyDescriptorSummary[] {
   return childElements(role, NS.metadata, 'KeyDescriptor').map((kd) => {
     const use = attr(kd, 'use');
     return {
       use: use === 'signing' || use === 'encryption' ? use : null,
-      certificates: descendants(kd, NS.dsig, 'X509Certificate').map((c) => withoutWhitespace(c.textContent ?? '')),
+      certificates: descendants(kd, NS.dsig, 'X509Certificate').map((c) => c.textContent ?? ''),
     };
   });
 }

@@ -1,6 +1,7 @@
 // Where to send: recognising authentik's provider URLs (003_32bc8d65e57764cd.txt), picking the
 // IdP SSO/SLO endpoints from pasted metadata, and warning before sending with a binding the
 // endpoint does not take (the authentik 403 CSRF case of 000_bbefa757859ef489.txt).
+import { withoutWhitespace } from '../encoding/whitespace';
 import { summarizeMetadata } from '../metadata/summarize';
 import { samlRootOf } from '../saml/summarize';
 import { fail, ok, type EndpointSummary, type InputError, type Result } from '../types';
@@ -102,7 +103,7 @@ export function idpEndpointsFromMetadata(xml: string): Result<IdpEntityEndpoints
         singleLogoutServices: r.singleLogoutServices,
         wantAuthnRequestsSigned: r.wantAuthnRequestsSigned ?? null,
         nameIdFormats: r.nameIdFormats,
-        signingCertificates: r.keyDescriptors.filter((k) => k.use !== 'encryption').flatMap((k) => k.certificates),
+        signingCertificates: r.keyDescriptors.filter((k) => k.use !== 'encryption').flatMap((k) => k.certificates.map(withoutWhitespace)),
       });
     }
   }

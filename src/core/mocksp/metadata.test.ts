@@ -9,6 +9,7 @@ import { generateSpKeyPair } from './keys';
 import { exportSpMetadata } from './metadata';
 import { buildRedirect } from './send';
 import { defaultSettings } from './settings';
+import { withoutWhitespace } from '../encoding/whitespace';
 import { signXmlEnveloped } from './sign';
 
 const settings = { ...defaultSettings('https://samlscope.test'), destination: 'https://idp.example.com/sso', spEntityId: 'https://samlscope.test/mock-sp?a=1&b=2', acsIndex: 2 };
@@ -27,7 +28,7 @@ describe('exportSpMetadata', () => {
     expect(e.entityId).toBe(settings.spEntityId);
     const role = e.roles[0]!;
     expect(role).toMatchObject({ role: 'SPSSODescriptor', authnRequestsSigned: true, wantAssertionsSigned: true, protocolSupportEnumeration: 'urn:oasis:names:tc:SAML:2.0:protocol' });
-    expect(role.keyDescriptors.map((k) => [k.use, k.certificates])).toEqual([['signing', [signing.certificateDer]], ['encryption', [encryption.certificateDer]]]);
+    expect(role.keyDescriptors.map((k) => [k.use, k.certificates.map(withoutWhitespace)])).toEqual([['signing', [signing.certificateDer]], ['encryption', [encryption.certificateDer]]]);
     expect(role.nameIdFormats).toEqual([settings.nameIdPolicyFormat]);
     expect(role.assertionConsumerServices).toEqual([{ binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST', location: settings.acsUrl, responseLocation: null, index: 2, isDefault: true }]);
     expect(role.singleLogoutServices.map((s) => s.location)).toEqual([settings.spSloUrl, settings.spSloUrl]);
