@@ -57,4 +57,11 @@ describe('metadataOverview', () => {
     expect(new Set(same.entities.map((e) => e.earliestKeyNotAfter)).size).toBe(1);
     expect(same.entities[0]!.earliestKeyNotAfter).toBe(o.keys.earliestNotAfter!.notAfter);
   });
+  it('tells apart texts that share their length and middle', () => {
+    // Same length, same 32 middle characters: one bucket, two certificates (one real, one not).
+    const twin = `${'A'.repeat(8)}${der.slice(8)}`;
+    const pair: MetadataSummary = { validUntil: null, entities: [der, twin].map((text, i) => ({ ...entity(`https://t${i}.example.org`, [['IDPSSODescriptor', ['signing']]]), roles: [{ ...entity('x', [['IDPSSODescriptor', ['signing']]]).roles[0]!, keyDescriptors: [{ use: 'signing' as const, certificates: [text] }] }] })) };
+    expect(metadataOverview(pair, new Date('2020-01-01T00:00:00Z')).keys).toMatchObject({ certificates: 2, unreadable: 1 });
+  });
 });
+

@@ -52,8 +52,10 @@ export function descendants(root: Node | null | undefined, ns: string, localName
 }
 
 export function attr(el: Element | null | undefined, name: string): string | null {
-  if (!el || !el.hasAttribute(name)) return null;
-  return el.getAttribute(name);
+  // One lookup: hasAttribute then getAttribute searched the attributes twice, for every field of
+  // every entity of an aggregate.
+  const a = el ? el.getAttributeNode(name) : null;
+  return a ? a.value : null;
 }
 
 /** Whole text content (all descendant text, as a relying party using textContent reads it). */
