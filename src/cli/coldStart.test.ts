@@ -86,6 +86,14 @@ describe('CLI cold start', () => {
     expect(toFile.status, toFile.stderr).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(piped.stdout);
     expect(JSON.parse(piped.stdout).reports[0].messages[0].signatures[0].verdict).toBe('valid');
+    // A reader that starts late: the process ends (at once, main.ts outputComplete) only once
+    // every byte of a long report is in the pipe, with its exit status.
+    const many = [...args, ...Array(60).fill(join(CORPUS_DIR, 'crewjam__onelogin_response.xml'))];
+    const full = spawnSync('node', [cli, ...many], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(full.stdout.length).toBeGreaterThan(256 * 1024);
+    const late = spawnSync('bash', ['-c', 'node "$@" | (sleep 0.5; cat); echo "status ${PIPESTATUS[0]}" >&2', 'x', cli, ...many], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(late.stdout).toBe(full.stdout);
+    expect(late.stderr).toContain(`status ${full.status}\n`);
     // Long output into a pipe whose reader stops after a few bytes: no internal error, no EPIPE trace.
     const head = spawnSync('bash', ['-c', 'node "$@" | head -c 20 >/dev/null; echo "status ${PIPESTATUS[0]}" >&2', 'x', cli, ...args, ...Array(50).fill(join(CORPUS_DIR, 'crewjam__onelogin_response.xml'))], { cwd: root, encoding: 'utf8' });
     expect(head.stderr).not.toContain('internal error');

@@ -17,6 +17,7 @@ declare const __SAMLSCOPE_CLI_SCRIPT__: string;
 
 interface CliScript {
   main(argv: string[]): Promise<number>;
+  outputComplete(): boolean;
 }
 type CliScriptFactory = (require: (id: string) => unknown, importChunk: (specifier: string) => Promise<unknown>) => CliScript;
 
@@ -44,9 +45,10 @@ const script = new Script(readFileSync(scriptPath, 'latin1'), { filename: script
 let required: ((id: string) => unknown) | undefined;
 const lazyRequire = (id: string): unknown => (required ??= process.getBuiltinModule('node:module').createRequire(scriptPath))(id);
 // The chunks' specifiers are relative to dist/, where this file is.
-const { main } = (script.runInThisContext() as CliScriptFactory)(lazyRequire, (specifier) => import(specifier));
+const { main, outputComplete } = (script.runInThisContext() as CliScriptFactory)(lazyRequire, (specifier) => import(specifier));
 
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
+  // Nothing left to print: end now rather than wait for Node's teardown (main.ts outputComplete).
+  (code) => { if (outputComplete()) process.exit(code); else process.exitCode = code; },
   (e) => { process.stderr.write(`samlscope: internal error: ${(e as Error).stack ?? e}\n`); process.exitCode = 2; },
 );
