@@ -16,7 +16,8 @@
 //      worker; /proc, sampled every 50 ms) and of all its processes, beside the CLI's peak RSS.
 // Measurements, not tests: nothing here asserts a time. Options: --port N (default 4199),
 // --runs N (paste-to-verdict runs, default 20), --first-pastes N (default 5), --size-mb N
-// (aggregate, default 10), --aggregate-paste-runs N (section 3, default 5), --sections 1,2,3,4
+// (aggregate, default 10), --aggregate-paste-runs N (section 3, default 9: the first two runs of
+// either side are warm-up, 1.5–2.5× the rest, and with 5 the median moved with them), --sections 1,2,3,4
 // (which to run; default 1,2,3, and 4 when --aggregate-sizes is given), --aggregate-sizes LIST
 // (default 10,50,100,256), --aggregate-runs N (default 1), --dist DIR (default dist/app),
 // --trace FILE (a Chromium performance trace of section 2's runs, for chrome://tracing or the
@@ -560,7 +561,7 @@ async function main(): Promise<void> {
     console.log(`samlscope page benchmark: ${browser.version()} (Chromium), production build in ${DIST}`);
     if (sections.has(1)) await measureJavaScript(browser, base);
     if (sections.has(2)) await measurePasteToVerdict(browser, base, dir, { runs: option('--runs', 20), firstPastes: option('--first-pastes', 5), traceFile: stringOption('--trace') });
-    if (sections.has(3)) await measureAggregate(browser, base, dir, option('--size-mb', 10), option('--aggregate-paste-runs', 5), stringOption('--trace-aggregate'));
+    if (sections.has(3)) await measureAggregate(browser, base, dir, option('--size-mb', 10), option('--aggregate-paste-runs', 9), stringOption('--trace-aggregate'));
     if (sections.has(4)) {
       const signer = makeKeyPair(dir, 'signer4', '/CN=bench-signer/O=samlscope benchmark');
       const entityCerts = [0, 1].map((i) => makeKeyPair(dir, `entity4-${i}`, `/CN=idp${i}.example.edu/O=Example ${i}`).certDer);
