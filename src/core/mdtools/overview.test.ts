@@ -63,5 +63,12 @@ describe('metadataOverview', () => {
     const pair: MetadataSummary = { validUntil: null, entities: [der, twin].map((text, i) => ({ ...entity(`https://t${i}.example.org`, [['IDPSSODescriptor', ['signing']]]), roles: [{ ...entity('x', [['IDPSSODescriptor', ['signing']]]).roles[0]!, keyDescriptors: [{ use: 'signing' as const, certificates: [text] }] }] })) };
     expect(metadataOverview(pair, new Date('2020-01-01T00:00:00Z')).keys).toMatchObject({ certificates: 2, unreadable: 1 });
   });
+  it('counts texts alike in length and middle one by one, however many (a crowded bucket)', () => {
+    // 40 texts that differ only in their last characters: past the bucket's 8, the whole text is the key.
+    const texts = Array.from({ length: 40 }, (_, i) => `${der.slice(0, -8)}${String(i).padStart(4, '0')}AAAA`);
+    texts.push(texts[3]!, texts[30]!, ` ${texts[30]!}\n`);
+    const crowd: MetadataSummary = { validUntil: null, entities: texts.map((text, i) => ({ ...entity(`https://c${i}.example.org`, [['IDPSSODescriptor', ['signing']]]), roles: [{ ...entity('x', [['IDPSSODescriptor', ['signing']]]).roles[0]!, keyDescriptors: [{ use: 'signing' as const, certificates: [text] }] }] })) };
+    expect(metadataOverview(crowd, new Date('2020-01-01T00:00:00Z')).keys).toMatchObject({ signing: 43, certificates: 40 });
+  });
 });
 

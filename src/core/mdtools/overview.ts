@@ -32,29 +32,43 @@ function bucketKey(text: string): number {
   return h;
 }
 
+/**
+ * Certificate validity read straight from the DER (x509/der.ts), once per certificate text:
+ * @peculiar/x509 would build a full ASN.1 model of each of ~20,000.
+ */
+function factsOf(text: string): CertificateFacts {
+  const compact = withoutWhitespace(text);
+  const decoded = decodeBase64Lenient(compact);
+  const cert = decoded.ok ? readCertificateDer(decoded.value.bytes) : null;
+  let notAfter = cert?.ok ? cert.value.notAfter.getTime() : null;
+  if (notAfter !== null && Number.isNaN(notAfter)) notAfter = null;
+  return { compact, notAfter };
+}
+
+/** Texts a bucket holds before its texts go to a map keyed by the whole text. */
+const MAX_BUCKET = 8;
+
 /** Facts by certificate text as written. */
 class FactsByText {
   private readonly buckets = new Map<number, { text: string; facts: CertificateFacts }[]>();
-
   /**
-   * Certificate validity read straight from the DER (x509/der.ts), once per certificate text:
-   * @peculiar/x509 would build a full ASN.1 model of each of ~20,000.
+   * Texts of crowded buckets. Texts alike in length and middle are a crafted aggregate: scanning
+   * an ever longer bucket would be quadratic, so from the MAX_BUCKET-th on their whole text is
+   * hashed.
    */
+  private readonly crowded = new Map<string, CertificateFacts>();
+
   get(text: string): CertificateFacts {
     const key = bucketKey(text);
     let bucket = this.buckets.get(key);
-    if (bucket) {
-      for (const entry of bucket) if (entry.text === text) return entry.facts;
-    } else {
-      bucket = [];
-      this.buckets.set(key, bucket);
+    if (!bucket) this.buckets.set(key, (bucket = []));
+    for (const entry of bucket) if (entry.text === text) return entry.facts;
+    if (bucket.length >= MAX_BUCKET) {
+      let facts = this.crowded.get(text);
+      if (!facts) this.crowded.set(text, (facts = factsOf(text)));
+      return facts;
     }
-    const compact = withoutWhitespace(text);
-    const decoded = decodeBase64Lenient(compact);
-    const cert = decoded.ok ? readCertificateDer(decoded.value.bytes) : null;
-    let notAfter = cert?.ok ? cert.value.notAfter.getTime() : null;
-    if (notAfter !== null && Number.isNaN(notAfter)) notAfter = null;
-    const facts = { compact, notAfter };
+    const facts = factsOf(text);
     bucket.push({ text, facts });
     return facts;
   }
