@@ -8,8 +8,11 @@
 //   - compression bombs: Redirect URLs whose SAMLRequest inflates to 10 MB (under the limit),
 //     100 MB, 600 MB and 2 GB (docs/limits.md, INFLATE_MAX_BYTES);
 //   - reference amplification: one Signature with --refs (default 1,000) `URI=""` References over
-//     a ~--doc-kb (default 500) KB Response, signed by xmlsec1, inspected with no key at all.
-// Options: --runs N, --refs N, --doc-kb N, --timeout S (per child, default 300), --keep,
+//     a ~--doc-kb (default 500) KB Response, signed by xmlsec1, inspected with no key at all;
+//   - a crowd of certificates: an aggregate of --crowd (default 20,000) entities whose certificate
+//     texts differ only in their last characters (one bucket of the overview's certificate table,
+//     mdtools/overview.ts), beside the same aggregate with texts that differ in their middle.
+// Options: --runs N, --refs N, --doc-kb N, --crowd N, --timeout S (per child, default 300), --keep,
 // --cli PATH (measure another build of the CLI, e.g. an older one, instead of building this one).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,10 +25,10 @@ import { makeKeyPair, requireTools, signWithXmlsec } from './tools';
 const GNU_TIME = '/usr/bin/time';
 const MB = 1000 * 1000;
 
-interface Options { runs: number; refs: number; docKb: number; timeoutS: number; keep: boolean; cli: string | null }
+interface Options { runs: number; refs: number; docKb: number; crowd: number; timeoutS: number; keep: boolean; cli: string | null }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { runs: 3, refs: 1000, docKb: 500, timeoutS: 300, keep: false, cli: null };
+  const o: Options = { runs: 3, refs: 1000, docKb: 500, crowd: 20_000, timeoutS: 300, keep: false, cli: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const num = () => {
@@ -37,6 +40,7 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--runs') o.runs = num();
     else if (a === '--refs') o.refs = num();
     else if (a === '--doc-kb') o.docKb = num();
+    else if (a === '--crowd') o.crowd = num();
     else if (a === '--timeout') o.timeoutS = num();
     else if (a === '--keep') o.keep = true;
     else if (a === '--cli') o.cli = resolve(argv[++i] ?? '');
@@ -96,6 +100,25 @@ function median(xs: number[]): number {
 
 const size = (bytes: number) => (bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${(bytes / 1000).toFixed(1)} KB`);
 
+/**
+ * An unsigned aggregate of `n` entities with one signing certificate text each: `der` with 8
+ * characters replaced by the entity's number, at its end (`alike`: same length, same middle) or in
+ * its middle.
+ */
+function certificateCrowd(n: number, alike: boolean, der: string): string {
+  const at = alike ? der.length - 8 : der.length >> 1;
+  const entities: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const text = `${der.slice(0, at)}${String(i).padStart(8, '0')}${der.slice(at + 8)}`;
+    entities.push(
+      `<md:EntityDescriptor entityID="https://sp${i}.example.org/sp"><md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">` +
+      `<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${text}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>` +
+      `<md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://sp${i}.example.org/acs" index="0"/></md:SPSSODescriptor></md:EntityDescriptor>`,
+    );
+  }
+  return `<md:EntitiesDescriptor xmlns:md="${NS.metadata}" xmlns:ds="${NS.dsig}" Name="https://crowd.example.org">\n${entities.join('\n')}\n</md:EntitiesDescriptor>\n`;
+}
+
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
   requireTools();
@@ -125,6 +148,11 @@ async function main(): Promise<void> {
     signWithXmlsec(join(dir, 'amplified.template.xml'), join(dir, 'amplified.xml'), signer, ID_ATTR.response);
     const signMs = performance.now() - t0;
     cases.push({ name: `${opts.refs.toLocaleString('en-US')} URI="" References, no key`, file: join(dir, 'amplified.xml'), args: [] });
+    for (const alike of [false, true]) {
+      const file = join(dir, `crowd-${alike ? 'alike' : 'apart'}.xml`);
+      writeFileSync(file, certificateCrowd(opts.crowd, alike, signer.certDer));
+      cases.push({ name: `${opts.crowd.toLocaleString('en-US')} certificate texts ${alike ? 'alike but for their end' : 'apart in their middle (control)'}`, file, args: [] });
+    }
 
     console.log(`samlscope hostile-input benchmark — ${cli}, node ${process.version}, ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}`);
     console.log(`each case: ${opts.runs} child processes \`node dist/cli.mjs inspect --json <file>\` under GNU time; median wall time, highest peak RSS; ratios against the baseline of this run`);
